@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Installs, only when missing, the real coverage toolchains that the test suite,
+# the example project (examples/mixed-project) and scripts/make-fixtures.sh use:
+#   - Debian: llvm-22 (llvm-cov/llvm-profdata matching rustc 1.95's LLVM 22), zip, unzip
+#   - crates.io: cargo-llvm-cov (pinned)
+#   - PyPI: pytest, pytest-cov, coverage (pinned)
+# Idempotent: when everything is already there it only checks (well under 2 s).
+# Prints one summary line and the LLVM_COV/LLVM_PROFDATA paths cargo-llvm-cov needs.
+# Rust (rustup) and Python 3 themselves are expected on the machine already.
+set -euo pipefail
+
+CARGO_LLVM_COV_VERSION="0.9.1"
+PYTEST_VERSION="9.2.0"
+PYTEST_COV_VERSION="7.1.0"
+COVERAGE_VERSION="7.17.4"
+LLVM_MAJOR="22"
+APT_PACKAGES=("llvm-${LLVM_MAJOR}" zip unzip)
+
+LLVM_BIN="/usr/lib/llvm-${LLVM_MAJOR}/bin"
+export LLVM_COV="${LLVM_COV:-${LLVM_BIN}/llvm-cov}"
+export LLVM_PROFDATA="${LLVM_PROFDATA:-${LLVM_BIN}/llvm-profdata}"
+
+log() { echo "install-toolchains: $*" >&2; }
+
+# cargo installed by rustup may not be on PATH in a non-login shell.
+if ! command -v cargo >/dev/null 2>&1 && [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" ]; then
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+fi
+for tool in cargo rustc python3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    log "error: '$tool' is not installed; this script only adds the coverage tools on top of Rust and Python"
+    exit 1
+  fi
+done
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# --- Debian packages -----------------------------------------------------------
+missing_apt=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  status="$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)"
+  if [ "${status:0:2}" != "ii" ]; then missing_apt+=("$pkg"); fi
+done
+if [ "${#missing_apt[@]}" -gt 0 ]; then
+  log "apt-get install ${missing_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
+fi
+for tool in "$LLVM_COV" "$LLVM_PROFDATA"; do
+  if [ ! -x "$tool" ]; then
+    log "error: $tool not found after installing llvm-${LLVM_MAJOR}"
+    exit 1
+  fi
+done
+
+# --- cargo-llvm-cov -------------------------------------------------------------
+have_cov="$(cargo llvm-cov --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_cov" != "$CARGO_LLVM_COV_VERSION" ]; then
+  log "cargo install cargo-llvm-cov@${CARGO_LLVM_COV_VERSION} (found: ${have_cov:-none}; takes a few minutes)"
+  cargo install cargo-llvm-cov --locked --version "$CARGO_LLVM_COV_VERSION" --quiet
+  have_cov="$(cargo llvm-cov --version | awk '{print $2}')"
+fi
+
+# --- pytest, pytest-cov, coverage ------------------------------------------------
+py_versions() {
+  python3 - <<'PY'
+from importlib.metadata import PackageNotFoundError, version
+out = []
+for name in ("pytest", "pytest-cov", "coverage"):
+    try:
+        out.append(version(name))
+    except PackageNotFoundError:
+        out.append("none")
+print(" ".join(out))
+PY
+}
+read -r have_pytest have_pytest_cov have_coverage <<<"$(py_versions)"
+if [ "$have_pytest" != "$PYTEST_VERSION" ] || [ "$have_pytest_cov" != "$PYTEST_COV_VERSION" ] \
+  || [ "$have_coverage" != "$COVERAGE_VERSION" ]; then
+  log "pip install pytest==${PYTEST_VERSION} pytest-cov==${PYTEST_COV_VERSION} coverage==${COVERAGE_VERSION}" \
+    "(found: ${have_pytest} ${have_pytest_cov} ${have_coverage})"
+  python3 -m pip install --quiet --disable-pip-version-check \
+    "pytest==${PYTEST_VERSION}" "pytest-cov==${PYTEST_COV_VERSION}" "coverage==${COVERAGE_VERSION}"
+  if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
+  read -r have_pytest have_pytest_cov have_coverage <<<"$(py_versions)"
+fi
+
+# --- summary ----------------------------------------------------------------------
+rustc_v="$(rustc --version | awk '{print $2}')"
+rustc_llvm="$(rustc -vV | awk '/^LLVM version/{print $3}')"
+llvm_v="$("$LLVM_COV" --version | sed -n 's/.*LLVM version \([0-9.]*\).*/\1/p' | head -n 1)"
+python_v="$(python3 -c 'import platform; print(platform.python_version())')"
+echo "toolchains: rustc ${rustc_v} (LLVM ${rustc_llvm}), llvm-cov ${llvm_v}, cargo-llvm-cov ${have_cov}," \
+  "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}," \
+  "zip $(zip -v | sed -n '2s/^This is Zip \([^ ]*\).*/\1/p'), unzip $(unzip -v | sed -n '1s/^UnZip \([^ ]*\).*/\1/p')"
+echo "LLVM_COV=${LLVM_COV}"
+echo "LLVM_PROFDATA=${LLVM_PROFDATA}"
+if [ "${rustc_llvm%%.*}" != "${llvm_v%%.*}" ]; then
+  log "warning: rustc uses LLVM ${rustc_llvm} but ${LLVM_COV} is LLVM ${llvm_v}; cargo llvm-cov may fail to read the profiles"
+fi

@@ -23,7 +23,7 @@ export default {
     warn(warning)
   },
   plugins: [
-    typescript({ tsconfig: './tsconfig.json', outputToFilesystem: false, noEmitOnError: true }),
+    typescript({ tsconfig: './tsconfig.json', outDir: 'dist', rootDir: 'src', outputToFilesystem: false, noEmitOnError: true }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default'] }),
     commonjs(),
     json()

@@ -1,0 +1,131 @@
+// The parsers on reports made by the real tools (see __fixtures__/real/README.md
+// for the tools' own figures) and on malformed input.
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { parseCoberturaBuffer, parseCoberturaFile } from '../../src/reports/cobertura.js'
+import { pythonHeadline, rustHeadline } from '../../src/reports/headline.js'
+import { parseLcovBuffer, parseLcovFile } from '../../src/reports/lcov.js'
+import { ReportError } from '../../src/reports/model.js'
+import { zipDirectory } from '../../src/archive.js'
+
+const real = path.resolve('__fixtures__/real')
+const root = '/work/main/examples/mixed-project'
+
+describe('lcov from cargo-llvm-cov', () => {
+  it('totals equal cargo llvm-cov (LF/LH) and genhtml (DA)', async () => {
+    const report = await parseLcovFile(path.join(real, 'rust.lcov'), { root })
+    expect(report.declared.lines).toEqual({ covered: 186, total: 227 })
+    expect(report.totals.lines).toEqual({ covered: 172, total: 209 })
+    expect(report.totals.functions).toEqual({ covered: 36, total: 46 })
+    expect(report.producer).toBe('llvm-cov')
+    expect(report.files.map((f) => f.path)).toEqual(['src/lib.rs', 'src/stats.rs', 'src/text.rs'])
+    expect(rustHeadline(report)?.percent.toFixed(2)).toBe('81.94')
+    expect(report.warnings).toEqual([])
+  })
+
+  it('coverage.py lcov equals its XML', async () => {
+    const report = await parseLcovFile(path.join(real, 'python.lcov'))
+    expect(report.totals.lines).toEqual({ covered: 105, total: 126 })
+  })
+})
+
+describe('lcov edge cases', () => {
+  const parse = (text: string) => parseLcovBuffer(Buffer.from(text), 'edge.lcov')
+  it('CRLF, BOM, Windows paths, lcov 2.x FN with commas, FNDA before FN', () => {
+    const r = parseLcovBuffer(
+      Buffer.from('\uFEFFTN:\r\nSF:C:\\Work\\repo\\src\\a.rs\r\nFNDA:2,foo<a, b>\r\nFN:3,9,foo<a, b>\r\nDA:3,2\r\nDA:4,0\r\nend_of_record\r\n'),
+      'edge.lcov',
+      { root: 'c:\\work\\repo' }
+    )
+    expect(r.files[0]?.path).toBe('src/a.rs')
+    expect(r.files[0]?.functions).toEqual({ covered: 1, total: 1 })
+    expect(r.totals.lines).toEqual({ covered: 1, total: 2 })
+  })
+  it('merges repeated SF sections and keeps an unterminated last record with a warning', () => {
+    const r = parse('SF:a.rs\nDA:1,0\nDA:2,1\nLF:2\nLH:1\nend_of_record\nSF:a.rs\nDA:1,5\nDA:3,0\nLF:2\nLH:1\n')
+    expect(r.files).toHaveLength(1)
+    expect(r.totals.lines).toEqual({ covered: 2, total: 3 })
+    expect(r.warnings).toEqual(['edge.lcov:11: the last section has no end_of_record (truncated file?); kept'])
+  })
+  it('bad counts warn with file and line and count as not hit; huge counts are hits', () => {
+    const r = parse('SF:a.rs\nDA:1,-1\nDA:2,=====\nDA:3,18446744073709551615\nBRDA:3,0,jump to line 7, or not,-\nend_of_record\n')
+    expect(r.totals.lines).toEqual({ covered: 1, total: 3 })
+    expect(r.totals.branches).toEqual({ covered: 0, total: 1 })
+    expect(r.warnings[0]).toBe('edge.lcov:2: DA has an invalid execution count "-1"; read as 0')
+  })
+  it.each([
+    ['', 'edge.lcov: empty file'],
+    ['TN:\n', 'edge.lcov: no coverage data (no SF records)'],
+    ['version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 12\n', 'edge.lcov: is a Git LFS pointer, not the report (fetch LFS objects or fix the path)'],
+    ['<?xml version="1.0"?><coverage/>', 'edge.lcov: is XML (Cobertura?), not lcov'],
+    ['SF:a\u0000b', 'edge.lcov: binary file, not an lcov report']
+  ])('%j is refused with one clear line', (text, message) => {
+    expect(() => parse(text)).toThrow(new ReportError('edge.lcov', message.slice('edge.lcov: '.length)))
+  })
+  it('a missing file or a folder is a clear error', async () => {
+    await expect(parseLcovFile('/nonexistent/rust.lcov', { displayName: 'rust.lcov' })).rejects.toThrow('rust.lcov: not found')
+    await expect(parseLcovFile(os.tmpdir(), { displayName: 'tmp' })).rejects.toThrow('tmp: is a directory, not a report file')
+  })
+})
+
+describe('Cobertura', () => {
+  it('coverage.py XML totals equal coverage.py', async () => {
+    const r = await parseCoberturaFile(path.join(real, 'python.xml'), { root })
+    expect(r.totals.lines).toEqual({ covered: 105, total: 126 })
+    expect(r.producer).toBe('coverage.py')
+    expect(pythonHeadline(r)?.percent).toBeCloseTo(83.33333333333333, 10)
+  })
+  it('branch mode equals coverage.py percent_covered (statements + branches)', async () => {
+    const r = await parseCoberturaFile(path.join(real, 'python-branch.xml'), { root })
+    const json = JSON.parse(fs.readFileSync(path.join(real, 'python-branch.json'), 'utf8'))
+    expect(r.totals.branches).toEqual({ covered: 28, total: 42 })
+    expect(pythonHeadline(r)?.percent).toBeCloseTo(json.totals.percent_covered, 10)
+  })
+  it('cargo llvm-cov --cobertura equals the DA lines of its lcov', async () => {
+    const r = await parseCoberturaFile(path.join(real, 'rust.cobertura.xml'), { root })
+    expect(r.totals.lines).toEqual({ covered: 172, total: 209 })
+  })
+  it('real XML semantics: comments, CDATA, single quotes, Java method duplicates', () => {
+    const xml = `<?xml version="1.0"?><coverage lines-valid="2" lines-covered="1"><sources><source><![CDATA[/src]]></source></sources>
+      <packages><package name="p"><classes><class name='a' filename='a.py'>
+      <methods><method name="m"><lines><line number="1" hits="1"/></lines></method></methods>
+      <lines><!-- <line number="9" hits="1"/> --><line number='1' hits='1.0'/><line number="2" hits="0"/></lines></class></classes></package></packages></coverage>`
+    const r = parseCoberturaBuffer(Buffer.from(xml), 'c.xml')
+    expect(r.totals.lines).toEqual({ covered: 1, total: 2 })
+  })
+  it.each([
+    ['<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x "y">]><coverage/>', 'c.xml: declares XML entities (refused)'],
+    ['<report><x/></report>', 'c.xml: is not a Cobertura report (root element <report>)'],
+    ['SF:a.rs\nDA:1,1\nend_of_record\n', 'c.xml: is lcov, not Cobertura XML'],
+    ['<coverage><packages>', 'c.xml: is not well-formed XML']
+  ])('%j is refused with one clear line', (xml, message) => {
+    expect(() => parseCoberturaBuffer(Buffer.from(xml), 'c.xml')).toThrow(message)
+  })
+})
+
+describe('zipDirectory', () => {
+  it('writes a zip that unzip verifies, byte for byte, and skips symlinks out of the folder', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-zip-'))
+    const src = path.join(dir, 'html')
+    fs.mkdirSync(path.join(src, 'coverage/deep'), { recursive: true })
+    fs.writeFileSync(path.join(src, 'index.html'), '<html>'.repeat(1000))
+    fs.writeFileSync(path.join(src, 'coverage/deep/ünïcode.html'), 'x')
+    fs.writeFileSync(path.join(src, 'empty.txt'), '')
+    fs.writeFileSync(path.join(src, 'random.bin'), Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) % 251)))
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret')
+    fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(src, 'leak.txt'))
+    const zip = path.join(dir, 'out.zip')
+    const result = await zipDirectory(src, zip, { level: 6, root: dir })
+    expect(result.files).toBe(4)
+    expect(result.skipped).toEqual([{ path: 'leak.txt', reason: 'symlink pointing outside the folder' }])
+    execFileSync('unzip', ['-tq', zip])
+    const out = path.join(dir, 'out')
+    execFileSync('unzip', ['-q', zip, '-d', out])
+    for (const f of ['index.html', 'coverage/deep/ünïcode.html', 'empty.txt', 'random.bin']) {
+      expect(fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(src, f)))).toBe(true)
+    }
+    await expect(zipDirectory(src, zip, { level: 6, root: path.join(dir, 'html/coverage') })).rejects.toThrow('is not inside the workspace')
+  })
+})

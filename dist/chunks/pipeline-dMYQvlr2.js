@@ -1,0 +1,885 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as startGroup, f as endGroup, s as setOutput, d as debug, g as summary } from './inputs-CkEnIlPc.js';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+
+class Findings {
+    findings = [];
+    advisories = [];
+    add(suite, kind, message) {
+        this.findings.push({ suite, kind, message });
+    }
+    advise(suite, message) {
+        this.advisories.push({ suite, message });
+    }
+    /** An unexpected error inside a phase: kept as a finding with its message, so it is never silent. */
+    internal(suite, phase, error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.add(suite, 'internal', `Internal error while ${phase}: ${firstLine(message)} (please report this)`);
+    }
+    for(suite) {
+        return this.findings.filter((f) => f.suite === suite);
+    }
+}
+function firstLine(text) {
+    const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+    return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}
+
+// Uploads one suite's files as an artifact through @actions/artifact, which is
+// imported only here and only when an upload happens (it costs ~150 ms to load).
+class UploadError extends Error {
+}
+function runPageUrl(id, env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repo = env['GITHUB_REPOSITORY'];
+    const run = env['GITHUB_RUN_ID'];
+    return repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined;
+}
+/** Why uploads cannot happen here at all (outside GitHub Actions), or null. */
+function uploadUnavailable(env = process.env) {
+    if (!env['ACTIONS_RUNTIME_TOKEN'] || !env['ACTIONS_RESULTS_URL']) {
+        return 'no artifact service here (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set: not running in GitHub Actions)';
+    }
+    return null;
+}
+async function uploadArtifact(request) {
+    const problem = artifactNameProblem(request.name);
+    if (problem)
+        throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
+    const { DefaultArtifactClient } = await import('./artifact-BmFP8keH.js');
+    const client = new DefaultArtifactClient();
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new UploadError(`the artifact service did not finish within ${Math.round(request.timeoutMs / 1000)} s`)), request.timeoutMs);
+    });
+    try {
+        const response = await Promise.race([
+            client.uploadArtifact(request.name, request.files, request.rootDirectory, {
+                ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
+                compressionLevel: request.compressionLevel
+            }),
+            timeout
+        ]);
+        if (response.id === undefined)
+            throw new UploadError('the artifact service returned no artifact id');
+        const url = runPageUrl(response.id);
+        return {
+            id: response.id,
+            size: response.size ?? 0,
+            ...(response.digest ? { digest: response.digest } : {}),
+            ...(url ? { url } : {})
+        };
+    }
+    catch (error) {
+        throw new UploadError(explain(request.name, error));
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function explain(name, error) {
+    const message = firstLine(error instanceof Error ? error.message : String(error));
+    if (/\(409\)|already exists/i.test(message)) {
+        return `an artifact named "${name}" already exists in this run (another matrix job or step uploaded it): give each job its own name, e.g. ${name}-\${{ matrix.python-version }}`;
+    }
+    return message;
+}
+/** The deepest folder holding all the files (artifact entries are named relative to it). */
+function commonRoot(files) {
+    const dirs = files.map((f) => path.dirname(path.resolve(f)));
+    let root = dirs[0] ?? process.cwd();
+    for (const dir of dirs.slice(1)) {
+        while (path.relative(root, dir).startsWith('..'))
+            root = path.dirname(root);
+    }
+    return root;
+}
+
+// Keeps secrets out of what the action itself writes (warnings, summary):
+// the runtime token and the values of secret-looking variables are masked the
+// way the runner masks registered secrets in the log.
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIALS?)$/i;
+function makeRedactor(env = process.env) {
+    const secrets = Object.entries(env)
+        .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string' && value.length >= 6)
+        .map(([, value]) => value)
+        .sort((a, b) => b.length - a.length);
+    return (text) => {
+        let out = text;
+        for (const secret of secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        return out;
+    };
+}
+
+const SUITE_LABELS = { rust: 'Rust', python: 'Python' };
+
+// The one coverage model every parser produces and every consumer (summary,
+// verdict, outputs, coverage-summary.json, patch coverage, shard merge) reads.
+// Pure data: no I/O here.
+/** Unrounded percentage, or null when there is nothing to measure (never 100 % of nothing). */
+function percent(t) {
+    return t.total > 0 ? (t.covered * 100) / t.total : null;
+}
+const LINE_MISSED = 1;
+const LINE_HIT = 2;
+/**
+ * A report that cannot be used at all. The message is one line that names the
+ * file and what was wrong, ready to show to the user as it is.
+ */
+class ReportError extends Error {
+    file;
+    problem;
+    constructor(file, problem) {
+        super(`${file}: ${problem}`);
+        this.file = file;
+        this.problem = problem;
+        this.name = 'ReportError';
+    }
+}
+
+// The one figure each suite is judged on: the percentage the native tool
+// itself prints and gates on, with a name for where it comes from.
+/**
+ * Rust: cargo-llvm-cov's own line figure (its table, JSON and --fail-under-lines)
+ * equals the sums of LF/LH; when any section lacks them, fall back to the DA lines.
+ */
+function rustHeadline(report) {
+    if (report.declared.lines) {
+        return make(report.declared.lines, 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)');
+    }
+    return make(report.totals.lines, 'lines with DA records (genhtml\'s count; the report has no LF/LH)');
+}
+/**
+ * Python: coverage.py's total (its terminal TOTAL, --cov-fail-under and JSON
+ * percent_covered) counts statements plus branch arcs when branch coverage is on.
+ */
+function pythonHeadline(report) {
+    const lines = report.declared.lines ?? report.totals.lines;
+    const branches = report.declared.branches ?? report.totals.branches;
+    if (branches.total > 0) {
+        return make({ covered: lines.covered + branches.covered, total: lines.total + branches.total }, 'statements + branches (coverage.py\'s total, as --cov-fail-under checks)');
+    }
+    return make(lines, 'statements (coverage.py\'s total, as --cov-fail-under checks)');
+}
+function make(t, basis) {
+    const p = percent(t);
+    return p === null ? null : { percent: p, covered: t.covered, total: t.total, basis };
+}
+/** Two decimals, never showing 100.00 unless complete or 0.00 unless nothing is covered. */
+function formatPercent(p) {
+    let text = p.toFixed(2);
+    if (text === '100.00' && p < 100)
+        text = '99.99';
+    if (text === '0.00' && p > 0)
+        text = '0.01';
+    return `${text}%`;
+}
+
+// Turns findings into the step's outcome: warnings that say what enforcement
+// would do (non-blocking mode), or errors and a failed step.
+function statusOf(findings, nonBlocking) {
+    if (findings.length === 0)
+        return 'passed';
+    return nonBlocking ? 'warned' : 'failed';
+}
+/** The line shown for one finding in the given mode. */
+function describe(finding, nonBlocking) {
+    return nonBlocking ? `${finding.message} (would fail the step with non-blocking: false)` : finding.message;
+}
+// GitHub shows at most 10 annotations of each type per step; keep room for
+// advisories and say how many were folded into one.
+const MAX_ANNOTATIONS = 8;
+function announce(findings, nonBlocking, redact) {
+    const status = statusOf(findings.findings, nonBlocking);
+    const lines = findings.findings.map((f) => redact(describe(f, nonBlocking)));
+    const annotate = nonBlocking ? warning : error;
+    for (const line of lines.slice(0, MAX_ANNOTATIONS))
+        annotate(line);
+    if (lines.length > MAX_ANNOTATIONS) {
+        annotate(`${lines.length - MAX_ANNOTATIONS} more coverage finding(s); see the job summary and the log.`);
+        for (const line of lines.slice(MAX_ANNOTATIONS))
+            info(line);
+    }
+    const advisories = findings.advisories.map((a) => redact(a.message));
+    for (const line of advisories.slice(0, MAX_ANNOTATIONS))
+        warning(line);
+    for (const line of advisories.slice(MAX_ANNOTATIONS))
+        info(`warning: ${line}`);
+    if (status === 'failed') {
+        setFailed(`Coverage failed with ${lines.length} finding(s): ${lines[0]}${lines.length > 1 ? ' …' : ''}`);
+    }
+    return status;
+}
+
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Room left for anything else appended to the same step summary. */
+const BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024;
+const STATUS_LINE = {
+    passed: '✅ Coverage passed.',
+    warned: '⚠️ Coverage has findings; non-blocking mode is on, so the step succeeded.',
+    failed: '❌ Coverage failed.'
+};
+function renderSummary(input) {
+    let files = input.filesPerSuite;
+    for (;;) {
+        const text = render(input, files);
+        if (Buffer.byteLength(text) <= BUDGET_BYTES || files === 0)
+            return text;
+        files = Math.floor(files / 2);
+    }
+}
+function render(input, filesPerSuite) {
+    const out = [];
+    out.push('## Coverage', '', STATUS_LINE[input.status], '');
+    out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |');
+    out.push('| --- | --- | --- | --- | --- | --- |');
+    for (const suite of input.suites)
+        out.push(suiteRow(suite, input));
+    out.push('');
+    if (input.findings.length > 0) {
+        out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '');
+        for (const finding of input.findings)
+            out.push(`- ${escapeText(describe(finding, input.nonBlocking))}`);
+        out.push('');
+    }
+    if (input.advisories.length > 0) {
+        out.push('### Warnings', '');
+        for (const advisory of input.advisories)
+            out.push(`- ${escapeText(advisory.message)}`);
+        out.push('');
+    }
+    for (const suite of input.suites) {
+        const report = suite.report;
+        if (!report || filesPerSuite === 0)
+            continue;
+        const rows = lowestCovered(report.files, filesPerSuite);
+        if (rows.length === 0)
+            continue;
+        out.push(`<details><summary>${suite.label}: ${rows.length} lowest-covered of ${report.files.length} files</summary>`, '');
+        out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |');
+        for (const file of rows) {
+            const p = percent(file.lines);
+            out.push(`| ${codeCell(file.path)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`);
+        }
+        out.push('', '</details>', '');
+    }
+    const notes = input.suites.filter((s) => s.headline).map((s) => `${s.label}: ${s.headline?.basis}.`);
+    const rust = input.suites.find((s) => s.suite === 'rust');
+    const da = rust?.report?.totals.lines;
+    if (rust?.headline && da && da.total > 0 && rust.report?.declared.lines) {
+        const daPercent = percent(da);
+        if (daPercent !== null && Math.abs(daPercent - rust.headline.percent) >= 0.005) {
+            notes.push(`Rust by DA lines (genhtml, Codecov): ${formatPercent(daPercent)} (${da.covered}/${da.total}); llvm-cov counts lines shared by nested functions once per function.`);
+        }
+    }
+    if (notes.length > 0)
+        out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '');
+    return out.join('\n');
+}
+function suiteRow(suite, input) {
+    if (!suite.enabled)
+        return `| ${suite.label} | – | – | disabled | – | – |`;
+    const headline = suite.headline;
+    const coverage = headline
+        ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})`
+        : 'no data';
+    const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`;
+    const own = input.findings.filter((f) => f.suite === suite.suite);
+    let result;
+    if (own.length === 0)
+        result = '✅ passed';
+    else {
+        const kinds = [...new Set(own.map((f) => KIND_LABEL[f.kind]))].join(', ');
+        result = input.nonBlocking ? `⚠️ ${kinds} (would fail)` : `❌ ${kinds}`;
+    }
+    const duration = `${(suite.durationMs / 1000).toFixed(1)} s`;
+    return `| ${suite.label} | ${coverage} | ${threshold} | ${result} | ${duration} | ${artifactCell(suite)} |`;
+}
+const KIND_LABEL = {
+    'tool-failed': 'tool failed',
+    'timed-out': 'timed out',
+    'report-missing': 'report missing',
+    'report-unreadable': 'report unreadable',
+    'no-data': 'no data',
+    threshold: 'below threshold',
+    'upload-failed': 'upload failed',
+    internal: 'internal error'
+};
+function artifactCell(suite) {
+    const artifact = suite.artifact;
+    if (!artifact)
+        return '–';
+    if (artifact.error)
+        return `not uploaded: ${escapeText(artifact.error)}`;
+    const size = artifact.size === undefined ? '' : ` (${formatBytes(artifact.size)})`;
+    const name = escapeText(artifact.name);
+    return artifact.url ? `[${name}](${artifact.url})${size}` : `${name}${size}`;
+}
+function lowestCovered(files, count) {
+    return files
+        .filter((f) => f.lines.total > 0 && f.lines.covered < f.lines.total)
+        .sort((a, b) => {
+        const pa = a.lines.covered / a.lines.total;
+        const pb = b.lines.covered / b.lines.total;
+        if (pa !== pb)
+            return pa - pb;
+        const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered);
+        return missed !== 0 ? missed : a.path < b.path ? -1 : 1;
+    })
+        .slice(0, count);
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '|': '&#124;' };
+/** Text that must not become markdown or HTML: tags, table pipes, links. */
+function escapeText(text) {
+    return text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c).replace(/([\\`*_[\]])/g, '\\$1');
+}
+function codeCell(path) {
+    const shown = path.length > 200 ? `…${path.slice(-199)}` : path;
+    return `<code>${shown.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c)}</code>`;
+}
+
+// Runs one shell command: streams its output to the log, optionally keeps a
+// copy in a file, enforces a time limit by killing the whole process tree, and
+// recognises the usual "tool not installed" failures to give a hint.
+// @actions/exec is not used: it has no time limit and cannot kill a process tree.
+const commandOk = (r) => r.exitCode === 0 && !r.timedOut && !r.spawnError;
+/** Variables a coverage command has no business seeing (the runner does not give them to `run:` steps either). */
+const PRIVATE_ENV = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL'];
+function childEnv(env) {
+    const out = {};
+    for (const [key, value] of Object.entries(env)) {
+        if (PRIVATE_ENV.includes(key) || key.startsWith('INPUT_'))
+            continue;
+        out[key] = value;
+    }
+    return out;
+}
+const HINTS = [
+    [
+        /no such (sub)?command:? [`']?llvm-cov|cargo-llvm-cov: (command )?not found/i,
+        'cargo-llvm-cov is not installed: add `taiki-e/install-action@cargo-llvm-cov` before this step, or run `cargo install cargo-llvm-cov --locked`.'
+    ],
+    [
+        /failed to find llvm-tools-preview|llvm-tools-preview/i,
+        'cargo-llvm-cov needs llvm-cov/llvm-profdata matching rustc\'s LLVM: `rustup component add llvm-tools-preview`, or set LLVM_COV and LLVM_PROFDATA (e.g. /usr/lib/llvm-22/bin/llvm-cov for rustc 1.95).'
+    ],
+    [
+        /unrecognized arguments: --cov|no module named ['"]?pytest_cov/i,
+        'pytest-cov is not installed in the environment pytest runs in: `pip install pytest-cov` (or add it to your dev dependency group).'
+    ],
+    [/no module named pytest\b|pytest: (command )?not found/i, 'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'],
+    [/cargo: (command )?not found/i, 'cargo is not on PATH: set up Rust before this step (e.g. dtolnay/rust-toolchain).'],
+    [/uv: (command )?not found/i, 'uv is not on PATH: add astral-sh/setup-uv before this step, or clear command-prefix.']
+];
+/** A hint for the failure, from the last part of its output, or from exit code 127. */
+function hintFor(outputTail, exitCode) {
+    for (const [pattern, hint] of HINTS)
+        if (pattern.test(outputTail))
+            return hint;
+    if (exitCode === 127)
+        return 'The shell could not find the command (exit 127): check that the tool is installed and on PATH.';
+    return undefined;
+}
+function shellFor(command) {
+    if (process.platform === 'win32')
+        return { file: process.env['ComSpec'] || 'cmd.exe', args: ['/d', '/s', '/c', command] };
+    const bash = ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find((p) => fs.existsSync(p));
+    return bash ? { file: bash, args: ['-o', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-c', command] };
+}
+function killTree(pid, signal) {
+    try {
+        if (process.platform === 'win32')
+            spawnSync('taskkill', ['/pid', String(pid), '/T', '/F']);
+        else
+            process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+const TAIL_BYTES = 64 * 1024;
+const KILL_GRACE_MS = 5_000;
+function runCommand(spec, write) {
+    const started = Date.now();
+    const { file, args } = shellFor(spec.command);
+    return new Promise((resolve) => {
+        let tail = Buffer.alloc(0);
+        let timedOut = false;
+        let capture;
+        const finish = (partial) => {
+            clearTimeout(timer);
+            clearTimeout(hardKill);
+            const result = { command: spec.command, durationMs: Date.now() - started, timedOut, ...partial };
+            const done = () => resolve(result);
+            if (capture)
+                capture.end(done);
+            else
+                done();
+        };
+        let timer;
+        let hardKill;
+        let child;
+        try {
+            if (spec.captureFile)
+                capture = fs.createWriteStream(spec.captureFile);
+            child = spawn(file, args, {
+                cwd: spec.cwd,
+                env: spec.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            finish({ exitCode: null, signal: null, spawnError: error.message });
+            return;
+        }
+        const onData = (chunk) => {
+            write(chunk);
+            capture?.write(chunk);
+            tail = Buffer.concat([tail, chunk]);
+            if (tail.length > TAIL_BYTES * 2)
+                tail = tail.subarray(tail.length - TAIL_BYTES);
+        };
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        const pid = child.pid;
+        timer = setTimeout(() => {
+            timedOut = true;
+            if (pid !== undefined) {
+                killTree(pid, 'SIGTERM');
+                hardKill = setTimeout(() => killTree(pid, 'SIGKILL'), KILL_GRACE_MS);
+            }
+        }, spec.timeoutMs);
+        child.on('error', (error) => {
+            const message = error.code === 'ENOENT' && !fs.existsSync(spec.cwd) ? `working directory ${spec.cwd} does not exist` : error.message;
+            finish({ exitCode: null, signal: null, spawnError: message });
+        });
+        let leftovers;
+        child.on('exit', () => {
+            // Whatever the shell left behind (a background job, a hung test binary)
+            // may hold the output pipes open: give it a moment, then end it.
+            if (pid !== undefined)
+                leftovers = setTimeout(() => killTree(pid, 'SIGKILL'), 2_000);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(leftovers);
+            if (pid !== undefined && process.platform !== 'win32')
+                killTree(pid, 'SIGKILL');
+            const hint = code === 0 ? undefined : hintFor(tail.toString('utf8'), code);
+            finish({ exitCode: code, signal, ...(hint ? { hint } : {}) });
+        });
+    });
+}
+
+// cargo-llvm-cov needs llvm-cov/llvm-profdata from the same LLVM as rustc.
+// With rustup's llvm-tools-preview it finds them itself; without it (distro or
+// nix toolchains) users must set LLVM_COV/LLVM_PROFDATA. When neither is the
+// case and a matching versioned LLVM is installed (Debian/Ubuntu llvm-N), point
+// at it, and say so in the log.
+function findLlvmTools(env, cwd) {
+    if (env['LLVM_COV'] || env['LLVM_PROFDATA'])
+        return null;
+    const rustc = spawnSync('rustc', ['-vV'], { cwd, env, encoding: 'utf8', timeout: 20_000 });
+    if (rustc.status !== 0 || typeof rustc.stdout !== 'string')
+        return null;
+    const major = /LLVM version: (\d+)/.exec(rustc.stdout)?.[1];
+    const host = /host: (\S+)/.exec(rustc.stdout)?.[1];
+    if (!major)
+        return null;
+    const sysroot = spawnSync('rustc', ['--print', 'sysroot'], { cwd, env, encoding: 'utf8', timeout: 20_000 });
+    const root = typeof sysroot.stdout === 'string' ? sysroot.stdout.trim() : '';
+    if (root && host && fs.existsSync(path.join(root, 'lib', 'rustlib', host, 'bin', exe('llvm-cov'))))
+        return null;
+    for (const dir of [`/usr/lib/llvm-${major}/bin`, `/usr/local/opt/llvm@${major}/bin`, `/opt/homebrew/opt/llvm@${major}/bin`]) {
+        const cov = path.join(dir, 'llvm-cov');
+        const profdata = path.join(dir, 'llvm-profdata');
+        if (fs.existsSync(cov) && fs.existsSync(profdata)) {
+            return {
+                env: { LLVM_COV: cov, LLVM_PROFDATA: profdata },
+                note: `rustc uses LLVM ${major} and has no llvm-tools-preview; using LLVM_COV=${cov} and LLVM_PROFDATA=${profdata}.`
+            };
+        }
+    }
+    return null;
+}
+const exe = (name) => (process.platform === 'win32' ? `${name}.exe` : name);
+
+// Pulls pytest-cov's terminal coverage table out of a pytest run's output, so
+// the artifact keeps the summary users know from their terminal. Pure.
+const START = /^[\s=_-]*(tests coverage|coverage: platform)\b/;
+const TOTAL = /^TOTAL\s/;
+/** The coverage section (header through TOTAL and the "written to" lines), or null if there is none. */
+function extractCoverageTable(output) {
+    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
+    let start = -1;
+    for (let i = 0; i < lines.length; i++) {
+        if (START.test(lines[i] ?? '')) {
+            start = i;
+            // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __".
+            if (/tests coverage/.test(lines[i] ?? '') && START.test(lines[i + 1] ?? ''))
+                i++;
+            break;
+        }
+    }
+    if (start < 0)
+        return null;
+    let end = lines.findIndex((line, i) => i > start && TOTAL.test(line));
+    if (end < 0)
+        return null;
+    while (end + 1 < lines.length && /^(Coverage \w+ written to|Required test coverage|FAIL Required)/.test(lines[end + 1] ?? ''))
+        end++;
+    return lines.slice(start, end + 1).join('\n') + '\n';
+}
+
+// Runs each suite's commands and turns what they wrote into a SuiteResult,
+// recording every problem in the findings sink. Reports are removed before the
+// commands run, so a stale report from an earlier run is never shown as new.
+function rustCoberturaPath(inputs) {
+    return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml');
+}
+function rustHtmlZipPath(inputs) {
+    return path.join(path.dirname(inputs.rust.lcov), 'rust-html.zip');
+}
+function pythonOutputPath(inputs) {
+    return path.join(path.dirname(inputs.python.xml), 'python-output.txt');
+}
+function pythonTermPath(inputs) {
+    return path.join(path.dirname(inputs.python.xml), 'python-coverage.txt');
+}
+const relativeToWorkspace = (inputs, file) => path.relative(inputs.workspace, file).split(path.sep).join('/') || '.';
+function removeStale(paths) {
+    for (const p of paths)
+        fs.rmSync(p, { recursive: true, force: true });
+}
+function emptySuite(inputs, suite, report) {
+    return {
+        suite,
+        label: SUITE_LABELS[suite],
+        enabled: inputs[suite].enabled,
+        commands: [],
+        durationMs: 0,
+        reportPath: relativeToWorkspace(inputs, report),
+        minLines: inputs[suite].minLines
+    };
+}
+async function runLogged(label, command, inputs, env, timeoutMs, captureFile) {
+    startGroup(`${label}: ${command}`);
+    try {
+        const result = await runCommand({ command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }, (chunk) => process.stdout.write(chunk));
+        const status = result.timedOut
+            ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
+            : result.spawnError
+                ? `could not start: ${result.spawnError}`
+                : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`;
+        info(`${label}: ${status}`);
+        return result;
+    }
+    finally {
+        endGroup();
+    }
+}
+/** One line describing a failed command, for a finding. */
+function failureMessage(label, result, timeoutMs) {
+    let text;
+    if (result.timedOut)
+        text = `${label} coverage command timed out after ${Math.round(timeoutMs / 60_000 * 10) / 10} min and was killed with its process tree: ${result.command}`;
+    else if (result.spawnError)
+        text = `${label} coverage command could not start (${result.spawnError}): ${result.command}`;
+    else
+        text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`;
+    return result.hint ? `${text}. ${result.hint}` : text;
+}
+/** Tool missing or killed: running the report commands would only fail the same way. */
+const worthReporting = (r) => !r.timedOut && !r.spawnError && !r.hint && r.exitCode !== 127;
+async function runRust(inputs, findings) {
+    const rust = inputs.rust;
+    const result = emptySuite(inputs, 'rust', rust.lcov);
+    if (!rust.enabled)
+        return result;
+    const started = Date.now();
+    removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)]);
+    fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
+    const env = childEnv(process.env);
+    const llvm = findLlvmTools(env, inputs.workingDirectory);
+    if (llvm) {
+        info(llvm.note);
+        Object.assign(env, llvm.env);
+    }
+    const htmlOutputDir = path.dirname(rust.htmlDir);
+    const steps = [
+        rust.testCommand,
+        `${rust.reportCommand} --lcov --output-path ${quote(rust.lcov)}`,
+        `${rust.reportCommand} --html --output-dir ${quote(htmlOutputDir)}`,
+        ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${quote(rustCoberturaPath(inputs))}`] : [])
+    ];
+    for (const [index, command] of steps.entries()) {
+        const remaining = rust.timeoutMs - (Date.now() - started);
+        const commandResult = await runLogged('Rust', command, inputs, env, remaining);
+        result.commands.push(commandResult);
+        if (!commandOk(commandResult)) {
+            findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Rust', commandResult, rust.timeoutMs));
+            // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
+            if (index > 0 || !worthReporting(commandResult))
+                break;
+        }
+    }
+    result.durationMs = Date.now() - started;
+    return result;
+}
+async function runPython(inputs, findings) {
+    const python = inputs.python;
+    const result = emptySuite(inputs, 'python', python.xml);
+    if (!python.enabled)
+        return result;
+    const started = Date.now();
+    removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)]);
+    fs.mkdirSync(path.dirname(python.xml), { recursive: true });
+    const commandResult = await runLogged('Python', python.command, inputs, childEnv(process.env), python.timeoutMs, pythonOutputPath(inputs));
+    result.commands.push(commandResult);
+    if (!commandOk(commandResult)) {
+        findings.add('python', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Python', commandResult, python.timeoutMs));
+    }
+    try {
+        const table = extractCoverageTable(fs.readFileSync(pythonOutputPath(inputs), 'utf8'));
+        if (table)
+            fs.writeFileSync(pythonTermPath(inputs), table);
+    }
+    catch {
+        // no output file: the command did not start; already a finding
+    }
+    result.durationMs = Date.now() - started;
+    return result;
+}
+function quote(value) {
+    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** Parses the suite's report into the result; problems become findings with one clear line. */
+async function readReport(inputs, result, findings) {
+    if (!result.enabled)
+        return;
+    const file = result.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
+    const shown = result.reportPath;
+    const commandsFailed = result.commands.some((c) => !commandOk(c));
+    if (!fs.existsSync(file)) {
+        if (!commandsFailed) {
+            findings.add(result.suite, 'report-missing', `${result.label} report ${shown} was not written by the coverage command`);
+        }
+        else {
+            findings.advise(result.suite, `${result.label} report ${shown} was not written (the coverage command failed).`);
+        }
+        return;
+    }
+    let report;
+    try {
+        const options = { root: inputs.workspace, displayName: shown };
+        if (result.suite === 'rust') {
+            const { parseLcovFile } = await import('./lcov-C-MC_z2w.js').then(function (n) { return n.l; });
+            report = await parseLcovFile(file, options);
+        }
+        else {
+            const { parseCoberturaFile } = await import('./cobertura-CEJEW4e7.js');
+            report = await parseCoberturaFile(file, options);
+        }
+    }
+    catch (error) {
+        if (error instanceof ReportError)
+            findings.add(result.suite, 'report-unreadable', error.message);
+        else
+            findings.internal(result.suite, `reading ${shown}`, error);
+        return;
+    }
+    result.report = report;
+    const headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report);
+    result.headline = headline;
+    if (report.warnings.length > 0) {
+        startGroup(`${result.label} report warnings (${report.warnings.length})`);
+        for (const warning of report.warnings)
+            info(warning);
+        endGroup();
+        findings.advise(result.suite, `${shown}: ${report.warnings.length} problem(s) while reading, e.g. ${firstLine(report.warnings[0] ?? '')}`);
+    }
+    if (!headline) {
+        findings.add(result.suite, 'no-data', `${shown} has no measured lines (0 of 0): nothing was covered or the filters excluded everything`);
+        return;
+    }
+    checkSourcePaths(inputs, result, report, findings);
+    if (result.minLines !== null && headline.percent < result.minLines) {
+        findings.add(result.suite, 'threshold', `${result.label} coverage ${formatPercent(headline.percent)} is below ${result.suite}-min-lines ${result.minLines}%`);
+    }
+}
+/** The most common silent failure: a report whose paths point nowhere in this checkout. */
+function checkSourcePaths(inputs, result, report, findings) {
+    if (report.files.length === 0)
+        return;
+    const bases = [inputs.workspace, inputs.workingDirectory];
+    const missing = report.files.filter((f) => !bases.some((base) => fs.existsSync(path.resolve(base, f.path))));
+    if (missing.length === report.files.length) {
+        findings.advise(result.suite, `None of the ${report.files.length} source paths in ${result.reportPath} exist in this checkout (e.g. ${missing[0]?.path}): the report was made elsewhere, or its paths need remapping; per-file figures and links will not match your files.`);
+    }
+    else if (missing.length > 0) {
+        findings.advise(result.suite, `${missing.length} of ${report.files.length} source paths in ${result.reportPath} do not exist in this checkout (e.g. ${missing[0]?.path}).`);
+    }
+}
+async function zipRustHtml(inputs, result, findings) {
+    if (!result.enabled)
+        return;
+    const html = inputs.rust.htmlDir;
+    if (!fs.existsSync(path.join(html, 'index.html'))) {
+        if (!result.commands.some((c) => !commandOk(c))) {
+            findings.add('rust', 'report-missing', `Rust HTML report ${relativeToWorkspace(inputs, html)}/index.html was not written`);
+        }
+        return;
+    }
+    const { zipDirectory } = await import('./archive--tAyrFdq.js');
+    const zipPath = rustHtmlZipPath(inputs);
+    try {
+        const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
+        for (const skipped of zipped.skipped)
+            findings.advise('rust', `Not zipped: ${skipped.path} (${skipped.reason}).`);
+        result.htmlZip = { path: relativeToWorkspace(inputs, zipPath), files: zipped.files, bytes: zipped.bytesOut };
+    }
+    catch (error) {
+        findings.add('rust', 'report-unreadable', `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine(error.message)}`);
+    }
+}
+function artifactFiles(inputs, suite) {
+    const candidates = suite === 'rust'
+        ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
+        : [inputs.python.xml, pythonTermPath(inputs)];
+    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+}
+
+// The coverage entry's work, in order. Each phase is guarded: a problem in one
+// suite (or a bug of ours) becomes a finding and never loses the other suite's
+// results, the summary or the outputs.
+async function guarded(findings, suite, phase, work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        debug(error?.stack ?? String(error));
+        findings.internal(suite, phase, error);
+        return undefined;
+    }
+}
+function placeholder(inputs, suite) {
+    const report = suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
+    return {
+        suite,
+        label: SUITE_LABELS[suite],
+        enabled: inputs[suite].enabled,
+        commands: [],
+        durationMs: 0,
+        reportPath: relativeToWorkspace(inputs, report),
+        minLines: inputs[suite].minLines
+    };
+}
+async function runPipeline(inputs, env = process.env) {
+    const findings = new Findings();
+    const redact = makeRedactor(env);
+    setOutput('skipped', 'false');
+    const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? placeholder(inputs, 'rust');
+    // Zipping the HTML report uses the thread pool; let it overlap the Python run.
+    const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings));
+    const python = (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? placeholder(inputs, 'python');
+    await rustZip;
+    const suites = [rust, python];
+    startGroup('Reading coverage reports');
+    for (const suite of suites) {
+        await guarded(findings, suite.suite, `reading the ${suite.label} report`, () => readReport(inputs, suite, findings));
+        if (suite.headline)
+            info(`${suite.label}: ${suite.headline.percent}% (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`);
+    }
+    endGroup();
+    await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings));
+    writeOutputs(suites);
+    await guarded(findings, 'action', 'writing the job summary', async () => {
+        const text = redact(renderSummary({
+            suites,
+            findings: findings.findings,
+            advisories: findings.advisories,
+            status: statusOf(findings.findings, inputs.nonBlocking),
+            nonBlocking: inputs.nonBlocking,
+            filesPerSuite: inputs.summaryFiles
+        }));
+        if (env['GITHUB_STEP_SUMMARY'])
+            await summary.addRaw(text, true).write();
+        else
+            process.stdout.write(`\n${text}\n`); // a local run: the summary goes to the terminal
+    });
+    // Last, so that a failure to write the summary counts too.
+    const finalStatus = announce(findings, inputs.nonBlocking, redact);
+    setOutput('status', finalStatus);
+    setOutput('findings', String(findings.findings.length));
+}
+async function uploadAll(inputs, suites, findings) {
+    if (!inputs.upload)
+        return;
+    const unavailable = uploadUnavailable();
+    for (const suite of suites) {
+        if (!suite.enabled)
+            continue;
+        const name = inputs[suite.suite].artifactName;
+        const files = artifactFiles(inputs, suite.suite);
+        suite.artifact = { name, files: files.map((f) => relativeToWorkspace(inputs, f)) };
+        if (files.length === 0) {
+            suite.artifact.error = 'no report files to upload';
+            continue;
+        }
+        if (unavailable) {
+            suite.artifact.error = unavailable;
+            info(`${suite.label}: not uploading, ${unavailable}; the files are in ${relativeToWorkspace(inputs, commonRoot(files))}`);
+            continue;
+        }
+        startGroup(`Uploading ${name} (${files.length} file(s))`);
+        try {
+            const uploaded = await uploadArtifact({
+                name,
+                files,
+                rootDirectory: commonRoot(files),
+                retentionDays: inputs.retentionDays,
+                compressionLevel: inputs.compressionLevel,
+                timeoutMs: inputs.uploadTimeoutMs
+            });
+            Object.assign(suite.artifact, uploaded);
+            info(`Uploaded ${name}: id ${uploaded.id}, ${uploaded.size} bytes${uploaded.url ? `, ${uploaded.url}` : ''}`);
+        }
+        catch (error) {
+            const message = firstLine(error.message);
+            suite.artifact.error = message;
+            findings.add(suite.suite, 'upload-failed', `${suite.label} artifact "${name}" was not uploaded: ${message}`);
+        }
+        finally {
+            endGroup();
+        }
+    }
+}
+function writeOutputs(suites) {
+    for (const suite of suites) {
+        const key = suite.suite;
+        setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '');
+        setOutput(`${key}-duration-seconds`, (suite.durationMs / 1000).toFixed(1));
+        setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '');
+        setOutput(`${key}-artifact-url`, suite.artifact?.url ?? '');
+        setOutput(`${key}-artifact-size`, suite.artifact?.size !== undefined ? String(suite.artifact.size) : '');
+    }
+}
+
+var pipeline = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    runPipeline: runPipeline
+});
+
+export { LINE_HIT as L, ReportError as R, LINE_MISSED as a, pipeline as p };

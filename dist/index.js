@@ -1,0 +1,92 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-CkEnIlPc.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'path';
+import 'http';
+import 'https';
+import 'net';
+import 'tls';
+import 'events';
+import 'assert';
+import 'util';
+import 'node:assert';
+import 'node:net';
+import 'node:http';
+import 'node:stream';
+import 'node:buffer';
+import 'node:util';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:zlib';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:url';
+import 'node:async_hooks';
+import 'node:console';
+import 'node:dns';
+import 'string_decoder';
+import 'child_process';
+import 'timers';
+import 'node:path';
+
+// Decides whether this matrix entry runs coverage. Pure: no I/O.
+function decide(matrixValue, coverageOn) {
+    const value = matrixValue.trim();
+    const wanted = coverageOn.trim();
+    if (value === '') {
+        return { run: true, reason: 'No matrix-value given: this job runs coverage.' };
+    }
+    if (value === wanted) {
+        return { run: true, reason: `This matrix entry (${value}) is the coverage entry.` };
+    }
+    let reason = `Coverage runs on the matrix entry ${wanted}; this entry is ${value}, so it skips.`;
+    if (Number(value) === Number(wanted) && !Number.isNaN(Number(value))) {
+        // YAML reads an unquoted 3.10 as the number 3.1: quote versions in the matrix.
+        reason += ` (${value} and ${wanted} differ only as written: quote Python versions in the matrix, e.g. "3.10".)`;
+    }
+    return { run: false, reason };
+}
+
+// Phases: inputs -> guard -> (only on the coverage entry, loaded on demand)
+// suites -> reports -> archive -> upload -> outputs -> summary -> verdict.
+async function run() {
+    let inputs;
+    try {
+        inputs = readInputs();
+    }
+    catch (error) {
+        setOutput('status', 'failed');
+        setFailed(error instanceof InputError ? error.message : `Could not read the inputs: ${error.message}`);
+        return;
+    }
+    const decision = decide(inputs.matrixValue, inputs.coverageOn);
+    if (!decision.run) {
+        notice(decision.reason, { title: 'Coverage skipped' });
+        setOutput('skipped', 'true');
+        setOutput('status', 'skipped');
+        return;
+    }
+    info(decision.reason);
+    try {
+        const { runPipeline } = await import('./chunks/pipeline-dMYQvlr2.js').then(function (n) { return n.p; });
+        await runPipeline(inputs);
+    }
+    catch (error) {
+        // Only a bug gets here: the pipeline records every expected problem as a finding.
+        const message = `Internal error: ${error?.message ?? String(error)} (please report this)`;
+        debug(error?.stack ?? '');
+        setOutput('status', inputs.nonBlocking ? 'warned' : 'failed');
+        if (inputs.nonBlocking)
+            warning(`${message} (would fail the step with non-blocking: false)`);
+        else
+            setFailed(message);
+    }
+}
+
+// The action's entry point: everything happens in run().
+await run();

@@ -1,0 +1,128 @@
+// The coverage entry's work, in order. Each phase is guarded: a problem in one
+// suite (or a bug of ours) becomes a finding and never loses the other suite's
+// results, the summary or the outputs.
+import * as core from '@actions/core'
+import { commonRoot, uploadArtifact, uploadUnavailable } from './artifacts.js'
+import { firstLine, Findings } from './findings.js'
+import type { Inputs, SuiteId } from './inputs.js'
+import { makeRedactor } from './redact.js'
+import { SUITE_LABELS, type SuiteResult } from './results.js'
+import { renderSummary } from './summary.js'
+import { artifactFiles, readReport, relativeToWorkspace, runPython, runRust, zipRustHtml } from './suites.js'
+import { announce, statusOf } from './verdict.js'
+
+async function guarded<T>(findings: Findings, suite: SuiteId | 'action', phase: string, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work()
+  } catch (error) {
+    core.debug((error as Error)?.stack ?? String(error))
+    findings.internal(suite, phase, error)
+    return undefined
+  }
+}
+
+function placeholder(inputs: Inputs, suite: SuiteId): SuiteResult {
+  const report = suite === 'rust' ? inputs.rust.lcov : inputs.python.xml
+  return {
+    suite,
+    label: SUITE_LABELS[suite],
+    enabled: inputs[suite].enabled,
+    commands: [],
+    durationMs: 0,
+    reportPath: relativeToWorkspace(inputs, report),
+    minLines: inputs[suite].minLines
+  }
+}
+
+export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const findings = new Findings()
+  const redact = makeRedactor(env)
+  core.setOutput('skipped', 'false')
+
+  const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? placeholder(inputs, 'rust')
+  // Zipping the HTML report uses the thread pool; let it overlap the Python run.
+  const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings))
+  const python =
+    (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? placeholder(inputs, 'python')
+  await rustZip
+  const suites = [rust, python]
+
+  core.startGroup('Reading coverage reports')
+  for (const suite of suites) {
+    await guarded(findings, suite.suite, `reading the ${suite.label} report`, () => readReport(inputs, suite, findings))
+    if (suite.headline) core.info(`${suite.label}: ${suite.headline.percent}% (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`)
+  }
+  core.endGroup()
+
+  await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings))
+
+  writeOutputs(suites)
+  await guarded(findings, 'action', 'writing the job summary', async () => {
+    const text = redact(
+      renderSummary({
+        suites,
+        findings: findings.findings,
+        advisories: findings.advisories,
+        status: statusOf(findings.findings, inputs.nonBlocking),
+        nonBlocking: inputs.nonBlocking,
+        filesPerSuite: inputs.summaryFiles
+      })
+    )
+    if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(text, true).write()
+    else process.stdout.write(`\n${text}\n`) // a local run: the summary goes to the terminal
+  })
+  // Last, so that a failure to write the summary counts too.
+  const finalStatus = announce(findings, inputs.nonBlocking, redact)
+  core.setOutput('status', finalStatus)
+  core.setOutput('findings', String(findings.findings.length))
+}
+
+async function uploadAll(inputs: Inputs, suites: SuiteResult[], findings: Findings): Promise<void> {
+  if (!inputs.upload) return
+  const unavailable = uploadUnavailable()
+  for (const suite of suites) {
+    if (!suite.enabled) continue
+    const name = inputs[suite.suite].artifactName
+    const files = artifactFiles(inputs, suite.suite)
+    suite.artifact = { name, files: files.map((f) => relativeToWorkspace(inputs, f)) }
+    if (files.length === 0) {
+      suite.artifact.error = 'no report files to upload'
+      continue
+    }
+    if (unavailable) {
+      suite.artifact.error = unavailable
+      core.info(`${suite.label}: not uploading, ${unavailable}; the files are in ${relativeToWorkspace(inputs, commonRoot(files))}`)
+      continue
+    }
+    core.startGroup(`Uploading ${name} (${files.length} file(s))`)
+    try {
+      const uploaded = await uploadArtifact({
+        name,
+        files,
+        rootDirectory: commonRoot(files),
+        retentionDays: inputs.retentionDays,
+        compressionLevel: inputs.compressionLevel,
+        timeoutMs: inputs.uploadTimeoutMs
+      })
+      Object.assign(suite.artifact, uploaded)
+      core.info(`Uploaded ${name}: id ${uploaded.id}, ${uploaded.size} bytes${uploaded.url ? `, ${uploaded.url}` : ''}`)
+    } catch (error) {
+      const message = firstLine((error as Error).message)
+      suite.artifact.error = message
+      findings.add(suite.suite, 'upload-failed', `${suite.label} artifact "${name}" was not uploaded: ${message}`)
+    } finally {
+      core.endGroup()
+    }
+  }
+}
+
+function writeOutputs(suites: SuiteResult[]): void {
+  for (const suite of suites) {
+    const key = suite.suite
+    core.setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '')
+    core.setOutput(`${key}-duration-seconds`, (suite.durationMs / 1000).toFixed(1))
+    core.setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '')
+    core.setOutput(`${key}-artifact-url`, suite.artifact?.url ?? '')
+    core.setOutput(`${key}-artifact-size`, suite.artifact?.size !== undefined ? String(suite.artifact.size) : '')
+  }
+}

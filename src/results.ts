@@ -1,0 +1,34 @@
+// What one run produced, per suite: the plain data the summary, the outputs
+// and (later) coverage-summary.json are rendered from.
+import type { CommandResult } from './command.js'
+import type { SuiteId } from './inputs.js'
+import type { Headline } from './reports/headline.js'
+import type { CoverageReport } from './reports/model.js'
+
+export interface ArtifactInfo {
+  name: string
+  /** Files offered for upload, relative to the workspace. */
+  files: string[]
+  id?: number
+  url?: string
+  size?: number
+  /** Why it was not uploaded (one line). */
+  error?: string
+}
+
+export interface SuiteResult {
+  suite: SuiteId
+  label: string
+  enabled: boolean
+  commands: CommandResult[]
+  durationMs: number
+  /** The main report, relative to the workspace. */
+  reportPath: string
+  report?: CoverageReport
+  headline?: Headline | null
+  minLines: number | null
+  htmlZip?: { path: string; files: number; bytes: number }
+  artifact?: ArtifactInfo
+}
+
+export const SUITE_LABELS: Record<SuiteId, string> = { rust: 'Rust', python: 'Python' }

@@ -1,0 +1,240 @@
+// Runs each suite's commands and turns what they wrote into a SuiteResult,
+// recording every problem in the findings sink. Reports are removed before the
+// commands run, so a stale report from an earlier run is never shown as new.
+import * as core from '@actions/core'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { childEnv, commandOk, runCommand, type CommandResult } from './command.js'
+import { firstLine, type Findings } from './findings.js'
+import type { Inputs, SuiteId } from './inputs.js'
+import { pythonHeadline, rustHeadline, formatPercent, type Headline } from './reports/headline.js'
+import { ReportError, type CoverageReport } from './reports/model.js'
+import { SUITE_LABELS, type SuiteResult } from './results.js'
+import { findLlvmTools } from './toolchain.js'
+import { extractCoverageTable } from './reports/pytest-terminal.js'
+
+export interface SuitePaths {
+  /** Files the artifact holds, when they exist. */
+  artifactFiles: string[]
+}
+
+export function rustCoberturaPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml')
+}
+export function rustHtmlZipPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.rust.lcov), 'rust-html.zip')
+}
+export function pythonOutputPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.python.xml), 'python-output.txt')
+}
+export function pythonTermPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.python.xml), 'python-coverage.txt')
+}
+
+export const relativeToWorkspace = (inputs: Inputs, file: string): string =>
+  path.relative(inputs.workspace, file).split(path.sep).join('/') || '.'
+
+function removeStale(paths: string[]): void {
+  for (const p of paths) fs.rmSync(p, { recursive: true, force: true })
+}
+
+function emptySuite(inputs: Inputs, suite: SuiteId, report: string): SuiteResult {
+  return {
+    suite,
+    label: SUITE_LABELS[suite],
+    enabled: inputs[suite].enabled,
+    commands: [],
+    durationMs: 0,
+    reportPath: relativeToWorkspace(inputs, report),
+    minLines: inputs[suite].minLines
+  }
+}
+
+async function runLogged(label: string, command: string, inputs: Inputs, env: NodeJS.ProcessEnv, timeoutMs: number, captureFile?: string): Promise<CommandResult> {
+  core.startGroup(`${label}: ${command}`)
+  try {
+    const result = await runCommand(
+      { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) },
+      (chunk) => process.stdout.write(chunk)
+    )
+    const status = result.timedOut
+      ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
+      : result.spawnError
+        ? `could not start: ${result.spawnError}`
+        : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`
+    core.info(`${label}: ${status}`)
+    return result
+  } finally {
+    core.endGroup()
+  }
+}
+
+/** One line describing a failed command, for a finding. */
+function failureMessage(label: string, result: CommandResult, timeoutMs: number): string {
+  let text: string
+  if (result.timedOut) text = `${label} coverage command timed out after ${Math.round(timeoutMs / 60_000 * 10) / 10} min and was killed with its process tree: ${result.command}`
+  else if (result.spawnError) text = `${label} coverage command could not start (${result.spawnError}): ${result.command}`
+  else text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`
+  return result.hint ? `${text}. ${result.hint}` : text
+}
+
+/** Tool missing or killed: running the report commands would only fail the same way. */
+const worthReporting = (r: CommandResult): boolean => !r.timedOut && !r.spawnError && !r.hint && r.exitCode !== 127
+
+export async function runRust(inputs: Inputs, findings: Findings): Promise<SuiteResult> {
+  const rust = inputs.rust
+  const result = emptySuite(inputs, 'rust', rust.lcov)
+  if (!rust.enabled) return result
+  const started = Date.now()
+  removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)])
+  fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
+  const env = childEnv(process.env)
+  const llvm = findLlvmTools(env, inputs.workingDirectory)
+  if (llvm) {
+    core.info(llvm.note)
+    Object.assign(env, llvm.env)
+  }
+  const htmlOutputDir = path.dirname(rust.htmlDir)
+  const steps = [
+    rust.testCommand,
+    `${rust.reportCommand} --lcov --output-path ${quote(rust.lcov)}`,
+    `${rust.reportCommand} --html --output-dir ${quote(htmlOutputDir)}`,
+    ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${quote(rustCoberturaPath(inputs))}`] : [])
+  ]
+  for (const [index, command] of steps.entries()) {
+    const remaining = rust.timeoutMs - (Date.now() - started)
+    const commandResult = await runLogged('Rust', command, inputs, env, remaining)
+    result.commands.push(commandResult)
+    if (!commandOk(commandResult)) {
+      findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Rust', commandResult, rust.timeoutMs))
+      // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
+      if (index > 0 || !worthReporting(commandResult)) break
+    }
+  }
+  result.durationMs = Date.now() - started
+  return result
+}
+
+export async function runPython(inputs: Inputs, findings: Findings): Promise<SuiteResult> {
+  const python = inputs.python
+  const result = emptySuite(inputs, 'python', python.xml)
+  if (!python.enabled) return result
+  const started = Date.now()
+  removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)])
+  fs.mkdirSync(path.dirname(python.xml), { recursive: true })
+  const commandResult = await runLogged('Python', python.command, inputs, childEnv(process.env), python.timeoutMs, pythonOutputPath(inputs))
+  result.commands.push(commandResult)
+  if (!commandOk(commandResult)) {
+    findings.add('python', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Python', commandResult, python.timeoutMs))
+  }
+  try {
+    const table = extractCoverageTable(fs.readFileSync(pythonOutputPath(inputs), 'utf8'))
+    if (table) fs.writeFileSync(pythonTermPath(inputs), table)
+  } catch {
+    // no output file: the command did not start; already a finding
+  }
+  result.durationMs = Date.now() - started
+  return result
+}
+
+function quote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+/** Parses the suite's report into the result; problems become findings with one clear line. */
+export async function readReport(inputs: Inputs, result: SuiteResult, findings: Findings): Promise<void> {
+  if (!result.enabled) return
+  const file = result.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml
+  const shown = result.reportPath
+  const commandsFailed = result.commands.some((c) => !commandOk(c))
+  if (!fs.existsSync(file)) {
+    if (!commandsFailed) {
+      findings.add(result.suite, 'report-missing', `${result.label} report ${shown} was not written by the coverage command`)
+    } else {
+      findings.advise(result.suite, `${result.label} report ${shown} was not written (the coverage command failed).`)
+    }
+    return
+  }
+  let report: CoverageReport
+  try {
+    const options = { root: inputs.workspace, displayName: shown }
+    if (result.suite === 'rust') {
+      const { parseLcovFile } = await import('./reports/lcov.js')
+      report = await parseLcovFile(file, options)
+    } else {
+      const { parseCoberturaFile } = await import('./reports/cobertura.js')
+      report = await parseCoberturaFile(file, options)
+    }
+  } catch (error) {
+    if (error instanceof ReportError) findings.add(result.suite, 'report-unreadable', error.message)
+    else findings.internal(result.suite, `reading ${shown}`, error)
+    return
+  }
+  result.report = report
+  const headline: Headline | null = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report)
+  result.headline = headline
+  if (report.warnings.length > 0) {
+    core.startGroup(`${result.label} report warnings (${report.warnings.length})`)
+    for (const warning of report.warnings) core.info(warning)
+    core.endGroup()
+    findings.advise(result.suite, `${shown}: ${report.warnings.length} problem(s) while reading, e.g. ${firstLine(report.warnings[0] ?? '')}`)
+  }
+  if (!headline) {
+    findings.add(result.suite, 'no-data', `${shown} has no measured lines (0 of 0): nothing was covered or the filters excluded everything`)
+    return
+  }
+  checkSourcePaths(inputs, result, report, findings)
+  if (result.minLines !== null && headline.percent < result.minLines) {
+    findings.add(
+      result.suite,
+      'threshold',
+      `${result.label} coverage ${formatPercent(headline.percent)} is below ${result.suite}-min-lines ${result.minLines}%`
+    )
+  }
+}
+
+/** The most common silent failure: a report whose paths point nowhere in this checkout. */
+function checkSourcePaths(inputs: Inputs, result: SuiteResult, report: CoverageReport, findings: Findings): void {
+  if (report.files.length === 0) return
+  const bases = [inputs.workspace, inputs.workingDirectory]
+  const missing = report.files.filter((f) => !bases.some((base) => fs.existsSync(path.resolve(base, f.path))))
+  if (missing.length === report.files.length) {
+    findings.advise(
+      result.suite,
+      `None of the ${report.files.length} source paths in ${result.reportPath} exist in this checkout (e.g. ${missing[0]?.path}): the report was made elsewhere, or its paths need remapping; per-file figures and links will not match your files.`
+    )
+  } else if (missing.length > 0) {
+    findings.advise(
+      result.suite,
+      `${missing.length} of ${report.files.length} source paths in ${result.reportPath} do not exist in this checkout (e.g. ${missing[0]?.path}).`
+    )
+  }
+}
+
+export async function zipRustHtml(inputs: Inputs, result: SuiteResult, findings: Findings): Promise<void> {
+  if (!result.enabled) return
+  const html = inputs.rust.htmlDir
+  if (!fs.existsSync(path.join(html, 'index.html'))) {
+    if (!result.commands.some((c) => !commandOk(c))) {
+      findings.add('rust', 'report-missing', `Rust HTML report ${relativeToWorkspace(inputs, html)}/index.html was not written`)
+    }
+    return
+  }
+  const { zipDirectory } = await import('./archive.js')
+  const zipPath = rustHtmlZipPath(inputs)
+  try {
+    const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace })
+    for (const skipped of zipped.skipped) findings.advise('rust', `Not zipped: ${skipped.path} (${skipped.reason}).`)
+    result.htmlZip = { path: relativeToWorkspace(inputs, zipPath), files: zipped.files, bytes: zipped.bytesOut }
+  } catch (error) {
+    findings.add('rust', 'report-unreadable', `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine((error as Error).message)}`)
+  }
+}
+
+export function artifactFiles(inputs: Inputs, suite: SuiteId): string[] {
+  const candidates =
+    suite === 'rust'
+      ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
+      : [inputs.python.xml, pythonTermPath(inputs)]
+  return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile())
+}

@@ -1,0 +1,156 @@
+// Renders the job summary (markdown) from the run's results. Pure: no I/O.
+// GitHub drops a step summary over 1 MiB entirely, so the file tables shrink
+// until the whole text fits.
+import type { Finding, Advisory } from './findings.js'
+import { formatPercent } from './reports/headline.js'
+import { percent, type FileCoverage } from './reports/model.js'
+import type { SuiteResult } from './results.js'
+import { describe, type Status } from './verdict.js'
+
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+/** Room left for anything else appended to the same step summary. */
+const BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024
+
+export interface SummaryInput {
+  suites: SuiteResult[]
+  findings: readonly Finding[]
+  advisories: readonly Advisory[]
+  status: Status
+  nonBlocking: boolean
+  /** How many lowest-covered files to list per suite. */
+  filesPerSuite: number
+}
+
+const STATUS_LINE: Record<Status, string> = {
+  passed: '✅ Coverage passed.',
+  warned: '⚠️ Coverage has findings; non-blocking mode is on, so the step succeeded.',
+  failed: '❌ Coverage failed.'
+}
+
+export function renderSummary(input: SummaryInput): string {
+  let files = input.filesPerSuite
+  for (;;) {
+    const text = render(input, files)
+    if (Buffer.byteLength(text) <= BUDGET_BYTES || files === 0) return text
+    files = Math.floor(files / 2)
+  }
+}
+
+function render(input: SummaryInput, filesPerSuite: number): string {
+  const out: string[] = []
+  out.push('## Coverage', '', STATUS_LINE[input.status], '')
+  out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |')
+  out.push('| --- | --- | --- | --- | --- | --- |')
+  for (const suite of input.suites) out.push(suiteRow(suite, input))
+  out.push('')
+
+  if (input.findings.length > 0) {
+    out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '')
+    for (const finding of input.findings) out.push(`- ${escapeText(describe(finding, input.nonBlocking))}`)
+    out.push('')
+  }
+  if (input.advisories.length > 0) {
+    out.push('### Warnings', '')
+    for (const advisory of input.advisories) out.push(`- ${escapeText(advisory.message)}`)
+    out.push('')
+  }
+
+  for (const suite of input.suites) {
+    const report = suite.report
+    if (!report || filesPerSuite === 0) continue
+    const rows = lowestCovered(report.files, filesPerSuite)
+    if (rows.length === 0) continue
+    out.push(`<details><summary>${suite.label}: ${rows.length} lowest-covered of ${report.files.length} files</summary>`, '')
+    out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |')
+    for (const file of rows) {
+      const p = percent(file.lines)
+      out.push(
+        `| ${codeCell(file.path)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`
+      )
+    }
+    out.push('', '</details>', '')
+  }
+
+  const notes = input.suites.filter((s) => s.headline).map((s) => `${s.label}: ${s.headline?.basis}.`)
+  const rust = input.suites.find((s) => s.suite === 'rust')
+  const da = rust?.report?.totals.lines
+  if (rust?.headline && da && da.total > 0 && rust.report?.declared.lines) {
+    const daPercent = percent(da)
+    if (daPercent !== null && Math.abs(daPercent - rust.headline.percent) >= 0.005) {
+      notes.push(
+        `Rust by DA lines (genhtml, Codecov): ${formatPercent(daPercent)} (${da.covered}/${da.total}); llvm-cov counts lines shared by nested functions once per function.`
+      )
+    }
+  }
+  if (notes.length > 0) out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '')
+  return out.join('\n')
+}
+
+function suiteRow(suite: SuiteResult, input: SummaryInput): string {
+  if (!suite.enabled) return `| ${suite.label} | – | – | disabled | – | – |`
+  const headline = suite.headline
+  const coverage = headline
+    ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})`
+    : 'no data'
+  const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`
+  const own = input.findings.filter((f) => f.suite === suite.suite)
+  let result: string
+  if (own.length === 0) result = '✅ passed'
+  else {
+    const kinds = [...new Set(own.map((f) => KIND_LABEL[f.kind]))].join(', ')
+    result = input.nonBlocking ? `⚠️ ${kinds} (would fail)` : `❌ ${kinds}`
+  }
+  const duration = `${(suite.durationMs / 1000).toFixed(1)} s`
+  return `| ${suite.label} | ${coverage} | ${threshold} | ${result} | ${duration} | ${artifactCell(suite)} |`
+}
+
+const KIND_LABEL: Record<Finding['kind'], string> = {
+  'tool-failed': 'tool failed',
+  'timed-out': 'timed out',
+  'report-missing': 'report missing',
+  'report-unreadable': 'report unreadable',
+  'no-data': 'no data',
+  threshold: 'below threshold',
+  'upload-failed': 'upload failed',
+  internal: 'internal error'
+}
+
+function artifactCell(suite: SuiteResult): string {
+  const artifact = suite.artifact
+  if (!artifact) return '–'
+  if (artifact.error) return `not uploaded: ${escapeText(artifact.error)}`
+  const size = artifact.size === undefined ? '' : ` (${formatBytes(artifact.size)})`
+  const name = escapeText(artifact.name)
+  return artifact.url ? `[${name}](${artifact.url})${size}` : `${name}${size}`
+}
+
+export function lowestCovered(files: readonly FileCoverage[], count: number): FileCoverage[] {
+  return files
+    .filter((f) => f.lines.total > 0 && f.lines.covered < f.lines.total)
+    .sort((a, b) => {
+      const pa = a.lines.covered / a.lines.total
+      const pb = b.lines.covered / b.lines.total
+      if (pa !== pb) return pa - pb
+      const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered)
+      return missed !== 0 ? missed : a.path < b.path ? -1 : 1
+    })
+    .slice(0, count)
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '|': '&#124;' }
+
+/** Text that must not become markdown or HTML: tags, table pipes, links. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c).replace(/([\\`*_[\]])/g, '\\$1')
+}
+
+function codeCell(path: string): string {
+  const shown = path.length > 200 ? `…${path.slice(-199)}` : path
+  return `<code>${shown.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c)}</code>`
+}

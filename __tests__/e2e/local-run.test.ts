@@ -1,0 +1,130 @@
+// The bundled dist/index.js run as a child process with the runner's
+// environment (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) on the example
+// project, with the real cargo-llvm-cov and pytest-cov. No artifact service
+// here: uploads are reported as unavailable, everything else is real.
+import { execFileSync, spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+
+const repo = path.resolve('.')
+const example = path.join(repo, 'examples/mixed-project')
+const llvm = {
+  LLVM_COV: process.env['LLVM_COV'] || '/usr/lib/llvm-22/bin/llvm-cov',
+  LLVM_PROFDATA: process.env['LLVM_PROFDATA'] || '/usr/lib/llvm-22/bin/llvm-profdata'
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!m) continue
+    const value: string[] = []
+    while (lines[++i] !== m[2]) value.push(lines[i] ?? '')
+    out[m[1] as string] = value.join('\n')
+  }
+  return out
+}
+
+function runAction(inputs: Record<string, string>) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-e2e-'))
+  const outputFile = path.join(tmp, 'output')
+  const summaryFile = path.join(tmp, 'summary')
+  fs.writeFileSync(outputFile, '')
+  fs.writeFileSync(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    ...llvm,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: repo,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: tmp
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const child = spawnSync(process.execPath, [path.join(repo, 'dist/index.js')], { cwd: repo, env, encoding: 'utf8', timeout: 540_000 })
+  return {
+    status: child.status,
+    // Workflow commands escape % and newlines in their message (%25, %0D, %0A).
+    stdout: child.stdout.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'),
+    outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
+    summary: fs.readFileSync(summaryFile, 'utf8')
+  }
+}
+
+it('skips on another matrix entry with a notice naming the coverage entry', () => {
+  const run = runAction({ 'matrix-value': '3.13', 'coverage-on': '3.12', 'python-package': 'mixed_demo' })
+  expect(run.status).toBe(0)
+  expect(run.outputs).toEqual({ skipped: 'true', status: 'skipped' })
+  expect(run.stdout).toContain('::notice title=Coverage skipped::Coverage runs on the matrix entry 3.12; this entry is 3.13, so it skips.')
+  expect(run.summary).toBe('')
+})
+
+it('runs both suites for real and reports the tools\' own figures', () => {
+  const run = runAction({
+    'matrix-value': '3.12',
+    'working-directory': 'examples/mixed-project',
+    'rust-lcov': 'target/e2e-local/rust.lcov',
+    'rust-html-dir': 'target/e2e-local/html',
+    'python-xml': 'target/e2e-local/python.xml',
+    'python-package': 'mixed_demo',
+    'python-tests': 'tests/python',
+    'rust-min-lines': '70',
+    'python-min-lines': '60'
+  })
+  expect(run.stdout).not.toMatch(/::(warning|error)/)
+  expect(run.status).toBe(0)
+  expect(run.outputs['status']).toBe('passed')
+  const table = execFileSync('cargo', ['llvm-cov', 'report'], { cwd: example, env: { ...process.env, ...llvm }, encoding: 'utf8' })
+  const total = table.split('\n').find((l) => l.startsWith('TOTAL'))?.trim().split(/\s+/) ?? []
+  const rust = Number(run.outputs['rust-line-coverage'])
+  expect(rust).toBeCloseTo(((Number(total[7]) - Number(total[8])) * 100) / Number(total[7]), 10)
+  expect(`${rust.toFixed(2)}%`).toBe(total[9])
+  const json = path.join(example, 'target/e2e-local/python.json')
+  execFileSync('python3', ['-m', 'coverage', 'json', '-q', '-o', json], { cwd: example })
+  expect(Number(run.outputs['python-line-coverage'])).toBeCloseTo(JSON.parse(fs.readFileSync(json, 'utf8')).totals.percent_covered, 10)
+  expect(fs.existsSync(path.join(example, 'target/e2e-local/rust-html.zip'))).toBe(true)
+  expect(fs.readFileSync(path.join(example, 'target/e2e-local/python-coverage.txt'), 'utf8')).toMatch(/^TOTAL\s/m)
+  expect(run.summary).toMatch(/\| Rust \| \*\*\d+\.\d\d%\*\* \(\d+\/\d+\) \| ≥ 70% \| ✅ passed \|/)
+  expect(run.summary).toMatch(/\| Python \| \*\*83\.33%\*\* \(105\/126\) \| ≥ 60% \| ✅ passed \|/)
+})
+
+it('a threshold miss warns in non-blocking mode and fails when enforced, after writing outputs and summary', () => {
+  const base = {
+    'working-directory': 'examples/mixed-project',
+    'rust-enabled': 'false',
+    'python-xml': 'target/e2e-gate/python.xml',
+    'python-package': 'mixed_demo',
+    'python-tests': 'tests/python',
+    'python-min-lines': '99'
+  }
+  const warned = runAction(base)
+  expect(warned.status).toBe(0)
+  expect(warned.outputs['status']).toBe('warned')
+  expect(warned.stdout).toContain('::warning::Python coverage 83.33% is below python-min-lines 99% (would fail the step with non-blocking: false)')
+  const failed = runAction({ ...base, 'non-blocking': 'false' })
+  expect(failed.status).toBe(1)
+  expect(failed.outputs['status']).toBe('failed')
+  expect(failed.outputs['python-line-coverage']).toBe('83.33333333333333')
+  expect(failed.stdout).toContain('::error::Python coverage 83.33% is below python-min-lines 99%')
+  expect(failed.summary).toContain('❌ Coverage failed.')
+})
+
+it('a failing command and a missing report are findings; the other suite still reports', () => {
+  const run = runAction({
+    'working-directory': 'examples/mixed-project',
+    'rust-command': 'exit 101',
+    'rust-lcov': 'target/e2e-fail/rust.lcov',
+    'rust-html-dir': 'target/e2e-fail/html',
+    'python-xml': 'target/e2e-fail/python.xml',
+    'python-package': 'mixed_demo',
+    'python-tests': 'tests/python'
+  })
+  expect(run.status).toBe(0)
+  expect(run.outputs['status']).toBe('warned')
+  expect(run.stdout).toContain('::warning::Rust coverage command failed with exit code 101: exit 101 (would fail the step with non-blocking: false)')
+  expect(run.outputs['python-line-coverage']).toBe('83.33333333333333')
+  expect(run.summary).toContain('| Rust |')
+})

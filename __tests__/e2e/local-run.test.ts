@@ -2,57 +2,10 @@
 // environment (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) on the example
 // project, with the real cargo-llvm-cov and pytest-cov. No artifact service
 // here: uploads are reported as unavailable, everything else is real.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
-
-const repo = path.resolve('.')
-const example = path.join(repo, 'examples/mixed-project')
-const llvm = {
-  LLVM_COV: process.env['LLVM_COV'] || '/usr/lib/llvm-22/bin/llvm-cov',
-  LLVM_PROFDATA: process.env['LLVM_PROFDATA'] || '/usr/lib/llvm-22/bin/llvm-profdata'
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!m) continue
-    const value: string[] = []
-    while (lines[++i] !== m[2]) value.push(lines[i] ?? '')
-    out[m[1] as string] = value.join('\n')
-  }
-  return out
-}
-
-function runAction(inputs: Record<string, string>) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-e2e-'))
-  const outputFile = path.join(tmp, 'output')
-  const summaryFile = path.join(tmp, 'summary')
-  fs.writeFileSync(outputFile, '')
-  fs.writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    ...llvm,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repo,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: tmp
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const child = spawnSync(process.execPath, [path.join(repo, 'dist/index.js')], { cwd: repo, env, encoding: 'utf8', timeout: 540_000 })
-  return {
-    status: child.status,
-    // Workflow commands escape % and newlines in their message (%25, %0D, %0A).
-    stdout: child.stdout.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'),
-    outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
-    summary: fs.readFileSync(summaryFile, 'utf8')
-  }
-}
+import { example, llvm, runAction } from './support/run-action.js'
 
 it('skips on another matrix entry with a notice naming the coverage entry', () => {
   const run = runAction({ 'matrix-value': '3.13', 'coverage-on': '3.12', 'python-package': 'mixed_demo' })

@@ -1,0 +1,83 @@
+// Uploads through the local artifact service (real protocol), downloaded back
+// with the real @actions/artifact client and compared byte for byte.
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
+import { example, repo, runActionAsync } from './support/run-action.js'
+
+let service: ArtifactService
+beforeEach(async () => {
+  service = await startArtifactService()
+})
+afterEach(async () => {
+  await service.close()
+})
+
+const inputs = (dir: string, extra: Record<string, string> = {}) => ({
+  'working-directory': 'examples/mixed-project',
+  'rust-lcov': `${dir}/rust.lcov`,
+  'rust-html-dir': `${dir}/html`,
+  'python-xml': `${dir}/python.xml`,
+  'python-package': 'mixed_demo',
+  'python-tests': 'tests/python',
+  ...extra
+})
+
+async function download(id: number): Promise<string> {
+  const saved = { ...process.env }
+  Object.assign(process.env, service.env(), { GITHUB_WORKSPACE: repo })
+  delete process.env['GITHUB_SERVER_URL']
+  try {
+    const { DefaultArtifactClient } = await import('@actions/artifact')
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-download-'))
+    await new DefaultArtifactClient().downloadArtifact(id, { path: target })
+    return target
+  } finally {
+    process.env = saved
+  }
+}
+
+it('uploads rust-coverage and python-coverage; the downloads equal the reports byte for byte', async () => {
+  const dir = 'target/e2e-artifacts'
+  const run = await runActionAsync(inputs(dir, { 'retention-days': '5' }), service.env())
+  expect(run.stdout).not.toMatch(/::(warning|error)/)
+  expect(run.status).toBe(0)
+  const rustId = Number(run.outputs['rust-artifact-id'])
+  expect(run.outputs['rust-artifact-url']).toBe(`https://github.com/owner/repo/actions/runs/4242/artifacts/${rustId}`)
+  const stored = service.artifacts()
+  expect(stored.map((a) => a.name).sort()).toEqual(['python-coverage', 'rust-coverage'])
+  expect(Number(run.outputs['rust-artifact-size'])).toBe(stored.find((a) => a.name === 'rust-coverage')?.size)
+  expect(Math.round((Date.parse(stored[0]?.expiresAt ?? '') - Date.now()) / 86_400_000)).toBe(5)
+
+  const rust = await download(rustId)
+  expect(fs.readdirSync(rust).sort()).toEqual(['rust-html.zip', 'rust.lcov'])
+  expect(fs.readFileSync(path.join(rust, 'rust.lcov')).equals(fs.readFileSync(path.join(example, dir, 'rust.lcov')))).toBe(true)
+  const unzipped = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-html-'))
+  execFileSync('unzip', ['-q', path.join(rust, 'rust-html.zip'), '-d', unzipped])
+  execFileSync('diff', ['-r', unzipped, path.join(example, dir, 'html')])
+
+  const python = await download(Number(run.outputs['python-artifact-id']))
+  expect(fs.readdirSync(python).sort()).toEqual(['python-coverage.txt', 'python.xml'])
+  expect(fs.readFileSync(path.join(python, 'python.xml')).equals(fs.readFileSync(path.join(example, dir, 'python.xml')))).toBe(true)
+  expect(run.summary).toMatch(/\[rust-coverage\]\(https:\/\/github\.com\/owner\/repo\/actions\/runs\/4242\/artifacts\/\d+\) \(\d/)
+})
+
+it('an upload the service refuses is a warning naming the artifact; the other still uploads', async () => {
+  service.inject({ method: 'CreateArtifact', name: 'rust-coverage', kind: 'status', status: 403, code: 'permission_denied', msg: 'uploads are not allowed for this token' })
+  const run = await runActionAsync(inputs('target/e2e-refused'), service.env())
+  expect(run.status).toBe(0)
+  expect(run.outputs['status']).toBe('warned')
+  expect(run.stdout).toMatch(/::warning::Rust artifact "rust-coverage" was not uploaded: .*\(403\).*uploads are not allowed for this token \(would fail the step with non-blocking: false\)/)
+  expect(service.artifacts().map((a) => a.name)).toEqual(['python-coverage'])
+  expect(run.summary).toContain('not uploaded')
+})
+
+it('a duplicate artifact name (409) fails the step when enforced, with a hint to name artifacts per job', async () => {
+  await runActionAsync(inputs('target/e2e-dup1'), service.env())
+  const run = await runActionAsync(inputs('target/e2e-dup2', { 'non-blocking': 'false' }), service.env())
+  expect(run.status).toBe(1)
+  expect(run.stdout).toContain('::error::Rust artifact "rust-coverage" was not uploaded: an artifact named "rust-coverage" already exists in this run')
+  expect(run.outputs['status']).toBe('failed')
+})

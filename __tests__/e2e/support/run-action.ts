@@ -1,0 +1,86 @@
+// Runs the bundled dist/index.js as the runner does: a child process with
+// INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and (for
+// uploads) the artifact service's ACTIONS_RESULTS_URL / ACTIONS_RUNTIME_TOKEN.
+import { spawn, spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+
+export const repo = path.resolve('.')
+export const example = path.join(repo, 'examples/mixed-project')
+export const llvm = {
+  LLVM_COV: process.env['LLVM_COV'] || '/usr/lib/llvm-22/bin/llvm-cov',
+  LLVM_PROFDATA: process.env['LLVM_PROFDATA'] || '/usr/lib/llvm-22/bin/llvm-profdata'
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!m) continue
+    const value: string[] = []
+    while (lines[++i] !== m[2]) value.push(lines[i] ?? '')
+    out[m[1] as string] = value.join('\n')
+  }
+  return out
+}
+
+export interface ActionRun {
+  status: number | null
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+function prepare(inputs: Record<string, string>, extraEnv: Record<string, string>) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-e2e-'))
+  const outputFile = path.join(tmp, 'output')
+  const summaryFile = path.join(tmp, 'summary')
+  fs.writeFileSync(outputFile, '')
+  fs.writeFileSync(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    ...llvm,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: repo,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: tmp,
+    GITHUB_REPOSITORY: 'owner/repo',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+    ...extraEnv
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const finish = (status: number | null, stdout: string): ActionRun => ({
+    status,
+    // Workflow commands escape % and newlines in their message (%25, %0D, %0A).
+    stdout: stdout.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'),
+    outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
+    summary: fs.readFileSync(summaryFile, 'utf8')
+  })
+  return { env, finish }
+}
+
+const entry = path.join(repo, 'dist/index.js')
+
+export function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): ActionRun {
+  const { env, finish } = prepare(inputs, extraEnv)
+  const child = spawnSync(process.execPath, [entry], { cwd: repo, env, encoding: 'utf8', timeout: 540_000 })
+  return finish(child.status, child.stdout)
+}
+
+/** For runs that talk to a service living in this process (the event loop must stay free). */
+export function runActionAsync(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+  const { env, finish } = prepare(inputs, extraEnv)
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve(finish(code, stdout)))
+  })
+}

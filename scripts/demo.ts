@@ -1,0 +1,44 @@
+// The demo: starts the local artifact service, runs the bundled action on
+// examples/mixed-project as the runner would (real cargo-llvm-cov and
+// pytest-cov), prints the job summary and outputs, then downloads both
+// artifacts back from the service with the real client and lists them.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { startArtifactService } from '../test-support/artifact-service.js'
+import { example, repo, runActionAsync } from '../__tests__/e2e/support/run-action.js'
+
+const service = await startArtifactService()
+try {
+  const run = await runActionAsync(
+    {
+      'matrix-value': '3.12',
+      'coverage-on': '3.12',
+      'working-directory': 'examples/mixed-project',
+      'python-package': 'mixed_demo',
+      'python-tests': 'tests/python',
+      'rust-min-lines': '70',
+      'python-min-lines': '60',
+      'rust-cobertura': 'true'
+    },
+    service.env()
+  )
+  process.stdout.write(run.stdout)
+  console.log('\n===== job summary =====\n' + run.summary)
+  console.log('===== outputs =====')
+  for (const [key, value] of Object.entries(run.outputs)) console.log(`${key} = ${value}`)
+  const target = path.join(example, 'target/demo-artifacts')
+  fs.rmSync(target, { recursive: true, force: true })
+  Object.assign(process.env, service.env(), { GITHUB_WORKSPACE: repo })
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  const client = new DefaultArtifactClient()
+  console.log('\n===== artifacts in the local service, downloaded back =====')
+  for (const artifact of service.artifacts()) {
+    const dir = path.join(target, artifact.name)
+    await client.downloadArtifact(artifact.id, { path: dir })
+    console.log(`${artifact.name} (id ${artifact.id}, ${artifact.size} bytes):`)
+    for (const file of fs.readdirSync(dir).sort()) console.log(`  ${path.relative(repo, path.join(dir, file))} (${fs.statSync(path.join(dir, file)).size} bytes)`)
+  }
+  process.exitCode = run.status ?? 1
+} finally {
+  await service.close()
+}

@@ -18,6 +18,12 @@ export default {
     banner: "import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);",
     sourcemap: false
   },
+  // @actions/core imports @actions/http-client (and undici) for OIDC at module
+  // load; nothing on our start path uses it. Treating those modules as free of
+  // side effects lets the skip path load ~40 KB instead of ~1 MB.
+  treeshake: {
+    moduleSideEffects: (id) => !/node_modules[\\/](undici|@actions[\\/]http-client)[\\/]/.test(id)
+  },
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
     warn(warning)

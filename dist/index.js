@@ -1,36 +1,13 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-CkEnIlPc.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-Fz4F6odT.js';
 import 'os';
 import 'crypto';
 import 'fs';
 import 'path';
-import 'http';
-import 'https';
-import 'net';
-import 'tls';
-import 'events';
-import 'assert';
-import 'util';
-import 'node:assert';
-import 'node:net';
-import 'node:http';
-import 'node:stream';
-import 'node:buffer';
-import 'node:util';
-import 'node:querystring';
-import 'node:events';
-import 'node:diagnostics_channel';
-import 'node:tls';
-import 'node:zlib';
-import 'node:perf_hooks';
-import 'node:util/types';
-import 'node:worker_threads';
-import 'node:url';
-import 'node:async_hooks';
-import 'node:console';
-import 'node:dns';
 import 'string_decoder';
+import 'events';
 import 'child_process';
+import 'assert';
 import 'timers';
 import 'node:path';
 
@@ -73,7 +50,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-dMYQvlr2.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-DDHM9gK9.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
-import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-dMYQvlr2.js';
+import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-DDHM9gK9.js';
 import * as path from 'node:path';
 
 // Recognises files that are not the expected report at all, so the user gets

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as startGroup, f as endGroup, s as setOutput, d as debug, g as summary } from './inputs-CkEnIlPc.js';
+import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as startGroup, f as endGroup, s as setOutput, d as debug, g as summary } from './inputs-Fz4F6odT.js';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-BmFP8keH.js');
+    const { DefaultArtifactClient } = await import('./artifact-guG1uvOf.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -685,11 +685,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-C-MC_z2w.js').then(function (n) { return n.l; });
+            const { parseLcovFile } = await import('./lcov-Drf6C__W.js').then(function (n) { return n.l; });
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CEJEW4e7.js');
+            const { parseCoberturaFile } = await import('./cobertura-CO7dO-E-.js');
             report = await parseCoberturaFile(file, options);
         }
     }

@@ -44,7 +44,7 @@ const candidates: Record<string, () => Promise<unknown>> = {
     const zip = archiver('zip', { highWaterMark: 8 * 1024 * 1024, zlib: { level: 6 } })
     const done = new Promise((resolve, reject) => {
       const out = fs.createWriteStream(output)
-      out.on('close', resolve)
+      out.on('close', () => resolve(undefined))
       zip.on('error', reject)
       zip.pipe(out)
     })

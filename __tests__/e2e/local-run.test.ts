@@ -81,3 +81,35 @@ it('a failing command and a missing report are findings; the other suite still r
   expect(run.outputs['python-line-coverage']).toBe('83.33333333333333')
   expect(run.summary).toContain('| Rust |')
 })
+
+it('a report the command did not write is a finding naming the file; the other suite still reports', () => {
+  const run = runAction({
+    'working-directory': 'examples/mixed-project',
+    'rust-lcov': 'target/e2e-missing/rust.lcov',
+    'rust-html-dir': 'target/e2e-missing/html',
+    'python-command': 'echo "ran, wrote nothing"',
+    'python-xml': 'target/e2e-missing/python.xml'
+  })
+  expect(run.status).toBe(0)
+  expect(run.stdout).toContain(
+    '::warning::Python report examples/mixed-project/target/e2e-missing/python.xml was not written by the coverage command (would fail the step with non-blocking: false)'
+  )
+  expect(run.outputs['python-line-coverage']).toBe('')
+  expect(Number(run.outputs['rust-line-coverage'])).toBeGreaterThan(80)
+  expect(run.summary).toContain('| Python | no data | none | ⚠️ report missing (would fail) |')
+})
+
+it('an unreadable report (Git LFS pointer) is one clear line, and the other suite still reports', () => {
+  const run = runAction({
+    'working-directory': 'examples/mixed-project',
+    'rust-enabled': 'false',
+    'python-command': 'mkdir -p target/e2e-lfs && printf "version https://git-lfs.github.com/spec/v1\\noid sha256:0\\nsize 1\\n" > target/e2e-lfs/python.xml',
+    'python-xml': 'target/e2e-lfs/python.xml',
+    'non-blocking': 'false'
+  })
+  expect(run.status).toBe(1)
+  expect(run.stdout).toContain(
+    '::error::examples/mixed-project/target/e2e-lfs/python.xml: is a Git LFS pointer, not the report (fetch LFS objects or fix the path)'
+  )
+  expect(run.stdout).not.toMatch(/\n\s+at /)
+})

@@ -64,6 +64,29 @@ class LcovReader {
     this.lineNo++
     if (text.endsWith('\r')) text = text.slice(0, -1)
     if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    // Hot path: DA:<line>,<count>[,<checksum>] with plain digits, read without allocating.
+    if (this.current && text.charCodeAt(0) === 68 && text.charCodeAt(1) === 65 && text.charCodeAt(2) === 58) {
+      let i = 3
+      let line = 0
+      let c = text.charCodeAt(i)
+      while (c >= 48 && c <= 57) {
+        line = line * 10 + (c - 48)
+        c = text.charCodeAt(++i)
+      }
+      if (c === 44 && i > 3 && line > 0 && line <= MAX_LINE) {
+        const start = ++i
+        let nonZero = false
+        c = text.charCodeAt(i)
+        while (c >= 48 && c <= 57) {
+          if (c !== 48) nonZero = true
+          c = text.charCodeAt(++i)
+        }
+        if (i > start && (i === text.length || c === 44)) {
+          this.mark(this.current, line, nonZero)
+          return
+        }
+      }
+    }
     if (text === '' || text.startsWith('#')) return
     if (text === 'end_of_record') return this.endSection()
     const colon = text.indexOf(':')

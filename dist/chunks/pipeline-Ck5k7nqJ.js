@@ -685,11 +685,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-Drf6C__W.js').then(function (n) { return n.l; });
+            const { parseLcovFile } = await import('./lcov-CV5ZL_vf.js').then(function (n) { return n.l; });
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CO7dO-E-.js');
+            const { parseCoberturaFile } = await import('./cobertura-BIG-M1Fb.js');
             report = await parseCoberturaFile(file, options);
         }
     }

@@ -50,7 +50,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-Ck5k7nqJ.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-34kwDzxR.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

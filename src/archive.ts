@@ -129,7 +129,7 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
   let offset = 0
   let bytesIn = 0
   const inFlight: Array<Promise<Prepared>> = []
-  const ahead = 8
+  const ahead = 32
   let next = 0
   const launch = (): void => {
     while (inFlight.length < ahead && next < entries.length) inFlight.push(prepare(entries[next++] as Entry, opts.level))

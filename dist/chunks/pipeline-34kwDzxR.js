@@ -685,11 +685,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CV5ZL_vf.js').then(function (n) { return n.l; });
+            const { parseLcovFile } = await import('./lcov-BXjzmJLu.js').then(function (n) { return n.l; });
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BIG-M1Fb.js');
+            const { parseCoberturaFile } = await import('./cobertura-Bkz4dJQ1.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -742,7 +742,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive--tAyrFdq.js');
+    const { zipDirectory } = await import('./archive-D-cSkpGP.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });

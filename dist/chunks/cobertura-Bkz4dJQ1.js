@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-Ck5k7nqJ.js';
-import { s as sniff, r as readHead, n as normalisePath } from './lcov-CV5ZL_vf.js';
+import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-34kwDzxR.js';
+import { s as sniff, r as readHead, n as normalisePath } from './lcov-BXjzmJLu.js';
 import './inputs-Fz4F6odT.js';
 import 'os';
 import 'crypto';

@@ -111,7 +111,7 @@ async function zipDirectory(srcDir, destZip, opts) {
     let offset = 0;
     let bytesIn = 0;
     const inFlight = [];
-    const ahead = 8;
+    const ahead = 32;
     let next = 0;
     const launch = () => {
         while (inFlight.length < ahead && next < entries.length)

@@ -6,9 +6,9 @@ import { commonRoot, uploadArtifact, uploadUnavailable } from './artifacts.js'
 import { firstLine, Findings } from './findings.js'
 import type { Inputs, SuiteId } from './inputs.js'
 import { makeRedactor } from './redact.js'
-import { SUITE_LABELS, type SuiteResult } from './results.js'
+import type { SuiteResult } from './results.js'
 import { renderSummary } from './summary.js'
-import { artifactFiles, readReport, relativeToWorkspace, runPython, runRust, zipRustHtml } from './suites.js'
+import { artifactFiles, emptySuite, readReport, relativeToWorkspace, runPython, runRust, zipRustHtml } from './suites.js'
 import { announce, statusOf } from './verdict.js'
 
 async function guarded<T>(findings: Findings, suite: SuiteId | 'action', phase: string, work: () => Promise<T>): Promise<T | undefined> {
@@ -21,29 +21,16 @@ async function guarded<T>(findings: Findings, suite: SuiteId | 'action', phase: 
   }
 }
 
-function placeholder(inputs: Inputs, suite: SuiteId): SuiteResult {
-  const report = suite === 'rust' ? inputs.rust.lcov : inputs.python.xml
-  return {
-    suite,
-    label: SUITE_LABELS[suite],
-    enabled: inputs[suite].enabled,
-    commands: [],
-    durationMs: 0,
-    reportPath: relativeToWorkspace(inputs, report),
-    minLines: inputs[suite].minLines
-  }
-}
-
 export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const findings = new Findings()
   const redact = makeRedactor(env)
   core.setOutput('skipped', 'false')
 
-  const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? placeholder(inputs, 'rust')
+  const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? emptySuite(inputs, 'rust')
   // Zipping the HTML report uses the thread pool; let it overlap the Python run.
   const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings))
   const python =
-    (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? placeholder(inputs, 'python')
+    (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? emptySuite(inputs, 'python')
   await rustZip
   const suites = [rust, python]
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { childEnv, commandOk, runCommand, type CommandResult } from './command.js'
 import { firstLine, type Findings } from './findings.js'
-import type { Inputs, SuiteId } from './inputs.js'
+import { shellQuote, type Inputs, type SuiteId } from './inputs.js'
 import { pythonHeadline, rustHeadline, formatPercent, type Headline } from './reports/headline.js'
 import { ReportError, type CoverageReport } from './reports/model.js'
 import { SUITE_LABELS, type SuiteResult } from './results.js'
@@ -38,7 +38,9 @@ function removeStale(paths: string[]): void {
   for (const p of paths) fs.rmSync(p, { recursive: true, force: true })
 }
 
-function emptySuite(inputs: Inputs, suite: SuiteId, report: string): SuiteResult {
+/** A suite that has not run (yet): disabled, or its phase failed. */
+export function emptySuite(inputs: Inputs, suite: SuiteId): SuiteResult {
+  const report = suite === 'rust' ? inputs.rust.lcov : inputs.python.xml
   return {
     suite,
     label: SUITE_LABELS[suite],
@@ -83,7 +85,7 @@ const worthReporting = (r: CommandResult): boolean => !r.timedOut && !r.spawnErr
 
 export async function runRust(inputs: Inputs, findings: Findings): Promise<SuiteResult> {
   const rust = inputs.rust
-  const result = emptySuite(inputs, 'rust', rust.lcov)
+  const result = emptySuite(inputs, 'rust')
   if (!rust.enabled) return result
   const started = Date.now()
   removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)])
@@ -97,9 +99,9 @@ export async function runRust(inputs: Inputs, findings: Findings): Promise<Suite
   const htmlOutputDir = path.dirname(rust.htmlDir)
   const steps = [
     rust.testCommand,
-    `${rust.reportCommand} --lcov --output-path ${quote(rust.lcov)}`,
-    `${rust.reportCommand} --html --output-dir ${quote(htmlOutputDir)}`,
-    ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${quote(rustCoberturaPath(inputs))}`] : [])
+    `${rust.reportCommand} --lcov --output-path ${shellQuote(rust.lcov)}`,
+    `${rust.reportCommand} --html --output-dir ${shellQuote(htmlOutputDir)}`,
+    ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
   ]
   for (const [index, command] of steps.entries()) {
     const remaining = rust.timeoutMs - (Date.now() - started)
@@ -117,7 +119,7 @@ export async function runRust(inputs: Inputs, findings: Findings): Promise<Suite
 
 export async function runPython(inputs: Inputs, findings: Findings): Promise<SuiteResult> {
   const python = inputs.python
-  const result = emptySuite(inputs, 'python', python.xml)
+  const result = emptySuite(inputs, 'python')
   if (!python.enabled) return result
   const started = Date.now()
   removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)])
@@ -137,9 +139,6 @@ export async function runPython(inputs: Inputs, findings: Findings): Promise<Sui
   return result
 }
 
-function quote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
-}
 
 /** Parses the suite's report into the result; problems become findings with one clear line. */
 export async function readReport(inputs: Inputs, result: SuiteResult, findings: Findings): Promise<void> {

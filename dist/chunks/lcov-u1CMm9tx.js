@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
-import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-34kwDzxR.js';
+import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-Bn8Gijmo.js';
 import * as path from 'node:path';
 
 // Recognises files that are not the expected report at all, so the user gets

@@ -807,4 +807,4 @@ function readInputs(read = defaultRead, env = process.env) {
     };
 }
 
-export { InputError as I, setFailed as a, artifactNameProblem as b, startGroup as c, debug as d, error as e, endGroup as f, summary as g, setSecret as h, info as i, notice as n, readInputs as r, setOutput as s, warning as w };
+export { InputError as I, setFailed as a, artifactNameProblem as b, shellQuote as c, debug as d, error as e, startGroup as f, endGroup as g, summary as h, info as i, setSecret as j, notice as n, readInputs as r, setOutput as s, warning as w };

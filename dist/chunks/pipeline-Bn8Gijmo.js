@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as startGroup, f as endGroup, s as setOutput, d as debug, g as summary } from './inputs-Fz4F6odT.js';
+import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, s as setOutput, d as debug, h as summary } from './inputs-BL54F6V4.js';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-guG1uvOf.js');
+    const { DefaultArtifactClient } = await import('./artifact-2avfT02T.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -114,8 +114,6 @@ function makeRedactor(env = process.env) {
         return out;
     };
 }
-
-const SUITE_LABELS = { rust: 'Rust', python: 'Python' };
 
 // The one coverage model every parser produces and every consumer (summary,
 // verdict, outputs, coverage-summary.json, patch coverage, shard merge) reads.
@@ -483,6 +481,8 @@ function runCommand(spec, write) {
     });
 }
 
+const SUITE_LABELS = { rust: 'Rust', python: 'Python' };
+
 // cargo-llvm-cov needs llvm-cov/llvm-profdata from the same LLVM as rustc.
 // With rustup's llvm-tools-preview it finds them itself; without it (distro or
 // nix toolchains) users must set LLVM_COV/LLVM_PROFDATA. When neither is the
@@ -563,7 +563,9 @@ function removeStale(paths) {
     for (const p of paths)
         fs.rmSync(p, { recursive: true, force: true });
 }
-function emptySuite(inputs, suite, report) {
+/** A suite that has not run (yet): disabled, or its phase failed. */
+function emptySuite(inputs, suite) {
+    const report = suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
     return {
         suite,
         label: SUITE_LABELS[suite],
@@ -605,7 +607,7 @@ function failureMessage(label, result, timeoutMs) {
 const worthReporting = (r) => !r.timedOut && !r.spawnError && !r.hint && r.exitCode !== 127;
 async function runRust(inputs, findings) {
     const rust = inputs.rust;
-    const result = emptySuite(inputs, 'rust', rust.lcov);
+    const result = emptySuite(inputs, 'rust');
     if (!rust.enabled)
         return result;
     const started = Date.now();
@@ -620,9 +622,9 @@ async function runRust(inputs, findings) {
     const htmlOutputDir = path.dirname(rust.htmlDir);
     const steps = [
         rust.testCommand,
-        `${rust.reportCommand} --lcov --output-path ${quote(rust.lcov)}`,
-        `${rust.reportCommand} --html --output-dir ${quote(htmlOutputDir)}`,
-        ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${quote(rustCoberturaPath(inputs))}`] : [])
+        `${rust.reportCommand} --lcov --output-path ${shellQuote(rust.lcov)}`,
+        `${rust.reportCommand} --html --output-dir ${shellQuote(htmlOutputDir)}`,
+        ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
     ];
     for (const [index, command] of steps.entries()) {
         const remaining = rust.timeoutMs - (Date.now() - started);
@@ -640,7 +642,7 @@ async function runRust(inputs, findings) {
 }
 async function runPython(inputs, findings) {
     const python = inputs.python;
-    const result = emptySuite(inputs, 'python', python.xml);
+    const result = emptySuite(inputs, 'python');
     if (!python.enabled)
         return result;
     const started = Date.now();
@@ -662,9 +664,6 @@ async function runPython(inputs, findings) {
     result.durationMs = Date.now() - started;
     return result;
 }
-function quote(value) {
-    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
 /** Parses the suite's report into the result; problems become findings with one clear line. */
 async function readReport(inputs, result, findings) {
     if (!result.enabled)
@@ -685,11 +684,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BXjzmJLu.js').then(function (n) { return n.l; });
+            const { parseLcovFile } = await import('./lcov-u1CMm9tx.js').then(function (n) { return n.l; });
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Bkz4dJQ1.js');
+            const { parseCoberturaFile } = await import('./cobertura-DXQNkYgE.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -774,26 +773,14 @@ async function guarded(findings, suite, phase, work) {
         return undefined;
     }
 }
-function placeholder(inputs, suite) {
-    const report = suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
-    return {
-        suite,
-        label: SUITE_LABELS[suite],
-        enabled: inputs[suite].enabled,
-        commands: [],
-        durationMs: 0,
-        reportPath: relativeToWorkspace(inputs, report),
-        minLines: inputs[suite].minLines
-    };
-}
 async function runPipeline(inputs, env = process.env) {
     const findings = new Findings();
     const redact = makeRedactor(env);
     setOutput('skipped', 'false');
-    const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? placeholder(inputs, 'rust');
+    const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? emptySuite(inputs, 'rust');
     // Zipping the HTML report uses the thread pool; let it overlap the Python run.
     const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings));
-    const python = (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? placeholder(inputs, 'python');
+    const python = (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? emptySuite(inputs, 'python');
     await rustZip;
     const suites = [rust, python];
     startGroup('Reading coverage reports');

@@ -81,3 +81,11 @@ it('a duplicate artifact name (409) fails the step when enforced, with a hint to
   expect(run.stdout).toContain('::error::Rust artifact "rust-coverage" was not uploaded: an artifact named "rust-coverage" already exists in this run')
   expect(run.outputs['status']).toBe('failed')
 })
+
+it('a finalize that never answers ends in a warning after upload-timeout-minutes, not a hung step', async () => {
+  service.inject({ method: 'FinalizeArtifact', name: 'rust-coverage', kind: 'hang' })
+  const run = await runActionAsync(inputs('target/e2e-hang', { 'upload-timeout-minutes': '0.05' }), service.env())
+  expect(run.status).toBe(0)
+  expect(run.stdout).toContain('::warning::Rust artifact "rust-coverage" was not uploaded: the artifact service did not finish within 3 s (would fail the step with non-blocking: false)')
+  expect(service.artifacts().map((a) => a.name)).toEqual(['python-coverage'])
+})

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-BL54F6V4.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-DfgfUpNs.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -50,7 +50,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-Bn8Gijmo.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-D9BOVRG8.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

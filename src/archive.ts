@@ -7,6 +7,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as zlib from 'node:zlib'
 import { promisify } from 'node:util'
+import { isInside } from './paths.js'
 
 const deflateRaw = promisify(zlib.deflateRaw)
 
@@ -39,11 +40,6 @@ function crc32(data: Buffer): number {
   let c = 0xffffffff
   for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
 function collect(srcDir: string, realRoot: string, skipped: ZipResult['skipped']): Entry[] {

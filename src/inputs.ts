@@ -3,6 +3,7 @@
 // says what was expected.
 import * as core from '@actions/core'
 import * as path from 'node:path'
+import { isInside } from './paths.js'
 
 export type SuiteId = 'rust' | 'python'
 
@@ -121,11 +122,6 @@ function readPathInside(read: Read, name: string, fallback: string, base: string
     throw new InputError(name, `must be a path inside the workspace (${workspace})`, raw)
   }
   return resolved
-}
-
-export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
 export function shellQuote(value: string): string {

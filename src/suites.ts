@@ -140,12 +140,14 @@ export async function runPython(inputs: Inputs, findings: Findings): Promise<Sui
 }
 
 
+const anyCommandFailed = (result: SuiteResult): boolean => result.commands.some((c) => !commandOk(c))
+
 /** Parses the suite's report into the result; problems become findings with one clear line. */
 export async function readReport(inputs: Inputs, result: SuiteResult, findings: Findings): Promise<void> {
   if (!result.enabled) return
   const file = result.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml
   const shown = result.reportPath
-  const commandsFailed = result.commands.some((c) => !commandOk(c))
+  const commandsFailed = anyCommandFailed(result)
   if (!fs.existsSync(file)) {
     if (!commandsFailed) {
       findings.add(result.suite, 'report-missing', `${result.label} report ${shown} was not written by the coverage command`)
@@ -214,7 +216,7 @@ export async function zipRustHtml(inputs: Inputs, result: SuiteResult, findings:
   if (!result.enabled) return
   const html = inputs.rust.htmlDir
   if (!fs.existsSync(path.join(html, 'index.html'))) {
-    if (!result.commands.some((c) => !commandOk(c))) {
+    if (!anyCommandFailed(result)) {
       findings.add('rust', 'report-missing', `Rust HTML report ${relativeToWorkspace(inputs, html)}/index.html was not written`)
     }
     return

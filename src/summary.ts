@@ -146,11 +146,13 @@ export function formatBytes(bytes: number): string {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '|': '&#124;' }
 
 /** Text that must not become markdown or HTML: tags, table pipes, links. */
+const escapeHtml = (text: string): string => text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c)
+
 export function escapeText(text: string): string {
-  return text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c).replace(/([\\`*_[\]])/g, '\\$1')
+  return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1')
 }
 
 function codeCell(path: string): string {
   const shown = path.length > 200 ? `…${path.slice(-199)}` : path
-  return `<code>${shown.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c)}</code>`
+  return `<code>${escapeHtml(shown)}</code>`
 }

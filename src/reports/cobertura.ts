@@ -6,8 +6,7 @@ import * as fs from 'node:fs'
 import * as nodePath from 'node:path'
 import { SaxesParser } from 'saxes'
 import { LINE_HIT, LINE_MISSED, ReportError, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
-import { readHead } from './lcov.js'
-import { normalisePath, sniff } from './sniff.js'
+import { normalisePath, readHead, sniff } from './sniff.js'
 
 interface FileState {
   lines: Map<number, boolean>

@@ -13,7 +13,7 @@ import {
   type ParseOptions,
   type Tally
 } from './model.js'
-import { normalisePath, sniff } from './sniff.js'
+import { normalisePath, readHead, sniff } from './sniff.js'
 
 const MAX_LINE = 10_000_000
 const MAX_WARNINGS = 20
@@ -313,23 +313,4 @@ export async function parseLcovFile(path: string, opts: ParseOptions = {}): Prom
   for await (const chunk of stream) feed(reader, state, chunk as string)
   if (state.rest !== '') reader.line(state.rest)
   return reader.finish()
-}
-
-export async function readHead(path: string, shown: string): Promise<{ bytes: Buffer; size: number }> {
-  let stat: fs.Stats
-  try {
-    stat = await fs.promises.stat(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new ReportError(shown, code === 'ENOENT' ? 'not found' : `cannot be read (${code})`)
-  }
-  if (stat.isDirectory()) throw new ReportError(shown, 'is a directory, not a report file')
-  const handle = await fs.promises.open(path, 'r')
-  try {
-    const bytes = Buffer.alloc(Math.min(65536, stat.size))
-    await handle.read(bytes, 0, bytes.length, 0)
-    return { bytes, size: stat.size }
-  } finally {
-    await handle.close()
-  }
 }

@@ -1,5 +1,6 @@
 // Recognises files that are not the expected report at all, so the user gets
 // one clear line ("is a Git LFS pointer") instead of "0 %" or a parser error.
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ReportError } from './model.js'
 
@@ -34,4 +35,24 @@ export function normalisePath(raw: string, root?: string): string {
   if (under) p = p.slice(r.length + 1)
   else if (!windows && path.isAbsolute(p)) p = path.posix.normalize(p)
   return p
+}
+
+/** The first 64 KiB and the size, or a one-line ReportError for a missing file or a folder. */
+export async function readHead(path: string, shown: string): Promise<{ bytes: Buffer; size: number }> {
+  let stat: fs.Stats
+  try {
+    stat = await fs.promises.stat(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new ReportError(shown, code === 'ENOENT' ? 'not found' : `cannot be read (${code})`)
+  }
+  if (stat.isDirectory()) throw new ReportError(shown, 'is a directory, not a report file')
+  const handle = await fs.promises.open(path, 'r')
+  try {
+    const bytes = Buffer.alloc(Math.min(65536, stat.size))
+    await handle.read(bytes, 0, bytes.length, 0)
+    return { bytes, size: stat.size }
+  } finally {
+    await handle.close()
+  }
 }

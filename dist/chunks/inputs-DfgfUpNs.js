@@ -657,6 +657,13 @@ function endGroup() {
     issue('endgroup');
 }
 
+// Path containment, shared by input validation and the zip writer.
+/** Whether `child` is `parent` or lies below it (lexically; resolve symlinks first where they matter). */
+function isInside(child, parent) {
+    const rel = path.relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 // Every input is read and validated here, once, into a typed Inputs object.
 // A bad value throws an InputError whose one-line message names the input and
 // says what was expected.
@@ -735,10 +742,6 @@ function readPathInside(read, name, fallback, base, workspace) {
     }
     return resolved;
 }
-function isInside(child, parent) {
-    const rel = path.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 function shellQuote(value) {
     return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
@@ -807,4 +810,4 @@ function readInputs(read = defaultRead, env = process.env) {
     };
 }
 
-export { InputError as I, setFailed as a, artifactNameProblem as b, shellQuote as c, debug as d, error as e, startGroup as f, endGroup as g, summary as h, info as i, setSecret as j, notice as n, readInputs as r, setOutput as s, warning as w };
+export { InputError as I, setFailed as a, artifactNameProblem as b, shellQuote as c, debug as d, error as e, startGroup as f, endGroup as g, summary as h, info as i, setSecret as j, isInside as k, notice as n, readInputs as r, setOutput as s, warning as w };

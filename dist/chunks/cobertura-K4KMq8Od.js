@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-Bn8Gijmo.js';
-import { s as sniff, r as readHead, n as normalisePath } from './lcov-u1CMm9tx.js';
-import './inputs-BL54F6V4.js';
+import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-D9BOVRG8.js';
+import { s as sniff, r as readHead, n as normalisePath } from './sniff-B4SnnUl7.js';
+import './inputs-DfgfUpNs.js';
 import 'os';
 import 'crypto';
 import 'fs';

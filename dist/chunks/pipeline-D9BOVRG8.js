@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, s as setOutput, d as debug, h as summary } from './inputs-BL54F6V4.js';
+import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, s as setOutput, d as debug, h as summary } from './inputs-DfgfUpNs.js';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-2avfT02T.js');
+    const { DefaultArtifactClient } = await import('./artifact-B0tRADUP.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -339,12 +339,13 @@ function formatBytes(bytes) {
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '|': '&#124;' };
 /** Text that must not become markdown or HTML: tags, table pipes, links. */
+const escapeHtml = (text) => text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c);
 function escapeText(text) {
-    return text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c).replace(/([\\`*_[\]])/g, '\\$1');
+    return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
 }
 function codeCell(path) {
     const shown = path.length > 200 ? `…${path.slice(-199)}` : path;
-    return `<code>${shown.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c)}</code>`;
+    return `<code>${escapeHtml(shown)}</code>`;
 }
 
 // Runs one shell command: streams its output to the log, optionally keeps a
@@ -664,13 +665,14 @@ async function runPython(inputs, findings) {
     result.durationMs = Date.now() - started;
     return result;
 }
+const anyCommandFailed = (result) => result.commands.some((c) => !commandOk(c));
 /** Parses the suite's report into the result; problems become findings with one clear line. */
 async function readReport(inputs, result, findings) {
     if (!result.enabled)
         return;
     const file = result.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
     const shown = result.reportPath;
-    const commandsFailed = result.commands.some((c) => !commandOk(c));
+    const commandsFailed = anyCommandFailed(result);
     if (!fs.existsSync(file)) {
         if (!commandsFailed) {
             findings.add(result.suite, 'report-missing', `${result.label} report ${shown} was not written by the coverage command`);
@@ -684,11 +686,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-u1CMm9tx.js').then(function (n) { return n.l; });
+            const { parseLcovFile } = await import('./lcov-iTm1HR2V.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DXQNkYgE.js');
+            const { parseCoberturaFile } = await import('./cobertura-K4KMq8Od.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -736,12 +738,12 @@ async function zipRustHtml(inputs, result, findings) {
         return;
     const html = inputs.rust.htmlDir;
     if (!fs.existsSync(path.join(html, 'index.html'))) {
-        if (!result.commands.some((c) => !commandOk(c))) {
+        if (!anyCommandFailed(result)) {
             findings.add('rust', 'report-missing', `Rust HTML report ${relativeToWorkspace(inputs, html)}/index.html was not written`);
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-D-cSkpGP.js');
+    const { zipDirectory } = await import('./archive-sRg5nsqh.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });

@@ -1,53 +1,19 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
-import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-Bn8Gijmo.js';
-import * as path from 'node:path';
-
-// Recognises files that are not the expected report at all, so the user gets
-// one clear line ("is a Git LFS pointer") instead of "0 %" or a parser error.
-function sniff(head, shown, expected, size) {
-    if (size === 0)
-        throw new ReportError(shown, 'empty file');
-    if (head.includes(0))
-        throw new ReportError(shown, `binary file, not ${expected === 'lcov' ? 'an lcov report' : 'Cobertura XML'}`);
-    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-    if (text === '')
-        throw new ReportError(shown, 'empty file (only whitespace)');
-    if (text.startsWith('version https://git-lfs.github.com/spec/')) {
-        throw new ReportError(shown, 'is a Git LFS pointer, not the report (fetch LFS objects or fix the path)');
-    }
-    const looksXml = text.startsWith('<');
-    const looksJson = text.startsWith('{') || text.startsWith('[');
-    const looksLcov = /^(TN|SF|VER):/m.test(text.slice(0, 4096));
-    if (expected === 'lcov') {
-        if (looksXml)
-            throw new ReportError(shown, 'is XML (Cobertura?), not lcov');
-        if (looksJson)
-            throw new ReportError(shown, 'is JSON (llvm-cov export?), not lcov');
-    }
-    else {
-        if (looksLcov && !looksXml)
-            throw new ReportError(shown, 'is lcov, not Cobertura XML');
-        if (looksJson)
-            throw new ReportError(shown, 'is JSON (coverage json?), not Cobertura XML');
-        if (!looksXml)
-            throw new ReportError(shown, 'is not XML, so not a Cobertura report');
-    }
-}
-/** '\' to '/', and absolute paths under root made relative (drive letters compared case-insensitively). */
-function normalisePath(raw, root) {
-    let p = raw.replace(/\\/g, '/');
-    if (!root)
-        return p;
-    const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
-    const windows = /^[a-zA-Z]:\//.test(p);
-    const under = windows ? p.toLowerCase().startsWith(`${r.toLowerCase()}/`) : p.startsWith(`${r}/`);
-    if (under)
-        p = p.slice(r.length + 1);
-    else if (!windows && path.isAbsolute(p))
-        p = path.posix.normalize(p);
-    return p;
-}
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-D9BOVRG8.js';
+import { s as sniff, r as readHead, n as normalisePath } from './sniff-B4SnnUl7.js';
+import './inputs-DfgfUpNs.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'path';
+import 'string_decoder';
+import 'events';
+import 'child_process';
+import 'assert';
+import 'timers';
+import 'node:path';
+import 'node:child_process';
 
 // Streaming lcov reader. Reads the file in 1 MiB chunks and never holds it
 // whole; memory follows the number of source lines (one byte per line), not
@@ -360,33 +326,5 @@ async function parseLcovFile(path, opts = {}) {
         reader.line(state.rest);
     return reader.finish();
 }
-async function readHead(path, shown) {
-    let stat;
-    try {
-        stat = await fs.promises.stat(path);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new ReportError(shown, code === 'ENOENT' ? 'not found' : `cannot be read (${code})`);
-    }
-    if (stat.isDirectory())
-        throw new ReportError(shown, 'is a directory, not a report file');
-    const handle = await fs.promises.open(path, 'r');
-    try {
-        const bytes = Buffer.alloc(Math.min(65536, stat.size));
-        await handle.read(bytes, 0, bytes.length, 0);
-        return { bytes, size: stat.size };
-    }
-    finally {
-        await handle.close();
-    }
-}
 
-var lcov = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    parseLcovBuffer: parseLcovBuffer,
-    parseLcovFile: parseLcovFile,
-    readHead: readHead
-});
-
-export { lcov as l, normalisePath as n, readHead as r, sniff as s };
+export { parseLcovBuffer, parseLcovFile };

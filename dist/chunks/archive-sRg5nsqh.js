@@ -3,6 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
+import { k as isInside } from './inputs-DfgfUpNs.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'path';
+import 'string_decoder';
+import 'events';
+import 'child_process';
+import 'assert';
+import 'timers';
 
 // Zips a folder (the HTML report) with deflate running in libuv's thread pool,
 // several files in flight, entries written in a fixed sorted order. archiver
@@ -28,10 +38,6 @@ function crc32(data) {
     for (let i = 0; i < data.length; i++)
         c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
-}
-function isInside(child, parent) {
-    const rel = path.relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 function collect(srcDir, realRoot, skipped) {
     const entries = [];

@@ -1,6 +1,6 @@
 // One benchmark candidate, run in its own process by bench/run.ts. Prints
-// JSON: in-process milliseconds (after imports, including the file read) and
-// peak RSS. Usage: tsx bench/candidate.ts <name> <input> [output]
+// JSON: in-process milliseconds (modules are loaded before the clock starts;
+// the file read is included) and peak RSS. Usage: tsx bench/candidate.ts <name> <input> [output]
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -9,62 +9,75 @@ import { createRequire } from 'node:module'
 const require = createRequire(import.meta.url)
 const [name = '', input = '', output = ''] = process.argv.slice(2)
 
-const candidates: Record<string, () => Promise<unknown>> = {
-  'raw-read': async () => {
+// Each candidate loads its modules, then returns the work to time.
+const candidates: Record<string, () => Promise<() => Promise<unknown>>> = {
+  'raw-read': async () => async () => {
     const buf = fs.readFileSync(input)
     let n = 0
     for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++
     return n
   },
   ours: async () => {
-    if (input.endsWith('.xml')) return (await import('../src/reports/cobertura.js')).parseCoberturaFile(input).then((r) => r.totals.lines)
-    return (await import('../src/reports/lcov.js')).parseLcovFile(input).then((r) => r.totals.lines)
+    if (input.endsWith('.xml')) {
+      const { parseCoberturaFile } = await import('../src/reports/cobertura.js')
+      return () => parseCoberturaFile(input).then((r) => r.totals.lines)
+    }
+    const { parseLcovFile } = await import('../src/reports/lcov.js')
+    return () => parseLcovFile(input).then((r) => r.totals.lines)
   },
   'lcov-parse': async () => {
     const parse = require('lcov-parse') as (f: string, cb: (e: unknown, d: unknown[]) => void) => void
-    return new Promise((resolve, reject) => parse(input, (e, d) => (e ? reject(e) : resolve(d.length))))
+    return () => new Promise((resolve, reject) => parse(input, (e, d) => (e ? reject(e) : resolve(d.length))))
   },
   saxes: async () => {
     const { SaxesParser } = await import('saxes')
-    const parser = new SaxesParser()
-    let n = 0
-    parser.on('opentag', () => n++)
-    for await (const chunk of fs.createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 })) parser.write(chunk as string)
-    parser.close()
-    return n
+    return async () => {
+      const parser = new SaxesParser()
+      let n = 0
+      parser.on('opentag', () => n++)
+      for await (const chunk of fs.createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 })) parser.write(chunk as string)
+      parser.close()
+      return n
+    }
   },
   xml2js: async () => {
     const { parseStringPromise } = require('xml2js') as { parseStringPromise: (s: string) => Promise<unknown> }
-    return parseStringPromise(fs.readFileSync(input, 'utf8')).then(() => 1)
+    return () => parseStringPromise(fs.readFileSync(input, 'utf8')).then(() => 1)
   },
-  'zip-ours': async () => (await import('../src/archive.js')).zipDirectory(input, output, { level: 6 }),
-  'zip-r': async () => execFileSync('zip', ['-r', '-6', '-q', path.resolve(output), '.'], { cwd: input }),
+  'zip-ours': async () => {
+    const { zipDirectory } = await import('../src/archive.js')
+    return () => zipDirectory(input, output, { level: 6 })
+  },
+  'zip-r': async () => async () => execFileSync('zip', ['-r', '-6', '-q', path.resolve(output), '.'], { cwd: input }),
   archiver: async () => {
     const archiver = require('archiver') as (f: string, o: object) => any
-    const zip = archiver('zip', { highWaterMark: 8 * 1024 * 1024, zlib: { level: 6 } })
-    const done = new Promise((resolve, reject) => {
-      const out = fs.createWriteStream(output)
-      out.on('close', () => resolve(undefined))
-      zip.on('error', reject)
-      zip.pipe(out)
-    })
-    const walk = (d: string): void => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        const p = path.join(d, e.name)
-        if (e.isDirectory()) walk(p)
-        else zip.file(p, { name: path.relative(input, p) })
+    return async () => {
+      const zip = archiver('zip', { highWaterMark: 8 * 1024 * 1024, zlib: { level: 6 } })
+      const done = new Promise((resolve, reject) => {
+        const out = fs.createWriteStream(output)
+        out.on('close', () => resolve(undefined))
+        zip.on('error', reject)
+        zip.pipe(out)
+      })
+      const walk = (d: string): void => {
+        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+          const p = path.join(d, e.name)
+          if (e.isDirectory()) walk(p)
+          else zip.file(p, { name: path.relative(input, p) })
+        }
       }
+      walk(input)
+      await zip.finalize()
+      return done
     }
-    walk(input)
-    await zip.finalize()
-    return done
   }
 }
 
-const run = candidates[name]
-if (!run) throw new Error(`unknown candidate ${name}`)
+const load = candidates[name]
+if (!load) throw new Error(`unknown candidate ${name}`)
 if (output) fs.rmSync(output, { force: true })
+const work = await load()
 const started = performance.now()
-await run()
+await work()
 const ms = performance.now() - started
 console.log(JSON.stringify({ ms, rssMiB: process.resourceUsage().maxRSS / 1024 }))

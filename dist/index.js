@@ -50,7 +50,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-D9BOVRG8.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-l1rcDvAr.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

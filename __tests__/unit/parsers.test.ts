@@ -55,6 +55,36 @@ describe('lcov edge cases', () => {
     expect(r.totals.branches).toEqual({ covered: 0, total: 1 })
     expect(r.warnings[0]).toBe('edge.lcov:2: DA has an invalid execution count "-1"; read as 0')
   })
+  it('merges branches across repeated sections, with packed and text ids alike', () => {
+    const r = parse('SF:a.rs\nBRDA:3,0,0,0\nBRDA:3,0,1,-\nBRDA:9,99,70000,0\nend_of_record\nSF:a.rs\nBRDA:3,0,0,4\nBRDA:3,0,1,x\nBRDA:9,99,70000,2\nBRDA:5,0,(a && b),1\nend_of_record\n')
+    expect(r.totals.branches).toEqual({ covered: 3, total: 4 })
+    expect(r.warnings).toEqual(['edge.lcov:8: BRDA has an invalid execution count "x"; read as 0'])
+  })
+  it('counts function names only for sections without FNF/FNH', () => {
+    const r = parse('SF:a.rs\nFN:1,f\nFN:5,g\nFNDA:1,f\nFNDA:0,g\nend_of_record\nSF:b.rs\nFN:1,f\nFNDA:1,f\nFNF:7\nFNH:3\nend_of_record\n')
+    expect(r.files.map((f) => f.functions)).toEqual([{ covered: 1, total: 2 }, { covered: 3, total: 7 }])
+  })
+  it('reads a multi-chunk file (lines cut at chunk edges, CRLF) exactly as the same bytes in memory', async () => {
+    const sections: string[] = []
+    for (let f = 0; f < 700; f++) {
+      const body = [`SF:src/f${f}.rs`, `FN:1,_ZN4name${f}E`, `FNDA:${f % 3},_ZN4name${f}E`, 'FNF:1', `FNH:${f % 3 ? 1 : 0}`]
+      for (let l = 1; l <= 300; l++) body.push(`DA:${l},${(l * f) % 5}`)
+      for (let b = 0; b < 20; b++) body.push(`BRDA:${b + 1},0,${b % 2},${(b * f) % 3 === 0 ? '-' : b}`)
+      body.push('LF:300', 'LH:1', 'end_of_record')
+      sections.push(body.join(f % 2 ? '\r\n' : '\n'))
+    }
+    const text = sections.join('\n') + '\n'
+    expect(text.length).toBeGreaterThan(2 << 20)
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lcov-')), 'big.lcov')
+    fs.writeFileSync(file, text)
+    const streamed = await parseLcovFile(file, { displayName: 'big.lcov' })
+    const inMemory = parseLcovBuffer(Buffer.from(text), 'big.lcov')
+    expect(streamed).toEqual(inMemory)
+    expect(streamed.files).toHaveLength(700)
+    expect(streamed.totals.lines.total).toBe(700 * 300)
+    expect(streamed.totals.lines.covered).toBe(sections.length && 700 * 300 - [...Array(700).keys()].reduce((n, f) => n + [...Array(300).keys()].filter((i) => ((i + 1) * f) % 5 === 0).length, 0))
+    expect(streamed.warnings).toEqual([])
+  })
   it.each([
     ['', 'edge.lcov: empty file'],
     ['TN:\n', 'edge.lcov: no coverage data (no SF records)'],

@@ -1,9 +1,9 @@
-// Streaming lcov reader. Reads the file in 1 MiB chunks and never holds it
+// Streaming lcov reader. Scans the bytes of 1 MiB chunks (DA lines, the bulk
+// of a report, are read without making a string) and never holds the file
 // whole; memory follows the number of source lines (one byte per line), not
 // the size of the report. Handles lcov 1.x and 2.x records, CRLF, a BOM,
 // Windows paths, names with commas, repeated SF sections (merged) and a last
 // record without end_of_record (kept, with a warning).
-import * as fs from 'node:fs'
 import {
   LINE_HIT,
   LINE_MISSED,
@@ -13,6 +13,7 @@ import {
   type ParseOptions,
   type Tally
 } from './model.js'
+import { rethrowAs, scanBuffer, scanFile, type ByteScanner } from './chunks.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
 
 const MAX_LINE = 10_000_000
@@ -22,7 +23,10 @@ interface FileState {
   path: string
   lines: Uint8Array
   maxLine: number
-  branches: Map<string, boolean>
+  /** Branches with small numeric ids: branchKey * 2 + (taken ? 1 : 0), one entry per BRDA record; deduplicated in finish(). */
+  branchCodes: number[]
+  /** Branches with other ids (text, or numbers too large to pack), by id: taken in any record. */
+  otherBranches: Map<string, boolean>
   functionsFound: Set<string>
   functionsHit: Set<string>
   fnf: number
@@ -33,10 +37,19 @@ interface FileState {
   allSectionsDeclared: boolean
 }
 
-class LcovReader {
+class LcovReader implements ByteScanner {
   private readonly files = new Map<string, FileState>()
   private current: FileState | null = null
   private sectionHasLf = false
+  private sectionHasFnf = false
+  /** FN/FNDA names of the open section; kept only if the section has no FNF (see endSection). */
+  private sectionFunctions: string[] = []
+  private sectionFunctionsHit: string[] = []
+  private sectionStarted = false
+  /** False when a look ahead saw the section's FNF, so its function names need not be kept. */
+  private namesNeeded = true
+  /** Stops looking ahead once a section had no FNF (a producer that does not write them). */
+  private lookAhead = true
   private lineNo = 0
   private readonly warnings: string[] = []
   private extraWarnings = 0
@@ -60,33 +73,157 @@ class LcovReader {
     return 0
   }
 
-  line(text: string): void {
-    this.lineNo++
-    if (text.endsWith('\r')) text = text.slice(0, -1)
-    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    // Hot path: DA:<line>,<count>[,<checksum>] with plain digits, read without allocating.
-    if (this.current && text.charCodeAt(0) === 68 && text.charCodeAt(1) === 65 && text.charCodeAt(2) === 58) {
-      let i = 3
-      let line = 0
-      let c = text.charCodeAt(i)
-      while (c >= 48 && c <= 57) {
-        line = line * 10 + (c - 48)
-        c = text.charCodeAt(++i)
-      }
-      if (c === 44 && i > 3 && line > 0 && line <= MAX_LINE) {
-        const start = ++i
-        let nonZero = false
-        c = text.charCodeAt(i)
-        while (c >= 48 && c <= 57) {
-          if (c !== 48) nonZero = true
-          c = text.charCodeAt(++i)
+  /** ByteScanner: every complete line of buf[0, end); the last one too when final. */
+  scan(buf: Buffer, end: number, final: boolean): number {
+    let pos = 0
+    while (pos < end) {
+      // Hot path: DA:<line>,<count>\n with plain digits, read straight from the bytes.
+      const file = this.current
+      if (file !== null && buf[pos] === 68 && buf[pos + 1] === 65 && buf[pos + 2] === 58) {
+        let i = pos + 3
+        let line = 0
+        let c = 0
+        for (; i < end; i++) {
+          c = buf[i] as number
+          if (c < 48 || c > 57) break
+          line = line * 10 + (c - 48)
         }
-        if (i > start && (i === text.length || c === 44)) {
-          this.mark(this.current, line, nonZero)
+        if (c === 44 && i > pos + 3 && line > 0 && line <= MAX_LINE) {
+          const from = ++i
+          let nonZero = false
+          for (; i < end; i++) {
+            c = buf[i] as number
+            if (c < 48 || c > 57) break
+            if (c !== 48) nonZero = true
+          }
+          if (i > from && i < end && (c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) {
+            this.lineNo++
+            this.mark(file, line, nonZero)
+            pos = c === 10 ? i + 1 : i + 2
+            continue
+          }
+        }
+      }
+      let nl = buf.indexOf(10, pos)
+      if (nl < 0 || nl >= end) {
+        if (!final) break
+        nl = end
+      }
+      this.lineAt(buf, pos, nl)
+      pos = nl + 1
+      if (this.sectionStarted) {
+        this.sectionStarted = false
+        this.namesNeeded = !(this.lookAhead && sectionDeclaresFunctions(buf, pos, end))
+      }
+    }
+    return Math.min(pos, end)
+  }
+
+  /** One line, buf[start, stop) without its '\n'. DA and BRDA are read from the bytes; the rest is decoded. */
+  private lineAt(buf: Buffer, start: number, stop: number): void {
+    this.lineNo++
+    if (stop > start && buf[stop - 1] === 13) stop--
+    if (this.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3
+    const file = this.current
+    if (file !== null && buf[start + 1] === 65 && buf[start + 2] === 58 && buf[start] === 68) {
+      // DA:<line>,<count>[,<checksum>] with plain digits.
+      let i = start + 3
+      let line = 0
+      let c = buf[i] as number
+      while (c >= 48 && c <= 57 && i < stop) {
+        line = line * 10 + (c - 48)
+        c = buf[++i] as number
+      }
+      if (c === 44 && i > start + 3 && line > 0 && line <= MAX_LINE && i < stop) {
+        const from = ++i
+        let nonZero = false
+        for (; i < stop; i++) {
+          c = buf[i] as number
+          if (c < 48 || c > 57) break
+          if (c !== 48) nonZero = true
+        }
+        if (i > from && (i === stop || c === 44)) {
+          this.mark(file, line, nonZero)
           return
         }
       }
+    } else if (file !== null && buf[start] === 66 && buf[start + 1] === 82 && buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58) {
+      if (this.brdaAt(file, buf, start + 5, stop)) return
+    } else if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
+      if (buf[start + 2] === 58 ? this.fnAt(buf, start + 3, stop) : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop)) return
     }
+    this.line(buf.toString('utf8', start, stop))
+  }
+
+  /** Index after the digits starting at i (i itself when there are none); their value in this.number. */
+  private number = 0
+  private digitsAt(buf: Buffer, i: number, stop: number): number {
+    let n = 0
+    for (; i < stop; i++) {
+      const c = buf[i] as number
+      if (c < 48 || c > 57) break
+      n = n * 10 + (c - 48)
+    }
+    this.number = n
+    return i
+  }
+
+  /** BRDA:<line>,<block>,<branch>,<taken> with plain numbers (taken may be '-'); false to take the slow path. */
+  private brdaAt(file: FileState, buf: Buffer, i: number, stop: number): boolean {
+    let j = this.digitsAt(buf, i, stop)
+    const line = this.number
+    if (j === i || buf[j] !== 44) return false
+    i = j + 1
+    j = this.digitsAt(buf, i, stop)
+    const block = this.number
+    if (j === i || buf[j] !== 44) return false
+    i = j + 1
+    j = this.digitsAt(buf, i, stop)
+    const branch = this.number
+    if (j === i || buf[j] !== 44) return false
+    i = j + 1
+    let hit = false
+    if (buf[i] === 45 && i + 1 === stop) hit = false
+    else {
+      j = this.digitsAt(buf, i, stop)
+      if (j === i || j !== stop) return false
+      for (let k = i; k < j; k++) if (buf[k] !== 48) hit = true
+    }
+    addBranch(file, line, block, branch, hit)
+    return true
+  }
+
+  /** FN:<line>,<name> or lcov 2.x FN:<start>,<end>,<name>. */
+  private fnAt(buf: Buffer, i: number, stop: number): boolean {
+    let j = this.digitsAt(buf, i, stop)
+    if (j === i || buf[j] !== 44) return false
+    i = j + 1
+    j = this.digitsAt(buf, i, stop)
+    if (j > i && buf[j] === 44 && j + 1 < stop) i = j + 1
+    if (i >= stop) return false
+    if (this.namesNeeded || !this.producer) this.functionFound(buf.toString('latin1', i, stop))
+    return true
+  }
+
+  /** FNDA:<count>,<name> with a plain count. */
+  private fndaAt(buf: Buffer, i: number, stop: number): boolean {
+    const j = this.digitsAt(buf, i, stop)
+    if (j === i || buf[j] !== 44 || j + 1 >= stop) return false
+    if (!this.namesNeeded) return true
+    let hit = false
+    for (let k = i; k < j; k++) if (buf[k] !== 48) hit = true
+    const name = buf.toString('latin1', j + 1, stop)
+    this.functionFound(name)
+    if (hit) this.sectionFunctionsHit.push(name)
+    return true
+  }
+
+  private functionFound(name: string): void {
+    if (!this.producer && /^_R|^_ZN/.test(name)) this.producer = 'llvm-cov'
+    this.sectionFunctions.push(name)
+  }
+
+  line(text: string): void {
     if (text === '' || text.startsWith('#')) return
     if (text === 'end_of_record') return this.endSection()
     const colon = text.indexOf(':')
@@ -119,31 +256,31 @@ class LcovReader {
         let name = value.slice(first + 1)
         const second = name.indexOf(',')
         if (second > 0 && /^\d+$/.test(name.slice(0, second))) name = name.slice(second + 1)
-        if (/^_R|^_ZN/.test(name) && !this.producer) this.producer = 'llvm-cov'
-        file.functionsFound.add(name)
+        this.functionFound(Buffer.from(name, 'utf8').toString('latin1'))
         return
       }
       case 'FNDA': {
         const comma = value.indexOf(',')
-        const name = value.slice(comma + 1)
-        file.functionsFound.add(name)
-        if (this.count(value.slice(0, comma), 'FNDA') > 0) file.functionsHit.add(name)
+        const name = Buffer.from(value.slice(comma + 1), 'utf8').toString('latin1')
+        this.functionFound(name)
+        if (this.count(value.slice(0, comma), 'FNDA') > 0) this.sectionFunctionsHit.push(name)
         return
       }
       case 'FNL': {
         const [index = ''] = value.split(',', 1)
-        file.functionsFound.add(`#${index}`)
+        this.functionFound(`#${index}`)
         return
       }
       case 'FNA': {
         const [index = '', countRaw = ''] = value.split(',', 3)
-        file.functionsFound.add(`#${index}`)
-        if (this.count(countRaw, 'FNA') > 0) file.functionsHit.add(`#${index}`)
+        this.functionFound(`#${index}`)
+        if (this.count(countRaw, 'FNA') > 0) this.sectionFunctionsHit.push(`#${index}`)
         return
       }
       case 'FNF':
         file.fnf += this.count(value, 'FNF')
         file.hasFnSummary = true
+        this.sectionHasFnf = true
         return
       case 'FNH':
         file.fnh += this.count(value, 'FNH')
@@ -157,7 +294,9 @@ class LcovReader {
         const id = value.slice(0, lastComma)
         const taken = value.slice(lastComma + 1)
         const hit = taken !== '-' && this.count(taken, 'BRDA') > 0
-        file.branches.set(id, (file.branches.get(id) ?? false) || hit)
+        const parts = /^(\d+),(\d+),(\d+)$/.exec(id)
+        if (parts) addBranch(file, Number(parts[1]), Number(parts[2]), Number(parts[3]), hit)
+        else file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit)
         return
       }
       case 'LF':
@@ -206,7 +345,8 @@ class LcovReader {
         path,
         lines: new Uint8Array(0),
         maxLine: 0,
-        branches: new Map(),
+        branchCodes: [],
+        otherBranches: new Map(),
         functionsFound: new Set(),
         functionsHit: new Set(),
         fnf: 0,
@@ -220,11 +360,22 @@ class LcovReader {
     }
     this.current = file
     this.sectionHasLf = false
+    this.sectionHasFnf = false
+    this.sectionStarted = true
+    this.namesNeeded = true
     this.sections++
   }
 
   private endSection(): void {
     if (!this.current) return
+    // Functions come from FNF/FNH when the section has them; names are only needed without.
+    if (!this.sectionHasFnf) {
+      this.lookAhead = false
+      for (const name of this.sectionFunctions) this.current.functionsFound.add(name)
+      for (const name of this.sectionFunctionsHit) this.current.functionsHit.add(name)
+    }
+    this.sectionFunctions = []
+    this.sectionFunctionsHit = []
     if (!this.sectionHasLf) {
       this.current.allSectionsDeclared = false
       this.everySectionDeclared = false
@@ -253,7 +404,7 @@ class LcovReader {
           if (s === LINE_HIT) lines.covered++
         }
       }
-      const branches = { covered: [...state.branches.values()].filter(Boolean).length, total: state.branches.size }
+      const branches = branchTally(state)
       const functions = state.hasFnSummary
         ? { covered: state.fnh, total: state.fnf }
         : { covered: state.functionsHit.size, total: state.functionsFound.size }
@@ -281,25 +432,55 @@ class LcovReader {
   }
 }
 
-function feed(reader: LcovReader, state: { rest: string }, chunk: string): void {
-  const text = state.rest + chunk
-  let start = 0
-  for (;;) {
-    const nl = text.indexOf('\n', start)
-    if (nl < 0) break
-    reader.line(text.slice(start, nl))
-    start = nl + 1
+const END_OF_RECORD = Buffer.from('\nend_of_record')
+const FNF_RECORD = Buffer.from('\nFNF:')
+const SF_RECORD = Buffer.from('\nSF:')
+
+/**
+ * Whether the section starting at buf[pos] has an FNF record, decided only when
+ * the whole section is in buf[0, end): FNF is found before end_of_record and
+ * before any next SF (a section missing its end_of_record).
+ */
+function sectionDeclaresFunctions(buf: Buffer, pos: number, end: number): boolean {
+  const rest = buf.subarray(pos - 1, end)
+  const fnf = rest.indexOf(FNF_RECORD)
+  if (fnf < 0) return false
+  const before = rest.subarray(0, fnf)
+  return before.indexOf(END_OF_RECORD) < 0 && before.indexOf(SF_RECORD) < 0 && rest.indexOf(END_OF_RECORD, fnf) >= 0
+}
+
+/** Records one BRDA; ids whose parts are small (almost all) pack into one small integer. */
+function addBranch(file: FileState, line: number, block: number, branch: number, hit: boolean): void {
+  if (line < 2 ** 20 && block < 16 && branch < 64) file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0))
+  else {
+    const id = `${line},${block},${branch}`
+    file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit)
   }
-  state.rest = text.slice(start)
+}
+
+/** Distinct branches, and those taken in any record (repeated sections merged). */
+function branchTally(file: FileState): Tally {
+  const tally = { covered: 0, total: 0 }
+  const codes = Int32Array.from(file.branchCodes).sort()
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number
+    // Sorted, so a branch's "taken" record (odd) comes last among its records.
+    if (i + 1 < codes.length && (codes[i + 1] as number) >> 1 === code >> 1) continue
+    tally.total++
+    if (code & 1) tally.covered++
+  }
+  for (const taken of file.otherBranches.values()) {
+    tally.total++
+    if (taken) tally.covered++
+  }
+  return tally
 }
 
 export function parseLcovBuffer(buf: Buffer, source: string, opts: ParseOptions = {}): CoverageReport {
   const shown = opts.displayName ?? source
   sniff(buf.subarray(0, 65536), shown, 'lcov', buf.length)
   const reader = new LcovReader(shown, opts)
-  const state = { rest: '' }
-  feed(reader, state, buf.toString('utf8'))
-  if (state.rest !== '') reader.line(state.rest)
+  scanBuffer(reader, buf)
   return reader.finish()
 }
 
@@ -308,9 +489,6 @@ export async function parseLcovFile(path: string, opts: ParseOptions = {}): Prom
   const head = await readHead(path, shown)
   sniff(head.bytes, shown, 'lcov', head.size)
   const reader = new LcovReader(shown, opts)
-  const state = { rest: '' }
-  const stream = fs.createReadStream(path, { highWaterMark: 1 << 20, encoding: 'utf8' })
-  for await (const chunk of stream) feed(reader, state, chunk as string)
-  if (state.rest !== '') reader.line(state.rest)
+  await scanFile(path, reader).catch(rethrowAs(shown))
   return reader.finish()
 }

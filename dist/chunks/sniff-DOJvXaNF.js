@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { R as ReportError } from './pipeline-D9BOVRG8.js';
+import { R as ReportError } from './pipeline-l1rcDvAr.js';
 
 // Recognises files that are not the expected report at all, so the user gets
 // one clear line ("is a Git LFS pointer") instead of "0 %" or a parser error.

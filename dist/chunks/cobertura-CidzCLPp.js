@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-D9BOVRG8.js';
-import { s as sniff, r as readHead, n as normalisePath } from './sniff-B4SnnUl7.js';
+import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-l1rcDvAr.js';
+import { s as sniff, r as readHead, n as normalisePath } from './sniff-DOJvXaNF.js';
 import './inputs-DfgfUpNs.js';
 import 'os';
 import 'crypto';

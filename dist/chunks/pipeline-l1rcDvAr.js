@@ -686,11 +686,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-iTm1HR2V.js');
+            const { parseLcovFile } = await import('./lcov-MHC4iX1F.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-K4KMq8Od.js');
+            const { parseCoberturaFile } = await import('./cobertura-CidzCLPp.js');
             report = await parseCoberturaFile(file, options);
         }
     }

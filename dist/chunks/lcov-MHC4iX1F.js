@@ -1,0 +1,581 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-l1rcDvAr.js';
+import * as fs from 'node:fs';
+import { s as sniff, r as readHead, n as normalisePath } from './sniff-DOJvXaNF.js';
+import './inputs-DfgfUpNs.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'path';
+import 'string_decoder';
+import 'events';
+import 'child_process';
+import 'assert';
+import 'timers';
+import 'node:path';
+import 'node:child_process';
+
+// Feeds a file to a byte scanner in 1 MiB chunks through one reused buffer.
+// The scanner consumes what it can and returns how far it got; the rest (an
+// unfinished line or tag) moves to the front and the next read appends to it.
+// Memory stays at the buffer size whatever the size of the file.
+const CHUNK = 1 << 20;
+/** A single line or tag longer than this is not a coverage report. */
+const MAX_TOKEN = 64 << 20;
+class TokenTooLongError extends Error {
+}
+/** Runs the scanner over the whole buffer (reports already in memory). */
+function scanBuffer(scanner, buf) {
+    scanner.scan(buf, buf.length, true);
+}
+/** Streams the file through the scanner. */
+async function scanFile(path, scanner) {
+    const handle = await fs.promises.open(path, 'r');
+    try {
+        let buf = Buffer.allocUnsafe(CHUNK);
+        let end = 0;
+        for (;;) {
+            if (end === buf.length) {
+                if (buf.length >= MAX_TOKEN)
+                    throw new TokenTooLongError(`a single line or tag is longer than ${MAX_TOKEN >> 20} MiB`);
+                const grown = Buffer.allocUnsafe(buf.length * 2);
+                buf.copy(grown, 0, 0, end);
+                buf = grown;
+            }
+            const bytesRead = fs.readSync(handle.fd, buf, end, buf.length - end, null);
+            end += bytesRead;
+            const final = bytesRead === 0;
+            const used = scanner.scan(buf, end, final);
+            if (final)
+                return;
+            if (used > 0) {
+                buf.copy(buf, 0, used, end);
+                end -= used;
+            }
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A read failure in the middle of a report, as the one-line ReportError the parsers throw. */
+function rethrowAs(shown) {
+    return (error) => {
+        if (error instanceof TokenTooLongError)
+            throw new ReportError(shown, error.message);
+        const code = error.code;
+        if (code)
+            throw new ReportError(shown, `cannot be read (${code})`);
+        throw error;
+    };
+}
+
+// Streaming lcov reader. Scans the bytes of 1 MiB chunks (DA lines, the bulk
+// of a report, are read without making a string) and never holds the file
+// whole; memory follows the number of source lines (one byte per line), not
+// the size of the report. Handles lcov 1.x and 2.x records, CRLF, a BOM,
+// Windows paths, names with commas, repeated SF sections (merged) and a last
+// record without end_of_record (kept, with a warning).
+const MAX_LINE = 10_000_000;
+const MAX_WARNINGS = 20;
+class LcovReader {
+    shown;
+    opts;
+    files = new Map();
+    current = null;
+    sectionHasLf = false;
+    sectionHasFnf = false;
+    /** FN/FNDA names of the open section; kept only if the section has no FNF (see endSection). */
+    sectionFunctions = [];
+    sectionFunctionsHit = [];
+    sectionStarted = false;
+    /** False when a look ahead saw the section's FNF, so its function names need not be kept. */
+    namesNeeded = true;
+    /** Stops looking ahead once a section had no FNF (a producer that does not write them). */
+    lookAhead = true;
+    lineNo = 0;
+    warnings = [];
+    extraWarnings = 0;
+    everySectionDeclared = true;
+    sections = 0;
+    producer;
+    constructor(shown, opts) {
+        this.shown = shown;
+        this.opts = opts;
+    }
+    warn(text) {
+        if (this.warnings.length < MAX_WARNINGS)
+            this.warnings.push(`${this.shown}:${this.lineNo}: ${text}`);
+        else
+            this.extraWarnings++;
+    }
+    count(raw, record) {
+        if (/^\d+$/.test(raw))
+            return Number(raw);
+        this.warn(`${record} has an invalid execution count ${JSON.stringify(raw.slice(0, 40))}; read as 0`);
+        return 0;
+    }
+    /** ByteScanner: every complete line of buf[0, end); the last one too when final. */
+    scan(buf, end, final) {
+        let pos = 0;
+        while (pos < end) {
+            // Hot path: DA:<line>,<count>\n with plain digits, read straight from the bytes.
+            const file = this.current;
+            if (file !== null && buf[pos] === 68 && buf[pos + 1] === 65 && buf[pos + 2] === 58) {
+                let i = pos + 3;
+                let line = 0;
+                let c = 0;
+                for (; i < end; i++) {
+                    c = buf[i];
+                    if (c < 48 || c > 57)
+                        break;
+                    line = line * 10 + (c - 48);
+                }
+                if (c === 44 && i > pos + 3 && line > 0 && line <= MAX_LINE) {
+                    const from = ++i;
+                    let nonZero = false;
+                    for (; i < end; i++) {
+                        c = buf[i];
+                        if (c < 48 || c > 57)
+                            break;
+                        if (c !== 48)
+                            nonZero = true;
+                    }
+                    if (i > from && i < end && (c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) {
+                        this.lineNo++;
+                        this.mark(file, line, nonZero);
+                        pos = c === 10 ? i + 1 : i + 2;
+                        continue;
+                    }
+                }
+            }
+            let nl = buf.indexOf(10, pos);
+            if (nl < 0 || nl >= end) {
+                if (!final)
+                    break;
+                nl = end;
+            }
+            this.lineAt(buf, pos, nl);
+            pos = nl + 1;
+            if (this.sectionStarted) {
+                this.sectionStarted = false;
+                this.namesNeeded = !(this.lookAhead && sectionDeclaresFunctions(buf, pos, end));
+            }
+        }
+        return Math.min(pos, end);
+    }
+    /** One line, buf[start, stop) without its '\n'. DA and BRDA are read from the bytes; the rest is decoded. */
+    lineAt(buf, start, stop) {
+        this.lineNo++;
+        if (stop > start && buf[stop - 1] === 13)
+            stop--;
+        if (this.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)
+            start += 3;
+        const file = this.current;
+        if (file !== null && buf[start + 1] === 65 && buf[start + 2] === 58 && buf[start] === 68) {
+            // DA:<line>,<count>[,<checksum>] with plain digits.
+            let i = start + 3;
+            let line = 0;
+            let c = buf[i];
+            while (c >= 48 && c <= 57 && i < stop) {
+                line = line * 10 + (c - 48);
+                c = buf[++i];
+            }
+            if (c === 44 && i > start + 3 && line > 0 && line <= MAX_LINE && i < stop) {
+                const from = ++i;
+                let nonZero = false;
+                for (; i < stop; i++) {
+                    c = buf[i];
+                    if (c < 48 || c > 57)
+                        break;
+                    if (c !== 48)
+                        nonZero = true;
+                }
+                if (i > from && (i === stop || c === 44)) {
+                    this.mark(file, line, nonZero);
+                    return;
+                }
+            }
+        }
+        else if (file !== null && buf[start] === 66 && buf[start + 1] === 82 && buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58) {
+            if (this.brdaAt(file, buf, start + 5, stop))
+                return;
+        }
+        else if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
+            if (buf[start + 2] === 58 ? this.fnAt(buf, start + 3, stop) : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop))
+                return;
+        }
+        this.line(buf.toString('utf8', start, stop));
+    }
+    /** Index after the digits starting at i (i itself when there are none); their value in this.number. */
+    number = 0;
+    digitsAt(buf, i, stop) {
+        let n = 0;
+        for (; i < stop; i++) {
+            const c = buf[i];
+            if (c < 48 || c > 57)
+                break;
+            n = n * 10 + (c - 48);
+        }
+        this.number = n;
+        return i;
+    }
+    /** BRDA:<line>,<block>,<branch>,<taken> with plain numbers (taken may be '-'); false to take the slow path. */
+    brdaAt(file, buf, i, stop) {
+        let j = this.digitsAt(buf, i, stop);
+        const line = this.number;
+        if (j === i || buf[j] !== 44)
+            return false;
+        i = j + 1;
+        j = this.digitsAt(buf, i, stop);
+        const block = this.number;
+        if (j === i || buf[j] !== 44)
+            return false;
+        i = j + 1;
+        j = this.digitsAt(buf, i, stop);
+        const branch = this.number;
+        if (j === i || buf[j] !== 44)
+            return false;
+        i = j + 1;
+        let hit = false;
+        if (buf[i] === 45 && i + 1 === stop)
+            hit = false;
+        else {
+            j = this.digitsAt(buf, i, stop);
+            if (j === i || j !== stop)
+                return false;
+            for (let k = i; k < j; k++)
+                if (buf[k] !== 48)
+                    hit = true;
+        }
+        addBranch(file, line, block, branch, hit);
+        return true;
+    }
+    /** FN:<line>,<name> or lcov 2.x FN:<start>,<end>,<name>. */
+    fnAt(buf, i, stop) {
+        let j = this.digitsAt(buf, i, stop);
+        if (j === i || buf[j] !== 44)
+            return false;
+        i = j + 1;
+        j = this.digitsAt(buf, i, stop);
+        if (j > i && buf[j] === 44 && j + 1 < stop)
+            i = j + 1;
+        if (i >= stop)
+            return false;
+        if (this.namesNeeded || !this.producer)
+            this.functionFound(buf.toString('latin1', i, stop));
+        return true;
+    }
+    /** FNDA:<count>,<name> with a plain count. */
+    fndaAt(buf, i, stop) {
+        const j = this.digitsAt(buf, i, stop);
+        if (j === i || buf[j] !== 44 || j + 1 >= stop)
+            return false;
+        if (!this.namesNeeded)
+            return true;
+        let hit = false;
+        for (let k = i; k < j; k++)
+            if (buf[k] !== 48)
+                hit = true;
+        const name = buf.toString('latin1', j + 1, stop);
+        this.functionFound(name);
+        if (hit)
+            this.sectionFunctionsHit.push(name);
+        return true;
+    }
+    functionFound(name) {
+        if (!this.producer && /^_R|^_ZN/.test(name))
+            this.producer = 'llvm-cov';
+        this.sectionFunctions.push(name);
+    }
+    line(text) {
+        if (text === '' || text.startsWith('#'))
+            return;
+        if (text === 'end_of_record')
+            return this.endSection();
+        const colon = text.indexOf(':');
+        const key = colon < 0 ? text : text.slice(0, colon);
+        const value = colon < 0 ? '' : text.slice(colon + 1);
+        if (key === 'SF')
+            return this.startSection(value);
+        if (key === 'TN') {
+            if (value === 'GCOVR_report')
+                this.producer = 'gcovr';
+            return;
+        }
+        if (key === 'VER')
+            return;
+        const file = this.current;
+        if (!file) {
+            this.warn(`${key} record outside an SF section; ignored`);
+            return;
+        }
+        switch (key) {
+            case 'DA': {
+                const [lineRaw = '', countRaw = ''] = value.split(',', 3);
+                if (!/^\d+$/.test(lineRaw) || lineRaw === '0')
+                    return this.warn(`DA has an invalid line number ${JSON.stringify(lineRaw)}; ignored`);
+                const line = Number(lineRaw);
+                if (line > MAX_LINE)
+                    return this.warn(`DA line number ${line} is beyond ${MAX_LINE}; ignored`);
+                const hit = this.count(countRaw, 'DA') > 0;
+                this.mark(file, line, hit);
+                return;
+            }
+            case 'FN': {
+                // FN:<line>,<name> or lcov 2.x FN:<start>,<end>,<name>; names may hold commas.
+                const first = value.indexOf(',');
+                let name = value.slice(first + 1);
+                const second = name.indexOf(',');
+                if (second > 0 && /^\d+$/.test(name.slice(0, second)))
+                    name = name.slice(second + 1);
+                this.functionFound(Buffer.from(name, 'utf8').toString('latin1'));
+                return;
+            }
+            case 'FNDA': {
+                const comma = value.indexOf(',');
+                const name = Buffer.from(value.slice(comma + 1), 'utf8').toString('latin1');
+                this.functionFound(name);
+                if (this.count(value.slice(0, comma), 'FNDA') > 0)
+                    this.sectionFunctionsHit.push(name);
+                return;
+            }
+            case 'FNL': {
+                const [index = ''] = value.split(',', 1);
+                this.functionFound(`#${index}`);
+                return;
+            }
+            case 'FNA': {
+                const [index = '', countRaw = ''] = value.split(',', 3);
+                this.functionFound(`#${index}`);
+                if (this.count(countRaw, 'FNA') > 0)
+                    this.sectionFunctionsHit.push(`#${index}`);
+                return;
+            }
+            case 'FNF':
+                file.fnf += this.count(value, 'FNF');
+                file.hasFnSummary = true;
+                this.sectionHasFnf = true;
+                return;
+            case 'FNH':
+                file.fnh += this.count(value, 'FNH');
+                return;
+            case 'BRDA': {
+                // BRDA:<line>,<block>,<branch>,<taken>; the branch id may hold commas.
+                const firstComma = value.indexOf(',');
+                const secondComma = value.indexOf(',', firstComma + 1);
+                const lastComma = value.lastIndexOf(',');
+                if (firstComma < 0 || secondComma < 0 || lastComma <= secondComma)
+                    return this.warn('BRDA record is malformed; ignored');
+                const id = value.slice(0, lastComma);
+                const taken = value.slice(lastComma + 1);
+                const hit = taken !== '-' && this.count(taken, 'BRDA') > 0;
+                const parts = /^(\d+),(\d+),(\d+)$/.exec(id);
+                if (parts)
+                    addBranch(file, Number(parts[1]), Number(parts[2]), Number(parts[3]), hit);
+                else
+                    file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit);
+                return;
+            }
+            case 'LF':
+                file.lf += this.count(value, 'LF');
+                this.sectionHasLf = true;
+                return;
+            case 'LH':
+                file.lh += this.count(value, 'LH');
+                return;
+            case 'BRF':
+            case 'BRH':
+            case 'MCDC':
+            case 'MCF':
+            case 'MCH':
+                return;
+            default:
+                this.warn(`unknown record ${JSON.stringify(key.slice(0, 20))}; ignored`);
+        }
+    }
+    mark(file, line, hit) {
+        if (line >= file.lines.length) {
+            let size = Math.max(64, file.lines.length * 2);
+            while (size <= line)
+                size *= 2;
+            const grown = new Uint8Array(size);
+            grown.set(file.lines);
+            file.lines = grown;
+        }
+        const state = hit ? LINE_HIT : LINE_MISSED;
+        if ((file.lines[line] ?? 0) < state)
+            file.lines[line] = state;
+        if (line > file.maxLine)
+            file.maxLine = line;
+    }
+    startSection(raw) {
+        if (this.current) {
+            this.warn('SF record before end_of_record of the previous section; previous section closed');
+            this.endSection();
+        }
+        const path = normalisePath(raw.trim(), this.opts.root);
+        if (path === '') {
+            this.warn('empty SF path; section ignored');
+        }
+        let file = this.files.get(path);
+        if (!file) {
+            file = {
+                path,
+                lines: new Uint8Array(0),
+                maxLine: 0,
+                branchCodes: [],
+                otherBranches: new Map(),
+                functionsFound: new Set(),
+                functionsHit: new Set(),
+                fnf: 0,
+                fnh: 0,
+                hasFnSummary: false,
+                lf: 0,
+                lh: 0,
+                allSectionsDeclared: true
+            };
+            this.files.set(path, file);
+        }
+        this.current = file;
+        this.sectionHasLf = false;
+        this.sectionHasFnf = false;
+        this.sectionStarted = true;
+        this.namesNeeded = true;
+        this.sections++;
+    }
+    endSection() {
+        if (!this.current)
+            return;
+        // Functions come from FNF/FNH when the section has them; names are only needed without.
+        if (!this.sectionHasFnf) {
+            this.lookAhead = false;
+            for (const name of this.sectionFunctions)
+                this.current.functionsFound.add(name);
+            for (const name of this.sectionFunctionsHit)
+                this.current.functionsHit.add(name);
+        }
+        this.sectionFunctions = [];
+        this.sectionFunctionsHit = [];
+        if (!this.sectionHasLf) {
+            this.current.allSectionsDeclared = false;
+            this.everySectionDeclared = false;
+        }
+        this.current = null;
+    }
+    finish() {
+        if (this.current) {
+            this.warn('the last section has no end_of_record (truncated file?); kept');
+            this.endSection();
+        }
+        if (this.sections === 0)
+            throw new ReportError(this.shown, 'no coverage data (no SF records)');
+        if (this.extraWarnings > 0)
+            this.warnings.push(`${this.shown}: … and ${this.extraWarnings} more problem(s)`);
+        const files = [];
+        const sum = () => ({ covered: 0, total: 0 });
+        const totals = { lines: sum(), branches: sum(), functions: sum() };
+        const declared = sum();
+        for (const state of this.files.values()) {
+            if (state.path === '')
+                continue;
+            const lines = sum();
+            for (let i = 1; i <= state.maxLine; i++) {
+                const s = state.lines[i];
+                if (s) {
+                    lines.total++;
+                    if (s === LINE_HIT)
+                        lines.covered++;
+                }
+            }
+            const branches = branchTally(state);
+            const functions = state.hasFnSummary
+                ? { covered: state.fnh, total: state.fnf }
+                : { covered: state.functionsHit.size, total: state.functionsFound.size };
+            const entry = { path: state.path, lines, branches, functions };
+            if (state.allSectionsDeclared)
+                entry.declaredLines = { covered: state.lh, total: state.lf };
+            if (this.opts.keepLineStates !== false)
+                entry.lineStates = state.lines.subarray(0, state.maxLine + 1);
+            files.push(entry);
+            for (const key of ['lines', 'branches', 'functions']) {
+                totals[key].covered += entry[key].covered;
+                totals[key].total += entry[key].total;
+            }
+            declared.covered += state.lh;
+            declared.total += state.lf;
+        }
+        files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        return {
+            format: 'lcov',
+            source: this.shown,
+            ...(this.producer ? { producer: this.producer } : {}),
+            files,
+            totals,
+            declared: this.everySectionDeclared ? { lines: declared } : {},
+            warnings: this.warnings
+        };
+    }
+}
+const END_OF_RECORD = Buffer.from('\nend_of_record');
+const FNF_RECORD = Buffer.from('\nFNF:');
+const SF_RECORD = Buffer.from('\nSF:');
+/**
+ * Whether the section starting at buf[pos] has an FNF record, decided only when
+ * the whole section is in buf[0, end): FNF is found before end_of_record and
+ * before any next SF (a section missing its end_of_record).
+ */
+function sectionDeclaresFunctions(buf, pos, end) {
+    const rest = buf.subarray(pos - 1, end);
+    const fnf = rest.indexOf(FNF_RECORD);
+    if (fnf < 0)
+        return false;
+    const before = rest.subarray(0, fnf);
+    return before.indexOf(END_OF_RECORD) < 0 && before.indexOf(SF_RECORD) < 0 && rest.indexOf(END_OF_RECORD, fnf) >= 0;
+}
+/** Records one BRDA; ids whose parts are small (almost all) pack into one small integer. */
+function addBranch(file, line, block, branch, hit) {
+    if (line < 2 ** 20 && block < 16 && branch < 64)
+        file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0));
+    else {
+        const id = `${line},${block},${branch}`;
+        file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit);
+    }
+}
+/** Distinct branches, and those taken in any record (repeated sections merged). */
+function branchTally(file) {
+    const tally = { covered: 0, total: 0 };
+    const codes = Int32Array.from(file.branchCodes).sort();
+    for (let i = 0; i < codes.length; i++) {
+        const code = codes[i];
+        // Sorted, so a branch's "taken" record (odd) comes last among its records.
+        if (i + 1 < codes.length && codes[i + 1] >> 1 === code >> 1)
+            continue;
+        tally.total++;
+        if (code & 1)
+            tally.covered++;
+    }
+    for (const taken of file.otherBranches.values()) {
+        tally.total++;
+        if (taken)
+            tally.covered++;
+    }
+    return tally;
+}
+function parseLcovBuffer(buf, source, opts = {}) {
+    const shown = opts.displayName ?? source;
+    sniff(buf.subarray(0, 65536), shown, 'lcov', buf.length);
+    const reader = new LcovReader(shown, opts);
+    scanBuffer(reader, buf);
+    return reader.finish();
+}
+async function parseLcovFile(path, opts = {}) {
+    const shown = opts.displayName ?? path;
+    const head = await readHead(path, shown);
+    sniff(head.bytes, shown, 'lcov', head.size);
+    const reader = new LcovReader(shown, opts);
+    await scanFile(path, reader).catch(rethrowAs(shown));
+    return reader.finish();
+}
+
+export { parseLcovBuffer, parseLcovFile };

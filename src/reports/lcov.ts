@@ -4,9 +4,8 @@
 // the size of the report. Handles lcov 1.x and 2.x records, CRLF, a BOM,
 // Windows paths, names with commas, repeated SF sections (merged) and a last
 // record without end_of_record (kept, with a warning).
+import { LineStates } from './line-states.js'
 import {
-  LINE_HIT,
-  LINE_MISSED,
   ReportError,
   type CoverageReport,
   type FileCoverage,
@@ -21,8 +20,7 @@ const MAX_WARNINGS = 20
 
 interface FileState {
   path: string
-  lines: Uint8Array
-  maxLine: number
+  lines: LineStates
   /** Branches with small numeric ids: branchKey * 2 + (taken ? 1 : 0), one entry per BRDA record; deduplicated in finish(). */
   branchCodes: number[]
   /** Branches with other ids (text, or numbers too large to pack), by id: taken in any record. */
@@ -98,7 +96,7 @@ class LcovReader implements ByteScanner {
           }
           if (i > from && i < end && (c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) {
             this.lineNo++
-            this.mark(file, line, nonZero)
+            file.lines.mark(line, nonZero)
             pos = c === 10 ? i + 1 : i + 2
             continue
           }
@@ -143,7 +141,7 @@ class LcovReader implements ByteScanner {
           if (c !== 48) nonZero = true
         }
         if (i > from && (i === stop || c === 44)) {
-          this.mark(file, line, nonZero)
+          file.lines.mark(line, nonZero)
           return
         }
       }
@@ -247,7 +245,7 @@ class LcovReader implements ByteScanner {
         const line = Number(lineRaw)
         if (line > MAX_LINE) return this.warn(`DA line number ${line} is beyond ${MAX_LINE}; ignored`)
         const hit = this.count(countRaw, 'DA') > 0
-        this.mark(file, line, hit)
+        file.lines.mark(line, hit)
         return
       }
       case 'FN': {
@@ -317,19 +315,6 @@ class LcovReader implements ByteScanner {
     }
   }
 
-  private mark(file: FileState, line: number, hit: boolean): void {
-    if (line >= file.lines.length) {
-      let size = Math.max(64, file.lines.length * 2)
-      while (size <= line) size *= 2
-      const grown = new Uint8Array(size)
-      grown.set(file.lines)
-      file.lines = grown
-    }
-    const state = hit ? LINE_HIT : LINE_MISSED
-    if ((file.lines[line] ?? 0) < state) file.lines[line] = state
-    if (line > file.maxLine) file.maxLine = line
-  }
-
   private startSection(raw: string): void {
     if (this.current) {
       this.warn('SF record before end_of_record of the previous section; previous section closed')
@@ -343,8 +328,7 @@ class LcovReader implements ByteScanner {
     if (!file) {
       file = {
         path,
-        lines: new Uint8Array(0),
-        maxLine: 0,
+        lines: new LineStates(),
         branchCodes: [],
         otherBranches: new Map(),
         functionsFound: new Set(),
@@ -396,21 +380,14 @@ class LcovReader implements ByteScanner {
     const declared = sum()
     for (const state of this.files.values()) {
       if (state.path === '') continue
-      const lines = sum()
-      for (let i = 1; i <= state.maxLine; i++) {
-        const s = state.lines[i]
-        if (s) {
-          lines.total++
-          if (s === LINE_HIT) lines.covered++
-        }
-      }
+      const lines = state.lines.tally()
       const branches = branchTally(state)
       const functions = state.hasFnSummary
         ? { covered: state.fnh, total: state.fnf }
         : { covered: state.functionsHit.size, total: state.functionsFound.size }
       const entry: FileCoverage = { path: state.path, lines, branches, functions }
       if (state.allSectionsDeclared) entry.declaredLines = { covered: state.lh, total: state.lf }
-      if (this.opts.keepLineStates !== false) entry.lineStates = state.lines.subarray(0, state.maxLine + 1)
+      if (this.opts.keepLineStates !== false) entry.lineStates = state.lines.toArray()
       files.push(entry)
       for (const key of ['lines', 'branches', 'functions'] as const) {
         totals[key].covered += entry[key].covered

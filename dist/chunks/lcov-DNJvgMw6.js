@@ -1,7 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { R as ReportError, L as LINE_HIT, a as LINE_MISSED } from './pipeline-l1rcDvAr.js';
-import * as fs from 'node:fs';
-import { s as sniff, r as readHead, n as normalisePath } from './sniff-DOJvXaNF.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-CpfuVExo.js';
+import { R as ReportError } from './pipeline-HUY1Bnqd.js';
+import 'node:fs';
+import 'node:path';
 import './inputs-DfgfUpNs.js';
 import 'os';
 import 'crypto';
@@ -12,63 +13,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import 'node:path';
 import 'node:child_process';
-
-// Feeds a file to a byte scanner in 1 MiB chunks through one reused buffer.
-// The scanner consumes what it can and returns how far it got; the rest (an
-// unfinished line or tag) moves to the front and the next read appends to it.
-// Memory stays at the buffer size whatever the size of the file.
-const CHUNK = 1 << 20;
-/** A single line or tag longer than this is not a coverage report. */
-const MAX_TOKEN = 64 << 20;
-class TokenTooLongError extends Error {
-}
-/** Runs the scanner over the whole buffer (reports already in memory). */
-function scanBuffer(scanner, buf) {
-    scanner.scan(buf, buf.length, true);
-}
-/** Streams the file through the scanner. */
-async function scanFile(path, scanner) {
-    const handle = await fs.promises.open(path, 'r');
-    try {
-        let buf = Buffer.allocUnsafe(CHUNK);
-        let end = 0;
-        for (;;) {
-            if (end === buf.length) {
-                if (buf.length >= MAX_TOKEN)
-                    throw new TokenTooLongError(`a single line or tag is longer than ${MAX_TOKEN >> 20} MiB`);
-                const grown = Buffer.allocUnsafe(buf.length * 2);
-                buf.copy(grown, 0, 0, end);
-                buf = grown;
-            }
-            const bytesRead = fs.readSync(handle.fd, buf, end, buf.length - end, null);
-            end += bytesRead;
-            const final = bytesRead === 0;
-            const used = scanner.scan(buf, end, final);
-            if (final)
-                return;
-            if (used > 0) {
-                buf.copy(buf, 0, used, end);
-                end -= used;
-            }
-        }
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** A read failure in the middle of a report, as the one-line ReportError the parsers throw. */
-function rethrowAs(shown) {
-    return (error) => {
-        if (error instanceof TokenTooLongError)
-            throw new ReportError(shown, error.message);
-        const code = error.code;
-        if (code)
-            throw new ReportError(shown, `cannot be read (${code})`);
-        throw error;
-    };
-}
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks (DA lines, the bulk
 // of a report, are read without making a string) and never holds the file
@@ -143,7 +88,7 @@ class LcovReader {
                     }
                     if (i > from && i < end && (c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) {
                         this.lineNo++;
-                        this.mark(file, line, nonZero);
+                        file.lines.mark(line, nonZero);
                         pos = c === 10 ? i + 1 : i + 2;
                         continue;
                     }
@@ -192,7 +137,7 @@ class LcovReader {
                         nonZero = true;
                 }
                 if (i > from && (i === stop || c === 44)) {
-                    this.mark(file, line, nonZero);
+                    file.lines.mark(line, nonZero);
                     return;
                 }
             }
@@ -319,7 +264,7 @@ class LcovReader {
                 if (line > MAX_LINE)
                     return this.warn(`DA line number ${line} is beyond ${MAX_LINE}; ignored`);
                 const hit = this.count(countRaw, 'DA') > 0;
-                this.mark(file, line, hit);
+                file.lines.mark(line, hit);
                 return;
             }
             case 'FN': {
@@ -394,21 +339,6 @@ class LcovReader {
                 this.warn(`unknown record ${JSON.stringify(key.slice(0, 20))}; ignored`);
         }
     }
-    mark(file, line, hit) {
-        if (line >= file.lines.length) {
-            let size = Math.max(64, file.lines.length * 2);
-            while (size <= line)
-                size *= 2;
-            const grown = new Uint8Array(size);
-            grown.set(file.lines);
-            file.lines = grown;
-        }
-        const state = hit ? LINE_HIT : LINE_MISSED;
-        if ((file.lines[line] ?? 0) < state)
-            file.lines[line] = state;
-        if (line > file.maxLine)
-            file.maxLine = line;
-    }
     startSection(raw) {
         if (this.current) {
             this.warn('SF record before end_of_record of the previous section; previous section closed');
@@ -422,8 +352,7 @@ class LcovReader {
         if (!file) {
             file = {
                 path,
-                lines: new Uint8Array(0),
-                maxLine: 0,
+                lines: new LineStates(),
                 branchCodes: [],
                 otherBranches: new Map(),
                 functionsFound: new Set(),
@@ -479,15 +408,7 @@ class LcovReader {
         for (const state of this.files.values()) {
             if (state.path === '')
                 continue;
-            const lines = sum();
-            for (let i = 1; i <= state.maxLine; i++) {
-                const s = state.lines[i];
-                if (s) {
-                    lines.total++;
-                    if (s === LINE_HIT)
-                        lines.covered++;
-                }
-            }
+            const lines = state.lines.tally();
             const branches = branchTally(state);
             const functions = state.hasFnSummary
                 ? { covered: state.fnh, total: state.fnf }
@@ -496,7 +417,7 @@ class LcovReader {
             if (state.allSectionsDeclared)
                 entry.declaredLines = { covered: state.lh, total: state.lf };
             if (this.opts.keepLineStates !== false)
-                entry.lineStates = state.lines.subarray(0, state.maxLine + 1);
+                entry.lineStates = state.lines.toArray();
             files.push(entry);
             for (const key of ['lines', 'branches', 'functions']) {
                 totals[key].covered += entry[key].covered;

@@ -686,11 +686,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-MHC4iX1F.js');
+            const { parseLcovFile } = await import('./lcov-DNJvgMw6.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CidzCLPp.js');
+            const { parseCoberturaFile } = await import('./cobertura-Aa1a4yu6.js');
             report = await parseCoberturaFile(file, options);
         }
     }

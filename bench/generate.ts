@@ -1,7 +1,8 @@
 // Deterministic large inputs for the benchmark (bench/data/, git-ignored):
 // a cargo-llvm-cov-shaped lcov (5,000 files, 2 M DA lines, ~62 MB), a
 // coverage.py-shaped Cobertura (5,000 classes, 2 M lines, 100 k of them branch lines, ~80 MB) and an
-// llvm-cov-shaped HTML folder (5,000 pages + index, ~118 MB).
+// llvm-cov-shaped HTML folder (5,000 pages + index, 3 large pages and an
+// incompressible file, ~118 MB).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 
@@ -52,7 +53,7 @@ export function generateHtml(dir: string, pages = 5000): void {
   for (let p = 0; p < pages; p++) {
     const sub = path.join(dir, 'coverage/home/runner/work/proj/src', `m${p % 1200}`)
     fs.mkdirSync(sub, { recursive: true })
-    const rows = Math.max(20, Math.floor(-Math.log(rand() + 1e-9) * 300))
+    const rows = Math.max(10, Math.floor(-Math.log(rand() + 1e-9) * 110))
     const body: string[] = ['<html><head><link rel="stylesheet" href="../style.css"></head><body><table>']
     for (let r = 0; r < rows; r++) body.push(`<tr><td class="line-number"><a name="L${r}">${r}</a></td><td class="${rand() < 0.8 ? 'covered-line' : 'uncovered-line'}"><pre>${Math.floor(rand() * 1e6)}</pre></td><td class="code"><pre>    let value_${r} = compute_${p}(input, ${Math.floor(rand() * 100)});</pre></td></tr>`)
     body.push('</table></body></html>')
@@ -62,4 +63,7 @@ export function generateHtml(dir: string, pages = 5000): void {
   index.push('</table></body></html>')
   fs.writeFileSync(path.join(dir, 'index.html'), index.join('\n'))
   fs.writeFileSync(path.join(dir, 'style.css'), '.covered-line{background:#cfc}'.repeat(100))
+  // As in a real report: a few very large pages and an incompressible file.
+  for (const mib of [2, 4, 6]) fs.writeFileSync(path.join(dir, `large_${mib}.html`), '<tr><td class="code"><pre>let x = 1;</pre></td></tr>\n'.repeat(Math.floor((mib << 20) / 50)))
+  fs.writeFileSync(path.join(dir, 'font.bin'), Buffer.from(Array.from({ length: 256 << 10 }, () => Math.floor(rand() * 256))))
 }

@@ -1,9 +1,11 @@
-// Zips a folder (the HTML report) with deflate running in libuv's thread pool,
-// several files in flight, entries written in a fixed sorted order. archiver
+// Zips a folder (the HTML report): files read on the main thread, deflated in
+// libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,
+// entries written in a fixed sorted order in 1 MiB blocks. archiver
 // (what @actions/artifact uses) handles one entry at a time and measured ~3x
 // slower than `zip -r -6`; this writer keeps both cores busy. Symlinks that
 // lead out of the folder are never followed.
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import * as zlib from 'node:zlib'
 import { promisify } from 'node:util'
@@ -22,6 +24,7 @@ interface Entry {
   name: string
   abs: string
   mtime: Date
+  size: number
 }
 
 const CRC_TABLE = (() => {
@@ -34,9 +37,8 @@ const CRC_TABLE = (() => {
   return t
 })()
 
+/** For Node releases before zlib.crc32 (20.15). */
 function crc32(data: Buffer): number {
-  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32
-  if (native) return native(data) >>> 0
   let c = 0xffffffff
   for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
@@ -74,7 +76,7 @@ function collect(srcDir: string, realRoot: string, skipped: ZipResult['skipped']
         if (seen.has(real)) continue
         seen.add(real)
         walk(abs)
-      } else if (stat.isFile()) entries.push({ name: rel, abs, mtime: stat.mtime })
+      } else if (stat.isFile()) entries.push({ name: rel, abs, mtime: stat.mtime, size: stat.size })
       else skipped.push({ path: rel, reason: 'not a regular file' })
     }
   }
@@ -98,14 +100,77 @@ interface Prepared {
   size: number
 }
 
-async function prepare(entry: Entry, level: number): Promise<Prepared> {
-  const raw = await fs.promises.readFile(entry.abs)
-  const crc = crc32(raw)
-  if (level > 0 && raw.length > 0) {
-    const packed = await deflateRaw(raw, { level })
-    if (packed.length < raw.length) return { entry, data: packed, method: 8, crc, size: raw.length }
+/**
+ * Deflate runs on every core: as many files at a time in libuv's thread pool
+ * as there are other cores, the rest on the main thread, which also reads and
+ * writes. Tiny files never go to the pool (the round trip costs more).
+ */
+const POOL_JOBS = Math.max(1, Math.min(4, os.availableParallelism() - 1))
+const POOL_MIN = 32 << 10
+/** Main-thread work between two turns of the event loop (so finished pool jobs are collected and new ones started). */
+const TURN_BYTES = 1 << 20
+
+/** One file on its way into the zip: ready, or being deflated in the pool. */
+interface Slot {
+  ready: Prepared | null
+  /** Settles when a pool job ends (ready or error set). */
+  done: Promise<void> | null
+  error?: unknown
+}
+
+class Deflater {
+  mainBytes = 0
+
+  constructor(private readonly level: number) {}
+
+  /** Reads the file (from the page cache, faster than four pool round trips) and deflates it; stored when that does not help. */
+  prepare(entry: Entry): Slot {
+    const raw = fs.readFileSync(entry.abs)
+    const crc = zlib.crc32 ? zlib.crc32(raw) >>> 0 : crc32(raw)
+    const stored = (): Prepared => ({ entry, data: raw, method: 0, crc, size: raw.length })
+    const packed = (data: Buffer): Prepared => (data.length < raw.length ? { entry, data, method: 8, crc, size: raw.length } : stored())
+    if (this.level === 0 || raw.length === 0) return { ready: stored(), done: null }
+    if (raw.length >= POOL_MIN) {
+      const slot: Slot = { ready: null, done: null }
+      slot.done = deflateRaw(raw, { level: this.level }).then(
+        (data) => {
+          slot.ready = packed(data)
+        },
+        (error: unknown) => {
+          slot.error = error
+        }
+      )
+      return slot
+    }
+    this.mainBytes += raw.length
+    return { ready: packed(zlib.deflateRawSync(raw, { level: this.level })), done: null }
   }
-  return { entry, data: raw, method: 0, crc, size: raw.length }
+}
+
+/** The local file header and the central directory header of one entry (the name follows each). */
+function headers(item: Prepared, name: Buffer, offset: number): { local: Buffer; centralHeader: Buffer } {
+  const { time, date } = dosDateTime(item.entry.mtime)
+  // Fields both records share, in the same order: version needed, flags, method, time, date, crc, sizes, name length.
+  const common = Buffer.alloc(24)
+  common.writeUInt16LE(20, 0)
+  common.writeUInt16LE(0x0800, 2) // UTF-8 names
+  common.writeUInt16LE(item.method, 4)
+  common.writeUInt16LE(time, 6)
+  common.writeUInt16LE(date, 8)
+  common.writeUInt32LE(item.crc, 10)
+  common.writeUInt32LE(item.data.length, 14)
+  common.writeUInt32LE(item.size, 18)
+  common.writeUInt16LE(name.length, 22)
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  common.copy(local, 4) // extra field length (28) stays 0
+  const centralHeader = Buffer.alloc(46)
+  centralHeader.writeUInt32LE(0x02014b50, 0)
+  centralHeader.writeUInt16LE(0x0314, 4) // made by Unix, version 2.0
+  common.copy(centralHeader, 6) // extra, comment, disk, internal attributes stay 0
+  centralHeader.writeUInt32LE((0o100644 << 16) >>> 0, 38)
+  centralHeader.writeUInt32LE(offset, 42)
+  return { local, centralHeader }
 }
 
 export async function zipDirectory(srcDir: string, destZip: string, opts: { level: number; root?: string }): Promise<ZipResult> {
@@ -116,59 +181,61 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
   const skipped: ZipResult['skipped'] = []
   const entries = collect(srcDir, realSrc, skipped)
   if (entries.length > 0xffff) throw new Error(`${srcDir} holds ${entries.length} files; more than 65,535 needs ZIP64, which is not supported`)
-  const out = fs.createWriteStream(destZip)
-  const write = (buf: Buffer): Promise<void> =>
-    new Promise((resolve, reject) => {
-      out.write(buf, (error) => (error ? reject(error) : resolve()))
-    })
+  const out = fs.openSync(destZip, 'w')
+  // Output is gathered and written in ~1 MiB blocks.
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  const write = (buf: Buffer): void => {
+    pending.push(buf)
+    pendingBytes += buf.length
+    if (pendingBytes >= 1 << 20) flush()
+  }
+  const flush = (): void => {
+    if (pendingBytes > 0) fs.writeSync(out, pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes))
+    pending = []
+    pendingBytes = 0
+  }
   const central: Buffer[] = []
   let offset = 0
   let bytesIn = 0
-  const inFlight: Array<Promise<Prepared>> = []
-  const ahead = 32
+  const inFlight: Slot[] = []
   let next = 0
+  // Files read ahead of the one being written, bounded in count and bytes.
+  let queuedBytes = 0
+  const deflater = new Deflater(opts.level)
+  const canLaunch = (): boolean => inFlight.length < 64 && queuedBytes < 64 << 20 && next < entries.length
   const launch = (): void => {
-    while (inFlight.length < ahead && next < entries.length) inFlight.push(prepare(entries[next++] as Entry, opts.level))
+    deflater.mainBytes = 0
+    while (canLaunch() && deflater.mainBytes < TURN_BYTES) {
+      const entry = entries[next++] as Entry
+      queuedBytes += entry.size
+      inFlight.push(deflater.prepare(entry))
+    }
   }
+  const settled = (slot: Slot | undefined): slot is Slot => slot !== undefined && (slot.ready !== null || slot.error !== undefined)
   try {
-    launch()
-    while (inFlight.length > 0) {
-      const item = await (inFlight.shift() as Promise<Prepared>)
+    for (;;) {
       launch()
-      const name = Buffer.from(item.entry.name, 'utf8')
-      const { time, date } = dosDateTime(item.entry.mtime)
-      if (offset + item.data.length > 0xffffffff) throw new Error(`${srcDir} zips to more than 4 GiB; ZIP64 is not supported`)
-      const local = Buffer.alloc(30)
-      local.writeUInt32LE(0x04034b50, 0)
-      local.writeUInt16LE(20, 4)
-      local.writeUInt16LE(0x0800, 6) // UTF-8 names
-      local.writeUInt16LE(item.method, 8)
-      local.writeUInt16LE(time, 10)
-      local.writeUInt16LE(date, 12)
-      local.writeUInt32LE(item.crc, 14)
-      local.writeUInt32LE(item.data.length, 18)
-      local.writeUInt32LE(item.size, 22)
-      local.writeUInt16LE(name.length, 26)
-      local.writeUInt16LE(0, 28)
-      const header = Buffer.alloc(46)
-      header.writeUInt32LE(0x02014b50, 0)
-      header.writeUInt16LE(0x0314, 4) // made by Unix, version 2.0
-      header.writeUInt16LE(20, 6)
-      header.writeUInt16LE(0x0800, 8)
-      header.writeUInt16LE(item.method, 10)
-      header.writeUInt16LE(time, 12)
-      header.writeUInt16LE(date, 14)
-      header.writeUInt32LE(item.crc, 16)
-      header.writeUInt32LE(item.data.length, 20)
-      header.writeUInt32LE(item.size, 24)
-      header.writeUInt16LE(name.length, 28)
-      header.writeUInt32LE((0o100644 << 16) >>> 0, 38)
-      header.writeUInt32LE(offset, 42)
-      central.push(header, name)
-      await write(Buffer.concat([local, name]))
-      await write(item.data)
-      offset += 30 + name.length + item.data.length
-      bytesIn += item.size
+      for (let slot = inFlight[0]; settled(slot); slot = inFlight[0]) {
+        inFlight.shift()
+        if (slot.error !== undefined) throw slot.error
+        const item = slot.ready as Prepared
+        queuedBytes -= item.size
+        if (offset + item.data.length > 0xffffffff) throw new Error(`${srcDir} zips to more than 4 GiB; ZIP64 is not supported`)
+        const name = Buffer.from(item.entry.name, 'utf8')
+        const { local, centralHeader } = headers(item, name, offset)
+        central.push(centralHeader, name)
+        write(local)
+        write(name)
+        write(item.data)
+        offset += local.length + name.length + item.data.length
+        bytesIn += item.size
+      }
+      if (inFlight.length === 0 && next >= entries.length) break
+      // More to read and deflate here: let the event loop collect finished pool jobs, then go on.
+      // Otherwise wait for the pool job at the head.
+      if (canLaunch()) await new Promise<void>((resolve) => setImmediate(resolve))
+      else await (inFlight[0] as Slot).done
     }
     const centralBuf = Buffer.concat(central)
     const end = Buffer.alloc(22)
@@ -177,13 +244,14 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
     end.writeUInt16LE(entries.length, 10)
     end.writeUInt32LE(centralBuf.length, 12)
     end.writeUInt32LE(offset, 16)
-    await write(centralBuf)
-    await write(end)
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    write(centralBuf)
+    write(end)
+    flush()
+    fs.closeSync(out)
     return { files: entries.length, bytesIn, bytesOut: offset + centralBuf.length + 22, skipped }
   } catch (error) {
-    out.destroy()
-    await Promise.allSettled(inFlight)
+    fs.closeSync(out)
+    await Promise.allSettled(inFlight.map((slot) => slot.done))
     throw error
   }
 }

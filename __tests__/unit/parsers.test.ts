@@ -180,17 +180,18 @@ describe('zipDirectory', () => {
     fs.writeFileSync(path.join(src, 'index.html'), '<html>'.repeat(1000))
     fs.writeFileSync(path.join(src, 'coverage/deep/ünïcode.html'), 'x')
     fs.writeFileSync(path.join(src, 'empty.txt'), '')
+    fs.writeFileSync(path.join(src, 'coverage/big.html'), '<tr><td>covered</td></tr>\n'.repeat(40_000))
     fs.writeFileSync(path.join(src, 'random.bin'), Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) % 251)))
     fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret')
     fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(src, 'leak.txt'))
     const zip = path.join(dir, 'out.zip')
     const result = await zipDirectory(src, zip, { level: 6, root: dir })
-    expect(result.files).toBe(4)
+    expect(result.files).toBe(5)
     expect(result.skipped).toEqual([{ path: 'leak.txt', reason: 'symlink pointing outside the folder' }])
     execFileSync('unzip', ['-tq', zip])
     const out = path.join(dir, 'out')
     execFileSync('unzip', ['-q', zip, '-d', out])
-    for (const f of ['index.html', 'coverage/deep/ünïcode.html', 'empty.txt', 'random.bin']) {
+    for (const f of ['index.html', 'coverage/big.html', 'coverage/deep/ünïcode.html', 'empty.txt', 'random.bin']) {
       expect(fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(src, f)))).toBe(true)
     }
     await expect(zipDirectory(src, zip, { level: 6, root: path.join(dir, 'html/coverage') })).rejects.toThrow('is not inside the workspace')

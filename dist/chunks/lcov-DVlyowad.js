@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-CpfuVExo.js';
-import { R as ReportError } from './pipeline-HUY1Bnqd.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-Cp3Sndun.js';
+import { R as ReportError } from './pipeline-ZalJDGEQ.js';
 import 'node:fs';
 import 'node:path';
 import './inputs-DfgfUpNs.js';

@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-CpfuVExo.js';
-import { R as ReportError } from './pipeline-HUY1Bnqd.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-Cp3Sndun.js';
+import { R as ReportError } from './pipeline-ZalJDGEQ.js';
 import './inputs-DfgfUpNs.js';
 import 'os';
 import 'crypto';

@@ -48,7 +48,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-B0tRADUP.js');
+    const { DefaultArtifactClient } = await import('./artifact-DT3ngn8R.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -686,11 +686,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DNJvgMw6.js');
+            const { parseLcovFile } = await import('./lcov-DVlyowad.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Aa1a4yu6.js');
+            const { parseCoberturaFile } = await import('./cobertura-C0uPd66k.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -743,7 +743,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-sRg5nsqh.js');
+    const { zipDirectory } = await import('./archive-CIMq5zkU.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });

@@ -50,7 +50,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-ZalJDGEQ.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-CTKnA5Cq.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -12,8 +12,8 @@ import { normalisePath, readHead, sniff } from './sniff.js'
 
 interface FileState {
   lines: LineStates
-  /** Best condition-coverage seen per branch line. */
-  branches: Map<number, Tally>
+  /** Best condition-coverage seen per branch line (created with the first). */
+  branches: Map<number, Tally> | null
 }
 
 const COVERAGE = 0
@@ -88,7 +88,7 @@ class CoberturaReader implements XmlHandler {
         const path = this.resolve(a.text(0) ?? a.text(1) ?? '')
         let state = this.files.get(path)
         if (!state) {
-          state = { lines: new LineStates(), branches: new Map() }
+          state = { lines: new LineStates(), branches: null }
           this.files.set(path, state)
         }
         this.current = state
@@ -120,8 +120,9 @@ class CoberturaReader implements XmlHandler {
     }
     file.lines.mark(number, hits > 0)
     if (a.is(2, 'true') && a.has(3) && a.fraction(3)) {
-      const prev = file.branches.get(number)
-      if (!prev) file.branches.set(number, { covered: a.numerator, total: a.denominator })
+      const branches = (file.branches ??= new Map())
+      const prev = branches.get(number)
+      if (!prev) branches.set(number, { covered: a.numerator, total: a.denominator })
       else if (a.numerator > prev.covered) {
         prev.covered = a.numerator
         prev.total = a.denominator
@@ -176,7 +177,7 @@ class CoberturaReader implements XmlHandler {
     for (const [path, state] of this.files) {
       const lines = state.lines.tally()
       const branches = { covered: 0, total: 0 }
-      for (const b of state.branches.values()) {
+      for (const b of state.branches?.values() ?? []) {
         branches.covered += b.covered
         branches.total += b.total
       }

@@ -23,12 +23,17 @@ interface FileState {
   lines: LineStates
   /** Branches with small numeric ids: branchKey * 2 + (taken ? 1 : 0), one entry per BRDA record; deduplicated in finish(). */
   branchCodes: number[]
+  /** branchCodes is compacted (sorted, one entry per branch) when it grows past this (repeated sections). */
+  compactAt: number
   /** Branches with other ids (text, or numbers too large to pack), by id: taken in any record. */
-  otherBranches: Map<string, boolean>
-  functionsFound: Set<string>
-  functionsHit: Set<string>
+  otherBranches: Map<string, boolean> | null
+  /** Function names, only for sections without FNF/FNH. */
+  functionsFound: Set<string> | null
+  functionsHit: Set<string> | null
+  /** FNF/FNH: the largest of its sections (sections of one file describe the same functions). */
   fnf: number
   fnh: number
+  sections: number
   hasFnSummary: boolean
   lf: number
   lh: number
@@ -40,6 +45,8 @@ class LcovReader implements ByteScanner {
   private current: FileState | null = null
   private sectionHasLf = false
   private sectionHasFnf = false
+  private sectionFnf = 0
+  private sectionFnh = 0
   /** FN/FNDA names of the open section; kept only if the section has no FNF (see endSection). */
   private sectionFunctions: string[] = []
   private sectionFunctionsHit: string[] = []
@@ -276,12 +283,12 @@ class LcovReader implements ByteScanner {
         return
       }
       case 'FNF':
-        file.fnf += this.count(value, 'FNF')
+        this.sectionFnf += this.count(value, 'FNF')
         file.hasFnSummary = true
         this.sectionHasFnf = true
         return
       case 'FNH':
-        file.fnh += this.count(value, 'FNH')
+        this.sectionFnh += this.count(value, 'FNH')
         return
       case 'BRDA': {
         // BRDA:<line>,<block>,<branch>,<taken>; the branch id may hold commas.
@@ -294,7 +301,7 @@ class LcovReader implements ByteScanner {
         const hit = taken !== '-' && this.count(taken, 'BRDA') > 0
         const parts = /^(\d+),(\d+),(\d+)$/.exec(id)
         if (parts) addBranch(file, Number(parts[1]), Number(parts[2]), Number(parts[3]), hit)
-        else file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit)
+        else addOtherBranch(file, id, hit)
         return
       }
       case 'LF':
@@ -330,11 +337,13 @@ class LcovReader implements ByteScanner {
         path,
         lines: new LineStates(),
         branchCodes: [],
-        otherBranches: new Map(),
-        functionsFound: new Set(),
-        functionsHit: new Set(),
+        compactAt: 256,
+        otherBranches: null,
+        functionsFound: null,
+        functionsHit: null,
         fnf: 0,
         fnh: 0,
+        sections: 0,
         hasFnSummary: false,
         lf: 0,
         lh: 0,
@@ -345,6 +354,8 @@ class LcovReader implements ByteScanner {
     this.current = file
     this.sectionHasLf = false
     this.sectionHasFnf = false
+    this.sectionFnf = 0
+    this.sectionFnh = 0
     this.sectionStarted = true
     this.namesNeeded = true
     this.sections++
@@ -352,11 +363,18 @@ class LcovReader implements ByteScanner {
 
   private endSection(): void {
     if (!this.current) return
+    this.current.sections++
+    if (this.sectionFnf > this.current.fnf || (this.sectionFnf === this.current.fnf && this.sectionFnh > this.current.fnh)) {
+      this.current.fnf = this.sectionFnf
+      this.current.fnh = this.sectionFnh
+    }
     // Functions come from FNF/FNH when the section has them; names are only needed without.
     if (!this.sectionHasFnf) {
       this.lookAhead = false
-      for (const name of this.sectionFunctions) this.current.functionsFound.add(name)
-      for (const name of this.sectionFunctionsHit) this.current.functionsHit.add(name)
+      const found = (this.current.functionsFound ??= new Set())
+      const hit = (this.current.functionsHit ??= new Set())
+      for (const name of this.sectionFunctions) found.add(name)
+      for (const name of this.sectionFunctionsHit) hit.add(name)
     }
     this.sectionFunctions = []
     this.sectionFunctionsHit = []
@@ -378,15 +396,18 @@ class LcovReader implements ByteScanner {
     const sum = (): Tally => ({ covered: 0, total: 0 })
     const totals = { lines: sum(), branches: sum(), functions: sum() }
     const declared = sum()
+    let repeated = 0
     for (const state of this.files.values()) {
       if (state.path === '') continue
       const lines = state.lines.tally()
       const branches = branchTally(state)
       const functions = state.hasFnSummary
         ? { covered: state.fnh, total: state.fnf }
-        : { covered: state.functionsHit.size, total: state.functionsFound.size }
+        : { covered: state.functionsHit?.size ?? 0, total: state.functionsFound?.size ?? 0 }
       const entry: FileCoverage = { path: state.path, lines, branches, functions }
-      if (state.allSectionsDeclared) entry.declaredLines = { covered: state.lh, total: state.lf }
+      // LF/LH of repeated sections cannot be added up (the same lines would count twice); DA lines merge exactly.
+      if (state.sections > 1) repeated++
+      else if (state.allSectionsDeclared) entry.declaredLines = { covered: state.lh, total: state.lf }
       if (this.opts.keepLineStates !== false) entry.lineStates = state.lines.toArray()
       files.push(entry)
       for (const key of ['lines', 'branches', 'functions'] as const) {
@@ -397,13 +418,16 @@ class LcovReader implements ByteScanner {
       declared.total += state.lf
     }
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    if (repeated > 0) {
+      this.warnings.push(`${this.shown}: ${repeated} source file(s) appear in more than one section (merged line by line); their LF/LH cannot be added up, so line figures come from the DA records`)
+    }
     return {
       format: 'lcov',
       source: this.shown,
       ...(this.producer ? { producer: this.producer } : {}),
       files,
       totals,
-      declared: this.everySectionDeclared ? { lines: declared } : {},
+      declared: this.everySectionDeclared && repeated === 0 ? { lines: declared } : {},
       warnings: this.warnings
     }
   }
@@ -428,25 +452,40 @@ function sectionDeclaresFunctions(buf: Buffer, pos: number, end: number): boolea
 
 /** Records one BRDA; ids whose parts are small (almost all) pack into one small integer. */
 function addBranch(file: FileState, line: number, block: number, branch: number, hit: boolean): void {
-  if (line < 2 ** 20 && block < 16 && branch < 64) file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0))
-  else {
-    const id = `${line},${block},${branch}`
-    file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit)
-  }
+  if (line < 2 ** 20 && block < 16 && branch < 64) {
+    file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0))
+    if (file.branchCodes.length >= file.compactAt) compactBranches(file)
+  } else addOtherBranch(file, `${line},${block},${branch}`, hit)
 }
 
-/** Distinct branches, and those taken in any record (repeated sections merged). */
-function branchTally(file: FileState): Tally {
-  const tally = { covered: 0, total: 0 }
+function addOtherBranch(file: FileState, id: string, hit: boolean): void {
+  const other = (file.otherBranches ??= new Map())
+  other.set(id, (other.get(id) ?? false) || hit)
+}
+
+/**
+ * Sorts branchCodes and keeps one entry per branch (taken if any record was),
+ * so a file repeated in many sections costs memory for its branches, not its records.
+ */
+function compactBranches(file: FileState): void {
   const codes = Int32Array.from(file.branchCodes).sort()
+  const kept: number[] = []
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number
     // Sorted, so a branch's "taken" record (odd) comes last among its records.
     if (i + 1 < codes.length && (codes[i + 1] as number) >> 1 === code >> 1) continue
-    tally.total++
-    if (code & 1) tally.covered++
+    kept.push(code)
   }
-  for (const taken of file.otherBranches.values()) {
+  file.branchCodes = kept
+  file.compactAt = Math.max(256, kept.length * 2)
+}
+
+/** Distinct branches, and those taken in any record (repeated sections merged). */
+function branchTally(file: FileState): Tally {
+  compactBranches(file)
+  const tally = { covered: 0, total: file.branchCodes.length }
+  for (const code of file.branchCodes) if (code & 1) tally.covered++
+  for (const taken of file.otherBranches?.values() ?? []) {
     tally.total++
     if (taken) tally.covered++
   }

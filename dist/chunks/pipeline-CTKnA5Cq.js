@@ -686,11 +686,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DVlyowad.js');
+            const { parseLcovFile } = await import('./lcov-ClJmtYM9.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-C0uPd66k.js');
+            const { parseCoberturaFile } = await import('./cobertura-2-aij0HM.js');
             report = await parseCoberturaFile(file, options);
         }
     }

@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-Cp3Sndun.js';
-import { R as ReportError } from './pipeline-ZalJDGEQ.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-CmWrjjh-.js';
+import { R as ReportError } from './pipeline-CTKnA5Cq.js';
 import './inputs-DfgfUpNs.js';
 import 'os';
 import 'crypto';
@@ -538,7 +538,7 @@ class CoberturaReader {
                 const path = this.resolve(a.text(0) ?? a.text(1) ?? '');
                 let state = this.files.get(path);
                 if (!state) {
-                    state = { lines: new LineStates(), branches: new Map() };
+                    state = { lines: new LineStates(), branches: null };
                     this.files.set(path, state);
                 }
                 this.current = state;
@@ -571,9 +571,10 @@ class CoberturaReader {
         }
         file.lines.mark(number, hits > 0);
         if (a.is(2, 'true') && a.has(3) && a.fraction(3)) {
-            const prev = file.branches.get(number);
+            const branches = (file.branches ??= new Map());
+            const prev = branches.get(number);
             if (!prev)
-                file.branches.set(number, { covered: a.numerator, total: a.denominator });
+                branches.set(number, { covered: a.numerator, total: a.denominator });
             else if (a.numerator > prev.covered) {
                 prev.covered = a.numerator;
                 prev.total = a.denominator;
@@ -631,7 +632,7 @@ class CoberturaReader {
         for (const [path, state] of this.files) {
             const lines = state.lines.tally();
             const branches = { covered: 0, total: 0 };
-            for (const b of state.branches.values()) {
+            for (const b of state.branches?.values() ?? []) {
                 branches.covered += b.covered;
                 branches.total += b.total;
             }

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-Cp3Sndun.js';
-import { R as ReportError } from './pipeline-ZalJDGEQ.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-CmWrjjh-.js';
+import { R as ReportError } from './pipeline-CTKnA5Cq.js';
 import 'node:fs';
 import 'node:path';
 import './inputs-DfgfUpNs.js';
@@ -30,6 +30,8 @@ class LcovReader {
     current = null;
     sectionHasLf = false;
     sectionHasFnf = false;
+    sectionFnf = 0;
+    sectionFnh = 0;
     /** FN/FNDA names of the open section; kept only if the section has no FNF (see endSection). */
     sectionFunctions = [];
     sectionFunctionsHit = [];
@@ -298,12 +300,12 @@ class LcovReader {
                 return;
             }
             case 'FNF':
-                file.fnf += this.count(value, 'FNF');
+                this.sectionFnf += this.count(value, 'FNF');
                 file.hasFnSummary = true;
                 this.sectionHasFnf = true;
                 return;
             case 'FNH':
-                file.fnh += this.count(value, 'FNH');
+                this.sectionFnh += this.count(value, 'FNH');
                 return;
             case 'BRDA': {
                 // BRDA:<line>,<block>,<branch>,<taken>; the branch id may hold commas.
@@ -319,7 +321,7 @@ class LcovReader {
                 if (parts)
                     addBranch(file, Number(parts[1]), Number(parts[2]), Number(parts[3]), hit);
                 else
-                    file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit);
+                    addOtherBranch(file, id, hit);
                 return;
             }
             case 'LF':
@@ -354,11 +356,13 @@ class LcovReader {
                 path,
                 lines: new LineStates(),
                 branchCodes: [],
-                otherBranches: new Map(),
-                functionsFound: new Set(),
-                functionsHit: new Set(),
+                compactAt: 256,
+                otherBranches: null,
+                functionsFound: null,
+                functionsHit: null,
                 fnf: 0,
                 fnh: 0,
+                sections: 0,
                 hasFnSummary: false,
                 lf: 0,
                 lh: 0,
@@ -369,6 +373,8 @@ class LcovReader {
         this.current = file;
         this.sectionHasLf = false;
         this.sectionHasFnf = false;
+        this.sectionFnf = 0;
+        this.sectionFnh = 0;
         this.sectionStarted = true;
         this.namesNeeded = true;
         this.sections++;
@@ -376,13 +382,20 @@ class LcovReader {
     endSection() {
         if (!this.current)
             return;
+        this.current.sections++;
+        if (this.sectionFnf > this.current.fnf || (this.sectionFnf === this.current.fnf && this.sectionFnh > this.current.fnh)) {
+            this.current.fnf = this.sectionFnf;
+            this.current.fnh = this.sectionFnh;
+        }
         // Functions come from FNF/FNH when the section has them; names are only needed without.
         if (!this.sectionHasFnf) {
             this.lookAhead = false;
+            const found = (this.current.functionsFound ??= new Set());
+            const hit = (this.current.functionsHit ??= new Set());
             for (const name of this.sectionFunctions)
-                this.current.functionsFound.add(name);
+                found.add(name);
             for (const name of this.sectionFunctionsHit)
-                this.current.functionsHit.add(name);
+                hit.add(name);
         }
         this.sectionFunctions = [];
         this.sectionFunctionsHit = [];
@@ -405,6 +418,7 @@ class LcovReader {
         const sum = () => ({ covered: 0, total: 0 });
         const totals = { lines: sum(), branches: sum(), functions: sum() };
         const declared = sum();
+        let repeated = 0;
         for (const state of this.files.values()) {
             if (state.path === '')
                 continue;
@@ -412,9 +426,12 @@ class LcovReader {
             const branches = branchTally(state);
             const functions = state.hasFnSummary
                 ? { covered: state.fnh, total: state.fnf }
-                : { covered: state.functionsHit.size, total: state.functionsFound.size };
+                : { covered: state.functionsHit?.size ?? 0, total: state.functionsFound?.size ?? 0 };
             const entry = { path: state.path, lines, branches, functions };
-            if (state.allSectionsDeclared)
+            // LF/LH of repeated sections cannot be added up (the same lines would count twice); DA lines merge exactly.
+            if (state.sections > 1)
+                repeated++;
+            else if (state.allSectionsDeclared)
                 entry.declaredLines = { covered: state.lh, total: state.lf };
             if (this.opts.keepLineStates !== false)
                 entry.lineStates = state.lines.toArray();
@@ -427,13 +444,16 @@ class LcovReader {
             declared.total += state.lf;
         }
         files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        if (repeated > 0) {
+            this.warnings.push(`${this.shown}: ${repeated} source file(s) appear in more than one section (merged line by line); their LF/LH cannot be added up, so line figures come from the DA records`);
+        }
         return {
             format: 'lcov',
             source: this.shown,
             ...(this.producer ? { producer: this.producer } : {}),
             files,
             totals,
-            declared: this.everySectionDeclared ? { lines: declared } : {},
+            declared: this.everySectionDeclared && repeated === 0 ? { lines: declared } : {},
             warnings: this.warnings
         };
     }
@@ -456,27 +476,43 @@ function sectionDeclaresFunctions(buf, pos, end) {
 }
 /** Records one BRDA; ids whose parts are small (almost all) pack into one small integer. */
 function addBranch(file, line, block, branch, hit) {
-    if (line < 2 ** 20 && block < 16 && branch < 64)
+    if (line < 2 ** 20 && block < 16 && branch < 64) {
         file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0));
-    else {
-        const id = `${line},${block},${branch}`;
-        file.otherBranches.set(id, (file.otherBranches.get(id) ?? false) || hit);
+        if (file.branchCodes.length >= file.compactAt)
+            compactBranches(file);
     }
+    else
+        addOtherBranch(file, `${line},${block},${branch}`, hit);
 }
-/** Distinct branches, and those taken in any record (repeated sections merged). */
-function branchTally(file) {
-    const tally = { covered: 0, total: 0 };
+function addOtherBranch(file, id, hit) {
+    const other = (file.otherBranches ??= new Map());
+    other.set(id, (other.get(id) ?? false) || hit);
+}
+/**
+ * Sorts branchCodes and keeps one entry per branch (taken if any record was),
+ * so a file repeated in many sections costs memory for its branches, not its records.
+ */
+function compactBranches(file) {
     const codes = Int32Array.from(file.branchCodes).sort();
+    const kept = [];
     for (let i = 0; i < codes.length; i++) {
         const code = codes[i];
         // Sorted, so a branch's "taken" record (odd) comes last among its records.
         if (i + 1 < codes.length && codes[i + 1] >> 1 === code >> 1)
             continue;
-        tally.total++;
+        kept.push(code);
+    }
+    file.branchCodes = kept;
+    file.compactAt = Math.max(256, kept.length * 2);
+}
+/** Distinct branches, and those taken in any record (repeated sections merged). */
+function branchTally(file) {
+    compactBranches(file);
+    const tally = { covered: 0, total: file.branchCodes.length };
+    for (const code of file.branchCodes)
         if (code & 1)
             tally.covered++;
-    }
-    for (const taken of file.otherBranches.values()) {
+    for (const taken of file.otherBranches?.values() ?? []) {
         tally.total++;
         if (taken)
             tally.covered++;

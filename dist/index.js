@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-DfgfUpNs.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-DLFKnsjW.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -10,6 +10,7 @@ import 'child_process';
 import 'assert';
 import 'timers';
 import 'node:path';
+import 'node:fs';
 
 // Decides whether this matrix entry runs coverage. Pure: no I/O.
 function decide(matrixValue, coverageOn) {
@@ -50,7 +51,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-CTKnA5Cq.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-BHoDsr4S.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { childEnv, commandOk, runCommand, type CommandResult } from './command.js'
+import { escapesWorkspace } from './paths.js'
 import { firstLine, type Findings } from './findings.js'
 import { shellQuote, type Inputs, type SuiteId } from './inputs.js'
 import { pythonHeadline, rustHeadline, formatPercent, type Headline } from './reports/headline.js'
@@ -156,6 +157,11 @@ export async function readReport(inputs: Inputs, result: SuiteResult, findings: 
     }
     return
   }
+  const outside = escapesWorkspace(file, inputs.workspace)
+  if (outside) {
+    findings.add(result.suite, 'report-unreadable', `${shown}: leads to ${outside}, outside the workspace (a symlink?); not read and not uploaded`)
+    return
+  }
   let report: CoverageReport
   try {
     const options = { root: inputs.workspace, displayName: shown }
@@ -237,5 +243,6 @@ export function artifactFiles(inputs: Inputs, suite: SuiteId): string[] {
     suite === 'rust'
       ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
       : [inputs.python.xml, pythonTermPath(inputs)]
-  return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile())
+  // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
+  return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null)
 }

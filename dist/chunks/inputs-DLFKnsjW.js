@@ -11,6 +11,7 @@ import 'child_process';
 import 'assert';
 import 'timers';
 import * as path from 'node:path';
+import * as fs$1 from 'node:fs';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -663,6 +664,22 @@ function isInside(child, parent) {
     const rel = path.relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
+/**
+ * Where `file` really lies when that is outside `workspace` (it, or a folder
+ * on its way, is a symlink leading out), else null. Both sides are resolved,
+ * so a workspace that is itself behind a symlink is fine.
+ */
+function escapesWorkspace(file, workspace) {
+    const real = fs$1.realpathSync(file);
+    let root;
+    try {
+        root = fs$1.realpathSync(workspace);
+    }
+    catch {
+        root = path.resolve(workspace);
+    }
+    return isInside(real, root) ? null : real;
+}
 
 // Every input is read and validated here, once, into a typed Inputs object.
 // A bad value throws an InputError whose one-line message names the input and
@@ -810,4 +827,4 @@ function readInputs(read = defaultRead, env = process.env) {
     };
 }
 
-export { InputError as I, setFailed as a, artifactNameProblem as b, shellQuote as c, debug as d, error as e, startGroup as f, endGroup as g, summary as h, info as i, setSecret as j, isInside as k, notice as n, readInputs as r, setOutput as s, warning as w };
+export { InputError as I, setFailed as a, artifactNameProblem as b, shellQuote as c, debug as d, error as e, startGroup as f, endGroup as g, escapesWorkspace as h, info as i, summary as j, setSecret as k, isInside as l, notice as n, readInputs as r, setOutput as s, warning as w };

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, s as setOutput, d as debug, h as summary } from './inputs-DfgfUpNs.js';
+import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-DLFKnsjW.js';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-DT3ngn8R.js');
+    const { DefaultArtifactClient } = await import('./artifact-BGMmTYnK.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -682,15 +682,20 @@ async function readReport(inputs, result, findings) {
         }
         return;
     }
+    const outside = escapesWorkspace(file, inputs.workspace);
+    if (outside) {
+        findings.add(result.suite, 'report-unreadable', `${shown}: leads to ${outside}, outside the workspace (a symlink?); not read and not uploaded`);
+        return;
+    }
     let report;
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-ClJmtYM9.js');
+            const { parseLcovFile } = await import('./lcov-BhHR_IzE.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-2-aij0HM.js');
+            const { parseCoberturaFile } = await import('./cobertura-D4Zg8Au5.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -743,7 +748,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-CIMq5zkU.js');
+    const { zipDirectory } = await import('./archive-l96OjiBo.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -759,7 +764,8 @@ function artifactFiles(inputs, suite) {
     const candidates = suite === 'rust'
         ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
         : [inputs.python.xml, pythonTermPath(inputs)];
-    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
+    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null);
 }
 
 // The coverage entry's work, in order. Each phase is guarded: a problem in one

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-CmWrjjh-.js';
-import { R as ReportError } from './pipeline-CTKnA5Cq.js';
-import './inputs-DfgfUpNs.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-CAa6aGD4.js';
+import { R as ReportError } from './pipeline-BHoDsr4S.js';
+import './inputs-DLFKnsjW.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -1,5 +1,6 @@
 // Uploads one suite's files as an artifact through @actions/artifact, which is
 // imported only here and only when an upload happens (it costs ~150 ms to load).
+import * as core from '@actions/core'
 import * as path from 'node:path'
 import { artifactNameProblem } from './inputs.js'
 import { firstLine } from './findings.js'
@@ -39,6 +40,9 @@ export function uploadUnavailable(env: NodeJS.ProcessEnv = process.env): string 
   return null
 }
 
+/** Errors of the connection itself, which @actions/artifact's Twirp client does not retry (it retries 429/5xx). */
+const NETWORK_ERROR = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Unable to make request/i
+
 export async function uploadArtifact(request: UploadRequest): Promise<Uploaded> {
   const problem = artifactNameProblem(request.name)
   if (problem) throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`)
@@ -51,14 +55,22 @@ export async function uploadArtifact(request: UploadRequest): Promise<Uploaded> 
       request.timeoutMs
     )
   })
+  const upload = () =>
+    client.uploadArtifact(request.name, request.files, request.rootDirectory, {
+      ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
+      compressionLevel: request.compressionLevel
+    })
   try {
-    const response = await Promise.race([
-      client.uploadArtifact(request.name, request.files, request.rootDirectory, {
-        ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
-        compressionLevel: request.compressionLevel
-      }),
-      timeout
-    ])
+    let response
+    try {
+      response = await Promise.race([upload(), timeout])
+    } catch (error) {
+      // One more attempt after a dropped connection (not after an answer the service gave, nor after the timeout).
+      const message = error instanceof Error ? error.message : String(error)
+      if (error instanceof UploadError || !NETWORK_ERROR.test(message)) throw error
+      core.info(`${request.name}: ${firstLine(message)}; trying once more`)
+      response = await Promise.race([upload(), timeout])
+    }
     if (response.id === undefined) throw new UploadError('the artifact service returned no artifact id')
     const url = runPageUrl(response.id)
     return {

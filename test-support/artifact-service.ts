@@ -22,9 +22,16 @@ export interface StoredArtifact {
   blocks: Map<string, Buffer>
 }
 
+/**
+ * A fault for the next `times` (default 1) requests of `method` (a Twirp
+ * method, or 'PutBlock' for the block upload), for one artifact name or any:
+ * answer with a status, never answer ('hang'), or cut the connection ('drop';
+ * on PutBlock, once part of the block has arrived).
+ */
 export type Fault = { method: string; name?: string; times?: number } & (
   | { kind: 'status'; status: number; code?: string; msg?: string }
   | { kind: 'hang' }
+  | { kind: 'drop' }
 )
 
 export interface ArtifactService {
@@ -55,8 +62,8 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
   let base = ''
 
   const sign = (id: number, perm: string): string => encodeURIComponent(createHmac('sha256', key).update(`${id}|${perm}`).digest('base64'))
-  const fault = (method: string, name?: string): Fault | undefined => {
-    const index = faults.findIndex((f) => f.method === method && (f.name === undefined || f.name === name))
+  const fault = (method: string, name?: string, kind?: Fault['kind']): Fault | undefined => {
+    const index = faults.findIndex((f) => f.method === method && (f.name === undefined || f.name === name) && (kind === undefined || f.kind === kind))
     if (index < 0) return undefined
     const f = faults[index] as Fault
     f.times = (f.times ?? 1) - 1
@@ -64,7 +71,22 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
     return f
   }
 
+  const blockOf = (req: http.IncomingMessage): StoredArtifact | undefined => {
+    const url = new URL(req.url ?? '/', base)
+    const id = /^\/devstoreaccount1\/artifacts\/(\d+)$/.exec(url.pathname)?.[1]
+    if (req.method !== 'PUT' || url.searchParams.get('comp') !== 'block' || !id) return undefined
+    return [...byName.values()].find((a) => a.id === Number(id))
+  }
+
   const server = http.createServer((req, res) => {
+    // A block upload cut off in the middle: part of the body arrives, then the connection drops.
+    const block = blockOf(req)
+    if (block && fault('PutBlock', block.name, 'drop')) {
+      requests.push({ method: 'PUT', path: 'PutBlock (dropped)', status: 0 })
+      req.once('data', () => req.socket.destroy())
+      req.once('end', () => req.socket.destroy())
+      return
+    }
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
@@ -97,6 +119,10 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
         }
         const f = fault(method, msg['name'])
         if (f?.kind === 'hang') return void hanging.add(res)
+        if (f?.kind === 'drop') {
+          requests.push({ method, path: url.pathname, status: 0 })
+          return void req.socket.destroy()
+        }
         if (f?.kind === 'status') return twirpError(f.status, f.code ?? 'internal', f.msg ?? 'injected fault')
         const name = msg['name'] ?? ''
         switch (method) {

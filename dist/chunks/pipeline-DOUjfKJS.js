@@ -44,6 +44,8 @@ function uploadUnavailable(env = process.env) {
     }
     return null;
 }
+/** Errors of the connection itself, which @actions/artifact's Twirp client does not retry (it retries 429/5xx). */
+const NETWORK_ERROR = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Unable to make request/i;
 async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
@@ -54,14 +56,23 @@ async function uploadArtifact(request) {
     const timeout = new Promise((_, reject) => {
         timer = setTimeout(() => reject(new UploadError(`the artifact service did not finish within ${Math.round(request.timeoutMs / 1000)} s`)), request.timeoutMs);
     });
+    const upload = () => client.uploadArtifact(request.name, request.files, request.rootDirectory, {
+        ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
+        compressionLevel: request.compressionLevel
+    });
     try {
-        const response = await Promise.race([
-            client.uploadArtifact(request.name, request.files, request.rootDirectory, {
-                ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
-                compressionLevel: request.compressionLevel
-            }),
-            timeout
-        ]);
+        let response;
+        try {
+            response = await Promise.race([upload(), timeout]);
+        }
+        catch (error) {
+            // One more attempt after a dropped connection (not after an answer the service gave, nor after the timeout).
+            const message = error instanceof Error ? error.message : String(error);
+            if (error instanceof UploadError || !NETWORK_ERROR.test(message))
+                throw error;
+            info(`${request.name}: ${firstLine(message)}; trying once more`);
+            response = await Promise.race([upload(), timeout]);
+        }
         if (response.id === undefined)
             throw new UploadError('the artifact service returned no artifact id');
         const url = runPageUrl(response.id);
@@ -691,11 +702,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BhHR_IzE.js');
+            const { parseLcovFile } = await import('./lcov-fypbUvWT.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-D4Zg8Au5.js');
+            const { parseCoberturaFile } = await import('./cobertura-CAWuZceX.js');
             report = await parseCoberturaFile(file, options);
         }
     }

@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-CAa6aGD4.js';
-import { R as ReportError } from './pipeline-BHoDsr4S.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-B4tzCg1R.js';
+import { R as ReportError } from './pipeline-DOUjfKJS.js';
 import './inputs-DLFKnsjW.js';
 import 'os';
 import 'crypto';

@@ -176,6 +176,31 @@ describe('Cobertura', () => {
   })
 })
 
+describe('other producers (real gcovr 8.8 and istanbul/c8 12 output, __fixtures__/flavours/make.sh)', () => {
+  const flavours = path.resolve('__fixtures__/flavours')
+  // The tools' own totals: gcovr-summary.txt and istanbul-summary.json next to the reports.
+  const gcovr = { lines: { covered: 12, total: 15 }, branches: { covered: 8, total: 10 }, functions: { covered: 3, total: 4 } }
+  const istanbul = { lines: { covered: 17, total: 20 }, branches: { covered: 6, total: 8 }, functions: { covered: 2, total: 3 } }
+  it('gcovr Cobertura and lcov equal gcovr\'s own summary', async () => {
+    const summary = fs.readFileSync(path.join(flavours, 'gcovr-summary.txt'), 'utf8')
+    expect(summary).toContain('lines: 80.0% (12 out of 15)')
+    expect(summary).toContain('branches: 80.0% (8 out of 10)')
+    expect(summary).toContain('functions: 75.0% (3 out of 4)')
+    const xml = await parseCoberturaFile(path.join(flavours, 'gcovr.xml'))
+    expect(xml.producer).toBe('gcovr')
+    expect(xml.totals).toEqual(gcovr)
+    const lcov = await parseLcovFile(path.join(flavours, 'gcovr.lcov'))
+    expect(lcov.producer).toBe('gcovr')
+    expect(lcov.totals).toEqual(gcovr)
+  })
+  it('istanbul Cobertura and lcov equal its json-summary', async () => {
+    const json = JSON.parse(fs.readFileSync(path.join(flavours, 'istanbul-summary.json'), 'utf8')).total
+    expect({ lines: json.lines.covered, branches: json.branches.covered, functions: json.functions.covered }).toEqual({ lines: 17, branches: 6, functions: 2 })
+    expect((await parseCoberturaFile(path.join(flavours, 'istanbul.xml'))).totals).toEqual(istanbul)
+    expect((await parseLcovFile(path.join(flavours, 'istanbul.lcov'))).totals).toEqual(istanbul)
+  })
+})
+
 describe('zipDirectory', () => {
   it('writes a zip that unzip verifies, byte for byte, and skips symlinks out of the folder', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-zip-'))

@@ -14,6 +14,8 @@ interface FileState {
   lines: LineStates
   /** Best condition-coverage seen per branch line (created with the first). */
   branches: Map<number, Tally> | null
+  /** <method> elements: hit when their hits attribute (istanbul) or any of their lines (gcovr, Java) is. */
+  functions: Tally
 }
 
 const COVERAGE = 0
@@ -21,15 +23,17 @@ const SOURCE = 1
 const CLASS = 2
 const METHODS = 3
 const LINE = 4
+const METHOD = 5
 
 class CoberturaReader implements XmlHandler {
-  readonly elements = ['coverage', 'source', 'class', 'methods', 'line']
+  readonly elements = ['coverage', 'source', 'class', 'methods', 'line', 'method']
   readonly attributes = [
     ['lines-valid', 'lines-covered', 'branches-valid', 'branches-covered', 'version'],
     [],
     ['filename', 'name'],
     [],
-    ['number', 'hits', 'branch', 'condition-coverage']
+    ['number', 'hits', 'branch', 'condition-coverage'],
+    ['hits']
   ]
   wantsText = false
   readonly scanner = new XmlScanner(this)
@@ -39,6 +43,8 @@ class CoberturaReader implements XmlHandler {
   private current: FileState | null = null
   private sourceText = ''
   private depthInMethods = 0
+  /** The open <method>: -1 none; else 1 when hit so far, 0 when not. */
+  private methodHit = -1
   private rootChecked = false
   private producer: string | undefined
   private producerVersion: string | undefined
@@ -88,7 +94,7 @@ class CoberturaReader implements XmlHandler {
         const path = this.resolve(a.text(0) ?? a.text(1) ?? '')
         let state = this.files.get(path)
         if (!state) {
-          state = { lines: new LineStates(), branches: null }
+          state = { lines: new LineStates(), branches: null, functions: { covered: 0, total: 0 } }
           this.files.set(path, state)
         }
         this.current = state
@@ -97,13 +103,23 @@ class CoberturaReader implements XmlHandler {
       case METHODS:
         this.depthInMethods++
         return
+      case METHOD: {
+        const hits = a.uint(0)
+        this.methodHit = hits > 0 ? 1 : 0
+        return
+      }
     }
   }
 
   /** <line number= hits= branch= condition-coverage=>, the bulk of the file: numbers read from the bytes. */
   private line(a: XmlAttributes): void {
     const file = this.current
-    if (file === null || this.depthInMethods > 0) return
+    if (file === null) return
+    if (this.depthInMethods > 0) {
+      // A method's own lines repeat the class's: they only tell whether the method ran.
+      if (this.methodHit === 0 && a.uint(1) > 0) this.methodHit = 1
+      return
+    }
     let number = a.uint(0)
     if (number <= 0 || number > MAX_LINE) {
       const raw = a.text(0) ?? ''
@@ -136,6 +152,11 @@ class CoberturaReader implements XmlHandler {
       const s = this.sourceText.trim()
       if (s) this.sources.push(s)
     } else if (id === METHODS) this.depthInMethods--
+    else if (id === METHOD && this.current !== null && this.methodHit >= 0) {
+      this.current.functions.total++
+      this.current.functions.covered += this.methodHit
+      this.methodHit = -1
+    }
     else if (id === CLASS) this.current = null
   }
 
@@ -181,13 +202,15 @@ class CoberturaReader implements XmlHandler {
         branches.covered += b.covered
         branches.total += b.total
       }
-      const entry: FileCoverage = { path, lines, branches, functions: { covered: 0, total: 0 } }
+      const entry: FileCoverage = { path, lines, branches, functions: state.functions }
       if (this.opts.keepLineStates !== false) entry.lineStates = state.lines.toArray()
       files.push(entry)
       totals.lines.covered += lines.covered
       totals.lines.total += lines.total
       totals.branches.covered += branches.covered
       totals.branches.total += branches.total
+      totals.functions.covered += state.functions.covered
+      totals.functions.total += state.functions.total
     }
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     return {

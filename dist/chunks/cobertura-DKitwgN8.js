@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-B4tzCg1R.js';
-import { R as ReportError } from './pipeline-DOUjfKJS.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-C57M3VLo.js';
+import { R as ReportError } from './pipeline-CEhE_hP0.js';
 import './inputs-DLFKnsjW.js';
 import 'os';
 import 'crypto';
@@ -468,16 +468,18 @@ const SOURCE = 1;
 const CLASS = 2;
 const METHODS = 3;
 const LINE = 4;
+const METHOD = 5;
 class CoberturaReader {
     shown;
     opts;
-    elements = ['coverage', 'source', 'class', 'methods', 'line'];
+    elements = ['coverage', 'source', 'class', 'methods', 'line', 'method'];
     attributes = [
         ['lines-valid', 'lines-covered', 'branches-valid', 'branches-covered', 'version'],
         [],
         ['filename', 'name'],
         [],
-        ['number', 'hits', 'branch', 'condition-coverage']
+        ['number', 'hits', 'branch', 'condition-coverage'],
+        ['hits']
     ];
     wantsText = false;
     scanner = new XmlScanner(this);
@@ -487,6 +489,8 @@ class CoberturaReader {
     current = null;
     sourceText = '';
     depthInMethods = 0;
+    /** The open <method>: -1 none; else 1 when hit so far, 0 when not. */
+    methodHit = -1;
     rootChecked = false;
     producer;
     producerVersion;
@@ -538,7 +542,7 @@ class CoberturaReader {
                 const path = this.resolve(a.text(0) ?? a.text(1) ?? '');
                 let state = this.files.get(path);
                 if (!state) {
-                    state = { lines: new LineStates(), branches: null };
+                    state = { lines: new LineStates(), branches: null, functions: { covered: 0, total: 0 } };
                     this.files.set(path, state);
                 }
                 this.current = state;
@@ -547,13 +551,24 @@ class CoberturaReader {
             case METHODS:
                 this.depthInMethods++;
                 return;
+            case METHOD: {
+                const hits = a.uint(0);
+                this.methodHit = hits > 0 ? 1 : 0;
+                return;
+            }
         }
     }
     /** <line number= hits= branch= condition-coverage=>, the bulk of the file: numbers read from the bytes. */
     line(a) {
         const file = this.current;
-        if (file === null || this.depthInMethods > 0)
+        if (file === null)
             return;
+        if (this.depthInMethods > 0) {
+            // A method's own lines repeat the class's: they only tell whether the method ran.
+            if (this.methodHit === 0 && a.uint(1) > 0)
+                this.methodHit = 1;
+            return;
+        }
         let number = a.uint(0);
         if (number <= 0 || number > MAX_LINE) {
             const raw = a.text(0) ?? '';
@@ -590,6 +605,11 @@ class CoberturaReader {
         }
         else if (id === METHODS)
             this.depthInMethods--;
+        else if (id === METHOD && this.current !== null && this.methodHit >= 0) {
+            this.current.functions.total++;
+            this.current.functions.covered += this.methodHit;
+            this.methodHit = -1;
+        }
         else if (id === CLASS)
             this.current = null;
     }
@@ -636,7 +656,7 @@ class CoberturaReader {
                 branches.covered += b.covered;
                 branches.total += b.total;
             }
-            const entry = { path, lines, branches, functions: { covered: 0, total: 0 } };
+            const entry = { path, lines, branches, functions: state.functions };
             if (this.opts.keepLineStates !== false)
                 entry.lineStates = state.lines.toArray();
             files.push(entry);
@@ -644,6 +664,8 @@ class CoberturaReader {
             totals.lines.total += lines.total;
             totals.branches.covered += branches.covered;
             totals.branches.total += branches.total;
+            totals.functions.covered += state.functions.covered;
+            totals.functions.total += state.functions.total;
         }
         files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         return {

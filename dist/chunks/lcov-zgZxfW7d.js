@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-B4tzCg1R.js';
-import { R as ReportError } from './pipeline-DOUjfKJS.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-C57M3VLo.js';
+import { R as ReportError } from './pipeline-CEhE_hP0.js';
 import 'node:fs';
 import 'node:path';
 import './inputs-DLFKnsjW.js';

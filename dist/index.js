@@ -51,7 +51,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-CEhE_hP0.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-Bdi995Sq.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

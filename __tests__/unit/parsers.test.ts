@@ -54,10 +54,15 @@ describe('lcov edge cases', () => {
     ])
   })
   it('bad counts warn with file and line and count as not hit; huge counts are hits', () => {
-    const r = parse('SF:a.rs\nDA:1,-1\nDA:2,=====\nDA:3,18446744073709551615\nBRDA:3,0,jump to line 7, or not,-\nend_of_record\n')
-    expect(r.totals.lines).toEqual({ covered: 1, total: 3 })
+    const r = parse('SF:a.rs\nDA:1,-1\nDA:2,=====\nDA:3,18446744073709551615\nDA:4,1.5e3\nDA:5,0.0\nBRDA:3,0,jump to line 7, or not,-\nend_of_record\n')
+    expect(r.totals.lines).toEqual({ covered: 2, total: 5 })
     expect(r.totals.branches).toEqual({ covered: 0, total: 1 })
-    expect(r.warnings[0]).toBe('edge.lcov:2: DA has an invalid execution count "-1"; read as 0')
+    expect(r.warnings).toEqual([
+      'edge.lcov:2: DA has a negative execution count -1; read as 0',
+      'edge.lcov:3: DA has an invalid execution count "====="; read as 0',
+      'edge.lcov:5: DA has a count that is not a whole number (1.5e3); read as run',
+      'edge.lcov:6: DA has a count that is not a whole number (0.0); read as 0'
+    ])
   })
   it('merges branches across repeated sections, with packed and text ids alike', () => {
     const r = parse('SF:a.rs\nBRDA:3,0,0,0\nBRDA:3,0,1,-\nBRDA:9,99,70000,0\nend_of_record\nSF:a.rs\nBRDA:3,0,0,4\nBRDA:3,0,1,x\nBRDA:9,99,70000,2\nBRDA:5,0,(a && b),1\nend_of_record\n')

@@ -74,7 +74,12 @@ class LcovReader implements ByteScanner {
 
   private count(raw: string, record: string): number {
     if (/^\d+$/.test(raw)) return Number(raw)
-    this.warn(`${record} has an invalid execution count ${JSON.stringify(raw.slice(0, 40))}; read as 0`)
+    const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : NaN
+    if (value < 0) this.warn(`${record} has a negative execution count ${raw}; read as 0`)
+    else if (value >= 0) {
+      this.warn(`${record} has a count that is not a whole number (${raw}); read as ${value > 0 ? 'run' : '0'}`)
+      return value
+    } else this.warn(`${record} has an invalid execution count ${JSON.stringify(raw.slice(0, 40))}; read as 0`)
     return 0
   }
 

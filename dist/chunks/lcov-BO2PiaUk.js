@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-C57M3VLo.js';
-import { R as ReportError } from './pipeline-CEhE_hP0.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-Br4EGFqH.js';
+import { R as ReportError } from './pipeline-Bdi995Sq.js';
 import 'node:fs';
 import 'node:path';
 import './inputs-DLFKnsjW.js';
@@ -59,7 +59,15 @@ class LcovReader {
     count(raw, record) {
         if (/^\d+$/.test(raw))
             return Number(raw);
-        this.warn(`${record} has an invalid execution count ${JSON.stringify(raw.slice(0, 40))}; read as 0`);
+        const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : NaN;
+        if (value < 0)
+            this.warn(`${record} has a negative execution count ${raw}; read as 0`);
+        else if (value >= 0) {
+            this.warn(`${record} has a count that is not a whole number (${raw}); read as ${value > 0 ? 'run' : '0'}`);
+            return value;
+        }
+        else
+            this.warn(`${record} has an invalid execution count ${JSON.stringify(raw.slice(0, 40))}; read as 0`);
         return 0;
     }
     /** ByteScanner: every complete line of buf[0, end); the last one too when final. */

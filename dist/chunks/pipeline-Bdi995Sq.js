@@ -702,11 +702,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-zgZxfW7d.js');
+            const { parseLcovFile } = await import('./lcov-BO2PiaUk.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DKitwgN8.js');
+            const { parseCoberturaFile } = await import('./cobertura-Bxlxrpou.js');
             report = await parseCoberturaFile(file, options);
         }
     }

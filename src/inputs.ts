@@ -44,6 +44,9 @@ export interface Inputs {
   compressionLevel: number
   nonBlocking: boolean
   summaryFiles: number
+  /** Absolute path of coverage-summary.json. */
+  summaryJson: string
+  summaryArtifactName: string
 }
 
 export class InputError extends Error {
@@ -204,6 +207,8 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     retentionDays: readInteger(read, 'retention-days', 1, 90, null),
     compressionLevel: readInteger(read, 'compression-level', 0, 9, 6) ?? 6,
     nonBlocking: readBoolean(read, 'non-blocking', true),
-    summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10
+    summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10,
+    summaryJson: inWd('summary-json', 'target/coverage/coverage-summary.json'),
+    summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary')
   }
 }

@@ -2,7 +2,10 @@
 // suite (or a bug of ours) becomes a finding and never loses the other suite's
 // results, the summary or the outputs.
 import * as core from '@actions/core'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { commonRoot, uploadArtifact, uploadUnavailable } from './artifacts.js'
+import { buildCoverageSummary, runFacts, suiteSummary } from './coverage-summary.js'
 import { firstLine, Findings } from './findings.js'
 import type { Inputs, SuiteId } from './inputs.js'
 import { makeRedactor } from './redact.js'
@@ -42,6 +45,7 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   core.endGroup()
 
   await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings))
+  await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env))
 
   writeOutputs(suites)
   await guarded(findings, 'action', 'writing the job summary', async () => {
@@ -62,6 +66,35 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   const finalStatus = announce(findings, inputs.nonBlocking, redact)
   core.setOutput('status', finalStatus)
   core.setOutput('findings', String(findings.findings.length))
+}
+
+/** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
+async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv): Promise<void> {
+  const [rust, python] = suites as [SuiteResult, SuiteResult]
+  const json = buildCoverageSummary({
+    run: runFacts(env, inputs.matrixValue),
+    status: statusOf(findings.findings, inputs.nonBlocking),
+    nonBlocking: inputs.nonBlocking,
+    suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
+  })
+  fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true })
+  fs.writeFileSync(inputs.summaryJson, `${JSON.stringify(json, null, 1)}\n`)
+  core.setOutput('summary-json', relativeToWorkspace(inputs, inputs.summaryJson))
+  if (!inputs.upload || uploadUnavailable()) return
+  try {
+    const uploaded = await uploadArtifact({
+      name: inputs.summaryArtifactName,
+      files: [inputs.summaryJson],
+      rootDirectory: path.dirname(inputs.summaryJson),
+      retentionDays: inputs.retentionDays,
+      compressionLevel: inputs.compressionLevel,
+      timeoutMs: inputs.uploadTimeoutMs
+    })
+    core.setOutput('summary-artifact-id', String(uploaded.id))
+    core.info(`Uploaded ${inputs.summaryArtifactName}: id ${uploaded.id}`)
+  } catch (error) {
+    findings.add('action', 'upload-failed', `Artifact "${inputs.summaryArtifactName}" (coverage-summary.json) was not uploaded: ${firstLine((error as Error).message)}`)
+  }
 }
 
 async function uploadAll(inputs: Inputs, suites: SuiteResult[], findings: Findings): Promise<void> {

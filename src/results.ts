@@ -28,6 +28,8 @@ export interface SuiteResult {
   headline?: Headline | null
   minLines: number | null
   htmlZip?: { path: string; files: number; bytes: number }
+  /** Versions of the tools that ran, when known (name -> version). */
+  tools: Record<string, string>
   artifact?: ArtifactInfo
 }
 

@@ -2,6 +2,7 @@
 // recording every problem in the findings sink. Reports are removed before the
 // commands run, so a stale report from an earlier run is never shown as new.
 import * as core from '@actions/core'
+import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { childEnv, commandOk, runCommand, type CommandResult } from './command.js'
@@ -49,7 +50,8 @@ export function emptySuite(inputs: Inputs, suite: SuiteId): SuiteResult {
     commands: [],
     durationMs: 0,
     reportPath: relativeToWorkspace(inputs, report),
-    minLines: inputs[suite].minLines
+    minLines: inputs[suite].minLines,
+    tools: {}
   }
 }
 
@@ -115,7 +117,17 @@ export async function runRust(inputs: Inputs, findings: Findings): Promise<Suite
     }
   }
   result.durationMs = Date.now() - started
+  if (result.commands.some(commandOk)) result.tools = rustToolVersions(inputs, env)
   return result
+}
+
+/** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
+function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Record<string, string> {
+  const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
+  const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 })
+  const tools: Record<string, string> = {}
+  for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm)) tools[m[1] as string] = m[2] as string
+  return tools
 }
 
 export async function runPython(inputs: Inputs, findings: Findings): Promise<SuiteResult> {

@@ -17,7 +17,7 @@ function report(files: FileCoverage[], declared: CoverageReport['declared'] = {}
 }
 
 function suite(over: Partial<SuiteResult>): SuiteResult {
-  return { suite: 'rust', label: 'Rust', enabled: true, commands: [], durationMs: 12_345, reportPath: 'target/coverage/rust.lcov', minLines: null, ...over }
+  return { suite: 'rust', label: 'Rust', enabled: true, commands: [], durationMs: 12_345, reportPath: 'target/coverage/rust.lcov', minLines: null, tools: {}, ...over }
 }
 
 describe('headline', () => {

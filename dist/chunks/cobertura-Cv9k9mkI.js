@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-Br4EGFqH.js';
-import { R as ReportError } from './pipeline-Bdi995Sq.js';
-import './inputs-DLFKnsjW.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-DGemGv5U.js';
+import { R as ReportError } from './pipeline-DzuGxk_u.js';
+import './inputs-BGhswCWr.js';
 import 'os';
 import 'crypto';
 import 'fs';

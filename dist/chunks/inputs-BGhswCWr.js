@@ -823,7 +823,9 @@ function readInputs(read = defaultRead, env = process.env) {
         retentionDays: readInteger(read, 'retention-days', 1, 90, null),
         compressionLevel: readInteger(read, 'compression-level', 0, 9, 6) ?? 6,
         nonBlocking: readBoolean(read, 'non-blocking', true),
-        summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10
+        summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10,
+        summaryJson: inWd('summary-json', 'target/coverage/coverage-summary.json'),
+        summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary')
     };
 }
 

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-DLFKnsjW.js';
-import * as path from 'node:path';
+import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-BGhswCWr.js';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 
 class Findings {
@@ -50,7 +50,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-BGMmTYnK.js');
+    const { DefaultArtifactClient } = await import('./artifact-BvP2BVaQ.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -106,6 +106,60 @@ function commonRoot(files) {
             root = path.dirname(root);
     }
     return root;
+}
+
+const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1';
+function runFacts(env, matrixValue) {
+    const get = (name) => env[name] || null;
+    return {
+        repository: get('GITHUB_REPOSITORY'),
+        commit: get('GITHUB_SHA'),
+        ref: get('GITHUB_REF'),
+        runId: get('GITHUB_RUN_ID'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT'),
+        workflow: get('GITHUB_WORKFLOW'),
+        job: get('GITHUB_JOB'),
+        event: get('GITHUB_EVENT_NAME'),
+        matrixValue
+    };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+function suiteSummary(result, findings, tools) {
+    const report = result.report;
+    const headline = result.headline ?? null;
+    return {
+        enabled: result.enabled,
+        report: result.reportPath,
+        format: report?.format ?? null,
+        producer: report?.producer ?? null,
+        tools: { ...tools, ...(report?.producer && report.producerVersion ? { [report.producer]: report.producerVersion } : {}) },
+        headline: headline ? { percent: headline.percent, covered: headline.covered, total: headline.total, basis: headline.basis } : null,
+        totals: report ? report.totals : null,
+        threshold: { minLines: result.minLines, met: result.minLines === null || !headline ? null : headline.percent >= result.minLines },
+        durationSeconds: seconds(result.durationMs),
+        commands: result.commands.map((c) => ({ command: c.command, exitCode: c.exitCode, timedOut: c.timedOut, seconds: seconds(c.durationMs) })),
+        artifact: result.artifact
+            ? {
+                name: result.artifact.name,
+                id: result.artifact.id ?? null,
+                size: result.artifact.size ?? null,
+                url: result.artifact.url ?? null,
+                error: result.artifact.error ?? null
+            }
+            : null,
+        findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
+        files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions }))
+    };
+}
+function buildCoverageSummary(args) {
+    return {
+        schema: SUMMARY_SCHEMA,
+        generatedAt: (args.now ?? new Date()).toISOString(),
+        run: args.run,
+        status: args.status,
+        nonBlocking: args.nonBlocking,
+        suites: args.suites
+    };
 }
 
 // Keeps secrets out of what the action itself writes (warnings, summary):
@@ -585,7 +639,8 @@ function emptySuite(inputs, suite) {
         commands: [],
         durationMs: 0,
         reportPath: relativeToWorkspace(inputs, report),
-        minLines: inputs[suite].minLines
+        minLines: inputs[suite].minLines,
+        tools: {}
     };
 }
 async function runLogged(label, command, inputs, env, timeoutMs, captureFile) {
@@ -650,7 +705,18 @@ async function runRust(inputs, findings) {
         }
     }
     result.durationMs = Date.now() - started;
+    if (result.commands.some(commandOk))
+        result.tools = rustToolVersions(inputs, env);
     return result;
+}
+/** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
+function rustToolVersions(inputs, env) {
+    const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : '';
+    const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 });
+    const tools = {};
+    for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm))
+        tools[m[1]] = m[2];
+    return tools;
 }
 async function runPython(inputs, findings) {
     const python = inputs.python;
@@ -702,11 +768,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BO2PiaUk.js');
+            const { parseLcovFile } = await import('./lcov-Dgau-JsX.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Bxlxrpou.js');
+            const { parseCoberturaFile } = await import('./cobertura-Cv9k9mkI.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -759,7 +825,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-l96OjiBo.js');
+    const { zipDirectory } = await import('./archive-DQpjhFzz.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -810,6 +876,7 @@ async function runPipeline(inputs, env = process.env) {
     }
     endGroup();
     await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings));
+    await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env));
     writeOutputs(suites);
     await guarded(findings, 'action', 'writing the job summary', async () => {
         const text = redact(renderSummary({
@@ -829,6 +896,36 @@ async function runPipeline(inputs, env = process.env) {
     const finalStatus = announce(findings, inputs.nonBlocking, redact);
     setOutput('status', finalStatus);
     setOutput('findings', String(findings.findings.length));
+}
+/** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
+async function writeSummaryJson(inputs, suites, findings, env) {
+    const [rust, python] = suites;
+    const json = buildCoverageSummary({
+        run: runFacts(env, inputs.matrixValue),
+        status: statusOf(findings.findings, inputs.nonBlocking),
+        nonBlocking: inputs.nonBlocking,
+        suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
+    });
+    fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true });
+    fs.writeFileSync(inputs.summaryJson, `${JSON.stringify(json, null, 1)}\n`);
+    setOutput('summary-json', relativeToWorkspace(inputs, inputs.summaryJson));
+    if (!inputs.upload || uploadUnavailable())
+        return;
+    try {
+        const uploaded = await uploadArtifact({
+            name: inputs.summaryArtifactName,
+            files: [inputs.summaryJson],
+            rootDirectory: path.dirname(inputs.summaryJson),
+            retentionDays: inputs.retentionDays,
+            compressionLevel: inputs.compressionLevel,
+            timeoutMs: inputs.uploadTimeoutMs
+        });
+        setOutput('summary-artifact-id', String(uploaded.id));
+        info(`Uploaded ${inputs.summaryArtifactName}: id ${uploaded.id}`);
+    }
+    catch (error) {
+        findings.add('action', 'upload-failed', `Artifact "${inputs.summaryArtifactName}" (coverage-summary.json) was not uploaded: ${firstLine(error.message)}`);
+    }
 }
 async function uploadAll(inputs, suites, findings) {
     if (!inputs.upload)

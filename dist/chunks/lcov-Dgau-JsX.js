@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-Br4EGFqH.js';
-import { R as ReportError } from './pipeline-Bdi995Sq.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-DGemGv5U.js';
+import { R as ReportError } from './pipeline-DzuGxk_u.js';
 import 'node:fs';
 import 'node:path';
-import './inputs-DLFKnsjW.js';
+import './inputs-BGhswCWr.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -51,7 +51,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-DzuGxk_u.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-B0LPVyQZ.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -4,8 +4,9 @@
 import { LINE_HIT, LINE_MISSED, type Tally } from './model.js'
 
 export class LineStates {
-  private states = new Uint8Array(0)
-  private max = 0
+  /** Read directly only by the lcov hot loop (which falls back to mark() to grow). */
+  states = new Uint8Array(0)
+  max = 0
 
   mark(line: number, hit: boolean): void {
     if (line >= this.states.length) {

@@ -768,11 +768,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-Dgau-JsX.js');
+            const { parseLcovFile } = await import('./lcov-DtX41Lpx.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Cv9k9mkI.js');
+            const { parseCoberturaFile } = await import('./cobertura-DWI_wxh8.js');
             report = await parseCoberturaFile(file, options);
         }
     }

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-DGemGv5U.js';
-import { R as ReportError } from './pipeline-DzuGxk_u.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-ClZmjjWf.js';
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-B0LPVyQZ.js';
 import 'node:fs';
 import 'node:path';
 import './inputs-BGhswCWr.js';
@@ -74,19 +74,23 @@ class LcovReader {
     scan(buf, end, final) {
         let pos = 0;
         while (pos < end) {
-            // Hot path: DA:<line>,<count>\n with plain digits, read straight from the bytes.
+            // Hot path: a run of DA:<line>,<count>\n lines with plain digits, read straight from the bytes.
             const file = this.current;
-            if (file !== null && buf[pos] === 68 && buf[pos + 1] === 65 && buf[pos + 2] === 58) {
-                let i = pos + 3;
-                let line = 0;
-                let c = 0;
-                for (; i < end; i++) {
-                    c = buf[i];
-                    if (c < 48 || c > 57)
+            if (file !== null) {
+                const lines = file.lines;
+                let read = 0;
+                while (pos + 3 < end && buf[pos] === 68 && buf[pos + 1] === 65 && buf[pos + 2] === 58) {
+                    let i = pos + 3;
+                    let line = 0;
+                    let c = 0;
+                    for (; i < end; i++) {
+                        c = buf[i];
+                        if (c < 48 || c > 57)
+                            break;
+                        line = line * 10 + (c - 48);
+                    }
+                    if (c !== 44 || i === pos + 3 || line === 0 || line > MAX_LINE)
                         break;
-                    line = line * 10 + (c - 48);
-                }
-                if (c === 44 && i > pos + 3 && line > 0 && line <= MAX_LINE) {
                     const from = ++i;
                     let nonZero = false;
                     for (; i < end; i++) {
@@ -96,19 +100,37 @@ class LcovReader {
                         if (c !== 48)
                             nonZero = true;
                     }
-                    if (i > from && i < end && (c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) {
-                        this.lineNo++;
-                        file.lines.mark(line, nonZero);
-                        pos = c === 10 ? i + 1 : i + 2;
-                        continue;
+                    if (i === from || i >= end || !(c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10)))
+                        break;
+                    // LineStates.mark, inlined for the common case of a line within the array.
+                    const states = lines.states;
+                    const state = nonZero ? LINE_HIT : LINE_MISSED;
+                    if (line < states.length) {
+                        if (states[line] < state)
+                            states[line] = state;
+                        if (line > lines.max)
+                            lines.max = line;
                     }
+                    else
+                        lines.mark(line, nonZero);
+                    read++;
+                    pos = c === 10 ? i + 1 : i + 2;
                 }
+                this.lineNo += read;
+                if (pos >= end)
+                    break;
             }
             let nl = buf.indexOf(10, pos);
             if (nl < 0 || nl >= end) {
                 if (!final)
                     break;
                 nl = end;
+            }
+            // FN:/FNDA: of a section whose FNF/FNH were seen ahead carry nothing we need.
+            if (!this.namesNeeded && file !== null && this.producer !== undefined && buf[pos] === 70 && buf[pos + 1] === 78 && (buf[pos + 2] === 58 || buf[pos + 2] === 68)) {
+                this.lineNo++;
+                pos = nl + 1;
+                continue;
             }
             this.lineAt(buf, pos, nl);
             pos = nl + 1;

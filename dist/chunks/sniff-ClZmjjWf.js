@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-DzuGxk_u.js';
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-B0LPVyQZ.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -7,6 +7,7 @@ import * as path from 'node:path';
 // one byte per source line, grown by doubling, a line's state only ever rises
 // (a line hit in any record or section is hit).
 class LineStates {
+    /** Read directly only by the lcov hot loop (which falls back to mark() to grow). */
     states = new Uint8Array(0);
     max = 0;
     mark(line, hit) {

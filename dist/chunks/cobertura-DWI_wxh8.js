@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-DGemGv5U.js';
-import { R as ReportError } from './pipeline-DzuGxk_u.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-ClZmjjWf.js';
+import { R as ReportError } from './pipeline-B0LPVyQZ.js';
 import './inputs-BGhswCWr.js';
 import 'os';
 import 'crypto';

@@ -5,6 +5,7 @@
 // are only ever added.
 import type { Finding } from './findings.js'
 import type { SuiteId } from './inputs.js'
+import type { PatchOutcome } from './patch/measure.js'
 import type { Tally } from './reports/model.js'
 import type { SuiteResult } from './results.js'
 import type { Status } from './verdict.js'
@@ -35,6 +36,13 @@ export interface SuiteSummary {
   artifact: { name: string; id: number | null; size: number | null; url: string | null; error: string | null } | null
   findings: Array<{ kind: string; message: string }>
   files: FileFigures[]
+  /** Coverage of the changed lines (null when not measured); uncovered as [first, last] line ranges. */
+  patch: {
+    percent: number | null
+    covered: number
+    total: number
+    files: Array<{ path: string; covered: number; total: number; uncovered: Array<[number, number]> }>
+  } | null
 }
 
 export interface RunFacts {
@@ -55,6 +63,8 @@ export interface CoverageSummaryJson {
   run: RunFacts
   status: Status
   nonBlocking: boolean
+  /** How patch coverage was measured (base commit, gate), or null when it was not attempted. */
+  patch: PatchOutcome | null
   suites: Record<SuiteId, SuiteSummary>
 }
 
@@ -99,7 +109,10 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
         }
       : null,
     findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
-    files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions }))
+    files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
+    patch: result.patch
+      ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
+      : null
   }
 }
 
@@ -107,6 +120,7 @@ export function buildCoverageSummary(args: {
   run: RunFacts
   status: Status
   nonBlocking: boolean
+  patch?: PatchOutcome | null
   suites: Record<SuiteId, SuiteSummary>
   now?: Date
 }): CoverageSummaryJson {
@@ -116,6 +130,7 @@ export function buildCoverageSummary(args: {
     run: args.run,
     status: args.status,
     nonBlocking: args.nonBlocking,
+    patch: args.patch ?? null,
     suites: args.suites
   }
 }

@@ -10,6 +10,7 @@ export type FindingKind =
   | 'report-unreadable'
   | 'no-data'
   | 'threshold'
+  | 'patch'
   | 'upload-failed'
   | 'internal'
 

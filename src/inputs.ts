@@ -47,6 +47,17 @@ export interface Inputs {
   /** Absolute path of coverage-summary.json. */
   summaryJson: string
   summaryArtifactName: string
+  patch: PatchInputs
+}
+
+export interface PatchInputs {
+  /** Measure the coverage of changed lines (on pull requests, or against base). */
+  enabled: boolean
+  /** A commit or ref to diff against (its merge base with HEAD); empty = the pull request's base. */
+  base: string
+  minPatch: number | null
+  /** Notice annotations on uncovered changed lines. */
+  annotate: boolean
 }
 
 export class InputError extends Error {
@@ -125,6 +136,16 @@ function readPathInside(read: Read, name: string, fallback: string, base: string
     throw new InputError(name, `must be a path inside the workspace (${workspace})`, raw)
   }
   return resolved
+}
+
+/** A ref or commit for git: no option (leading '-'), no whitespace or control characters, no '..' ranges. */
+function readGitRef(read: Read, name: string): string {
+  const raw = read(name).trim()
+  if (raw === '') return ''
+  if (raw.startsWith('-') || /[\s\x00-\x1f\x7f:?*[\\]/.test(raw) || raw.includes('..')) {
+    throw new InputError(name, 'must be a branch, tag or commit (e.g. origin/main, HEAD~3 or a SHA)', raw)
+  }
+  return raw
 }
 
 export function shellQuote(value: string): string {
@@ -209,6 +230,12 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     nonBlocking: readBoolean(read, 'non-blocking', true),
     summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10,
     summaryJson: inWd('summary-json', 'target/coverage/coverage-summary.json'),
-    summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary')
+    summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary'),
+    patch: {
+      enabled: readBoolean(read, 'patch-coverage', true),
+      base: readGitRef(read, 'patch-base'),
+      minPatch: readPercent(read, 'min-patch'),
+      annotate: readBoolean(read, 'patch-annotations', true)
+    }
   }
 }

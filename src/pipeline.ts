@@ -8,6 +8,7 @@ import { commonRoot, uploadArtifact, uploadUnavailable } from './artifacts.js'
 import { buildCoverageSummary, runFacts, suiteSummary } from './coverage-summary.js'
 import { firstLine, Findings } from './findings.js'
 import type { Inputs, SuiteId } from './inputs.js'
+import { measurePatch, type PatchOutcome } from './patch/measure.js'
 import { makeRedactor } from './redact.js'
 import type { SuiteResult } from './results.js'
 import { renderSummary } from './summary.js'
@@ -43,9 +44,10 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
     if (suite.headline) core.info(`${suite.label}: ${suite.headline.percent}% (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`)
   }
   core.endGroup()
+  const patch = (await guarded(findings, 'action', 'measuring patch coverage', () => measurePatch(inputs, suites, findings, env))) ?? null
 
   await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings))
-  await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env))
+  await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch))
 
   writeOutputs(suites)
   await guarded(findings, 'action', 'writing the job summary', async () => {
@@ -56,7 +58,8 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
         advisories: findings.advisories,
         status: statusOf(findings.findings, inputs.nonBlocking),
         nonBlocking: inputs.nonBlocking,
-        filesPerSuite: inputs.summaryFiles
+        filesPerSuite: inputs.summaryFiles,
+        patch
       })
     )
     if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(text, true).write()
@@ -69,12 +72,13 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
 }
 
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
-async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv): Promise<void> {
+async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv, patch: PatchOutcome | null): Promise<void> {
   const [rust, python] = suites as [SuiteResult, SuiteResult]
   const json = buildCoverageSummary({
     run: runFacts(env, inputs.matrixValue),
     status: statusOf(findings.findings, inputs.nonBlocking),
     nonBlocking: inputs.nonBlocking,
+    patch,
     suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
   })
   fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true })
@@ -140,6 +144,7 @@ function writeOutputs(suites: SuiteResult[]): void {
   for (const suite of suites) {
     const key = suite.suite
     core.setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '')
+    core.setOutput(`${key}-patch-coverage`, suite.patch?.percent != null ? String(suite.patch.percent) : '')
     core.setOutput(`${key}-duration-seconds`, (suite.durationMs / 1000).toFixed(1))
     core.setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '')
     core.setOutput(`${key}-artifact-url`, suite.artifact?.url ?? '')

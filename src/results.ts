@@ -4,6 +4,7 @@ import type { CommandResult } from './command.js'
 import type { SuiteId } from './inputs.js'
 import type { Headline } from './reports/headline.js'
 import type { CoverageReport } from './reports/model.js'
+import type { PatchCoverage } from './patch/patch-coverage.js'
 
 export interface ArtifactInfo {
   name: string
@@ -31,6 +32,8 @@ export interface SuiteResult {
   /** Versions of the tools that ran, when known (name -> version). */
   tools: Record<string, string>
   artifact?: ArtifactInfo
+  /** Coverage of the lines the pull request changes, when measured. */
+  patch?: PatchCoverage | null
 }
 
 export const SUITE_LABELS: Record<SuiteId, string> = { rust: 'Rust', python: 'Python' }

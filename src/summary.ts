@@ -4,6 +4,7 @@
 import type { Finding, Advisory } from './findings.js'
 import { formatPercent } from './reports/headline.js'
 import { percent, type FileCoverage } from './reports/model.js'
+import type { PatchOutcome } from './patch/measure.js'
 import type { SuiteResult } from './results.js'
 import { describe, type Status } from './verdict.js'
 
@@ -19,6 +20,8 @@ export interface SummaryInput {
   nonBlocking: boolean
   /** How many lowest-covered files to list per suite. */
   filesPerSuite: number
+  /** How patch coverage was measured; null or absent when it was not attempted. */
+  patch?: PatchOutcome | null
 }
 
 const STATUS_LINE: Record<Status, string> = {
@@ -43,6 +46,7 @@ function render(input: SummaryInput, filesPerSuite: number): string {
   out.push('| --- | --- | --- | --- | --- | --- |')
   for (const suite of input.suites) out.push(suiteRow(suite, input))
   out.push('')
+  if (input.patch) out.push(...patchSection(input.patch, input.suites, filesPerSuite))
 
   if (input.findings.length > 0) {
     out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '')
@@ -86,6 +90,41 @@ function render(input: SummaryInput, filesPerSuite: number): string {
   return out.join('\n')
 }
 
+/** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
+function patchSection(patch: PatchOutcome, suites: readonly SuiteResult[], filesPerSuite: number): string[] {
+  if (patch.base === null) return [`**Patch coverage** was not measured: ${escapeText(patch.unavailable ?? 'unknown reason')}.`, '']
+  const out = [
+    `### Patch coverage`,
+    '',
+    `Lines changed since ${escapeText(patch.how)}; ${patch.changedFiles} changed file(s).`,
+    '',
+    '| Suite | Changed lines run | Gate | Not run |',
+    '| --- | --- | --- | --- |'
+  ]
+  for (const suite of suites) {
+    if (!suite.enabled || !suite.report) continue
+    const p = suite.patch
+    const gate = patch.minPatch === null ? 'none' : `≥ ${patch.minPatch}%`
+    if (!p || p.percent === null) {
+      out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`)
+      continue
+    }
+    const shown = p.files.filter((f) => f.uncovered.length > 0).slice(0, Math.max(filesPerSuite, 1))
+    const notRun = shown.map((f) => `${codeCell(f.path)} ${rangesText(f.uncovered, 10)}`)
+    const more = p.files.filter((f) => f.uncovered.length > 0).length - shown.length
+    if (more > 0) notRun.push(`and ${more} more file(s)`)
+    out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`)
+  }
+  out.push('')
+  return out
+}
+
+function rangesText(ranges: ReadonlyArray<readonly [number, number]>, limit: number): string {
+  const text = ranges.slice(0, limit).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`))
+  if (ranges.length > limit) text.push(`… (${ranges.length - limit} more)`)
+  return text.join(', ')
+}
+
 function suiteRow(suite: SuiteResult, input: SummaryInput): string {
   if (!suite.enabled) return `| ${suite.label} | – | – | disabled | – | – |`
   const headline = suite.headline
@@ -111,6 +150,7 @@ const KIND_LABEL: Record<Finding['kind'], string> = {
   'report-unreadable': 'report unreadable',
   'no-data': 'no data',
   threshold: 'below threshold',
+  patch: 'patch coverage',
   'upload-failed': 'upload failed',
   internal: 'internal error'
 }

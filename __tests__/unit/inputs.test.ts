@@ -1,3 +1,4 @@
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { InputError, readInputs } from '../../src/inputs.js'
 
@@ -63,7 +64,12 @@ describe('readInputs', () => {
     [{ 'python-xml': '../../etc/report.xml' }, 'Input "python-xml" must be a path inside the workspace'],
     [{ 'working-directory': '/elsewhere' }, 'Input "working-directory" must be a path inside the workspace'],
     [{ 'rust-html-dir': 'target/coverage/report' }, 'Input "rust-html-dir" must end in "/html"'],
-    [{ 'python-package': '' }, 'Input "python-package" is required for the Python suite']
+    [{ 'python-package': '' }, 'Input "python-package" is required for the Python suite'],
+    [{ 'patch-base': '--output=/tmp/x' }, 'Input "patch-base" must be a branch, tag or commit (e.g. origin/main, HEAD~3 or a SHA), got "--output=/tmp/x"'],
+    [{ 'patch-base': 'main..feature' }, 'Input "patch-base" must be a branch, tag or commit'],
+    [{ 'patch-base': 'main feature' }, 'Input "patch-base" must be a branch, tag or commit'],
+    [{ 'min-patch': '-5' }, 'Input "min-patch" must be a percentage'],
+    [{ 'patch-coverage': 'auto' }, 'Input "patch-coverage" must be true or false, got "auto"']
   ])('rejects %j with a message naming the input', (values, expected) => {
     expect(errorOf(values)).toContain(expected)
   })
@@ -71,5 +77,18 @@ describe('readInputs', () => {
   it('does not need python-package when the Python suite is off or the command is given', () => {
     expect(readInputs(reader({ 'python-enabled': 'false' }), env).python.enabled).toBe(false)
     expect(readInputs(reader({ 'python-command': 'pytest --cov=x' }), env).python.command).toBe('pytest --cov=x')
+  })
+
+  it('reads the patch inputs', () => {
+    expect(readInputs(reader(base), env).patch).toEqual({ enabled: true, base: '', minPatch: null, annotate: true })
+    const inputs = readInputs(reader({ ...base, 'patch-base': ' origin/main ', 'min-patch': '80', 'patch-annotations': 'false' }), env)
+    expect(inputs.patch).toEqual({ enabled: true, base: 'origin/main', minPatch: 80, annotate: false })
+  })
+
+  it('reads exactly the inputs action.yml declares', () => {
+    const declared = [...fs.readFileSync('action.yml', 'utf8').split(/^outputs:/m)[0]!.matchAll(/^  ([a-z][a-z0-9-]*):$/gm)].map((m) => m[1])
+    const read = new Set<string>()
+    readInputs((name) => (read.add(name), name === 'python-package' ? 'x' : ''), env)
+    expect([...read].sort()).toEqual(declared.sort())
   })
 })

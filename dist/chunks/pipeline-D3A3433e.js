@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, w as warning, a as setFailed, e as error, c as shellQuote, f as startGroup, g as endGroup, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-BGhswCWr.js';
+import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-C38e1Y4S.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 
 class Findings {
     findings = [];
@@ -50,7 +50,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-BvP2BVaQ.js');
+    const { DefaultArtifactClient } = await import('./artifact-Fov4Gu16.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -148,7 +148,10 @@ function suiteSummary(result, findings, tools) {
             }
             : null,
         findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
-        files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions }))
+        files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
+        patch: result.patch
+            ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
+            : null
     };
 }
 function buildCoverageSummary(args) {
@@ -158,25 +161,8 @@ function buildCoverageSummary(args) {
         run: args.run,
         status: args.status,
         nonBlocking: args.nonBlocking,
+        patch: args.patch ?? null,
         suites: args.suites
-    };
-}
-
-// Keeps secrets out of what the action itself writes (warnings, summary):
-// the runtime token and the values of secret-looking variables are masked the
-// way the runner masks registered secrets in the log.
-const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIALS?)$/i;
-function makeRedactor(env = process.env) {
-    const secrets = Object.entries(env)
-        .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string' && value.length >= 6)
-        .map(([, value]) => value)
-        .sort((a, b) => b.length - a.length);
-    return (text) => {
-        let out = text;
-        for (const secret of secrets)
-            if (out.includes(secret))
-                out = out.split(secret).join('***');
-        return out;
     };
 }
 
@@ -242,6 +228,325 @@ function formatPercent(p) {
     return `${text}%`;
 }
 
+// Lines a change adds or modifies, from `git diff --unified=0` output: for
+// each file on the new side, the line numbers of its '+' lines. Deleted files
+// and binary files contribute nothing; renames count under the new path.
+// Pure: the git call is in git.ts.
+/** Undoes git's C-style quoting of unusual paths ("a/t\303\251st.rs" -> a/tést.rs). */
+function unquoteGitPath(raw) {
+    if (!raw.startsWith('"') || !raw.endsWith('"'))
+        return raw;
+    const bytes = [];
+    const body = raw.slice(1, -1);
+    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(simple[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** The path of a '+++ ' line's target, or null for /dev/null (a deleted file). */
+function newPath(header) {
+    const raw = unquoteGitPath(header.replace(/\t.*$/, ''));
+    if (raw === '/dev/null')
+        return null;
+    return raw.startsWith('b/') ? raw.slice(2) : raw;
+}
+function parseUnifiedDiff(text) {
+    const changed = new Map();
+    let current = null;
+    let next = 0;
+    for (const line of text.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            current = null;
+            continue;
+        }
+        if (line.startsWith('+++ ')) {
+            const target = newPath(line.slice(4));
+            current = target === null ? null : (changed.get(target) ?? []);
+            if (target !== null && current)
+                changed.set(target, current);
+            continue;
+        }
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+        if (hunk) {
+            next = Number(hunk[1]);
+            continue;
+        }
+        if (current === null)
+            continue;
+        if (line.startsWith('+'))
+            current.push(next++);
+        else if (line.startsWith(' '))
+            next++;
+        // '-' lines and '\ No newline at end of file' do not move the new side.
+    }
+    for (const [file, lines] of changed) {
+        if (lines.length === 0)
+            changed.delete(file);
+        else
+            lines.sort((a, b) => a - b);
+    }
+    return changed;
+}
+/** Consecutive numbers folded into [first, last] ranges. */
+function toRanges(lines) {
+    const ranges = [];
+    for (const n of lines) {
+        const last = ranges[ranges.length - 1];
+        if (last && n === last[1] + 1)
+            last[1] = n;
+        else
+            ranges.push([n, n]);
+    }
+    return ranges;
+}
+
+// Finds what a pull request changes, with git: the base commit (input
+// `patch-base`, or the pull request's own base), then `git diff --unified=0`
+// from it to HEAD. A shallow checkout (actions/checkout's default depth 1) has
+// no parent commit to diff against; one `git fetch --depth=2` of HEAD brings it.
+/** Why patch coverage could not be measured: one line with what to do. */
+class PatchUnavailable extends Error {
+    name = 'PatchUnavailable';
+}
+function git(cwd, args, maxBuffer = 256 * 1024 * 1024) {
+    return new Promise((resolve) => {
+        execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, maxBuffer, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr ?? error?.message ?? '') }));
+    });
+}
+const firstErrorLine = (r) => r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed';
+/** The pull request's base commit from the event payload, when this run is for one. */
+function pullRequestBase(env) {
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!/^pull_request(_target)?$/.test(event) || !file)
+        return null;
+    try {
+        const payload = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const sha = payload.pull_request?.base?.sha;
+        return typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+    }
+    catch {
+        return null;
+    }
+}
+async function commitExists(cwd, rev) {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).ok;
+}
+/** HEAD's parents as git knows them (none in a depth-1 clone). */
+async function parentsOfHead(cwd) {
+    const r = await git(cwd, ['rev-list', '--parents', '-n', '1', 'HEAD']);
+    return r.ok ? r.stdout.trim().split(/\s+/).slice(1) : [];
+}
+async function isShallow(cwd) {
+    const r = await git(cwd, ['rev-parse', '--is-shallow-repository']);
+    return r.ok && r.stdout.trim() === 'true';
+}
+/** Deepens a shallow clone by one commit below HEAD (the checkout's own credentials are used). */
+async function fetchParents(cwd, log) {
+    const head = (await git(cwd, ['rev-parse', 'HEAD'])).stdout.trim();
+    log(`Fetching the parents of ${head.slice(0, 12)} (git fetch --depth=2): the checkout is shallow`);
+    const r = await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=2', 'origin', head]);
+    if (!r.ok)
+        log(`git fetch failed: ${firstErrorLine(r)}`);
+    return r.ok;
+}
+/**
+ * The base commit. With `explicit` (input patch-base): the merge base of it
+ * and HEAD. On a pull request: HEAD^1 when HEAD is GitHub's merge commit
+ * (refs/pull/N/merge, the default checkout), else the merge base of the
+ * pull request's base and HEAD (a checkout of the head commit).
+ */
+async function findBase(cwd, explicit, prBase, log) {
+    if (explicit === '' && prBase === null)
+        throw new PatchUnavailable('not a pull request and no patch-base given');
+    let parents = await parentsOfHead(cwd);
+    if (parents.length === 0 && (await isShallow(cwd))) {
+        await fetchParents(cwd, log);
+        parents = await parentsOfHead(cwd);
+    }
+    if (explicit === '' && parents.length === 2) {
+        // GitHub's merge commit: its first parent is the base branch the change was merged onto
+        // (newer than the event's base when the branch moved on since).
+        const first = parents[0];
+        return { base: first, how: `${first.slice(0, 12)}, the first parent of the pull request's merge commit` };
+    }
+    const target = explicit || prBase;
+    if (!(await commitExists(cwd, target))) {
+        const fetched = await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', target]);
+        if (!fetched.ok || !(await commitExists(cwd, target))) {
+            throw new PatchUnavailable(`the base ${explicit ? `"${explicit}"` : target.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
+        }
+    }
+    const mergeBase = await git(cwd, ['merge-base', target, 'HEAD']);
+    if (!mergeBase.ok || mergeBase.stdout.trim() === '') {
+        throw new PatchUnavailable(`no common history between ${explicit ? `"${explicit}"` : target.slice(0, 12)} and HEAD in the checkout (shallow?); use actions/checkout with fetch-depth: 0`);
+    }
+    const base = mergeBase.stdout.trim();
+    return { base, how: `merge base ${base.slice(0, 12)} of ${explicit ? `"${explicit}"` : `the pull request's base ${target.slice(0, 12)}`} and HEAD` };
+}
+async function findPatch(workspace, explicitBase, env, log) {
+    const top = await git(workspace, ['rev-parse', '--show-toplevel']);
+    if (!top.ok) {
+        const why = firstErrorLine(top);
+        throw new PatchUnavailable(/dubious ownership/.test(why)
+            ? 'git refuses the workspace (dubious ownership); add `git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step'
+            : `the workspace is not a git checkout (${why})`);
+    }
+    const root = fs.realpathSync(top.stdout.trim());
+    const realWorkspace = fs.realpathSync(workspace);
+    const { base, how } = await findBase(workspace, explicitBase, pullRequestBase(env), log);
+    const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--']);
+    if (!diff.ok)
+        throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`);
+    const changed = new Map();
+    for (const [file, lines] of parseUnifiedDiff(diff.stdout)) {
+        const relative = path.relative(realWorkspace, path.join(root, file)).split(path.sep).join('/');
+        if (!relative.startsWith('../'))
+            changed.set(relative, lines);
+    }
+    const toRepo = path.relative(root, realWorkspace).split(path.sep).join('/');
+    return { base, how, changed, repoPath: (p) => (toRepo ? `${toRepo}/${p}` : p) };
+}
+
+// Patch coverage: of the lines a pull request adds or changes, those the
+// coverage tool instruments, and of those, the ones the tests ran. Pure.
+/** `changed` is keyed by workspace-relative paths, like the report's files. */
+function patchCoverage(report, changed) {
+    const files = [];
+    let covered = 0;
+    let total = 0;
+    for (const file of report.files) {
+        const lines = changed.get(file.path);
+        const states = file.lineStates;
+        if (!lines || !states)
+            continue;
+        const entry = { path: file.path, total: 0, covered: 0, uncovered: [] };
+        const missed = [];
+        for (const n of lines) {
+            const state = states[n];
+            if (state === LINE_HIT) {
+                entry.total++;
+                entry.covered++;
+            }
+            else if (state === LINE_MISSED) {
+                entry.total++;
+                missed.push(n);
+            }
+        }
+        if (entry.total === 0)
+            continue;
+        entry.uncovered = toRanges(missed);
+        files.push(entry);
+        covered += entry.covered;
+        total += entry.total;
+    }
+    files.sort((a, b) => a.covered / a.total - b.covered / b.total || (a.path < b.path ? -1 : 1));
+    return { covered, total, percent: percent({ covered, total }), files };
+}
+
+// The patch phase: the lines the pull request changes, the coverage of those
+// lines per suite, the min-patch gate (a finding like any other) and notice
+// annotations on the changed lines no test runs, within GitHub's cap.
+/** GitHub shows at most 10 notice annotations per step: 9 for lines and one for "N more". */
+const MAX_LINE_ANNOTATIONS = 9;
+/** The notices for uncovered changed lines, least covered files first, and how many were left out. Pure. */
+function lineAnnotations(suites, repoPath, limit = MAX_LINE_ANNOTATIONS) {
+    const all = [];
+    for (const suite of suites) {
+        for (const file of suite.patch?.files ?? []) {
+            for (const [start, end] of file.uncovered) {
+                const lines = start === end ? `Line ${start} is` : `Lines ${start}–${end} are`;
+                all.push({
+                    file: repoPath(file.path),
+                    startLine: start,
+                    endLine: end,
+                    message: `${lines} changed by this pull request and not run by the ${suite.label} tests.`
+                });
+            }
+        }
+    }
+    return { annotations: all.slice(0, limit), leftOut: Math.max(0, all.length - limit) };
+}
+async function measurePatch(inputs, suites, findings, env) {
+    if (!inputs.patch.enabled)
+        return null;
+    const minPatch = inputs.patch.minPatch;
+    let source;
+    startGroup('Patch coverage');
+    try {
+        source = await findPatch(inputs.workspace, inputs.patch.base, env, (line) => info(line));
+    }
+    catch (error) {
+        if (!(error instanceof PatchUnavailable))
+            throw error;
+        info(`Patch coverage not measured: ${error.message}`);
+        endGroup();
+        if (error.message.startsWith('not a pull request'))
+            return null;
+        if (minPatch !== null)
+            findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${error.message}`);
+        else
+            notice(`Patch coverage was not measured: ${error.message}`, { title: 'Patch coverage' });
+        return { base: null, how: '', unavailable: error.message, changedFiles: 0, minPatch };
+    }
+    info(`Base: ${source.how}; ${source.changed.size} changed file(s) in the workspace`);
+    for (const suite of suites) {
+        if (!suite.report)
+            continue;
+        const patch = patchCoverage(suite.report, source.changed);
+        suite.patch = patch;
+        info(`${suite.label}: ${patch.percent === null ? 'no instrumented line changed' : `${formatPercent(patch.percent)} of ${patch.total} changed line(s) run`}`);
+        if (minPatch !== null && patch.percent !== null && patch.percent < minPatch) {
+            findings.add(suite.suite, 'patch', `${suite.label} patch coverage ${formatPercent(patch.percent)} (${patch.covered}/${patch.total} changed lines) is below min-patch ${minPatch}%`);
+        }
+    }
+    endGroup();
+    if (inputs.patch.annotate) {
+        const { annotations, leftOut } = lineAnnotations(suites, source.repoPath);
+        for (const a of annotations) {
+            notice(a.message, { title: 'Not covered by tests', file: a.file, startLine: a.startLine, endLine: a.endLine });
+        }
+        if (leftOut > 0) {
+            notice(`${leftOut} more uncovered range(s) of changed lines are not annotated (GitHub shows 10 notices per step); see the job summary.`, {
+                title: 'Not covered by tests'
+            });
+        }
+    }
+    return { base: source.base, how: source.how, changedFiles: source.changed.size, minPatch };
+}
+
+// Keeps secrets out of what the action itself writes (warnings, summary):
+// the runtime token and the values of secret-looking variables are masked the
+// way the runner masks registered secrets in the log.
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIALS?)$/i;
+function makeRedactor(env = process.env) {
+    const secrets = Object.entries(env)
+        .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string' && value.length >= 6)
+        .map(([, value]) => value)
+        .sort((a, b) => b.length - a.length);
+    return (text) => {
+        let out = text;
+        for (const secret of secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        return out;
+    };
+}
+
 // Turns findings into the step's outcome: warnings that say what enforcement
 // would do (non-blocking mode), or errors and a failed step.
 function statusOf(findings, nonBlocking) {
@@ -303,6 +608,8 @@ function render(input, filesPerSuite) {
     for (const suite of input.suites)
         out.push(suiteRow(suite, input));
     out.push('');
+    if (input.patch)
+        out.push(...patchSection(input.patch, input.suites, filesPerSuite));
     if (input.findings.length > 0) {
         out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '');
         for (const finding of input.findings)
@@ -343,6 +650,43 @@ function render(input, filesPerSuite) {
         out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '');
     return out.join('\n');
 }
+/** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
+function patchSection(patch, suites, filesPerSuite) {
+    if (patch.base === null)
+        return [`**Patch coverage** was not measured: ${escapeText(patch.unavailable ?? 'unknown reason')}.`, ''];
+    const out = [
+        `### Patch coverage`,
+        '',
+        `Lines changed since ${escapeText(patch.how)}; ${patch.changedFiles} changed file(s).`,
+        '',
+        '| Suite | Changed lines run | Gate | Not run |',
+        '| --- | --- | --- | --- |'
+    ];
+    for (const suite of suites) {
+        if (!suite.enabled || !suite.report)
+            continue;
+        const p = suite.patch;
+        const gate = patch.minPatch === null ? 'none' : `≥ ${patch.minPatch}%`;
+        if (!p || p.percent === null) {
+            out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`);
+            continue;
+        }
+        const shown = p.files.filter((f) => f.uncovered.length > 0).slice(0, Math.max(filesPerSuite, 1));
+        const notRun = shown.map((f) => `${codeCell(f.path)} ${rangesText(f.uncovered, 10)}`);
+        const more = p.files.filter((f) => f.uncovered.length > 0).length - shown.length;
+        if (more > 0)
+            notRun.push(`and ${more} more file(s)`);
+        out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`);
+    }
+    out.push('');
+    return out;
+}
+function rangesText(ranges, limit) {
+    const text = ranges.slice(0, limit).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+    if (ranges.length > limit)
+        text.push(`… (${ranges.length - limit} more)`);
+    return text.join(', ');
+}
 function suiteRow(suite, input) {
     if (!suite.enabled)
         return `| ${suite.label} | – | – | disabled | – | – |`;
@@ -369,6 +713,7 @@ const KIND_LABEL = {
     'report-unreadable': 'report unreadable',
     'no-data': 'no data',
     threshold: 'below threshold',
+    patch: 'patch coverage',
     'upload-failed': 'upload failed',
     internal: 'internal error'
 };
@@ -768,11 +1113,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DtX41Lpx.js');
+            const { parseLcovFile } = await import('./lcov-BikZYEgz.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DWI_wxh8.js');
+            const { parseCoberturaFile } = await import('./cobertura-Bs5bXlwZ.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -825,7 +1170,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-DQpjhFzz.js');
+    const { zipDirectory } = await import('./archive-C-mz8ETC.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -875,8 +1220,9 @@ async function runPipeline(inputs, env = process.env) {
             info(`${suite.label}: ${suite.headline.percent}% (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`);
     }
     endGroup();
+    const patch = (await guarded(findings, 'action', 'measuring patch coverage', () => measurePatch(inputs, suites, findings, env))) ?? null;
     await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings));
-    await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env));
+    await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch));
     writeOutputs(suites);
     await guarded(findings, 'action', 'writing the job summary', async () => {
         const text = redact(renderSummary({
@@ -885,7 +1231,8 @@ async function runPipeline(inputs, env = process.env) {
             advisories: findings.advisories,
             status: statusOf(findings.findings, inputs.nonBlocking),
             nonBlocking: inputs.nonBlocking,
-            filesPerSuite: inputs.summaryFiles
+            filesPerSuite: inputs.summaryFiles,
+            patch
         }));
         if (env['GITHUB_STEP_SUMMARY'])
             await summary.addRaw(text, true).write();
@@ -898,12 +1245,13 @@ async function runPipeline(inputs, env = process.env) {
     setOutput('findings', String(findings.findings.length));
 }
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
-async function writeSummaryJson(inputs, suites, findings, env) {
+async function writeSummaryJson(inputs, suites, findings, env, patch) {
     const [rust, python] = suites;
     const json = buildCoverageSummary({
         run: runFacts(env, inputs.matrixValue),
         status: statusOf(findings.findings, inputs.nonBlocking),
         nonBlocking: inputs.nonBlocking,
+        patch,
         suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
     });
     fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true });
@@ -973,6 +1321,7 @@ function writeOutputs(suites) {
     for (const suite of suites) {
         const key = suite.suite;
         setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '');
+        setOutput(`${key}-patch-coverage`, suite.patch?.percent != null ? String(suite.patch.percent) : '');
         setOutput(`${key}-duration-seconds`, (suite.durationMs / 1000).toFixed(1));
         setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '');
         setOutput(`${key}-artifact-url`, suite.artifact?.url ?? '');

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-ClZmjjWf.js';
-import { R as ReportError } from './pipeline-B0LPVyQZ.js';
-import './inputs-BGhswCWr.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-D6g916b4.js';
+import { R as ReportError } from './pipeline-D3A3433e.js';
+import './inputs-C38e1Y4S.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -759,6 +759,16 @@ function readPathInside(read, name, fallback, base, workspace) {
     }
     return resolved;
 }
+/** A ref or commit for git: no option (leading '-'), no whitespace or control characters, no '..' ranges. */
+function readGitRef(read, name) {
+    const raw = read(name).trim();
+    if (raw === '')
+        return '';
+    if (raw.startsWith('-') || /[\s\x00-\x1f\x7f:?*[\\]/.test(raw) || raw.includes('..')) {
+        throw new InputError(name, 'must be a branch, tag or commit (e.g. origin/main, HEAD~3 or a SHA)', raw);
+    }
+    return raw;
+}
 function shellQuote(value) {
     return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
@@ -825,8 +835,14 @@ function readInputs(read = defaultRead, env = process.env) {
         nonBlocking: readBoolean(read, 'non-blocking', true),
         summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10,
         summaryJson: inWd('summary-json', 'target/coverage/coverage-summary.json'),
-        summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary')
+        summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary'),
+        patch: {
+            enabled: readBoolean(read, 'patch-coverage', true),
+            base: readGitRef(read, 'patch-base'),
+            minPatch: readPercent(read, 'min-patch'),
+            annotate: readBoolean(read, 'patch-annotations', true)
+        }
     };
 }
 
-export { InputError as I, setFailed as a, artifactNameProblem as b, shellQuote as c, debug as d, error as e, startGroup as f, endGroup as g, escapesWorkspace as h, info as i, summary as j, setSecret as k, isInside as l, notice as n, readInputs as r, setOutput as s, warning as w };
+export { InputError as I, setFailed as a, artifactNameProblem as b, startGroup as c, debug as d, endGroup as e, error as f, shellQuote as g, escapesWorkspace as h, info as i, summary as j, setSecret as k, isInside as l, notice as n, readInputs as r, setOutput as s, warning as w };

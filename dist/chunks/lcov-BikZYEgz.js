@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-ClZmjjWf.js';
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-B0LPVyQZ.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-D6g916b4.js';
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-D3A3433e.js';
 import 'node:fs';
 import 'node:path';
-import './inputs-BGhswCWr.js';
+import './inputs-C38e1Y4S.js';
 import 'os';
 import 'crypto';
 import 'fs';

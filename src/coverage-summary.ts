@@ -5,6 +5,8 @@
 // are only ever added.
 import type { Finding } from './findings.js'
 import type { SuiteId } from './inputs.js'
+import type { BaselineOutcome } from './baseline/compare.js'
+import type { SuiteDelta } from './baseline/delta.js'
 import type { PatchOutcome } from './patch/measure.js'
 import type { Tally } from './reports/model.js'
 import type { SuiteResult } from './results.js'
@@ -43,6 +45,8 @@ export interface SuiteSummary {
     total: number
     files: Array<{ path: string; covered: number; total: number; uncovered: Array<[number, number]> }>
   } | null
+  /** Change since the baseline run (percentage points), or null without a baseline. */
+  delta: SuiteDelta | null
 }
 
 export interface RunFacts {
@@ -65,6 +69,8 @@ export interface CoverageSummaryJson {
   nonBlocking: boolean
   /** How patch coverage was measured (base commit, gate), or null when it was not attempted. */
   patch: PatchOutcome | null
+  /** The run compared with (base branch), or null when none was looked for. */
+  baseline: BaselineOutcome | null
   suites: Record<SuiteId, SuiteSummary>
 }
 
@@ -112,7 +118,8 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
     patch: result.patch
       ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
-      : null
+      : null,
+    delta: result.delta ?? null
   }
 }
 
@@ -121,6 +128,7 @@ export function buildCoverageSummary(args: {
   status: Status
   nonBlocking: boolean
   patch?: PatchOutcome | null
+  baseline?: BaselineOutcome | null
   suites: Record<SuiteId, SuiteSummary>
   now?: Date
 }): CoverageSummaryJson {
@@ -131,6 +139,7 @@ export function buildCoverageSummary(args: {
     status: args.status,
     nonBlocking: args.nonBlocking,
     patch: args.patch ?? null,
+    baseline: args.baseline ?? null,
     suites: args.suites
   }
 }

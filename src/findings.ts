@@ -11,6 +11,7 @@ export type FindingKind =
   | 'no-data'
   | 'threshold'
   | 'patch'
+  | 'drop'
   | 'upload-failed'
   | 'internal'
 

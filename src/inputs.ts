@@ -48,6 +48,18 @@ export interface Inputs {
   summaryJson: string
   summaryArtifactName: string
   patch: PatchInputs
+  baseline: BaselineInputs
+  /** For the REST API (baseline, pull request comment); masked. */
+  githubToken: string
+}
+
+export interface BaselineInputs {
+  /** Compare with the base branch's last coverage-summary.json. */
+  enabled: boolean
+  /** The branch to compare with; empty = the pull request's base branch. */
+  branch: string
+  /** Largest allowed drop of a suite's figure, in percentage points. */
+  maxDrop: number | null
 }
 
 export interface PatchInputs {
@@ -148,6 +160,12 @@ function readGitRef(read: Read, name: string): string {
   return raw
 }
 
+function readToken(read: Read, name: string): string {
+  const token = read(name).trim()
+  if (token) core.setSecret(token)
+  return token
+}
+
 export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
 }
@@ -236,6 +254,12 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       base: readGitRef(read, 'patch-base'),
       minPatch: readPercent(read, 'min-patch'),
       annotate: readBoolean(read, 'patch-annotations', true)
-    }
+    },
+    baseline: {
+      enabled: readBoolean(read, 'baseline', true),
+      branch: readGitRef(read, 'baseline-branch'),
+      maxDrop: readPercent(read, 'max-drop')
+    },
+    githubToken: readToken(read, 'github-token')
   }
 }

@@ -8,6 +8,7 @@ import { commonRoot, uploadArtifact, uploadUnavailable } from './artifacts.js'
 import { buildCoverageSummary, runFacts, suiteSummary } from './coverage-summary.js'
 import { firstLine, Findings } from './findings.js'
 import type { Inputs, SuiteId } from './inputs.js'
+import { compareWithBaseline, type BaselineOutcome } from './baseline/compare.js'
 import { measurePatch, type PatchOutcome } from './patch/measure.js'
 import { makeRedactor } from './redact.js'
 import type { SuiteResult } from './results.js'
@@ -45,9 +46,10 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   }
   core.endGroup()
   const patch = (await guarded(findings, 'action', 'measuring patch coverage', () => measurePatch(inputs, suites, findings, env))) ?? null
+  const baseline = (await guarded(findings, 'action', 'comparing with the baseline', () => compareWithBaseline(inputs, suites, findings, env))) ?? null
 
   await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings))
-  await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch))
+  await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline))
 
   writeOutputs(suites)
   await guarded(findings, 'action', 'writing the job summary', async () => {
@@ -59,7 +61,8 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
         status: statusOf(findings.findings, inputs.nonBlocking),
         nonBlocking: inputs.nonBlocking,
         filesPerSuite: inputs.summaryFiles,
-        patch
+        patch,
+        baseline
       })
     )
     if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(text, true).write()
@@ -72,13 +75,14 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
 }
 
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
-async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv, patch: PatchOutcome | null): Promise<void> {
+async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv, patch: PatchOutcome | null, baseline: BaselineOutcome | null): Promise<void> {
   const [rust, python] = suites as [SuiteResult, SuiteResult]
   const json = buildCoverageSummary({
     run: runFacts(env, inputs.matrixValue),
     status: statusOf(findings.findings, inputs.nonBlocking),
     nonBlocking: inputs.nonBlocking,
     patch,
+    baseline,
     suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
   })
   fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true })
@@ -144,6 +148,7 @@ function writeOutputs(suites: SuiteResult[]): void {
   for (const suite of suites) {
     const key = suite.suite
     core.setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '')
+    core.setOutput(`${key}-coverage-delta`, suite.delta?.delta != null ? String(suite.delta.delta) : '')
     core.setOutput(`${key}-patch-coverage`, suite.patch?.percent != null ? String(suite.patch.percent) : '')
     core.setOutput(`${key}-duration-seconds`, (suite.durationMs / 1000).toFixed(1))
     core.setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '')

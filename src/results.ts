@@ -5,6 +5,7 @@ import type { SuiteId } from './inputs.js'
 import type { Headline } from './reports/headline.js'
 import type { CoverageReport } from './reports/model.js'
 import type { PatchCoverage } from './patch/patch-coverage.js'
+import type { SuiteDelta } from './baseline/delta.js'
 
 export interface ArtifactInfo {
   name: string
@@ -34,6 +35,8 @@ export interface SuiteResult {
   artifact?: ArtifactInfo
   /** Coverage of the lines the pull request changes, when measured. */
   patch?: PatchCoverage | null
+  /** Change since the baseline run, when there is one. */
+  delta?: SuiteDelta | null
 }
 
 export const SUITE_LABELS: Record<SuiteId, string> = { rust: 'Rust', python: 'Python' }

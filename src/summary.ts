@@ -4,6 +4,8 @@
 import type { Finding, Advisory } from './findings.js'
 import { formatPercent } from './reports/headline.js'
 import { percent, type FileCoverage } from './reports/model.js'
+import type { BaselineOutcome } from './baseline/compare.js'
+import { formatDelta } from './baseline/delta.js'
 import type { PatchOutcome } from './patch/measure.js'
 import type { SuiteResult } from './results.js'
 import { describe, type Status } from './verdict.js'
@@ -22,6 +24,8 @@ export interface SummaryInput {
   filesPerSuite: number
   /** How patch coverage was measured; null or absent when it was not attempted. */
   patch?: PatchOutcome | null
+  /** The run compared with; null or absent when none was looked for. */
+  baseline?: BaselineOutcome | null
 }
 
 const STATUS_LINE: Record<Status, string> = {
@@ -46,6 +50,7 @@ function render(input: SummaryInput, filesPerSuite: number): string {
   out.push('| --- | --- | --- | --- | --- | --- |')
   for (const suite of input.suites) out.push(suiteRow(suite, input))
   out.push('')
+  if (input.baseline) out.push(baselineLine(input.baseline), '')
   if (input.patch) out.push(...patchSection(input.patch, input.suites, filesPerSuite))
 
   if (input.findings.length > 0) {
@@ -74,6 +79,18 @@ function render(input: SummaryInput, filesPerSuite: number): string {
     }
     out.push('', '</details>', '')
   }
+  for (const suite of input.suites) {
+    const files = suite.delta?.files ?? []
+    if (files.length === 0 || filesPerSuite === 0) continue
+    const rows = files.slice(0, filesPerSuite)
+    out.push(`<details><summary>${suite.label}: ${files.length} file(s) changed coverage since the baseline${rows.length < files.length ? ` (${rows.length} shown)` : ''}</summary>`, '')
+    out.push('| File | Before | After | Change |', '| --- | ---: | ---: | ---: |')
+    for (const f of rows) {
+      const change = f.delta !== null ? formatDelta(f.delta) : f.before === null ? 'new' : 'removed'
+      out.push(`| ${codeCell(f.path)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`)
+    }
+    out.push('', '</details>', '')
+  }
 
   const notes = input.suites.filter((s) => s.headline).map((s) => `${s.label}: ${s.headline?.basis}.`)
   const rust = input.suites.find((s) => s.suite === 'rust')
@@ -88,6 +105,14 @@ function render(input: SummaryInput, filesPerSuite: number): string {
   }
   if (notes.length > 0) out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '')
   return out.join('\n')
+}
+
+function baselineLine(baseline: BaselineOutcome): string {
+  if (!baseline.run) return `<sub>No baseline to compare with: ${escapeText(baseline.unavailable ?? 'unknown reason')}.</sub>`
+  const run = baseline.run
+  const runText = run.url ? `[run ${run.runId}](${run.url})` : `run ${run.runId}`
+  const gate = baseline.maxDrop === null ? '' : `; max-drop ${baseline.maxDrop} pp`
+  return `<sub>Changes are against ${escapeText(run.branch)} (${runText}, commit ${run.commit ? `\`${run.commit.slice(0, 12)}\`` : 'unknown'})${gate}.</sub>`
 }
 
 /** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
@@ -128,8 +153,10 @@ function rangesText(ranges: ReadonlyArray<readonly [number, number]>, limit: num
 function suiteRow(suite: SuiteResult, input: SummaryInput): string {
   if (!suite.enabled) return `| ${suite.label} | – | – | disabled | – | – |`
   const headline = suite.headline
+  const delta = suite.delta?.delta
+  const change = delta === null || delta === undefined ? '' : ` ${delta < -0.005 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`
   const coverage = headline
-    ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})`
+    ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}`
     : 'no data'
   const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`
   const own = input.findings.filter((f) => f.suite === suite.suite)
@@ -151,6 +178,7 @@ const KIND_LABEL: Record<Finding['kind'], string> = {
   'no-data': 'no data',
   threshold: 'below threshold',
   patch: 'patch coverage',
+  drop: 'coverage dropped',
   'upload-failed': 'upload failed',
   internal: 'internal error'
 }

@@ -42,7 +42,9 @@ export interface ArtifactService {
   env(): Record<string, string>
   inject(fault: Fault): void
   artifacts(): StoredArtifact[]
-  requests: Array<{ method: string; path: string; status: number }>
+  /** A signed read URL of a stored artifact's zip (what the REST API's /zip answer redirects to). */
+  downloadUrl(id: number): string
+  requests: Array<{ method: string; path: string; status: number; authorization?: boolean }>
   close(): Promise<void>
 }
 
@@ -209,7 +211,7 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
         return send(201, '')
       }
       if (req.method === 'GET' && perm === 'r' && artifact.status === 'final') {
-        requests.push({ method: 'GET', path: url.pathname, status: 200 })
+        requests.push({ method: 'GET', path: url.pathname, status: 200, authorization: req.headers.authorization !== undefined })
         res.writeHead(200, {
           'Content-Type': artifact.contentType,
           'Content-Length': artifact.data.length,
@@ -231,6 +233,7 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
     env: () => ({ ACTIONS_RESULTS_URL: `${base}/`, ACTIONS_RUNTIME_TOKEN: token }),
     inject: (f) => void faults.push({ ...f }),
     artifacts: () => [...byName.values()].filter((a) => a.status === 'final'),
+    downloadUrl: (id) => `${base}/devstoreaccount1/artifacts/${id}?sig=${sign(id, 'r')}&sp=r`,
     close: async () => {
       for (const res of hanging) res.destroy()
       server.closeAllConnections()

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { pullRequestOf } from '../github/event.js'
 import { parseUnifiedDiff, type ChangedLines } from './diff.js'
 
 export interface PatchSource {
@@ -42,20 +43,6 @@ function git(cwd: string, args: string[], maxBuffer = 256 * 1024 * 1024): Promis
 
 const firstErrorLine = (r: GitResult): string =>
   r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed'
-
-/** The pull request's base commit from the event payload, when this run is for one. */
-export function pullRequestBase(env: NodeJS.ProcessEnv): string | null {
-  const event = env['GITHUB_EVENT_NAME'] ?? ''
-  const file = env['GITHUB_EVENT_PATH']
-  if (!/^pull_request(_target)?$/.test(event) || !file) return null
-  try {
-    const payload = JSON.parse(fs.readFileSync(file, 'utf8')) as { pull_request?: { base?: { sha?: unknown } } }
-    const sha = payload.pull_request?.base?.sha
-    return typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null
-  } catch {
-    return null
-  }
-}
 
 async function commitExists(cwd: string, rev: string): Promise<boolean> {
   return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).ok
@@ -136,7 +123,7 @@ export async function findPatch(
   }
   const root = fs.realpathSync(top.stdout.trim())
   const realWorkspace = fs.realpathSync(workspace)
-  const { base, how } = await findBase(workspace, explicitBase, pullRequestBase(env), log)
+  const { base, how } = await findBase(workspace, explicitBase, pullRequestOf(env)?.baseSha ?? null, log)
   const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--'])
   if (!diff.ok) throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`)
   const changed: ChangedLines = new Map()

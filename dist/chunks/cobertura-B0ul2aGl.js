@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-D6g916b4.js';
-import { R as ReportError } from './pipeline-D3A3433e.js';
-import './inputs-C38e1Y4S.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-BzXubN_S.js';
+import { R as ReportError } from './pipeline-ClW_jhRO.js';
+import './inputs-DZZDBVAW.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -13,6 +13,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import 'node:zlib';
 import 'node:child_process';
 
 class XmlError extends Error {

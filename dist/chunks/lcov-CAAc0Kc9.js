@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-D6g916b4.js';
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-D3A3433e.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-BzXubN_S.js';
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-ClW_jhRO.js';
 import 'node:fs';
 import 'node:path';
-import './inputs-C38e1Y4S.js';
+import './inputs-DZZDBVAW.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -13,6 +13,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import 'node:zlib';
 import 'node:child_process';
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks (DA lines, the bulk

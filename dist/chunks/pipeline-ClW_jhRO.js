@@ -1,7 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-C38e1Y4S.js';
+import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-DZZDBVAW.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 
 class Findings {
@@ -50,7 +51,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-Fov4Gu16.js');
+    const { DefaultArtifactClient } = await import('./artifact-Dn70goV3.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -151,7 +152,8 @@ function suiteSummary(result, findings, tools) {
         files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
         patch: result.patch
             ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
-            : null
+            : null,
+        delta: result.delta ?? null
     };
 }
 function buildCoverageSummary(args) {
@@ -162,8 +164,179 @@ function buildCoverageSummary(args) {
         status: args.status,
         nonBlocking: args.nonBlocking,
         patch: args.patch ?? null,
+        baseline: args.baseline ?? null,
         suites: args.suites
     };
+}
+/** Reads a coverage-summary.json written by this action (any run, any version of schema 1); one clear line if it is not one. */
+function parseCoverageSummary(text, shown) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${shown} is not JSON`);
+    }
+    const summary = data;
+    if (summary?.schema !== SUMMARY_SCHEMA || typeof summary.suites !== 'object' || summary.suites === null) {
+        throw new Error(`${shown} is not a coverage-summary.json of this action (schema ${JSON.stringify(summary?.schema ?? null)})`);
+    }
+    return summary;
+}
+
+// What the action needs from the event payload (GITHUB_EVENT_PATH) of a
+// pull_request or pull_request_target run. Anything else gives null.
+function pullRequestOf(env) {
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!/^pull_request(_target)?$/.test(event) || !file)
+        return null;
+    let payload;
+    try {
+        payload = JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const pr = payload.pull_request;
+    const base = pr?.['base'];
+    const head = pr?.['head'];
+    const number = pr?.['number'];
+    if (typeof number !== 'number' || typeof base?.sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(base.sha) || typeof base.ref !== 'string')
+        return null;
+    const baseRepo = base.repo?.full_name;
+    const headRepo = head?.repo?.full_name;
+    return {
+        number,
+        baseSha: base.sha,
+        baseRef: base.ref,
+        headSha: typeof head?.sha === 'string' ? head.sha : null,
+        fromFork: typeof baseRepo === 'string' && typeof headRepo === 'string' && baseRepo !== headRepo
+    };
+}
+
+// A small client for the few GitHub REST calls the action makes (workflow runs,
+// run artifacts, artifact download, pull request comments), on Node's fetch.
+// Base URL from GITHUB_API_URL (GitHub Enterprise, or a local test double).
+// Every failure is an ApiError with one line: method, path, status, message.
+class ApiError extends Error {
+    status;
+    name = 'ApiError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+class GitHubApi {
+    options;
+    base;
+    constructor(options) {
+        this.options = options;
+        this.base = options.baseUrl.replace(/\/+$/, '');
+    }
+    static fromEnv(token, env = process.env) {
+        return new GitHubApi({ baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com', token });
+    }
+    headers() {
+        return {
+            Accept: 'application/vnd.github+json',
+            Authorization: `Bearer ${this.options.token}`,
+            'X-GitHub-Api-Version': '2022-11-28',
+            'User-Agent': this.options.userAgent ?? 'rust-python-coverage'
+        };
+    }
+    /** One request; a 429/5xx or a dropped connection is tried once more after a second. */
+    async send(method, path, body, redirect = 'follow') {
+        const url = `${this.base}${path}`;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await fetch(url, {
+                    method,
+                    headers: { ...this.headers(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+                    redirect,
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+                    ...(body === undefined ? {} : { body: JSON.stringify(body) })
+                });
+            }
+            catch (error) {
+                if (attempt < 2) {
+                    await new Promise((r) => setTimeout(r, 1000));
+                    continue;
+                }
+                const cause = error.cause;
+                throw new ApiError(null, `${method} ${path} failed: ${cause?.code ?? cause?.message ?? error.message}`);
+            }
+            if (RETRYABLE.has(response.status) && attempt < 2) {
+                await response.body?.cancel();
+                await new Promise((r) => setTimeout(r, 1000));
+                continue;
+            }
+            if (response.status >= 400)
+                throw await errorOf(method, path, response);
+            return response;
+        }
+    }
+    async json(method, path, body) {
+        const response = await this.send(method, path, body);
+        const text = await response.text();
+        try {
+            return (text === '' ? {} : JSON.parse(text));
+        }
+        catch {
+            throw new ApiError(response.status, `${method} ${path} answered ${response.status} with a body that is not JSON`);
+        }
+    }
+    /**
+     * Downloads what `path` redirects to (an artifact zip): the signed storage
+     * URL is fetched without the token, which must not leave the API host.
+     */
+    async download(path, maxBytes) {
+        const first = await this.send('GET', path, undefined, 'manual');
+        const location = first.headers.get('location');
+        await first.body?.cancel();
+        if (first.status < 300 || first.status >= 400 || !location) {
+            throw new ApiError(first.status, `GET ${path} answered ${first.status} without a download location`);
+        }
+        let response;
+        try {
+            response = await fetch(location, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+        }
+        catch (error) {
+            throw new ApiError(null, `downloading ${path} failed: ${error.message}`);
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`);
+        }
+        const declared = Number(response.headers.get('content-length') ?? 0);
+        if (declared > maxBytes) {
+            await response.body?.cancel();
+            throw new ApiError(response.status, `downloading ${path}: ${declared} bytes, more than the ${maxBytes} expected`);
+        }
+        const data = Buffer.from(await response.arrayBuffer());
+        if (data.length > maxBytes)
+            throw new ApiError(response.status, `downloading ${path}: ${data.length} bytes, more than the ${maxBytes} expected`);
+        return data;
+    }
+}
+async function errorOf(method, path, response) {
+    let message = '';
+    try {
+        const text = await response.text();
+        try {
+            message = String(JSON.parse(text).message ?? '');
+        }
+        catch {
+            message = text.slice(0, 200);
+        }
+    }
+    catch {
+        // the status says enough
+    }
+    const line = message.split(/\r?\n/)[0]?.trim();
+    return new ApiError(response.status, `${method} ${path} answered ${response.status}${line ? `: ${line}` : ''}`);
 }
 
 // The one coverage model every parser produces and every consumer (summary,
@@ -226,6 +399,253 @@ function formatPercent(p) {
     if (text === '0.00' && p > 0)
         text = '0.01';
     return `${text}%`;
+}
+
+function suiteDelta(current, base) {
+    if (!base || !base.enabled || !current.enabled)
+        return null;
+    const before = base.headline?.percent ?? null;
+    const after = current.headline?.percent ?? null;
+    const delta = before !== null && after !== null ? after - before : null;
+    const old = new Map((base.files ?? []).map((f) => [f.path, f.lines]));
+    const files = [];
+    const seen = new Set();
+    for (const file of current.report?.files ?? []) {
+        seen.add(file.path);
+        const was = old.get(file.path);
+        const a = percent(file.lines);
+        if (!was) {
+            if (a !== null)
+                files.push({ path: file.path, before: null, after: a, delta: null });
+            continue;
+        }
+        const b = percent(was);
+        if (!sameTally(was, file.lines) && (a !== b))
+            files.push({ path: file.path, before: b, after: a, delta: a !== null && b !== null ? a - b : null });
+    }
+    if (current.report) {
+        for (const [path, was] of old) {
+            if (!seen.has(path) && percent(was) !== null)
+                files.push({ path, before: percent(was), after: null, delta: null });
+        }
+    }
+    const rank = (f) => (f.delta !== null ? 0 : f.before === null ? 1 : 2);
+    files.sort((x, y) => rank(x) - rank(y) || (x.delta ?? 0) - (y.delta ?? 0) || (x.path < y.path ? -1 : 1));
+    return { before, after, delta, files };
+}
+const sameTally = (a, b) => a.covered === b.covered && a.total === b.total;
+/** "+1.25 pp", "−0.40 pp", "±0.00 pp" (two decimals, the minus sign). */
+function formatDelta(pp) {
+    const rounded = Math.round(pp * 100) / 100;
+    if (rounded === 0)
+        return '±0.00 pp';
+    return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)} pp`;
+}
+
+// Reads one file out of a zip held in memory (a downloaded artifact): the
+// central directory at the end, the entry's local header, then stored or
+// deflated data, checked against its size and CRC-32. Pure.
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** The zip's entries, from its central directory; throws a one-line Error when it is not a zip. */
+function zipEntries(zip) {
+    const min = Math.max(0, zip.length - 22 - 0xffff);
+    let end = -1;
+    for (let i = zip.length - 22; i >= min; i--) {
+        if (zip.readUInt32LE(i) === EOCD) {
+            end = i;
+            break;
+        }
+    }
+    if (end < 0)
+        throw new Error('not a zip file (no end of central directory)');
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    const entries = [];
+    for (let n = 0; n < count; n++) {
+        if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL)
+            throw new Error('damaged zip file (central directory)');
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        entries.push({
+            name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+            method: zip.readUInt16LE(at + 10),
+            crc: zip.readUInt32LE(at + 16),
+            compressedSize: zip.readUInt32LE(at + 20),
+            size: zip.readUInt32LE(at + 24),
+            localOffset: zip.readUInt32LE(at + 42)
+        });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+/** The content of the entry named `name` (or whose last path part is `name`), or null when there is none. */
+function readZipEntry(zip, name, maxBytes) {
+    const entries = zipEntries(zip);
+    const entry = entries.find((e) => e.name === name) ?? entries.find((e) => e.name.split('/').pop() === name);
+    if (!entry)
+        return null;
+    if (entry.size > maxBytes)
+        throw new Error(`${entry.name} is ${entry.size} bytes, more than the ${maxBytes} expected`);
+    const at = entry.localOffset;
+    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL)
+        throw new Error(`damaged zip file (local header of ${entry.name})`);
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    const raw = zip.subarray(start, start + entry.compressedSize);
+    if (raw.length !== entry.compressedSize)
+        throw new Error(`damaged zip file (${entry.name} is cut short)`);
+    let data;
+    if (entry.method === 0)
+        data = Buffer.from(raw);
+    else if (entry.method === 8) {
+        try {
+            data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) });
+        }
+        catch (error) {
+            throw new Error(`damaged zip file (${entry.name}: ${error.message})`);
+        }
+    }
+    else
+        throw new Error(`${entry.name} uses zip compression method ${entry.method}, which is not supported`);
+    if (data.length !== entry.size || zlib.crc32(data) >>> 0 !== entry.crc)
+        throw new Error(`damaged zip file (${entry.name} fails its size or CRC check)`);
+    return data;
+}
+
+// The baseline of a pull request: the coverage-summary.json of the latest
+// successful run of the same workflow on the base branch, found and downloaded
+// through GitHub's REST API (workflow runs, run artifacts, artifact zip).
+// Needs `actions: read`.
+/** Why there is no baseline: one line, said as a notice. */
+class BaselineUnavailable extends Error {
+    name = 'BaselineUnavailable';
+}
+/** "owner/repo/.github/workflows/ci.yml@refs/pull/1/merge" -> "ci.yml". */
+function workflowFile(workflowRef) {
+    return /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef ?? '')?.[1] ?? null;
+}
+const MAX_SUMMARY_BYTES = 64 * 1024 * 1024;
+async function findBaseline(api, query, log) {
+    const repo = query.repository;
+    const where = `${query.workflow} on ${query.branch}`;
+    const runsPath = `/repos/${repo}/actions/workflows/${encodeURIComponent(query.workflow)}/runs` +
+        `?branch=${encodeURIComponent(query.branch)}&status=success&exclude_pull_requests=true&per_page=${query.maxRuns ?? 10}`;
+    let runs;
+    try {
+        runs = await api.json('GET', runsPath);
+    }
+    catch (error) {
+        throw unavailable(error, 'listing the workflow runs');
+    }
+    const list = (runs.workflow_runs ?? []).filter((r) => r.id !== query.excludeRunId);
+    if (list.length === 0)
+        throw new BaselineUnavailable(`no successful run of ${where} yet`);
+    for (const run of list.slice(0, query.maxRuns ?? 10)) {
+        let artifacts;
+        try {
+            artifacts = await api.json('GET', `/repos/${repo}/actions/runs/${run.id}/artifacts?name=${encodeURIComponent(query.artifactName)}&per_page=10`);
+        }
+        catch (error) {
+            throw unavailable(error, `listing the artifacts of run ${run.id}`);
+        }
+        const artifact = (artifacts.artifacts ?? []).find((a) => a.name === query.artifactName && !a.expired);
+        if (!artifact) {
+            log(`Run ${run.id} of ${where} has no unexpired "${query.artifactName}" artifact; trying an older run`);
+            continue;
+        }
+        let zip;
+        try {
+            zip = await api.download(`/repos/${repo}/actions/artifacts/${artifact.id}/zip`, MAX_SUMMARY_BYTES);
+        }
+        catch (error) {
+            throw unavailable(error, `downloading artifact ${artifact.id}`);
+        }
+        const shown = `coverage-summary.json of run ${run.id}`;
+        let text;
+        try {
+            text = readZipEntry(zip, 'coverage-summary.json', MAX_SUMMARY_BYTES);
+        }
+        catch (error) {
+            throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id}: ${error.message}`);
+        }
+        if (!text)
+            throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no coverage-summary.json`);
+        let summary;
+        try {
+            summary = parseCoverageSummary(text.toString('utf8'), shown);
+        }
+        catch (error) {
+            throw new BaselineUnavailable(error.message);
+        }
+        return {
+            runId: run.id,
+            url: run.html_url ?? null,
+            commit: run.head_sha ?? summary.run.commit,
+            branch: query.branch,
+            createdAt: run.created_at ?? null,
+            summary
+        };
+    }
+    throw new BaselineUnavailable(`none of the last ${list.length} successful run(s) of ${where} has an unexpired "${query.artifactName}" artifact (coverage did not run there yet, or it expired)`);
+}
+function unavailable(error, doing) {
+    const message = error.message;
+    const hint = error instanceof ApiError && (error.status === 403 || error.status === 404) ? ' (the token needs `actions: read`)' : '';
+    return new BaselineUnavailable(`${doing}: ${message}${hint}`);
+}
+
+// The baseline phase: on a pull request (or with baseline-branch), the base
+// branch's latest coverage-summary.json, the deltas per suite and file, and the
+// max-drop gate (a finding like any other). No baseline is never a finding: a
+// first pull request after adopting the action has none; it is a notice.
+async function compareWithBaseline(inputs, suites, findings, env) {
+    if (!inputs.baseline.enabled)
+        return null;
+    const branch = inputs.baseline.branch || pullRequestOf(env)?.baseRef;
+    if (!branch)
+        return null;
+    const maxDrop = inputs.baseline.maxDrop;
+    const none = (why) => {
+        notice(`No coverage baseline from ${branch}: ${why}${maxDrop !== null ? '; max-drop is not judged' : ''}.`, { title: 'Coverage baseline' });
+        return { run: null, unavailable: why, maxDrop };
+    };
+    const repository = env['GITHUB_REPOSITORY'];
+    const workflow = workflowFile(env['GITHUB_WORKFLOW_REF']);
+    if (!inputs.githubToken)
+        return none('github-token is empty');
+    if (!repository || !workflow)
+        return none('GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF is not set (not running in GitHub Actions)');
+    startGroup(`Coverage baseline: ${workflow} on ${branch}`);
+    let baseline;
+    try {
+        baseline = await findBaseline(GitHubApi.fromEnv(inputs.githubToken, env), { repository, workflow, branch, artifactName: inputs.summaryArtifactName, excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) }, (line) => info(line));
+    }
+    catch (error) {
+        if (!(error instanceof BaselineUnavailable))
+            throw error;
+        return none(error.message);
+    }
+    finally {
+        endGroup();
+    }
+    if (!baseline)
+        return none('not found');
+    info(`Baseline: run ${baseline.runId} (commit ${baseline.commit?.slice(0, 12) ?? 'unknown'})`);
+    for (const suite of suites) {
+        const delta = suiteDelta(suite, baseline.summary.suites?.[suite.suite]);
+        suite.delta = delta;
+        if (!delta || delta.delta === null)
+            continue;
+        info(`${suite.label}: ${formatPercent(delta.before)} -> ${formatPercent(delta.after)} (${formatDelta(delta.delta)})`);
+        // Rounded to hundredths of a point, so float noise never trips the gate.
+        if (maxDrop !== null && Math.round(-delta.delta * 100) / 100 > maxDrop) {
+            findings.add(suite.suite, 'drop', `${suite.label} coverage dropped ${formatDelta(delta.delta).replace(/^−/, '')} (${formatPercent(delta.before)} on ${branch} to ${formatPercent(delta.after)}), more than max-drop ${maxDrop} pp`);
+        }
+    }
+    const { summary: _summary, ...run } = baseline;
+    return { run, maxDrop };
 }
 
 // Lines a change adds or modifies, from `git diff --unified=0` output: for
@@ -328,21 +748,6 @@ function git(cwd, args, maxBuffer = 256 * 1024 * 1024) {
     });
 }
 const firstErrorLine = (r) => r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed';
-/** The pull request's base commit from the event payload, when this run is for one. */
-function pullRequestBase(env) {
-    const event = env['GITHUB_EVENT_NAME'] ?? '';
-    const file = env['GITHUB_EVENT_PATH'];
-    if (!/^pull_request(_target)?$/.test(event) || !file)
-        return null;
-    try {
-        const payload = JSON.parse(fs.readFileSync(file, 'utf8'));
-        const sha = payload.pull_request?.base?.sha;
-        return typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
-    }
-    catch {
-        return null;
-    }
-}
 async function commitExists(cwd, rev) {
     return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).ok;
 }
@@ -408,7 +813,7 @@ async function findPatch(workspace, explicitBase, env, log) {
     }
     const root = fs.realpathSync(top.stdout.trim());
     const realWorkspace = fs.realpathSync(workspace);
-    const { base, how } = await findBase(workspace, explicitBase, pullRequestBase(env), log);
+    const { base, how } = await findBase(workspace, explicitBase, pullRequestOf(env)?.baseSha ?? null, log);
     const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--']);
     if (!diff.ok)
         throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`);
@@ -608,6 +1013,8 @@ function render(input, filesPerSuite) {
     for (const suite of input.suites)
         out.push(suiteRow(suite, input));
     out.push('');
+    if (input.baseline)
+        out.push(baselineLine(input.baseline), '');
     if (input.patch)
         out.push(...patchSection(input.patch, input.suites, filesPerSuite));
     if (input.findings.length > 0) {
@@ -637,6 +1044,19 @@ function render(input, filesPerSuite) {
         }
         out.push('', '</details>', '');
     }
+    for (const suite of input.suites) {
+        const files = suite.delta?.files ?? [];
+        if (files.length === 0 || filesPerSuite === 0)
+            continue;
+        const rows = files.slice(0, filesPerSuite);
+        out.push(`<details><summary>${suite.label}: ${files.length} file(s) changed coverage since the baseline${rows.length < files.length ? ` (${rows.length} shown)` : ''}</summary>`, '');
+        out.push('| File | Before | After | Change |', '| --- | ---: | ---: | ---: |');
+        for (const f of rows) {
+            const change = f.delta !== null ? formatDelta(f.delta) : f.before === null ? 'new' : 'removed';
+            out.push(`| ${codeCell(f.path)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`);
+        }
+        out.push('', '</details>', '');
+    }
     const notes = input.suites.filter((s) => s.headline).map((s) => `${s.label}: ${s.headline?.basis}.`);
     const rust = input.suites.find((s) => s.suite === 'rust');
     const da = rust?.report?.totals.lines;
@@ -649,6 +1069,14 @@ function render(input, filesPerSuite) {
     if (notes.length > 0)
         out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '');
     return out.join('\n');
+}
+function baselineLine(baseline) {
+    if (!baseline.run)
+        return `<sub>No baseline to compare with: ${escapeText(baseline.unavailable ?? 'unknown reason')}.</sub>`;
+    const run = baseline.run;
+    const runText = run.url ? `[run ${run.runId}](${run.url})` : `run ${run.runId}`;
+    const gate = baseline.maxDrop === null ? '' : `; max-drop ${baseline.maxDrop} pp`;
+    return `<sub>Changes are against ${escapeText(run.branch)} (${runText}, commit ${run.commit ? `\`${run.commit.slice(0, 12)}\`` : 'unknown'})${gate}.</sub>`;
 }
 /** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
 function patchSection(patch, suites, filesPerSuite) {
@@ -691,8 +1119,10 @@ function suiteRow(suite, input) {
     if (!suite.enabled)
         return `| ${suite.label} | – | – | disabled | – | – |`;
     const headline = suite.headline;
+    const delta = suite.delta?.delta;
+    const change = delta === null || delta === undefined ? '' : ` ${delta < -5e-3 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`;
     const coverage = headline
-        ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})`
+        ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}`
         : 'no data';
     const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`;
     const own = input.findings.filter((f) => f.suite === suite.suite);
@@ -714,6 +1144,7 @@ const KIND_LABEL = {
     'no-data': 'no data',
     threshold: 'below threshold',
     patch: 'patch coverage',
+    drop: 'coverage dropped',
     'upload-failed': 'upload failed',
     internal: 'internal error'
 };
@@ -1113,11 +1544,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BikZYEgz.js');
+            const { parseLcovFile } = await import('./lcov-CAAc0Kc9.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Bs5bXlwZ.js');
+            const { parseCoberturaFile } = await import('./cobertura-B0ul2aGl.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1170,7 +1601,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-C-mz8ETC.js');
+    const { zipDirectory } = await import('./archive-Co_PQLVz.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -1221,8 +1652,9 @@ async function runPipeline(inputs, env = process.env) {
     }
     endGroup();
     const patch = (await guarded(findings, 'action', 'measuring patch coverage', () => measurePatch(inputs, suites, findings, env))) ?? null;
+    const baseline = (await guarded(findings, 'action', 'comparing with the baseline', () => compareWithBaseline(inputs, suites, findings, env))) ?? null;
     await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings));
-    await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch));
+    await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline));
     writeOutputs(suites);
     await guarded(findings, 'action', 'writing the job summary', async () => {
         const text = redact(renderSummary({
@@ -1232,7 +1664,8 @@ async function runPipeline(inputs, env = process.env) {
             status: statusOf(findings.findings, inputs.nonBlocking),
             nonBlocking: inputs.nonBlocking,
             filesPerSuite: inputs.summaryFiles,
-            patch
+            patch,
+            baseline
         }));
         if (env['GITHUB_STEP_SUMMARY'])
             await summary.addRaw(text, true).write();
@@ -1245,13 +1678,14 @@ async function runPipeline(inputs, env = process.env) {
     setOutput('findings', String(findings.findings.length));
 }
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
-async function writeSummaryJson(inputs, suites, findings, env, patch) {
+async function writeSummaryJson(inputs, suites, findings, env, patch, baseline) {
     const [rust, python] = suites;
     const json = buildCoverageSummary({
         run: runFacts(env, inputs.matrixValue),
         status: statusOf(findings.findings, inputs.nonBlocking),
         nonBlocking: inputs.nonBlocking,
         patch,
+        baseline,
         suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
     });
     fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true });
@@ -1321,6 +1755,7 @@ function writeOutputs(suites) {
     for (const suite of suites) {
         const key = suite.suite;
         setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '');
+        setOutput(`${key}-coverage-delta`, suite.delta?.delta != null ? String(suite.delta.delta) : '');
         setOutput(`${key}-patch-coverage`, suite.patch?.percent != null ? String(suite.patch.percent) : '');
         setOutput(`${key}-duration-seconds`, (suite.durationMs / 1000).toFixed(1));
         setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '');

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-D3A3433e.js';
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-ClW_jhRO.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 

@@ -769,6 +769,12 @@ function readGitRef(read, name) {
     }
     return raw;
 }
+function readToken(read, name) {
+    const token = read(name).trim();
+    if (token)
+        setSecret(token);
+    return token;
+}
 function shellQuote(value) {
     return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
@@ -841,7 +847,13 @@ function readInputs(read = defaultRead, env = process.env) {
             base: readGitRef(read, 'patch-base'),
             minPatch: readPercent(read, 'min-patch'),
             annotate: readBoolean(read, 'patch-annotations', true)
-        }
+        },
+        baseline: {
+            enabled: readBoolean(read, 'baseline', true),
+            branch: readGitRef(read, 'baseline-branch'),
+            maxDrop: readPercent(read, 'max-drop')
+        },
+        githubToken: readToken(read, 'github-token')
     };
 }
 

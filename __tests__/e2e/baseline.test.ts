@@ -1,0 +1,165 @@
+// Baseline and deltas end to end: a push run on main uploads its
+// coverage-summary artifact to one local artifact service; a pull request run
+// (another run, another service) finds that run through the REST double (runs
+// list, artifacts list, 302 to the signed zip), reads the summary out of the
+// zip, and shows the deltas; max-drop follows the non-blocking rule.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
+import { startGitHubApi, type GitHubApiDouble, type RunRecord } from '../../test-support/github-api.js'
+import { repo, runActionAsync, type ActionRun } from './support/run-action.js'
+
+const real = path.join(repo, '__fixtures__/real')
+const token = 'ghs_baselineTestToken0123456789'
+const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-baseline-'))
+const realLcov = fs.readFileSync(path.join(real, 'rust.lcov'), 'utf8')
+
+/** The real Rust report with `n` run lines of src/stats.rs turned into missed ones (DA and LH kept consistent). */
+function worseLcov(n: number): string {
+  const sections = realLcov.split('end_of_record\n')
+  return sections
+    .map((section) => {
+      if (!/^SF:.*\/src\/stats\.rs$/m.test(section)) return section
+      let left = n
+      return section
+        .replace(/^DA:(\d+),([1-9]\d*)$/gm, (line, ln: string) => (left-- > 0 ? `DA:${ln},0` : line))
+        .replace(/^LH:(\d+)$/m, (_l, lh: string) => `LH:${Number(lh) - n}`)
+    })
+    .join('end_of_record\n')
+}
+
+/** cargo-llvm-cov's figure from a report: the sums of LF and LH. */
+function lfLh(text: string): number {
+  const sum = (tag: string): number => [...text.matchAll(new RegExp(`^${tag}:(\\d+)$`, 'gm'))].reduce((s, m) => s + Number(m[1]), 0)
+  return (sum('LH') * 100) / sum('LF')
+}
+
+function run(name: string, lcov: string, service: ArtifactService, env: Record<string, string>, extra: Record<string, string> = {}): Promise<ActionRun> {
+  const dir = `target/e2e-baseline/${name}`
+  const file = path.join(crafted, `${name}.lcov`)
+  fs.writeFileSync(file, lcov)
+  return runActionAsync(
+    {
+      'working-directory': 'examples/mixed-project',
+      'rust-command': `mkdir -p ${dir}/html && echo '<html></html>' > ${dir}/html/index.html && cp ${file} ${dir}/rust.lcov`,
+      'rust-report-command': 'true',
+      'rust-lcov': `${dir}/rust.lcov`,
+      'rust-html-dir': `${dir}/html`,
+      'python-command': `mkdir -p ${dir} && cp ${path.join(real, 'python.xml')} ${dir}/python.xml`,
+      'python-xml': `${dir}/python.xml`,
+      'summary-json': `${dir}/coverage-summary.json`,
+      'patch-coverage': 'false',
+      'github-token': token,
+      ...extra
+    },
+    { ...service.env(), GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/heads/main', ...env }
+  )
+}
+
+let mainRun: ArtifactService
+let newerRun: ArtifactService
+let prRun: ArtifactService
+let api: GitHubApiDouble
+let runs: RunRecord[]
+let event: string
+
+beforeAll(async () => {
+  mainRun = await startArtifactService({ runId: '100' })
+  newerRun = await startArtifactService({ runId: '101' })
+  prRun = await startArtifactService({ runId: '200' })
+  // The push run on main: uploads the baseline.
+  const pushed = await run('main', realLcov, mainRun, { GITHUB_RUN_ID: '100', GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'a'.repeat(40) })
+  expect(pushed.outputs['summary-artifact-id']).toMatch(/^\d+$/)
+  runs = [
+    { id: 100, branch: 'main', conclusion: 'success', headSha: 'a'.repeat(40), createdAt: '2026-11-20T10:00:00Z', artifacts: mainRun },
+    // A newer successful run whose coverage summary has expired, and a failed one: both passed over.
+    { id: 101, branch: 'main', conclusion: 'success', headSha: 'b'.repeat(40), createdAt: '2026-11-21T10:00:00Z', artifacts: newerRun, expired: ['coverage-summary'] },
+    { id: 102, branch: 'main', conclusion: 'failure', headSha: 'c'.repeat(40), createdAt: '2026-11-22T10:00:00Z' },
+    { id: 103, branch: 'other', conclusion: 'success', headSha: 'd'.repeat(40), createdAt: '2026-11-23T10:00:00Z', artifacts: newerRun }
+  ]
+  await run('newer', realLcov, newerRun, { GITHUB_RUN_ID: '101', GITHUB_EVENT_NAME: 'push' })
+  api = await startGitHubApi({ repository: 'owner/repo', workflow: 'ci.yml', token, runs })
+  event = path.join(crafted, 'event.json')
+  fs.writeFileSync(event, JSON.stringify({ number: 7, pull_request: { number: 7, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { ref: 'f', sha: 'e'.repeat(40) } } }))
+}, 120_000)
+
+afterAll(async () => {
+  await Promise.all([mainRun.close(), newerRun.close(), prRun.close(), api.close()])
+})
+
+const prEnv = () => ({
+  GITHUB_RUN_ID: '200',
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_EVENT_PATH: event,
+  GITHUB_API_URL: api.url,
+  GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/pull/7/merge'
+})
+
+it('a pull request compares with the last run on main that has a summary: deltas per suite and file, outputs, JSON', async () => {
+  const worse = worseLcov(6)
+  const pr = await run('pr', worse, prRun, prEnv())
+  expect(pr.status).toBe(0)
+  expect(pr.stdout).not.toMatch(/::(warning|error)/)
+  expect(pr.stdout).toContain('Run 101 of ci.yml on main has no unexpired "coverage-summary" artifact; trying an older run')
+  const expected = lfLh(worse) - lfLh(realLcov)
+  expect(expected).toBeLessThan(-2)
+  expect(Number(pr.outputs['rust-coverage-delta'])).toBe(expected)
+  expect(pr.outputs['python-coverage-delta']).toBe('0')
+  expect(pr.summary).toContain(`▼−${Math.abs(expected).toFixed(2)} pp |`)
+  expect(pr.summary).toContain('| Python | **83.33%** (105/126) ±0.00 pp |')
+  expect(pr.summary).toContain('Changes are against main ([run 100](https://github.com/owner/repo/actions/runs/100), commit `aaaaaaaaaaaa`).')
+  expect(pr.summary).toContain('Rust: 1 file(s) changed coverage since the baseline')
+  expect(pr.summary).toMatch(/\| <code>examples\/mixed-project\/src\/stats\.rs<\/code> \| \d+\.\d\d% \| \d+\.\d\d% \| −\d+\.\d\d pp \|/)
+  // The token went to the API only: the storage download carried no Authorization header.
+  const download = mainRun.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/devstoreaccount1/'))
+  expect(download).toHaveLength(1)
+  expect(download[0]?.authorization).toBe(false)
+  expect(pr.stdout.replace(`::add-mask::${token}`, '')).not.toContain(token) // masked at once, never printed
+
+  const json = JSON.parse(fs.readFileSync(path.join(repo, 'examples/mixed-project/target/e2e-baseline/pr/coverage-summary.json'), 'utf8'))
+  expect(json.baseline.run).toMatchObject({ runId: 100, branch: 'main', commit: 'a'.repeat(40) })
+  expect(json.suites.rust.delta.delta).toBe(expected)
+  expect(json.suites.rust.delta.files).toEqual([expect.objectContaining({ path: 'examples/mixed-project/src/stats.rs' })])
+})
+
+it('max-drop: a drop beyond it is a warning in non-blocking mode and fails the step when enforced', async () => {
+  const worse = worseLcov(6)
+  const drop = Math.abs(lfLh(worse) - lfLh(realLcov)).toFixed(2)
+  const message = `Rust coverage dropped ${drop} pp (${lfLh(realLcov).toFixed(2)}% on main to ${lfLh(worse).toFixed(2)}%), more than max-drop 1 pp`
+  const warned = await run('pr-warn', worse, prRun, prEnv(), { 'max-drop': '1', upload: 'false' })
+  expect(warned.status).toBe(0)
+  expect(warned.stdout).toContain(`::warning::${message} (would fail the step with non-blocking: false)`)
+  const failed = await run('pr-fail', worse, prRun, prEnv(), { 'max-drop': '1', 'non-blocking': 'false', upload: 'false' })
+  expect(failed.status).toBe(1)
+  expect(failed.stdout).toContain(`::error::${message}`)
+  expect(failed.summary).toContain('❌ coverage dropped')
+  const within = await run('pr-within', worse, prRun, prEnv(), { 'max-drop': '5', 'non-blocking': 'false', upload: 'false' })
+  expect(within.stdout).not.toMatch(/::(warning|error)/)
+  expect(within.status).toBe(0)
+})
+
+it('no baseline (none yet, no permission) is a notice, never a finding, even with max-drop', async () => {
+  const noRuns = await run('pr-none', realLcov, prRun, { ...prEnv(), GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/pull/7/merge', GITHUB_EVENT_PATH: writeEvent('release') }, { 'max-drop': '1', 'non-blocking': 'false', upload: 'false' })
+  expect(noRuns.status).toBe(0)
+  expect(noRuns.stdout).toContain('::notice title=Coverage baseline::No coverage baseline from release: no successful run of ci.yml on release yet; max-drop is not judged.')
+  expect(noRuns.outputs['rust-coverage-delta']).toBe('')
+  expect(noRuns.summary).toContain('No baseline to compare with: no successful run of ci.yml on release yet.')
+
+  api.failWith = { status: 403, message: 'Resource not accessible by integration' }
+  try {
+    const denied = await run('pr-denied', realLcov, prRun, prEnv(), { 'non-blocking': 'false', upload: 'false' })
+    expect(denied.status).toBe(0)
+    expect(denied.stdout).toContain(
+      '::notice title=Coverage baseline::No coverage baseline from main: listing the workflow runs: GET /repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=success&exclude_pull_requests=true&per_page=10 answered 403: Resource not accessible by integration (the token needs `actions: read`).'
+    )
+  } finally {
+    api.failWith = null
+  }
+})
+
+function writeEvent(baseRef: string): string {
+  const file = path.join(crafted, `event-${baseRef}.json`)
+  fs.writeFileSync(file, JSON.stringify({ pull_request: { number: 7, base: { ref: baseRef, sha: 'a'.repeat(40) }, head: { sha: 'e'.repeat(40) } } }))
+  return file
+}

@@ -1,0 +1,175 @@
+// A local double of the GitHub REST API, serving the shapes the action uses:
+// workflow runs of a workflow (branch, status filters, latest first), a run's
+// artifacts (name filter, expired flag), an artifact's zip (302 to the signed
+// storage URL of the local artifact service that holds it, 410 once expired),
+// and a pull request's comments (list with pages, create, update, the 65,536
+// character limit, 403 for a read-only token as on fork pull requests).
+// Bearer/token auth is required; every request is recorded.
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ArtifactService } from './artifact-service.js'
+
+export interface RunRecord {
+  id: number
+  branch: string
+  conclusion: 'success' | 'failure' | null
+  headSha: string
+  createdAt: string
+  /** The artifact service of that run (its stored artifacts are the run's). */
+  artifacts?: ArtifactService
+  /** Artifact names reported as expired. */
+  expired?: string[]
+}
+
+export interface Comment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+}
+
+export interface GitHubApiDouble {
+  url: string
+  requests: Array<{ method: string; path: string; status: number }>
+  comments: Map<number, Comment[]>
+  /** Answer every write with 403, as for a fork pull request's read-only token. */
+  readOnly: boolean
+  /** Answer every request with this status (e.g. 403 without actions: read). */
+  failWith: { status: number; message: string } | null
+  close(): Promise<void>
+}
+
+const MAX_COMMENT = 65_536
+
+export async function startGitHubApi(opts: { repository: string; workflow: string; token: string; runs: RunRecord[] }): Promise<GitHubApiDouble> {
+  const requests: GitHubApiDouble['requests'] = []
+  const comments = new Map<number, Comment[]>()
+  let nextComment = 9000
+  const state = { readOnly: false, failWith: null as GitHubApiDouble['failWith'] }
+  let base = ''
+  const repoPrefix = `/repos/${opts.repository}`
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', base)
+      const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+        requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, status })
+        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
+        res.end(payload === undefined ? '' : JSON.stringify(payload))
+      }
+      const auth = req.headers.authorization ?? ''
+      if (auth !== `Bearer ${opts.token}` && auth !== `token ${opts.token}`) return send(401, { message: 'Bad credentials' })
+      if (state.failWith) return send(state.failWith.status, { message: state.failWith.message })
+      if (!url.pathname.startsWith(`${repoPrefix}/`)) return send(404, { message: 'Not Found' })
+      const rest = url.pathname.slice(repoPrefix.length)
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
+      const page = Math.max(Number(url.searchParams.get('page') ?? 1), 1)
+      let m: RegExpExecArray | null
+
+      if (req.method === 'GET' && (m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest))) {
+        if (decodeURIComponent(m[1] as string) !== opts.workflow) return send(404, { message: 'Not Found' })
+        const branch = url.searchParams.get('branch')
+        const status = url.searchParams.get('status')
+        const runs = opts.runs
+          .filter((r) => branch === null || r.branch === branch)
+          .filter((r) => status === null || r.conclusion === status)
+          .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+        return send(200, {
+          total_count: runs.length,
+          workflow_runs: runs.slice((page - 1) * perPage, page * perPage).map((r) => ({
+            id: r.id,
+            name: 'CI',
+            head_branch: r.branch,
+            head_sha: r.headSha,
+            event: 'push',
+            status: 'completed',
+            conclusion: r.conclusion,
+            created_at: r.createdAt,
+            html_url: `https://github.com/${opts.repository}/actions/runs/${r.id}`
+          }))
+        })
+      }
+      if (req.method === 'GET' && (m = /^\/actions\/runs\/(\d+)\/artifacts$/.exec(rest))) {
+        const run = opts.runs.find((r) => r.id === Number(m?.[1]))
+        if (!run) return send(404, { message: 'Not Found' })
+        const name = url.searchParams.get('name')
+        const list = (run.artifacts?.artifacts() ?? []).filter((a) => name === null || a.name === name)
+        return send(200, {
+          total_count: list.length,
+          artifacts: list.map((a) => ({
+            id: a.id,
+            name: a.name,
+            size_in_bytes: a.size,
+            url: `${base}${repoPrefix}/actions/artifacts/${a.id}`,
+            archive_download_url: `${base}${repoPrefix}/actions/artifacts/${a.id}/zip`,
+            expired: (run.expired ?? []).includes(a.name),
+            digest: `sha256:${a.sha256}`,
+            created_at: a.createdAt,
+            workflow_run: { id: run.id, head_branch: run.branch, head_sha: run.headSha }
+          }))
+        })
+      }
+      if (req.method === 'GET' && (m = /^\/actions\/artifacts\/(\d+)\/zip$/.exec(rest))) {
+        const id = Number(m[1])
+        for (const run of opts.runs) {
+          const artifact = run.artifacts?.artifacts().find((a) => a.id === id)
+          if (!artifact || !run.artifacts) continue
+          if ((run.expired ?? []).includes(artifact.name)) return send(410, { message: 'Artifact has expired' })
+          return send(302, undefined, { Location: run.artifacts.downloadUrl(id) })
+        }
+        return send(404, { message: 'Not Found' })
+      }
+      if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+        const list = comments.get(Number(m[1])) ?? []
+        if (req.method === 'GET') return send(200, list.slice((page - 1) * perPage, page * perPage))
+        if (req.method === 'POST') {
+          if (state.readOnly) return send(403, { message: 'Resource not accessible by integration' })
+          const body = String(JSON.parse(Buffer.concat(chunks).toString() || '{}').body ?? '')
+          if (body.length > MAX_COMMENT) return send(422, tooLong())
+          const comment: Comment = { id: ++nextComment, body, user: { login: 'github-actions[bot]', type: 'Bot' } }
+          comments.set(Number(m[1]), [...list, comment])
+          return send(201, comment)
+        }
+      }
+      if (req.method === 'PATCH' && (m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
+        if (state.readOnly) return send(403, { message: 'Resource not accessible by integration' })
+        const comment = [...comments.values()].flat().find((c) => c.id === Number(m?.[1]))
+        if (!comment) return send(404, { message: 'Not Found' })
+        const body = String(JSON.parse(Buffer.concat(chunks).toString() || '{}').body ?? '')
+        if (body.length > MAX_COMMENT) return send(422, tooLong())
+        comment.body = body
+        return send(200, comment)
+      }
+      return send(404, { message: 'Not Found' })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: base,
+    requests,
+    comments,
+    get readOnly() {
+      return state.readOnly
+    },
+    set readOnly(value: boolean) {
+      state.readOnly = value
+    },
+    get failWith() {
+      return state.failWith
+    },
+    set failWith(value) {
+      state.failWith = value
+    },
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
+const tooLong = () => ({
+  message: 'Validation Failed',
+  errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }]
+})

@@ -49,6 +49,8 @@ export interface Inputs {
   summaryArtifactName: string
   patch: PatchInputs
   baseline: BaselineInputs
+  /** Post the summary as one sticky comment on the pull request. */
+  comment: boolean
   /** For the REST API (baseline, pull request comment); masked. */
   githubToken: string
 }
@@ -260,6 +262,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       branch: readGitRef(read, 'baseline-branch'),
       maxDrop: readPercent(read, 'max-drop')
     },
+    comment: readBoolean(read, 'comment', false),
     githubToken: readToken(read, 'github-token')
   }
 }

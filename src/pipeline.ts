@@ -9,10 +9,13 @@ import { buildCoverageSummary, runFacts, suiteSummary } from './coverage-summary
 import { firstLine, Findings } from './findings.js'
 import type { Inputs, SuiteId } from './inputs.js'
 import { compareWithBaseline, type BaselineOutcome } from './baseline/compare.js'
+import { GitHubApi } from './github/api.js'
+import { commentBody, commentMarker, commentProblem, COMMENT_LIMIT, noticeNoComment, upsertComment } from './github/comment.js'
+import { pullRequestOf } from './github/event.js'
 import { measurePatch, type PatchOutcome } from './patch/measure.js'
 import { makeRedactor } from './redact.js'
 import type { SuiteResult } from './results.js'
-import { renderSummary } from './summary.js'
+import { renderSummary, type SummaryInput } from './summary.js'
 import { artifactFiles, emptySuite, readReport, relativeToWorkspace, runPython, runRust, zipRustHtml } from './suites.js'
 import { announce, statusOf } from './verdict.js'
 
@@ -52,26 +55,49 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline))
 
   writeOutputs(suites)
+  const summaryInput: SummaryInput = {
+    suites,
+    findings: findings.findings,
+    advisories: findings.advisories,
+    status: statusOf(findings.findings, inputs.nonBlocking),
+    nonBlocking: inputs.nonBlocking,
+    filesPerSuite: inputs.summaryFiles,
+    patch,
+    baseline
+  }
   await guarded(findings, 'action', 'writing the job summary', async () => {
-    const text = redact(
-      renderSummary({
-        suites,
-        findings: findings.findings,
-        advisories: findings.advisories,
-        status: statusOf(findings.findings, inputs.nonBlocking),
-        nonBlocking: inputs.nonBlocking,
-        filesPerSuite: inputs.summaryFiles,
-        patch,
-        baseline
-      })
-    )
+    const text = redact(renderSummary(summaryInput))
     if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(text, true).write()
     else process.stdout.write(`\n${text}\n`) // a local run: the summary goes to the terminal
   })
+  if (inputs.comment) {
+    await guarded(findings, 'action', 'commenting on the pull request', () => commentOnPullRequest(inputs, summaryInput, redact, env))
+  }
   // Last, so that a failure to write the summary counts too.
   const finalStatus = announce(findings, inputs.nonBlocking, redact)
   core.setOutput('status', finalStatus)
   core.setOutput('findings', String(findings.findings.length))
+}
+
+/** The sticky comment: the same summary, within the comment limit. Never a finding: without it the summary still holds everything. */
+async function commentOnPullRequest(inputs: Inputs, summary: SummaryInput, redact: (s: string) => string, env: NodeJS.ProcessEnv): Promise<void> {
+  const pr = pullRequestOf(env)
+  const repository = env['GITHUB_REPOSITORY']
+  if (!pr || !repository) {
+    core.info('comment: true, but this run is not for a pull request; no comment')
+    return
+  }
+  if (!inputs.githubToken) return noticeNoComment('github-token is empty; the results are in the job summary')
+  const runUrl = env['GITHUB_RUN_ID'] ? `${env['GITHUB_SERVER_URL'] || 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}` : null
+  const marker = commentMarker(`${env['GITHUB_WORKFLOW'] ?? ''}/${env['GITHUB_JOB'] ?? ''}/${inputs.summaryArtifactName}`)
+  const body = commentBody(marker, redact(renderSummary(summary, COMMENT_LIMIT - 4096)), runUrl)
+  try {
+    const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body)
+    core.info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`)
+    core.setOutput('comment-url', result.url ?? '')
+  } catch (error) {
+    noticeNoComment(commentProblem(error, pr.fromFork))
+  }
 }
 
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */

@@ -34,11 +34,12 @@ const STATUS_LINE: Record<Status, string> = {
   failed: '❌ Coverage failed.'
 }
 
-export function renderSummary(input: SummaryInput): string {
+/** The summary, its file tables shrunk until it fits `budgetBytes` (the step summary's limit by default). */
+export function renderSummary(input: SummaryInput, budgetBytes = BUDGET_BYTES): string {
   let files = input.filesPerSuite
   for (;;) {
     const text = render(input, files)
-    if (Buffer.byteLength(text) <= BUDGET_BYTES || files === 0) return text
+    if (Buffer.byteLength(text) <= budgetBytes || files === 0) return text
     files = Math.floor(files / 2)
   }
 }

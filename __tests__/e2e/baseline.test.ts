@@ -163,3 +163,43 @@ function writeEvent(baseRef: string): string {
   fs.writeFileSync(file, JSON.stringify({ pull_request: { number: 7, base: { ref: baseRef, sha: 'a'.repeat(40) }, head: { sha: 'e'.repeat(40) } } }))
   return file
 }
+
+describe('sticky pull request comment (comment: true)', () => {
+  it('is created once, then updated in place (found again past the first page), and stays one comment', async () => {
+    // Someone else's comments fill the first page.
+    api.comments.set(7, Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: `review remark ${i}`, user: { login: 'someone', type: 'User' } })))
+    const first = await run('pr-comment-1', realLcov, prRun, prEnv(), { comment: 'true', upload: 'false' })
+    expect(first.stdout).not.toMatch(/::(warning|error|notice)/)
+    const ours = () => (api.comments.get(7) ?? []).filter((c) => c.body.startsWith('<!-- rust-python-coverage:'))
+    expect(ours()).toHaveLength(1)
+    const id = ours()[0]?.id
+    expect(ours()[0]?.body).toContain('| Rust | **81.94%** (186/227) ±0.00 pp |')
+    const second = await run('pr-comment-2', worseLcov(6), prRun, prEnv(), { comment: 'true', upload: 'false' })
+    expect(second.status).toBe(0)
+    expect(ours()).toHaveLength(1)
+    expect(ours()[0]?.id).toBe(id)
+    expect(ours()[0]?.body).toContain('▼−2.64 pp')
+    expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
+    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+
+  it('a read-only token (fork pull request) gives a notice, the step and the summary unharmed', async () => {
+    api.readOnly = true
+    try {
+      const forkEvent = path.join(crafted, 'event-fork.json')
+      fs.writeFileSync(
+        forkEvent,
+        JSON.stringify({ pull_request: { number: 8, base: { ref: 'main', sha: 'a'.repeat(40), repo: { full_name: 'owner/repo' } }, head: { sha: 'e'.repeat(40), repo: { full_name: 'forker/repo' } } } })
+      )
+      const fork = await run('pr-fork', realLcov, prRun, { ...prEnv(), GITHUB_EVENT_PATH: forkEvent }, { comment: 'true', upload: 'false', 'non-blocking': 'false' })
+      expect(fork.status).toBe(0)
+      expect(fork.outputs['status']).toBe('passed')
+      expect(fork.stdout).toContain(
+        '::notice title=Coverage comment::No pull request comment: POST /repos/owner/repo/issues/8/comments answered 403: Resource not accessible by integration. A pull request from a fork gets a read-only token; the results are in the job summary.'
+      )
+      expect(fork.summary).toContain('| Rust | **81.94%** (186/227) ±0.00 pp |')
+    } finally {
+      api.readOnly = false
+    }
+  })
+})

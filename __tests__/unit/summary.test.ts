@@ -87,3 +87,17 @@ describe('renderSummary', () => {
     expect(lowestCovered([file('b', 5, 10), file('a', 50, 100), file('c', 0, 3)], 5).map((f) => f.path)).toEqual(['c', 'a', 'b'])
   })
 })
+
+describe('commentBody', () => {
+  it('keeps a body under the 65,536-character limit, cut at a line end with a note', async () => {
+    const { commentBody, commentMarker, COMMENT_LIMIT } = await import('../../src/github/comment.js')
+    const marker = commentMarker('CI/coverage/coverage-summary')
+    expect(marker).toBe('<!-- rust-python-coverage: CI/coverage/coverage-summary -->')
+    expect(commentBody(marker, 'short', null)).toBe(`${marker}\nshort`)
+    const long = Array.from({ length: 5000 }, (_, i) => `| row ${i} | ${'x'.repeat(20)} |`).join('\n')
+    const body = commentBody(marker, long, 'https://github.com/o/r/actions/runs/1')
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(body.startsWith(marker)).toBe(true)
+    expect(body).toMatch(/\|\n\n… cut to fit GitHub's comment limit; the whole summary is in \[the job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1\)\.\n$/)
+  })
+})

@@ -853,6 +853,7 @@ function readInputs(read = defaultRead, env = process.env) {
             branch: readGitRef(read, 'baseline-branch'),
             maxDrop: readPercent(read, 'max-drop')
         },
+        comment: readBoolean(read, 'comment', false),
         githubToken: readToken(read, 'github-token')
     };
 }

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-DZZDBVAW.js';
+import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-DrnA0s0h.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -51,7 +51,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-Dn70goV3.js');
+    const { DefaultArtifactClient } = await import('./artifact-kyE4JnWL.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -648,6 +648,55 @@ async function compareWithBaseline(inputs, suites, findings, env) {
     return { run, maxDrop };
 }
 
+// The optional sticky pull request comment: one comment per job, found again by
+// a hidden marker and updated in place, kept under GitHub's 65,536-character
+// limit. A token that may not write (a fork's pull request) is no failure: the
+// results stay in the job summary and a notice says why there is no comment.
+const COMMENT_LIMIT = 65_536;
+function commentMarker(key) {
+    return `<!-- rust-python-coverage: ${key.replace(/--+/g, '-').replace(/>/g, '')} -->`;
+}
+/** The body: marker first, then the summary, cut with a note when it would pass the limit. Pure. */
+function commentBody(marker, summary, detailsUrl) {
+    const body = `${marker}\n${summary}`;
+    if (body.length <= COMMENT_LIMIT)
+        return body;
+    const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${detailsUrl ? `in [the job summary](${detailsUrl})` : 'in the job summary'}.\n`;
+    let cut = body.slice(0, COMMENT_LIMIT - note.length);
+    // Never end inside a line (a half table row, a half tag).
+    const lastLine = cut.lastIndexOf('\n');
+    if (lastLine > marker.length)
+        cut = cut.slice(0, lastLine);
+    return `${cut}${note}`;
+}
+/** Creates or updates the pull request's comment that carries `marker`. */
+async function upsertComment(api, repository, pr, marker, body) {
+    let existing;
+    for (let page = 1; page <= 50 && !existing; page++) {
+        const list = await api.json('GET', `/repos/${repository}/issues/${pr}/comments?per_page=100&page=${page}`);
+        existing = list.find((c) => c.body?.startsWith(marker));
+        if (list.length < 100)
+            break;
+    }
+    if (existing) {
+        const updated = await api.json('PATCH', `/repos/${repository}/issues/comments/${existing.id}`, { body });
+        return { id: updated.id ?? existing.id, url: updated.html_url ?? null, created: false };
+    }
+    const created = await api.json('POST', `/repos/${repository}/issues/${pr}/comments`, { body });
+    return { id: created.id, url: created.html_url ?? null, created: true };
+}
+/** Why there is no comment, as one line, for a notice. */
+function commentProblem(error, fromFork) {
+    const message = error.message;
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        return `${message}. ${fromFork ? 'A pull request from a fork gets a read-only token' : 'The token needs `pull-requests: write`'}; the results are in the job summary`;
+    }
+    return `${message}; the results are in the job summary`;
+}
+function noticeNoComment(why) {
+    notice(`No pull request comment: ${why}.`, { title: 'Coverage comment' });
+}
+
 // Lines a change adds or modifies, from `git diff --unified=0` output: for
 // each file on the new side, the line numbers of its '+' lines. Deleted files
 // and binary files contribute nothing; renames count under the new path.
@@ -996,11 +1045,12 @@ const STATUS_LINE = {
     warned: '⚠️ Coverage has findings; non-blocking mode is on, so the step succeeded.',
     failed: '❌ Coverage failed.'
 };
-function renderSummary(input) {
+/** The summary, its file tables shrunk until it fits `budgetBytes` (the step summary's limit by default). */
+function renderSummary(input, budgetBytes = BUDGET_BYTES) {
     let files = input.filesPerSuite;
     for (;;) {
         const text = render(input, files);
-        if (Buffer.byteLength(text) <= BUDGET_BYTES || files === 0)
+        if (Buffer.byteLength(text) <= budgetBytes || files === 0)
             return text;
         files = Math.floor(files / 2);
     }
@@ -1544,11 +1594,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CAAc0Kc9.js');
+            const { parseLcovFile } = await import('./lcov-CwU7usQv.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-B0ul2aGl.js');
+            const { parseCoberturaFile } = await import('./cobertura-DCdwVPH0.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1601,7 +1651,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-Co_PQLVz.js');
+    const { zipDirectory } = await import('./archive-CUnkBcYL.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -1656,26 +1706,52 @@ async function runPipeline(inputs, env = process.env) {
     await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings));
     await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline));
     writeOutputs(suites);
+    const summaryInput = {
+        suites,
+        findings: findings.findings,
+        advisories: findings.advisories,
+        status: statusOf(findings.findings, inputs.nonBlocking),
+        nonBlocking: inputs.nonBlocking,
+        filesPerSuite: inputs.summaryFiles,
+        patch,
+        baseline
+    };
     await guarded(findings, 'action', 'writing the job summary', async () => {
-        const text = redact(renderSummary({
-            suites,
-            findings: findings.findings,
-            advisories: findings.advisories,
-            status: statusOf(findings.findings, inputs.nonBlocking),
-            nonBlocking: inputs.nonBlocking,
-            filesPerSuite: inputs.summaryFiles,
-            patch,
-            baseline
-        }));
+        const text = redact(renderSummary(summaryInput));
         if (env['GITHUB_STEP_SUMMARY'])
             await summary.addRaw(text, true).write();
         else
             process.stdout.write(`\n${text}\n`); // a local run: the summary goes to the terminal
     });
+    if (inputs.comment) {
+        await guarded(findings, 'action', 'commenting on the pull request', () => commentOnPullRequest(inputs, summaryInput, redact, env));
+    }
     // Last, so that a failure to write the summary counts too.
     const finalStatus = announce(findings, inputs.nonBlocking, redact);
     setOutput('status', finalStatus);
     setOutput('findings', String(findings.findings.length));
+}
+/** The sticky comment: the same summary, within the comment limit. Never a finding: without it the summary still holds everything. */
+async function commentOnPullRequest(inputs, summary, redact, env) {
+    const pr = pullRequestOf(env);
+    const repository = env['GITHUB_REPOSITORY'];
+    if (!pr || !repository) {
+        info('comment: true, but this run is not for a pull request; no comment');
+        return;
+    }
+    if (!inputs.githubToken)
+        return noticeNoComment('github-token is empty; the results are in the job summary');
+    const runUrl = env['GITHUB_RUN_ID'] ? `${env['GITHUB_SERVER_URL'] || 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}` : null;
+    const marker = commentMarker(`${env['GITHUB_WORKFLOW'] ?? ''}/${env['GITHUB_JOB'] ?? ''}/${inputs.summaryArtifactName}`);
+    const body = commentBody(marker, redact(renderSummary(summary, COMMENT_LIMIT - 4096)), runUrl);
+    try {
+        const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body);
+        info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`);
+        setOutput('comment-url', result.url ?? '');
+    }
+    catch (error) {
+        noticeNoComment(commentProblem(error, pr.fromFork));
+    }
 }
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
 async function writeSummaryJson(inputs, suites, findings, env, patch, baseline) {

@@ -228,7 +228,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       enabled: rustEnabled,
       testCommand: withPrefix(commandPrefix, rustTest),
       reportCommand: withPrefix(commandPrefix, rustReport),
-      cobertura: readBoolean(read, 'rust-cobertura', false),
+      cobertura: readBoolean(read, 'rust-cobertura', true),
       lcov,
       htmlDir,
       timeoutMs: readMinutes(read, 'rust-timeout-minutes', 30),

@@ -173,6 +173,7 @@ async function uploadAll(inputs: Inputs, suites: SuiteResult[], findings: Findin
 function writeOutputs(suites: SuiteResult[]): void {
   for (const suite of suites) {
     const key = suite.suite
+    if (key === 'rust') core.setOutput('rust-cobertura', suite.cobertura ?? '')
     core.setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '')
     core.setOutput(`${key}-coverage-delta`, suite.delta?.delta != null ? String(suite.delta.delta) : '')
     core.setOutput(`${key}-patch-coverage`, suite.patch?.percent != null ? String(suite.patch.percent) : '')

@@ -30,6 +30,8 @@ export interface SuiteResult {
   headline?: Headline | null
   minLines: number | null
   htmlZip?: { path: string; files: number; bytes: number }
+  /** The Rust Cobertura report, relative to the workspace, when written and readable. */
+  cobertura?: string
   /** Versions of the tools that ran, when known (name -> version). */
   tools: Record<string, string>
   artifact?: ArtifactInfo

@@ -203,12 +203,37 @@ export async function readReport(inputs: Inputs, result: SuiteResult, findings: 
     return
   }
   checkSourcePaths(inputs, result, report, findings)
+  if (result.suite === 'rust') await checkRustCobertura(inputs, result, findings)
   if (result.minLines !== null && headline.percent < result.minLines) {
     findings.add(
       result.suite,
       'threshold',
       `${result.label} coverage ${formatPercent(headline.percent)} is below ${result.suite}-min-lines ${result.minLines}%`
     )
+  }
+}
+
+/**
+ * The Rust Cobertura report (for GitHub's coverage upload, diff-cover and other
+ * tools) is an extra: a problem with it is a warning, never a finding. Its line
+ * figure differs from the lcov's by design (cargo-llvm-cov derives it from regions).
+ */
+async function checkRustCobertura(inputs: Inputs, result: SuiteResult, findings: Findings): Promise<void> {
+  if (!inputs.rust.cobertura) return
+  const file = rustCoberturaPath(inputs)
+  const shown = relativeToWorkspace(inputs, file)
+  if (!fs.existsSync(file)) {
+    if (!anyCommandFailed(result)) findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`)
+    return
+  }
+  const { parseCoberturaFile } = await import('./reports/cobertura.js')
+  try {
+    const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false })
+    const lines = report.declared.lines ?? report.totals.lines
+    core.info(`Rust Cobertura ${shown}: ${lines.covered}/${lines.total} lines, ${report.files.length} files`)
+    result.cobertura = shown
+  } catch (error) {
+    findings.advise('rust', `Rust Cobertura report ${firstLine((error as Error).message)}`)
   }
 }
 

@@ -52,7 +52,7 @@ it('uploads rust-coverage and python-coverage; the downloads equal the reports b
   expect(Math.round((Date.parse(stored[0]?.expiresAt ?? '') - Date.now()) / 86_400_000)).toBe(5)
 
   const rust = await download(rustId)
-  expect(fs.readdirSync(rust).sort()).toEqual(['rust-html.zip', 'rust.lcov'])
+  expect(fs.readdirSync(rust).sort()).toEqual(['rust-html.zip', 'rust.cobertura.xml', 'rust.lcov'])
   expect(fs.readFileSync(path.join(rust, 'rust.lcov')).equals(fs.readFileSync(path.join(example, dir, 'rust.lcov')))).toBe(true)
   const unzipped = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-html-'))
   execFileSync('unzip', ['-q', path.join(rust, 'rust-html.zip'), '-d', unzipped])

@@ -28,6 +28,7 @@ function runWith(name: string, reports: { rust?: Content; python?: Content; link
       'working-directory': 'examples/mixed-project',
       'rust-command': `mkdir -p ${dir}/html && echo '<html></html>' > ${dir}/html/index.html && ${placeRust}`,
       'rust-report-command': 'true',
+      'rust-cobertura': 'false', // the stand-in report command writes none
       'rust-lcov': `${dir}/rust.lcov`,
       'rust-html-dir': `${dir}/html`,
       'python-command': `mkdir -p ${dir} && cp ${python} ${dir}/python.xml`,

@@ -44,6 +44,7 @@ function run(name: string, lcov: string, service: ArtifactService, env: Record<s
       'working-directory': 'examples/mixed-project',
       'rust-command': `mkdir -p ${dir}/html && echo '<html></html>' > ${dir}/html/index.html && cp ${file} ${dir}/rust.lcov`,
       'rust-report-command': 'true',
+      'rust-cobertura': 'false', // the stand-in report command writes none
       'rust-lcov': `${dir}/rust.lcov`,
       'rust-html-dir': `${dir}/html`,
       'python-command': `mkdir -p ${dir} && cp ${path.join(real, 'python.xml')} ${dir}/python.xml`,

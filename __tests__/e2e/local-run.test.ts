@@ -39,6 +39,11 @@ it('runs both suites for real and reports the tools\' own figures', () => {
   execFileSync('python3', ['-m', 'coverage', 'json', '-q', '-o', json], { cwd: example })
   expect(Number(run.outputs['python-line-coverage'])).toBeCloseTo(JSON.parse(fs.readFileSync(json, 'utf8')).totals.percent_covered, 10)
   expect(fs.existsSync(path.join(example, 'target/e2e-local/rust-html.zip'))).toBe(true)
+  // Cobertura for Rust from the same profiles, readable by other tools (it counts lines from regions, so its figure differs).
+  expect(run.outputs['rust-cobertura']).toBe('examples/mixed-project/target/e2e-local/rust.cobertura.xml')
+  const cobertura = fs.readFileSync(path.join(example, 'target/e2e-local/rust.cobertura.xml'), 'utf8')
+  expect(cobertura).toMatch(/<coverage [^>]*lines-valid="\d+"/)
+  expect(cobertura).toContain('filename="src/stats.rs"')
   expect(fs.readFileSync(path.join(example, 'target/e2e-local/python-coverage.txt'), 'utf8')).toMatch(/^TOTAL\s/m)
   expect(run.summary).toMatch(/\| Rust \| \*\*\d+\.\d\d%\*\* \(\d+\/\d+\) \| ≥ 70% \| ✅ passed \|/)
   expect(run.summary).toMatch(/\| Python \| \*\*83\.33%\*\* \(105\/126\) \| ≥ 60% \| ✅ passed \|/)

@@ -31,6 +31,7 @@ function run(name: string, faults: Fault[], extra: Record<string, string> = {}):
       'working-directory': 'examples/mixed-project',
       'rust-command': `mkdir -p ${dir}/html && echo '<html>report</html>' > ${dir}/html/index.html && cp ${real}/rust.lcov ${dir}/rust.lcov`,
       'rust-report-command': 'true',
+      'rust-cobertura': 'false', // the stand-in report command writes none
       'rust-lcov': `${dir}/rust.lcov`,
       'rust-html-dir': `${dir}/html`,
       'python-command': `mkdir -p ${dir} && cp ${real}/python.xml ${dir}/python.xml`,

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-BqT3SW9e.js';
-import { R as ReportError } from './pipeline-Div2XSPX.js';
-import './inputs-DrnA0s0h.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-DmAT97au.js';
+import { R as ReportError } from './pipeline-BiWcERwj.js';
+import './inputs-BSPCAtHF.js';
 import 'os';
 import 'crypto';
 import 'fs';

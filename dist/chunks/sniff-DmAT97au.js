@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-Div2XSPX.js';
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-BiWcERwj.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-BqT3SW9e.js';
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-Div2XSPX.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-DmAT97au.js';
+import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-BiWcERwj.js';
 import 'node:fs';
 import 'node:path';
-import './inputs-DrnA0s0h.js';
+import './inputs-BSPCAtHF.js';
 import 'os';
 import 'crypto';
 import 'fs';

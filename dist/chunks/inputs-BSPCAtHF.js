@@ -819,7 +819,7 @@ function readInputs(read = defaultRead, env = process.env) {
             enabled: rustEnabled,
             testCommand: withPrefix(commandPrefix, rustTest),
             reportCommand: withPrefix(commandPrefix, rustReport),
-            cobertura: readBoolean(read, 'rust-cobertura', false),
+            cobertura: readBoolean(read, 'rust-cobertura', true),
             lcov,
             htmlDir,
             timeoutMs: readMinutes(read, 'rust-timeout-minutes', 30),

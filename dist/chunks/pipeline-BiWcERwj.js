@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-DrnA0s0h.js';
+import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-BSPCAtHF.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -51,7 +51,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-kyE4JnWL.js');
+    const { DefaultArtifactClient } = await import('./artifact-4R4r25u0.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -1594,11 +1594,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CwU7usQv.js');
+            const { parseLcovFile } = await import('./lcov-BAkwP2HV.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DCdwVPH0.js');
+            const { parseCoberturaFile } = await import('./cobertura-CXPKq4VW.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1624,8 +1624,36 @@ async function readReport(inputs, result, findings) {
         return;
     }
     checkSourcePaths(inputs, result, report, findings);
+    if (result.suite === 'rust')
+        await checkRustCobertura(inputs, result, findings);
     if (result.minLines !== null && headline.percent < result.minLines) {
         findings.add(result.suite, 'threshold', `${result.label} coverage ${formatPercent(headline.percent)} is below ${result.suite}-min-lines ${result.minLines}%`);
+    }
+}
+/**
+ * The Rust Cobertura report (for GitHub's coverage upload, diff-cover and other
+ * tools) is an extra: a problem with it is a warning, never a finding. Its line
+ * figure differs from the lcov's by design (cargo-llvm-cov derives it from regions).
+ */
+async function checkRustCobertura(inputs, result, findings) {
+    if (!inputs.rust.cobertura)
+        return;
+    const file = rustCoberturaPath(inputs);
+    const shown = relativeToWorkspace(inputs, file);
+    if (!fs.existsSync(file)) {
+        if (!anyCommandFailed(result))
+            findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
+        return;
+    }
+    const { parseCoberturaFile } = await import('./cobertura-CXPKq4VW.js');
+    try {
+        const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
+        const lines = report.declared.lines ?? report.totals.lines;
+        info(`Rust Cobertura ${shown}: ${lines.covered}/${lines.total} lines, ${report.files.length} files`);
+        result.cobertura = shown;
+    }
+    catch (error) {
+        findings.advise('rust', `Rust Cobertura report ${firstLine(error.message)}`);
     }
 }
 /** The most common silent failure: a report whose paths point nowhere in this checkout. */
@@ -1651,7 +1679,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-CUnkBcYL.js');
+    const { zipDirectory } = await import('./archive-BYuV4_N1.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -1830,6 +1858,8 @@ async function uploadAll(inputs, suites, findings) {
 function writeOutputs(suites) {
     for (const suite of suites) {
         const key = suite.suite;
+        if (key === 'rust')
+            setOutput('rust-cobertura', suite.cobertura ?? '');
         setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '');
         setOutput(`${key}-coverage-delta`, suite.delta?.delta != null ? String(suite.delta.delta) : '');
         setOutput(`${key}-patch-coverage`, suite.patch?.percent != null ? String(suite.patch.percent) : '');

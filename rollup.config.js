@@ -15,7 +15,9 @@ export default {
     chunkFileNames: 'chunks/[name]-[hash].js',
     // The bundled CommonJS dependencies (Azure SDK, undici) call require();
     // ESM has none, so give each chunk one.
-    banner: "import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);",
+    // dist/index.js also runs as a command on a developer's machine: `node dist/index.js --help`.
+    banner: (chunk) =>
+      `${chunk.isEntry ? '#!/usr/bin/env node\n' : ''}import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);`,
     sourcemap: false
   },
   // @actions/core imports @actions/http-client (and undici) for OIDC at module

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/inputs-BSPCAtHF.js';
 import 'os';
@@ -69,5 +70,20 @@ async function run() {
 // The action's entry point: everything happens in run(). Exit when it is done,
 // so that a request the artifact service never answers (already reported as a
 // finding after upload-timeout-minutes) cannot keep the step running.
-await run();
+// Outside GitHub Actions (a developer's machine) inputs come from flags and the
+// log is shown as plain lines: see local.ts.
+if (process.env['GITHUB_ACTIONS'] === 'true') {
+    await run();
+}
+else {
+    const { humanConsole, inputsFromArgs } = await import('./chunks/local-DcEklB9J.js');
+    const start = inputsFromArgs(process.argv.slice(2), process.env);
+    if (!start.ok) {
+        process.stdout.write(`${start.message}\n`);
+        process.exit(start.exitCode);
+    }
+    const listOutputs = humanConsole(process.env);
+    await run();
+    listOutputs();
+}
 process.exit();

@@ -2,10 +2,10 @@
 // environment (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) on the example
 // project, with the real cargo-llvm-cov and pytest-cov. No artifact service
 // here: uploads are reported as unavailable, everything else is real.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { example, llvm, runAction } from './support/run-action.js'
+import { example, llvm, repo, runAction } from './support/run-action.js'
 
 it('skips on another matrix entry with a notice naming the coverage entry', () => {
   const run = runAction({ 'matrix-value': '3.13', 'coverage-on': '3.12', 'python-package': 'mixed_demo' })
@@ -117,4 +117,39 @@ it('an unreadable report (Git LFS pointer) is one clear line, and the other suit
     '::error::examples/mixed-project/target/e2e-lfs/python.xml: is a Git LFS pointer, not the report (fetch LFS objects or fix the path)'
   )
   expect(run.stdout).not.toMatch(/\n\s+at /)
+})
+
+describe('a run from a developer\'s machine (outside GitHub Actions)', () => {
+  /** The environment of a terminal: no GITHUB_* or RUNNER_* variables at all. */
+  const terminalEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env['PATH'], HOME: process.env['HOME'], ...llvm })
+  const cli = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'dist/index.js'), ...args], { cwd: example, env: terminalEnv(), encoding: 'utf8', timeout: 300_000 })
+
+  it('takes inputs as flags, prints plain lines, the summary and the outputs, and keeps the reports under target/', () => {
+    const run = cli(['--python-package', 'mixed_demo', '--python-tests=tests/python', '--rust-lcov', 'target/e2e-cli/rust.lcov', '--rust-html-dir', 'target/e2e-cli/html', '--python-xml', 'target/e2e-cli/python.xml', '--rust-min-lines', '99'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).not.toMatch(/^::/m)
+    expect(run.stdout).toContain('\n── Rust: cargo llvm-cov --no-report --no-default-features\n')
+    expect(run.stdout).toMatch(/^warning: Rust coverage \d+\.\d\d% is below rust-min-lines 99% \(would fail the step with non-blocking: false\)$/m)
+    expect(run.stdout).toContain('## Coverage\n')
+    expect(run.stdout).toMatch(/^\| Python \| \*\*83\.33%\*\* \(105\/126\) \| none \| ✅ passed \|/m)
+    expect(run.stdout).toMatch(/^Outputs:\n(?:  .*\n)*  python-line-coverage +83\.33333333333333\n/m)
+    for (const file of ['rust.lcov', 'rust.cobertura.xml', 'rust-html.zip', 'python.xml', 'python-coverage.txt']) {
+      expect(fs.existsSync(path.join(example, 'target/e2e-cli', file))).toBe(true)
+    }
+  })
+
+  it('fails with exit code 1 when enforced, and explains bad flags and inputs in one line', () => {
+    const enforced = cli(['--python-package', 'mixed_demo', '--python-tests', 'tests/python', '--rust-enabled', 'false', '--python-xml', 'target/e2e-cli/enforced.xml', '--python-min-lines', '99', '--non-blocking', 'false'])
+    expect(enforced.status).toBe(1)
+    expect(enforced.stdout).toMatch(/^error: Python coverage 83\.33% is below python-min-lines 99%$/m)
+    const help = cli(['--help'])
+    expect(help.status).toBe(0)
+    expect(help.stdout).toMatch(/^Usage: node dist\/index\.js/)
+    const stray = cli(['mixed_demo'])
+    expect(stray.status).toBe(2)
+    expect(stray.stdout).toMatch(/^Unexpected argument "mixed_demo": inputs are given as --<input> <value>/)
+    const bad = cli(['--python-package', 'mixed_demo', '--retention-days', '120'])
+    expect(bad.status).toBe(1)
+    expect(bad.stdout).toBe('error: Input "retention-days" must be a whole number from 1 to 90, got "120"\n\nOutputs:\n  status  failed\n')
+  })
 })

@@ -7,6 +7,7 @@ import type { Finding } from './findings.js'
 import type { SuiteId } from './inputs.js'
 import type { BaselineOutcome } from './baseline/compare.js'
 import type { SuiteDelta } from './baseline/delta.js'
+import type { MergeOutcome } from './merge/shards.js'
 import type { PatchOutcome } from './patch/measure.js'
 import type { Tally } from './reports/model.js'
 import type { SuiteResult } from './results.js'
@@ -71,6 +72,8 @@ export interface CoverageSummaryJson {
   patch: PatchOutcome | null
   /** The run compared with (base branch), or null when none was looked for. */
   baseline: BaselineOutcome | null
+  /** The shard artifacts merged (merge mode), or null. */
+  merge: MergeOutcome | null
   suites: Record<SuiteId, SuiteSummary>
 }
 
@@ -129,6 +132,7 @@ export function buildCoverageSummary(args: {
   nonBlocking: boolean
   patch?: PatchOutcome | null
   baseline?: BaselineOutcome | null
+  merge?: MergeOutcome | null
   suites: Record<SuiteId, SuiteSummary>
   now?: Date
 }): CoverageSummaryJson {
@@ -140,6 +144,7 @@ export function buildCoverageSummary(args: {
     nonBlocking: args.nonBlocking,
     patch: args.patch ?? null,
     baseline: args.baseline ?? null,
+    merge: args.merge ?? null,
     suites: args.suites
   }
 }

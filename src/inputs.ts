@@ -29,6 +29,8 @@ export interface PythonInputs extends SuiteInputs {
 }
 
 export interface Inputs {
+  /** run: run the suites; merge: merge the shard artifacts of this workflow run. */
+  mode: 'run' | 'merge'
   matrixValue: string
   coverageOn: string
   /** Absolute workspace (GITHUB_WORKSPACE or cwd). */
@@ -177,6 +179,8 @@ function withPrefix(prefix: string, command: string): string {
 }
 
 export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = process.env): Inputs {
+  const mode = read('mode') || 'run'
+  if (mode !== 'run' && mode !== 'merge') throw new InputError('mode', 'must be run or merge', mode)
   const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd())
   const workingDirectory = readPathInside(read, 'working-directory', '.', workspace, workspace)
   const commandPrefix = read('command-prefix')
@@ -204,7 +208,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
   const pythonTests = read('python-tests') || 'tests'
   let pythonCommand = read('python-command')
   if (pythonCommand === '') {
-    if (pythonEnabled && pythonPackage === '') {
+    if (pythonEnabled && pythonPackage === '' && mode === 'run') {
       throw new InputError(
         'python-package',
         'is required for the Python suite (the package given to pytest --cov=), unless python-command is set or python-enabled is false',
@@ -219,6 +223,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
   }
 
   return {
+    mode,
     matrixValue: read('matrix-value'),
     coverageOn: read('coverage-on') || '3.12',
     workspace,

@@ -14,6 +14,7 @@ import { commentBody, commentMarker, commentProblem, COMMENT_LIMIT, noticeNoComm
 import { pullRequestOf } from './github/event.js'
 import { measurePatch, type PatchOutcome } from './patch/measure.js'
 import { makeRedactor } from './redact.js'
+import type { MergeOutcome } from './merge/shards.js'
 import type { SuiteResult } from './results.js'
 import { renderSummary, type SummaryInput } from './summary.js'
 import { artifactFiles, emptySuite, readReport, relativeToWorkspace, runPython, runRust, zipRustHtml } from './suites.js'
@@ -34,12 +35,22 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   const redact = makeRedactor(env)
   core.setOutput('skipped', 'false')
 
-  const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? emptySuite(inputs, 'rust')
-  // Zipping the HTML report uses the thread pool; let it overlap the Python run.
-  const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings))
-  const python =
-    (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? emptySuite(inputs, 'python')
-  await rustZip
+  let rust: SuiteResult
+  let python: SuiteResult
+  let merge: MergeOutcome | null = null
+  if (inputs.mode === 'merge') {
+    const { collectShards } = await import('./merge/shards.js')
+    const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings))
+    rust = collected?.rust ?? emptySuite(inputs, 'rust')
+    python = collected?.python ?? emptySuite(inputs, 'python')
+    merge = collected?.merge ?? null
+  } else {
+    rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? emptySuite(inputs, 'rust')
+    // Zipping the HTML report uses the thread pool; let it overlap the Python run.
+    const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings))
+    python = (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? emptySuite(inputs, 'python')
+    await rustZip
+  }
   const suites = [rust, python]
 
   core.startGroup('Reading coverage reports')
@@ -52,7 +63,7 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   const baseline = (await guarded(findings, 'action', 'comparing with the baseline', () => compareWithBaseline(inputs, suites, findings, env))) ?? null
 
   await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings))
-  await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline))
+  await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline, merge))
 
   writeOutputs(suites)
   const summaryInput: SummaryInput = {
@@ -63,7 +74,8 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
     nonBlocking: inputs.nonBlocking,
     filesPerSuite: inputs.summaryFiles,
     patch,
-    baseline
+    baseline,
+    merge
   }
   await guarded(findings, 'action', 'writing the job summary', async () => {
     const text = redact(renderSummary(summaryInput))
@@ -101,7 +113,7 @@ async function commentOnPullRequest(inputs: Inputs, summary: SummaryInput, redac
 }
 
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
-async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv, patch: PatchOutcome | null, baseline: BaselineOutcome | null): Promise<void> {
+async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv, patch: PatchOutcome | null, baseline: BaselineOutcome | null, merge: MergeOutcome | null): Promise<void> {
   const [rust, python] = suites as [SuiteResult, SuiteResult]
   const json = buildCoverageSummary({
     run: runFacts(env, inputs.matrixValue),
@@ -109,6 +121,7 @@ async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings:
     nonBlocking: inputs.nonBlocking,
     patch,
     baseline,
+    merge,
     suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
   })
   fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true })

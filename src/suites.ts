@@ -10,6 +10,7 @@ import { escapesWorkspace } from './paths.js'
 import { firstLine, type Findings } from './findings.js'
 import { shellQuote, type Inputs, type SuiteId } from './inputs.js'
 import { pythonHeadline, rustHeadline, formatPercent, type Headline } from './reports/headline.js'
+import { coberturaXml } from './reports/cobertura-write.js'
 import { ReportError, type CoverageReport } from './reports/model.js'
 import { SUITE_LABELS, type SuiteResult } from './results.js'
 import { findLlvmTools } from './toolchain.js'
@@ -189,8 +190,15 @@ export async function readReport(inputs: Inputs, result: SuiteResult, findings: 
     else findings.internal(result.suite, `reading ${shown}`, error)
     return
   }
+  if (inputs.mode === 'merge') {
+    // Shards repeat the same files by design; the reader merges them line by line.
+    report.warnings = report.warnings.filter((w) => !w.includes('appear in more than one section'))
+  }
   result.report = report
-  const headline: Headline | null = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report)
+  let headline: Headline | null = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report)
+  if (headline && inputs.mode === 'merge') {
+    headline = { ...headline, basis: `${result.suite === 'rust' ? 'lines' : 'statements'} of all shards, run when any shard ran them` }
+  }
   result.headline = headline
   if (report.warnings.length > 0) {
     core.startGroup(`${result.label} report warnings (${report.warnings.length})`)
@@ -203,7 +211,8 @@ export async function readReport(inputs: Inputs, result: SuiteResult, findings: 
     return
   }
   checkSourcePaths(inputs, result, report, findings)
-  if (result.suite === 'rust') await checkRustCobertura(inputs, result, findings)
+  if (result.suite === 'rust' && inputs.mode === 'merge') writeMergedRustCobertura(inputs, result, report)
+  else if (result.suite === 'rust') await checkRustCobertura(inputs, result, findings)
   if (result.minLines !== null && headline.percent < result.minLines) {
     findings.add(
       result.suite,
@@ -211,6 +220,15 @@ export async function readReport(inputs: Inputs, result: SuiteResult, findings: 
       `${result.label} coverage ${formatPercent(headline.percent)} is below ${result.suite}-min-lines ${result.minLines}%`
     )
   }
+}
+
+/** In merge mode the Rust Cobertura comes from the merged lcov's line states (cargo-llvm-cov cannot merge shards). */
+function writeMergedRustCobertura(inputs: Inputs, result: SuiteResult, report: CoverageReport): void {
+  if (!inputs.rust.cobertura) return
+  const file = rustCoberturaPath(inputs)
+  const note = 'Written by rust-python-coverage from the merged lcov of the shards: a line counts as run when any shard ran it; hits are 1 or 0.'
+  fs.writeFileSync(file, coberturaXml(report.files, inputs.workspace, note))
+  result.cobertura = relativeToWorkspace(inputs, file)
 }
 
 /**

@@ -6,6 +6,7 @@ import { formatPercent } from './reports/headline.js'
 import { percent, type FileCoverage } from './reports/model.js'
 import type { BaselineOutcome } from './baseline/compare.js'
 import { formatDelta } from './baseline/delta.js'
+import type { MergeOutcome } from './merge/shards.js'
 import type { PatchOutcome } from './patch/measure.js'
 import type { SuiteResult } from './results.js'
 import { describe, type Status } from './verdict.js'
@@ -26,6 +27,8 @@ export interface SummaryInput {
   patch?: PatchOutcome | null
   /** The run compared with; null or absent when none was looked for. */
   baseline?: BaselineOutcome | null
+  /** The shards merged (merge mode). */
+  merge?: MergeOutcome | null
 }
 
 const STATUS_LINE: Record<Status, string> = {
@@ -51,6 +54,7 @@ function render(input: SummaryInput, filesPerSuite: number): string {
   out.push('| --- | --- | --- | --- | --- | --- |')
   for (const suite of input.suites) out.push(suiteRow(suite, input))
   out.push('')
+  if (input.merge) out.push(mergeLine(input.merge), '')
   if (input.baseline) out.push(baselineLine(input.baseline), '')
   if (input.patch) out.push(...patchSection(input.patch, input.suites, filesPerSuite))
 
@@ -106,6 +110,15 @@ function render(input: SummaryInput, filesPerSuite: number): string {
   }
   if (notes.length > 0) out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '')
   return out.join('\n')
+}
+
+function mergeLine(merge: MergeOutcome): string {
+  const names = (suite: 'rust' | 'python'): string =>
+    merge.shards
+      .filter((s) => s.suite === suite)
+      .map((s) => escapeText(s.artifact))
+      .join(', ') || 'none'
+  return `<sub>Merged from ${merge.shards.length} shard artifact(s) of this run. Rust: ${names('rust')}. Python: ${names('python')}. A line counts as run when any shard ran it.</sub>`
 }
 
 function baselineLine(baseline: BaselineOutcome): string {

@@ -1,9 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-DmAT97au.js';
-import { R as ReportError } from './pipeline-BiWcERwj.js';
-import './inputs-BSPCAtHF.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-BPNtQNn1.js';
+import { L as LineStates } from './line-states-DVh35_E4.js';
+import { R as ReportError } from './pipeline-DESL4W38.js';
+import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
 import 'fs';

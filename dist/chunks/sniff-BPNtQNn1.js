@@ -1,49 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-BiWcERwj.js';
 import * as fs from 'node:fs';
+import { R as ReportError } from './pipeline-DESL4W38.js';
 import * as path from 'node:path';
-
-// Per-line state of one source file as it is read (see LINE_* in model.ts):
-// one byte per source line, grown by doubling, a line's state only ever rises
-// (a line hit in any record or section is hit).
-class LineStates {
-    /** Read directly only by the lcov hot loop (which falls back to mark() to grow). */
-    states = new Uint8Array(0);
-    max = 0;
-    mark(line, hit) {
-        if (line >= this.states.length) {
-            let size = Math.max(64, this.states.length * 2);
-            while (size <= line)
-                size *= 2;
-            const grown = new Uint8Array(size);
-            grown.set(this.states);
-            this.states = grown;
-        }
-        const state = hit ? LINE_HIT : LINE_MISSED;
-        if (this.states[line] < state)
-            this.states[line] = state;
-        if (line > this.max)
-            this.max = line;
-    }
-    /** Instrumented lines, and those hit. */
-    tally() {
-        const tally = { covered: 0, total: 0 };
-        const s = this.states;
-        for (let i = 1; i <= this.max; i++) {
-            const state = s[i];
-            if (state) {
-                tally.total++;
-                if (state === LINE_HIT)
-                    tally.covered++;
-            }
-        }
-        return tally;
-    }
-    /** The states indexed by line number (index 0 unused), without spare capacity. */
-    toArray() {
-        return this.states.subarray(0, this.max + 1);
-    }
-}
 
 // Feeds a file to a byte scanner in 1 MiB chunks through one reused buffer.
 // The scanner consumes what it can and returns how far it got; the rest (an
@@ -168,4 +126,4 @@ async function readHead(path, shown) {
     }
 }
 
-export { LineStates as L, scanBuffer as a, scanFile as b, rethrowAs as c, normalisePath as n, readHead as r, sniff as s };
+export { scanBuffer as a, scanFile as b, rethrowAs as c, normalisePath as n, readHead as r, sniff as s };

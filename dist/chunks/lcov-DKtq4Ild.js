@@ -1,9 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-DmAT97au.js';
-import { L as LINE_HIT, a as LINE_MISSED, R as ReportError } from './pipeline-BiWcERwj.js';
-import 'node:fs';
-import 'node:path';
-import './inputs-BSPCAtHF.js';
+import { L as LineStates } from './line-states-DVh35_E4.js';
+import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-DESL4W38.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BPNtQNn1.js';
+import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -13,6 +12,8 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import 'node:path';
+import 'node:fs';
 import 'node:zlib';
 import 'node:child_process';
 

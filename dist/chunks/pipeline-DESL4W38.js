@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-BSPCAtHF.js';
+import { b as artifactNameProblem, i as info, c as startGroup, e as endGroup, n as notice, w as warning, a as setFailed, f as error, g as shellQuote, h as escapesWorkspace, s as setOutput, d as debug, j as summary } from './inputs-Dkac57oQ.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -51,7 +51,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-4R4r25u0.js');
+    const { DefaultArtifactClient } = await import('./artifact-BDNAJU06.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -109,6 +109,15 @@ function commonRoot(files) {
     return root;
 }
 
+var artifacts = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    UploadError: UploadError,
+    commonRoot: commonRoot,
+    runPageUrl: runPageUrl,
+    uploadArtifact: uploadArtifact,
+    uploadUnavailable: uploadUnavailable
+});
+
 const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1';
 function runFacts(env, matrixValue) {
     const get = (name) => env[name] || null;
@@ -165,6 +174,7 @@ function buildCoverageSummary(args) {
         nonBlocking: args.nonBlocking,
         patch: args.patch ?? null,
         baseline: args.baseline ?? null,
+        merge: args.merge ?? null,
         suites: args.suites
     };
 }
@@ -346,6 +356,13 @@ async function errorOf(method, path, response) {
 function percent(t) {
     return t.total > 0 ? (t.covered * 100) / t.total : null;
 }
+/**
+ * Per-line state of one source file, indexed by line number (index 0 unused).
+ * LINE_NONE = not instrumented, LINE_MISSED = instrumented and never run,
+ * LINE_HIT = run at least once. Kept as bytes so memory follows the number of
+ * source lines, not the size of the report (flat on a 1 GB report).
+ */
+const LINE_NONE = 0;
 const LINE_MISSED = 1;
 const LINE_HIT = 2;
 /**
@@ -1063,6 +1080,8 @@ function render(input, filesPerSuite) {
     for (const suite of input.suites)
         out.push(suiteRow(suite, input));
     out.push('');
+    if (input.merge)
+        out.push(mergeLine(input.merge), '');
     if (input.baseline)
         out.push(baselineLine(input.baseline), '');
     if (input.patch)
@@ -1119,6 +1138,13 @@ function render(input, filesPerSuite) {
     if (notes.length > 0)
         out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '');
     return out.join('\n');
+}
+function mergeLine(merge) {
+    const names = (suite) => merge.shards
+        .filter((s) => s.suite === suite)
+        .map((s) => escapeText(s.artifact))
+        .join(', ') || 'none';
+    return `<sub>Merged from ${merge.shards.length} shard artifact(s) of this run. Rust: ${names('rust')}. Python: ${names('python')}. A line counts as run when any shard ran it.</sub>`;
 }
 function baselineLine(baseline) {
     if (!baseline.run)
@@ -1373,6 +1399,43 @@ function runCommand(spec, write) {
     });
 }
 
+// Writes a Cobertura XML report from line states (a merge of shard reports):
+// one class per file, a <line> per instrumented line with hits 1 (run) or 0,
+// root totals from the same lines. Readers that need only "run or not" per line
+// (diff-cover, GitHub's coverage upload, this action) read it as they read
+// coverage.py's. Pure: returns the text.
+const escapeAttribute = (value) => value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const rate = (covered, total) => (total > 0 ? String(covered / total) : '1');
+function coberturaXml(files, source, note, now = new Date()) {
+    const out = [];
+    let covered = 0;
+    let total = 0;
+    for (const file of files) {
+        covered += file.lines.covered;
+        total += file.lines.total;
+    }
+    out.push('<?xml version="1.0" ?>');
+    out.push(`<coverage version="rust-python-coverage" timestamp="${now.getTime()}" lines-valid="${total}" lines-covered="${covered}" line-rate="${rate(covered, total)}" branches-valid="0" branches-covered="0" branch-rate="0" complexity="0">`);
+    out.push(`\t<!-- ${note.replace(/--/g, '- -')} -->`);
+    out.push('\t<sources>', `\t\t<source>${escapeAttribute(source)}</source>`, '\t</sources>');
+    out.push('\t<packages>', `\t\t<package name="." line-rate="${rate(covered, total)}" branch-rate="0" complexity="0">`, '\t\t\t<classes>');
+    for (const file of files) {
+        const name = escapeAttribute(file.path);
+        out.push(`\t\t\t\t<class name="${name}" filename="${name}" line-rate="${rate(file.lines.covered, file.lines.total)}" branch-rate="0" complexity="0">`);
+        out.push('\t\t\t\t\t<methods/>', '\t\t\t\t\t<lines>');
+        const states = file.lineStates;
+        if (states) {
+            for (let n = 1; n < states.length; n++) {
+                if (states[n] !== LINE_NONE)
+                    out.push(`\t\t\t\t\t\t<line number="${n}" hits="${states[n] === LINE_HIT ? 1 : 0}"/>`);
+            }
+        }
+        out.push('\t\t\t\t\t</lines>', '\t\t\t\t</class>');
+    }
+    out.push('\t\t\t</classes>', '\t\t</package>', '\t</packages>', '</coverage>', '');
+    return out.join('\n');
+}
+
 const SUITE_LABELS = { rust: 'Rust', python: 'Python' };
 
 // cargo-llvm-cov needs llvm-cov/llvm-profdata from the same LLVM as rustc.
@@ -1594,11 +1657,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BAkwP2HV.js');
+            const { parseLcovFile } = await import('./lcov-DKtq4Ild.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CXPKq4VW.js');
+            const { parseCoberturaFile } = await import('./cobertura-BVzUFok7.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1609,8 +1672,15 @@ async function readReport(inputs, result, findings) {
             findings.internal(result.suite, `reading ${shown}`, error);
         return;
     }
+    if (inputs.mode === 'merge') {
+        // Shards repeat the same files by design; the reader merges them line by line.
+        report.warnings = report.warnings.filter((w) => !w.includes('appear in more than one section'));
+    }
     result.report = report;
-    const headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report);
+    let headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report);
+    if (headline && inputs.mode === 'merge') {
+        headline = { ...headline, basis: `${result.suite === 'rust' ? 'lines' : 'statements'} of all shards, run when any shard ran them` };
+    }
     result.headline = headline;
     if (report.warnings.length > 0) {
         startGroup(`${result.label} report warnings (${report.warnings.length})`);
@@ -1624,11 +1694,22 @@ async function readReport(inputs, result, findings) {
         return;
     }
     checkSourcePaths(inputs, result, report, findings);
-    if (result.suite === 'rust')
+    if (result.suite === 'rust' && inputs.mode === 'merge')
+        writeMergedRustCobertura(inputs, result, report);
+    else if (result.suite === 'rust')
         await checkRustCobertura(inputs, result, findings);
     if (result.minLines !== null && headline.percent < result.minLines) {
         findings.add(result.suite, 'threshold', `${result.label} coverage ${formatPercent(headline.percent)} is below ${result.suite}-min-lines ${result.minLines}%`);
     }
+}
+/** In merge mode the Rust Cobertura comes from the merged lcov's line states (cargo-llvm-cov cannot merge shards). */
+function writeMergedRustCobertura(inputs, result, report) {
+    if (!inputs.rust.cobertura)
+        return;
+    const file = rustCoberturaPath(inputs);
+    const note = 'Written by rust-python-coverage from the merged lcov of the shards: a line counts as run when any shard ran it; hits are 1 or 0.';
+    fs.writeFileSync(file, coberturaXml(report.files, inputs.workspace, note));
+    result.cobertura = relativeToWorkspace(inputs, file);
 }
 /**
  * The Rust Cobertura report (for GitHub's coverage upload, diff-cover and other
@@ -1645,7 +1726,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CXPKq4VW.js');
+    const { parseCoberturaFile } = await import('./cobertura-BVzUFok7.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1679,7 +1760,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-BYuV4_N1.js');
+    const { zipDirectory } = await import('./archive-hnfp9HH7.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -1716,11 +1797,23 @@ async function runPipeline(inputs, env = process.env) {
     const findings = new Findings();
     const redact = makeRedactor(env);
     setOutput('skipped', 'false');
-    const rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? emptySuite(inputs, 'rust');
-    // Zipping the HTML report uses the thread pool; let it overlap the Python run.
-    const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings));
-    const python = (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? emptySuite(inputs, 'python');
-    await rustZip;
+    let rust;
+    let python;
+    let merge = null;
+    if (inputs.mode === 'merge') {
+        const { collectShards } = await import('./shards-DreQZnPh.js');
+        const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
+        rust = collected?.rust ?? emptySuite(inputs, 'rust');
+        python = collected?.python ?? emptySuite(inputs, 'python');
+        merge = collected?.merge ?? null;
+    }
+    else {
+        rust = (await guarded(findings, 'rust', 'running the Rust suite', () => runRust(inputs, findings))) ?? emptySuite(inputs, 'rust');
+        // Zipping the HTML report uses the thread pool; let it overlap the Python run.
+        const rustZip = guarded(findings, 'rust', 'zipping the Rust HTML report', () => zipRustHtml(inputs, rust, findings));
+        python = (await guarded(findings, 'python', 'running the Python suite', () => runPython(inputs, findings))) ?? emptySuite(inputs, 'python');
+        await rustZip;
+    }
     const suites = [rust, python];
     startGroup('Reading coverage reports');
     for (const suite of suites) {
@@ -1732,7 +1825,7 @@ async function runPipeline(inputs, env = process.env) {
     const patch = (await guarded(findings, 'action', 'measuring patch coverage', () => measurePatch(inputs, suites, findings, env))) ?? null;
     const baseline = (await guarded(findings, 'action', 'comparing with the baseline', () => compareWithBaseline(inputs, suites, findings, env))) ?? null;
     await guarded(findings, 'action', 'uploading artifacts', () => uploadAll(inputs, suites, findings));
-    await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline));
+    await guarded(findings, 'action', 'writing coverage-summary.json', () => writeSummaryJson(inputs, suites, findings, env, patch, baseline, merge));
     writeOutputs(suites);
     const summaryInput = {
         suites,
@@ -1742,7 +1835,8 @@ async function runPipeline(inputs, env = process.env) {
         nonBlocking: inputs.nonBlocking,
         filesPerSuite: inputs.summaryFiles,
         patch,
-        baseline
+        baseline,
+        merge
     };
     await guarded(findings, 'action', 'writing the job summary', async () => {
         const text = redact(renderSummary(summaryInput));
@@ -1782,7 +1876,7 @@ async function commentOnPullRequest(inputs, summary, redact, env) {
     }
 }
 /** coverage-summary.json next to the reports, uploaded as its own small artifact (the baseline of later pull requests). */
-async function writeSummaryJson(inputs, suites, findings, env, patch, baseline) {
+async function writeSummaryJson(inputs, suites, findings, env, patch, baseline, merge) {
     const [rust, python] = suites;
     const json = buildCoverageSummary({
         run: runFacts(env, inputs.matrixValue),
@@ -1790,6 +1884,7 @@ async function writeSummaryJson(inputs, suites, findings, env, patch, baseline) 
         nonBlocking: inputs.nonBlocking,
         patch,
         baseline,
+        merge,
         suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
     });
     fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true });
@@ -1875,4 +1970,4 @@ var pipeline = /*#__PURE__*/Object.freeze({
     runPipeline: runPipeline
 });
 
-export { LINE_HIT as L, ReportError as R, LINE_MISSED as a, pipeline as p };
+export { LINE_HIT as L, ReportError as R, relativeToWorkspace as a, LINE_MISSED as b, coberturaXml as c, artifacts as d, emptySuite as e, firstLine as f, pipeline as p, rustCoberturaPath as r };

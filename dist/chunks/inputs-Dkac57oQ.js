@@ -782,6 +782,9 @@ function withPrefix(prefix, command) {
     return prefix ? `${prefix} ${command}` : command;
 }
 function readInputs(read = defaultRead, env = process.env) {
+    const mode = read('mode') || 'run';
+    if (mode !== 'run' && mode !== 'merge')
+        throw new InputError('mode', 'must be run or merge', mode);
     const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd());
     const workingDirectory = readPathInside(read, 'working-directory', '.', workspace, workspace);
     const commandPrefix = read('command-prefix');
@@ -800,7 +803,7 @@ function readInputs(read = defaultRead, env = process.env) {
     const pythonTests = read('python-tests') || 'tests';
     let pythonCommand = read('python-command');
     if (pythonCommand === '') {
-        if (pythonEnabled && pythonPackage === '') {
+        if (pythonEnabled && pythonPackage === '' && mode === 'run') {
             throw new InputError('python-package', 'is required for the Python suite (the package given to pytest --cov=), unless python-command is set or python-enabled is false', '');
         }
         if (!/^[\w.\-/]+$/.test(pythonPackage) && pythonPackage !== '') {
@@ -810,6 +813,7 @@ function readInputs(read = defaultRead, env = process.env) {
         pythonCommand = `pytest --cov=${pythonPackage} --cov-report=term ${xmlArg} ${pythonTests}`;
     }
     return {
+        mode,
         matrixValue: read('matrix-value'),
         coverageOn: read('coverage-on') || '3.12',
         workspace,

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { l as isInside } from './inputs-BSPCAtHF.js';
+import { l as isInside } from './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -52,7 +52,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-DESL4W38.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-DwDmuKGh.js').then(function (n) { return n.p; });
         await runPipeline(inputs);
     }
     catch (error) {

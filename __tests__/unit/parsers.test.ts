@@ -231,3 +231,33 @@ describe('zipDirectory', () => {
     await expect(zipDirectory(src, zip, { level: 6, root: path.join(dir, 'html/coverage') })).rejects.toThrow('is not inside the workspace')
   })
 })
+
+describe('Cobertura <line> read the quick way and the general way agree', () => {
+  const wrap = (lines: string) =>
+    `<?xml version="1.0"?><coverage><sources><source>/nowhere</source></sources><packages><package><classes><class filename="a.py"><methods><method name="f"><lines>${lines.split('\n')[0]}</lines></method></methods><lines>${lines}</lines></class></classes></package></packages></coverage>`
+  const states = (xml: string) => {
+    const r = parseCoberturaBuffer(Buffer.from(xml), 'c.xml')
+    return { states: [...(r.files[0]?.lineStates ?? [])], functions: r.totals.functions, warnings: r.warnings }
+  }
+  it('on every spelling of the same lines', () => {
+    const quick = ['<line number="1" hits="3"/>', '<line number="2" hits="0"/>', '<line number="007" hits="1"/>', '<line number="0" hits="1"/>', '<line number="12" hits="99999999999"/>'].join('\n')
+    const general = [
+      "<line hits='3' number='1'/>",
+      '<line  number = "2"\n hits="0" />',
+      '<line number="007" hits="1" branch="false"></line>',
+      '<line number="0" hits="1" />',
+      '<line number="12" hits="99999999999" branch="false"/>'
+    ].join('\n')
+    const a = states(wrap(quick))
+    const b = states(wrap(general))
+    expect(a.states).toEqual(b.states)
+    expect(a.states.slice(0, 13)).toEqual([0, 2, 1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2])
+    expect(a.functions).toEqual(b.functions)
+    expect(a.warnings.map((w) => w.replace(/:\d+:/, ':N:'))).toEqual(b.warnings.map((w) => w.replace(/:\d+:/, ':N:')))
+    expect(a.warnings).toEqual(['c.xml:4: <line> with invalid number "0"; ignored'])
+  })
+  it('a quick-looking tag that is cut or malformed is still an error with its line', () => {
+    expect(() => parseCoberturaBuffer(Buffer.from(wrap('<line number="1" hits="2"/').replace('</lines></class>', '')), 'c.xml')).toThrow(/^c\.xml: is not well-formed XML/)
+    expect(() => parseCoberturaBuffer(Buffer.from('<line number="1" hits="2"/>'), 'c.xml')).toThrow(/c\.xml: is not a Cobertura report \(root element <line>\)/)
+  })
+})

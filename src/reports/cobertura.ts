@@ -36,6 +36,13 @@ class CoberturaReader implements XmlHandler {
     ['hits']
   ]
   wantsText = false
+  /** `<line number="N" hits="M"/>`, most of a report, read without attribute objects. */
+  readonly quick = {
+    name: 'line',
+    first: 'number',
+    second: 'hits',
+    onNumbers: (number: number, hits: number, line: number): void => this.lineNumbers(number, hits, line)
+  }
   readonly scanner = new XmlScanner(this)
   private readonly files = new Map<string, FileState>()
   private readonly sources: string[] = []
@@ -72,7 +79,7 @@ class CoberturaReader implements XmlHandler {
   }
 
   open(id: number, name: string, a: XmlAttributes): void {
-    if (id === LINE) return this.line(a)
+    if (id === LINE && this.rootChecked) return this.line(a)
     if (!this.rootChecked) {
       this.rootChecked = true
       if (id !== COVERAGE) throw new ReportError(this.shown, `is not a Cobertura report (root element <${name}>)`)
@@ -109,6 +116,21 @@ class CoberturaReader implements XmlHandler {
         return
       }
     }
+  }
+
+  /** A plain <line> of the quick form. */
+  private lineNumbers(number: number, hits: number, line: number): void {
+    const file = this.current
+    if (file === null) return
+    if (this.depthInMethods > 0) {
+      if (this.methodHit === 0 && hits > 0) this.methodHit = 1
+      return
+    }
+    if (number <= 0 || number > MAX_LINE) {
+      if (this.warnings.length < 20) this.warnings.push(`${this.shown}:${line}: <line> with invalid number ${JSON.stringify(String(number))}; ignored`)
+      return
+    }
+    file.lines.mark(number, hits > 0)
   }
 
   /** <line number= hits= branch= condition-coverage=>, the bulk of the file: numbers read from the bytes. */

@@ -30,6 +30,19 @@ export interface XmlHandler {
   text(text: string): void
   comment(text: string): void
   doctype(text: string): void
+  /**
+   * An element that is mostly written exactly as `<name first="digits" second="digits"/>`
+   * (Cobertura's <line>): such tags are read straight from the bytes and handed
+   * to onNumbers; any other form of it goes through open/close as usual.
+   */
+  readonly quick?: QuickElement
+}
+
+export interface QuickElement {
+  name: string
+  first: string
+  second: string
+  onNumbers(first: number, second: number, line: number): void
 }
 
 const MAX_ATTRIBUTES = 16
@@ -150,9 +163,48 @@ export class XmlScanner implements ByteScanner {
   private rootClosed = false
   private started = false
 
+  /** `<name first="` and `" second="` of the quick element, or empty. */
+  private readonly quickHead: Buffer
+  private readonly quickMiddle: Buffer
+
   constructor(private readonly handler: XmlHandler) {
     this.names = handler.elements.map((n) => Buffer.from(n))
     this.attributeNames = handler.attributes.map((list) => list.map((n) => Buffer.from(n)))
+    const quick = handler.quick
+    this.quickHead = Buffer.from(quick ? `<${quick.name} ${quick.first}="` : '')
+    this.quickMiddle = Buffer.from(quick ? `" ${quick.second}="` : '')
+  }
+
+  /**
+   * The quick element in its exact plain form, at buf[i] === '<': the position
+   * after it, or -1 to read it the general way (any other form, or too few bytes).
+   * Only digits and fixed bytes are accepted, so no XML rule can be skipped.
+   */
+  private quickTag(buf: Buffer, i: number, end: number): number {
+    const head = this.quickHead
+    const middle = this.quickMiddle
+    if (this.stack.length === 0) return -1
+    let j = i
+    for (let k = 0; k < head.length; k++, j++) if (j >= end || buf[j] !== head[k]) return -1
+    let first = 0
+    const firstStart = j
+    for (; j < end; j++) {
+      const c = (buf[j] as number) - 48
+      if (c < 0 || c > 9) break
+      first = first * 10 + c
+    }
+    if (j === firstStart || j - firstStart > 9) return -1
+    for (let k = 0; k < middle.length; k++, j++) if (j >= end || buf[j] !== middle[k]) return -1
+    let second = 0
+    const secondStart = j
+    for (; j < end; j++) {
+      const c = (buf[j] as number) - 48
+      if (c < 0 || c > 9) break
+      second = second * 10 + c
+    }
+    if (j === secondStart || j - secondStart > 15 || j + 2 >= end || buf[j] !== 34 || buf[j + 1] !== SLASH || buf[j + 2] !== GT) return -1
+    ;(this.handler.quick as QuickElement).onNumbers(first, second, this.line)
+    return j + 3
   }
 
   private fail(message: string, extraLines = 0): never {
@@ -238,6 +290,10 @@ export class XmlScanner implements ByteScanner {
       return close + 2
     }
     if (c === SLASH) return this.endTag(buf, i, end, final)
+    if (c === this.quickHead[1]) {
+      const next = this.quickTag(buf, i, end)
+      if (next > 0) return next
+    }
     return this.startTag(buf, i, end, final)
   }
 

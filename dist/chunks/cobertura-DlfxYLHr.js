@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-BPNtQNn1.js';
-import { L as LineStates } from './line-states-DVh35_E4.js';
-import { R as ReportError } from './pipeline-DESL4W38.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-B6XEQQ_l.js';
+import { L as LineStates } from './line-states-DxcloQEl.js';
+import { R as ReportError } from './pipeline-DwDmuKGh.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
@@ -148,10 +148,56 @@ class XmlScanner {
     rootSeen = false;
     rootClosed = false;
     started = false;
+    /** `<name first="` and `" second="` of the quick element, or empty. */
+    quickHead;
+    quickMiddle;
     constructor(handler) {
         this.handler = handler;
         this.names = handler.elements.map((n) => Buffer.from(n));
         this.attributeNames = handler.attributes.map((list) => list.map((n) => Buffer.from(n)));
+        const quick = handler.quick;
+        this.quickHead = Buffer.from(quick ? `<${quick.name} ${quick.first}="` : '');
+        this.quickMiddle = Buffer.from(quick ? `" ${quick.second}="` : '');
+    }
+    /**
+     * The quick element in its exact plain form, at buf[i] === '<': the position
+     * after it, or -1 to read it the general way (any other form, or too few bytes).
+     * Only digits and fixed bytes are accepted, so no XML rule can be skipped.
+     */
+    quickTag(buf, i, end) {
+        const head = this.quickHead;
+        const middle = this.quickMiddle;
+        if (this.stack.length === 0)
+            return -1;
+        let j = i;
+        for (let k = 0; k < head.length; k++, j++)
+            if (j >= end || buf[j] !== head[k])
+                return -1;
+        let first = 0;
+        const firstStart = j;
+        for (; j < end; j++) {
+            const c = buf[j] - 48;
+            if (c < 0 || c > 9)
+                break;
+            first = first * 10 + c;
+        }
+        if (j === firstStart || j - firstStart > 9)
+            return -1;
+        for (let k = 0; k < middle.length; k++, j++)
+            if (j >= end || buf[j] !== middle[k])
+                return -1;
+        let second = 0;
+        const secondStart = j;
+        for (; j < end; j++) {
+            const c = buf[j] - 48;
+            if (c < 0 || c > 9)
+                break;
+            second = second * 10 + c;
+        }
+        if (j === secondStart || j - secondStart > 15 || j + 2 >= end || buf[j] !== 34 || buf[j + 1] !== SLASH || buf[j + 2] !== GT)
+            return -1;
+        this.handler.quick.onNumbers(first, second, this.line);
+        return j + 3;
     }
     fail(message, extraLines = 0) {
         throw new XmlError(message, this.line + extraLines);
@@ -250,6 +296,11 @@ class XmlScanner {
         }
         if (c === SLASH)
             return this.endTag(buf, i, end, final);
+        if (c === this.quickHead[1]) {
+            const next = this.quickTag(buf, i, end);
+            if (next > 0)
+                return next;
+        }
         return this.startTag(buf, i, end, final);
     }
     doctype(buf, i, end, final) {
@@ -484,6 +535,13 @@ class CoberturaReader {
         ['hits']
     ];
     wantsText = false;
+    /** `<line number="N" hits="M"/>`, most of a report, read without attribute objects. */
+    quick = {
+        name: 'line',
+        first: 'number',
+        second: 'hits',
+        onNumbers: (number, hits, line) => this.lineNumbers(number, hits, line)
+    };
     scanner = new XmlScanner(this);
     files = new Map();
     sources = [];
@@ -517,7 +575,7 @@ class CoberturaReader {
         this.sourceText += text;
     }
     open(id, name, a) {
-        if (id === LINE)
+        if (id === LINE && this.rootChecked)
             return this.line(a);
         if (!this.rootChecked) {
             this.rootChecked = true;
@@ -559,6 +617,23 @@ class CoberturaReader {
                 return;
             }
         }
+    }
+    /** A plain <line> of the quick form. */
+    lineNumbers(number, hits, line) {
+        const file = this.current;
+        if (file === null)
+            return;
+        if (this.depthInMethods > 0) {
+            if (this.methodHit === 0 && hits > 0)
+                this.methodHit = 1;
+            return;
+        }
+        if (number <= 0 || number > MAX_LINE) {
+            if (this.warnings.length < 20)
+                this.warnings.push(`${this.shown}:${line}: <line> with invalid number ${JSON.stringify(String(number))}; ignored`);
+            return;
+        }
+        file.lines.mark(number, hits > 0);
     }
     /** <line number= hits= branch= condition-coverage=>, the bulk of the file: numbers read from the bytes. */
     line(a) {

@@ -1657,11 +1657,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DKtq4Ild.js');
+            const { parseLcovFile } = await import('./lcov-C2SuZ1NP.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BVzUFok7.js');
+            const { parseCoberturaFile } = await import('./cobertura-DlfxYLHr.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1726,7 +1726,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BVzUFok7.js');
+    const { parseCoberturaFile } = await import('./cobertura-DlfxYLHr.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1801,7 +1801,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-DreQZnPh.js');
+        const { collectShards } = await import('./shards-DtRQ1rZm.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');

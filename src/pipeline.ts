@@ -17,6 +17,7 @@ import { makeRedactor } from './redact.js'
 import type { MergeOutcome } from './merge/shards.js'
 import type { SuiteResult } from './results.js'
 import { renderSummary, type SummaryInput } from './summary.js'
+import { summaryForTerminal } from './terminal.js'
 import { artifactFiles, emptySuite, readReport, relativeToWorkspace, runPython, runRust, zipRustHtml } from './suites.js'
 import { announce, statusOf } from './verdict.js'
 
@@ -80,7 +81,7 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   await guarded(findings, 'action', 'writing the job summary', async () => {
     const text = redact(renderSummary(summaryInput))
     if (env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(text, true).write()
-    else process.stdout.write(`\n${text}\n`) // a local run: the summary goes to the terminal
+    else process.stdout.write(`\n${summaryForTerminal(text)}\n`) // a local run: the summary goes to the terminal
   })
   if (inputs.comment) {
     await guarded(findings, 'action', 'commenting on the pull request', () => commentOnPullRequest(inputs, summaryInput, redact, env))

@@ -101,3 +101,33 @@ describe('commentBody', () => {
     expect(body).toMatch(/\|\n\n… cut to fit GitHub's comment limit; the whole summary is in \[the job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1\)\.\n$/)
   })
 })
+
+describe('summaryForTerminal', () => {
+  it('turns the step summary HTML into plain text and keeps the tables', async () => {
+    const { summaryForTerminal } = await import('../../src/terminal.js')
+    const md = [
+      '| Rust | **81.94%** (186/227) | ≥ 70% | ✅ passed |',
+      '',
+      '<details><summary>Rust: 3 lowest-covered of 3 files</summary>',
+      '',
+      '| <code>src/a&amp;b.rs</code> | 64 |',
+      '',
+      '</details>',
+      '',
+      '<sub>Rust: lines, LF/LH sums. Path with \\_underscore\\_ and a &#124; pipe.</sub>',
+      '| Python | x | <code>a.py</code> 3–4<br><code>b.py</code> 9 |'
+    ].join('\n')
+    expect(summaryForTerminal(md)).toBe(
+      [
+        '| Rust | **81.94%** (186/227) | ≥ 70% | ✅ passed |',
+        '',
+        'Rust: 3 lowest-covered of 3 files:',
+        '',
+        '| src/a&b.rs | 64 |',
+        '',
+        'Rust: lines, LF/LH sums. Path with _underscore_ and a | pipe.',
+        '| Python | x | a.py 3–4; b.py 9 |'
+      ].join('\n')
+    )
+  })
+})

@@ -1265,6 +1265,22 @@ function codeCell(path) {
     return `<code>${escapeHtml(shown)}</code>`;
 }
 
+// The job summary as terminal text, for a run outside GitHub Actions: the
+// markdown stays (tables read well as they are), the HTML the step summary
+// needs (<details>, <code>, <sub>, entities) becomes plain text. Pure.
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#124;': '|' };
+function summaryForTerminal(markdown) {
+    return markdown
+        .replace(/<details><summary>(.*?)<\/summary>/g, '$1:')
+        .replace(/<\/details>\n?/g, '')
+        .replace(/<\/?sub>/g, '')
+        .replace(/<code>(.*?)<\/code>/g, '$1')
+        .replace(/<br>/g, '; ')
+        .replace(/\\([\\`*_[\]])/g, '$1')
+        .replace(/&(amp|lt|gt|quot|#124);/g, (e) => ENTITIES[e] ?? e)
+        .replace(/\n{3,}/g, '\n\n');
+}
+
 // Runs one shell command: streams its output to the log, optionally keeps a
 // copy in a file, enforces a time limit by killing the whole process tree, and
 // recognises the usual "tool not installed" failures to give a hint.
@@ -1657,11 +1673,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-C2SuZ1NP.js');
+            const { parseLcovFile } = await import('./lcov-DBnfyN0E.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DlfxYLHr.js');
+            const { parseCoberturaFile } = await import('./cobertura-DCZFltYI.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1726,7 +1742,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-DlfxYLHr.js');
+    const { parseCoberturaFile } = await import('./cobertura-DCZFltYI.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1801,7 +1817,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-DtRQ1rZm.js');
+        const { collectShards } = await import('./shards-CHvcZ_Yc.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');
@@ -1843,7 +1859,7 @@ async function runPipeline(inputs, env = process.env) {
         if (env['GITHUB_STEP_SUMMARY'])
             await summary.addRaw(text, true).write();
         else
-            process.stdout.write(`\n${text}\n`); // a local run: the summary goes to the terminal
+            process.stdout.write(`\n${summaryForTerminal(text)}\n`); // a local run: the summary goes to the terminal
     });
     if (inputs.comment) {
         await guarded(findings, 'action', 'commenting on the pull request', () => commentOnPullRequest(inputs, summaryInput, redact, env));

@@ -52,7 +52,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-MvYQP5tw.js').then(function (n) { return n.p; });
+        const { runPipeline } = await import('./chunks/pipeline-Cf81rcJm.js').then(function (n) { return n.g; });
         await runPipeline(inputs);
     }
     catch (error) {

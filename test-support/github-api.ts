@@ -31,6 +31,8 @@ export interface GitHubApiDouble {
   url: string
   requests: Array<{ method: string; path: string; status: number }>
   comments: Map<number, Comment[]>
+  /** A pull request's files (pulls/{n}/files): name, status and the unified diff GitHub shows (absent for binary files). */
+  pullFiles: Map<number, Array<{ filename: string; status: string; patch?: string }>>
   /** Answer every write with 403, as for a fork pull request's read-only token. */
   readOnly: boolean
   /** Answer every request with this status (e.g. 403 without actions: read). */
@@ -43,6 +45,7 @@ const MAX_COMMENT = 65_536
 export async function startGitHubApi(opts: { repository: string; workflow: string; token: string; runs: RunRecord[] }): Promise<GitHubApiDouble> {
   const requests: GitHubApiDouble['requests'] = []
   const comments = new Map<number, Comment[]>()
+  const pullFiles: GitHubApiDouble['pullFiles'] = new Map()
   let nextComment = 9000
   const state = { readOnly: false, failWith: null as GitHubApiDouble['failWith'] }
   let base = ''
@@ -120,6 +123,11 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
         }
         return send(404, { message: 'Not Found' })
       }
+      if (req.method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
+        const files = pullFiles.get(Number(m[1]))
+        if (!files) return send(404, { message: 'Not Found' })
+        return send(200, files.slice((page - 1) * perPage, page * perPage).map((f) => ({ sha: '0'.repeat(40), additions: 0, deletions: 0, changes: 0, ...f })))
+      }
       if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
         const list = comments.get(Number(m[1])) ?? []
         if (req.method === 'GET') return send(200, list.slice((page - 1) * perPage, page * perPage))
@@ -150,6 +158,7 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
     url: base,
     requests,
     comments,
+    pullFiles,
     get readOnly() {
       return state.readOnly
     },

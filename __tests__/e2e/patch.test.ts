@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { example, repo, runAction, type ActionRun } from './support/run-action.js'
+import { startGitHubApi } from '../../test-support/github-api.js'
+import { example, repo, runAction, runActionAsync, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
 /** Where the fixtures were made (see __fixtures__/real/README.md): the absolute paths inside them. */
@@ -52,6 +53,7 @@ function expectedPatch(file: string): { covered: number; total: number; missed: 
 }
 
 interface PullRequest {
+  work: string
   origin: string
   base: string
   head: string
@@ -85,7 +87,7 @@ function makePullRequest(): PullRequest {
   git(origin, 'update-ref', 'refs/heads/main', base)
   const event = path.join(origin, 'event.json')
   fs.writeFileSync(event, JSON.stringify({ number: 1, pull_request: { number: 1, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } } }))
-  return { origin, base, head, merge, event }
+  return { work, origin, base, head, merge, event }
 }
 
 /** A workspace as actions/checkout leaves it for a pull_request event (the merge commit, depth 1). */
@@ -103,18 +105,21 @@ function checkoutMerge(pr: PullRequest, depth = 1): string {
   return ws
 }
 
-function runOnPullRequest(ws: string, pr: PullRequest, inputs: Record<string, string> = {}, env: Record<string, string> = {}): ActionRun {
-  return runAction(
-    {
+function patchInputs(inputs: Record<string, string>): Record<string, string> {
+  return {
       'rust-command': 'mkdir -p target/coverage/html && echo "<html></html>" > target/coverage/html/index.html && cp .reports/rust.lcov target/coverage/rust.lcov',
       'rust-report-command': 'true',
       'rust-cobertura': 'false', // the stand-in report command writes none
       baseline: 'false', // this file is about the patch; baseline.test.ts covers the REST side
       'python-command': 'mkdir -p target/coverage && cp .reports/python.xml target/coverage/python.xml',
-      ...inputs
-    },
-    { GITHUB_WORKSPACE: ws, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pr.event, GITHUB_SHA: pr.merge, ...env }
-  )
+    ...inputs
+  }
+}
+
+const prEnv = (ws: string, pr: PullRequest, env: Record<string, string>) => ({ GITHUB_WORKSPACE: ws, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pr.event, GITHUB_SHA: pr.merge, ...env })
+
+function runOnPullRequest(ws: string, pr: PullRequest, inputs: Record<string, string> = {}, env: Record<string, string> = {}): ActionRun {
+  return runAction(patchInputs(inputs), prEnv(ws, pr, env))
 }
 
 const notices = (run: ActionRun): string[] => run.stdout.split('\n').filter((l) => l.startsWith('::notice'))
@@ -203,4 +208,31 @@ it('outside a pull request nothing is measured unless patch-base is given; patch
   const off = runOnPullRequest(ws, pr, { 'patch-coverage': 'false' })
   expect(off.outputs['rust-patch-coverage']).toBe('')
   expect(off.summary).not.toContain('Patch coverage')
+})
+
+it('without the base commit in git, the pull request\'s files from the REST API give the same changed lines', async () => {
+  const ws = checkoutMerge(pr)
+  git(ws, 'remote', 'remove', 'origin')
+  const token = 'ghs_patchFilesToken'
+  const api = await startGitHubApi({ repository: 'owner/repo', workflow: 'ci.yml', token, runs: [] })
+  try {
+    // What GitHub lists: each file's unified diff against the merge base (3 lines of context), no headers.
+    const patchOf = (file: string) => git(pr.work, 'diff', pr.base, pr.head, '--', file).replace(/^[^]*?(?=^@@)/m, '')
+    api.pullFiles.set(1, [
+      ...Object.keys(changes).map((filename) => ({ filename, status: 'modified', patch: patchOf(filename) })),
+      { filename: 'docs/logo.png', status: 'added' }, // binary: no patch
+      { filename: 'old.py', status: 'removed', patch: '@@ -1,2 +0,0 @@\n-a\n-b' }
+    ])
+    const run = await runActionAsync(patchInputs({ 'github-token': token }), prEnv(ws, pr, { GITHUB_API_URL: api.url }))
+    expect(run.status).toBe(0)
+    expect(run.stdout).not.toMatch(/::(warning|error)/)
+    const rust = expectedPatch('src/stats.rs')
+    const python = expectedPatch('python/mixed_demo/cli.py')
+    expect(Number(run.outputs['rust-patch-coverage'])).toBe((rust.covered * 100) / rust.total)
+    expect(Number(run.outputs['python-patch-coverage'])).toBe((python.covered * 100) / python.total)
+    expect(run.summary).toContain(`Lines changed since the merge base with ${pr.base.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: the base ${pr.base.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0; 1 file(s) without a diff there (binary or too large) not counted); 2 changed file(s).`)
+    expect(api.requests.map((r) => r.path)).toEqual(['/repos/owner/repo/pulls/1/files?per_page=100&page=1'])
+  } finally {
+    await api.close()
+  }
 })

@@ -122,15 +122,26 @@ export async function findPatch(
     )
   }
   const root = fs.realpathSync(top.stdout.trim())
-  const realWorkspace = fs.realpathSync(workspace)
   const { base, how } = await findBase(workspace, explicitBase, pullRequestOf(env)?.baseSha ?? null, log)
   const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--'])
   if (!diff.ok) throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`)
+  return { base, how, ...inWorkspace(parseUnifiedDiff(diff.stdout), root, workspace) }
+}
+
+/** The repository root: git's top level, or the workspace itself when it is no git checkout (actions/checkout's default layout). */
+export async function repositoryRoot(workspace: string): Promise<string> {
+  const top = await git(workspace, ['rev-parse', '--show-toplevel'])
+  return fs.realpathSync(top.ok ? top.stdout.trim() : workspace)
+}
+
+/** Repository-relative changes keyed by workspace-relative paths (those outside the workspace dropped), and the way back. */
+export function inWorkspace(byRepoPath: ChangedLines, root: string, workspace: string): Pick<PatchSource, 'changed' | 'repoPath'> {
+  const realWorkspace = fs.realpathSync(workspace)
   const changed: ChangedLines = new Map()
-  for (const [file, lines] of parseUnifiedDiff(diff.stdout)) {
+  for (const [file, lines] of byRepoPath) {
     const relative = path.relative(realWorkspace, path.join(root, file)).split(path.sep).join('/')
     if (!relative.startsWith('../')) changed.set(relative, lines)
   }
   const toRepo = path.relative(root, realWorkspace).split(path.sep).join('/')
-  return { base, how, changed, repoPath: (p) => (toRepo ? `${toRepo}/${p}` : p) }
+  return { changed, repoPath: (p) => (toRepo ? `${toRepo}/${p}` : p) }
 }

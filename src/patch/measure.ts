@@ -6,7 +6,9 @@ import type { Findings } from '../findings.js'
 import type { Inputs } from '../inputs.js'
 import { formatPercent } from '../reports/headline.js'
 import type { SuiteResult } from '../results.js'
-import { findPatch, PatchUnavailable, type PatchSource } from './git.js'
+import { GitHubApi } from '../github/api.js'
+import { pullRequestOf } from '../github/event.js'
+import { findPatch, inWorkspace, PatchUnavailable, repositoryRoot, type PatchSource } from './git.js'
 import { patchCoverage, type PatchCoverage } from './patch-coverage.js'
 
 /** What the summary and coverage-summary.json show of the patch. */
@@ -54,6 +56,23 @@ export function lineAnnotations(
   return { annotations: all.slice(0, limit), leftOut: Math.max(0, all.length - limit) }
 }
 
+/** The changed lines from the pull request's files (REST API), when git cannot give them; null when this is no pull request or there is no token. */
+async function patchFromApi(inputs: Inputs, env: NodeJS.ProcessEnv, gitProblem: string): Promise<PatchSource | null> {
+  const pr = pullRequestOf(env)
+  const repository = env['GITHUB_REPOSITORY']
+  if (!pr || !repository || !inputs.githubToken) return null
+  core.info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`)
+  const { changedLinesFromApi } = await import('./api-files.js')
+  const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number)
+  const root = await repositoryRoot(inputs.workspace)
+  const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : ''
+  return {
+    base: pr.baseSha,
+    how: `the merge base with ${pr.baseSha.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: ${gitProblem}${skipped})`,
+    ...inWorkspace(api.changed, root, inputs.workspace)
+  }
+}
+
 export async function measurePatch(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv): Promise<PatchOutcome | null> {
   if (!inputs.patch.enabled) return null
   const minPatch = inputs.patch.minPatch
@@ -63,12 +82,24 @@ export async function measurePatch(inputs: Inputs, suites: SuiteResult[], findin
     source = await findPatch(inputs.workspace, inputs.patch.base, env, (line) => core.info(line))
   } catch (error) {
     if (!(error instanceof PatchUnavailable)) throw error
-    core.info(`Patch coverage not measured: ${error.message}`)
-    core.endGroup()
-    if (error.message.startsWith('not a pull request')) return null
-    if (minPatch !== null) findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${error.message}`)
-    else core.notice(`Patch coverage was not measured: ${error.message}`, { title: 'Patch coverage' })
-    return { base: null, how: '', unavailable: error.message, changedFiles: 0, minPatch }
+    if (error.message.startsWith('not a pull request')) {
+      core.info(`Patch coverage not measured: ${error.message}`)
+      core.endGroup()
+      return null
+    }
+    let why = error.message
+    const fromApi = inputs.patch.base === '' ? await patchFromApi(inputs, env, why).catch((apiError: unknown) => {
+      why = `${why}; the pull request's files could not be read from the REST API either (${(apiError as Error).message})`
+      return null
+    }) : null
+    if (!fromApi) {
+      core.info(`Patch coverage not measured: ${why}`)
+      core.endGroup()
+      if (minPatch !== null) findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${why}`)
+      else core.notice(`Patch coverage was not measured: ${why}`, { title: 'Patch coverage' })
+      return { base: null, how: '', unavailable: why, changedFiles: 0, minPatch }
+    }
+    source = fromApi
   }
   core.info(`Base: ${source.how}; ${source.changed.size} changed file(s) in the workspace`)
   for (const suite of suites) {

@@ -878,19 +878,28 @@ async function findPatch(workspace, explicitBase, env, log) {
             : `the workspace is not a git checkout (${why})`);
     }
     const root = fs.realpathSync(top.stdout.trim());
-    const realWorkspace = fs.realpathSync(workspace);
     const { base, how } = await findBase(workspace, explicitBase, pullRequestOf(env)?.baseSha ?? null, log);
     const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--']);
     if (!diff.ok)
         throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`);
+    return { base, how, ...inWorkspace(parseUnifiedDiff(diff.stdout), root, workspace) };
+}
+/** The repository root: git's top level, or the workspace itself when it is no git checkout (actions/checkout's default layout). */
+async function repositoryRoot(workspace) {
+    const top = await git(workspace, ['rev-parse', '--show-toplevel']);
+    return fs.realpathSync(top.ok ? top.stdout.trim() : workspace);
+}
+/** Repository-relative changes keyed by workspace-relative paths (those outside the workspace dropped), and the way back. */
+function inWorkspace(byRepoPath, root, workspace) {
+    const realWorkspace = fs.realpathSync(workspace);
     const changed = new Map();
-    for (const [file, lines] of parseUnifiedDiff(diff.stdout)) {
+    for (const [file, lines] of byRepoPath) {
         const relative = path.relative(realWorkspace, path.join(root, file)).split(path.sep).join('/');
         if (!relative.startsWith('../'))
             changed.set(relative, lines);
     }
     const toRepo = path.relative(root, realWorkspace).split(path.sep).join('/');
-    return { base, how, changed, repoPath: (p) => (toRepo ? `${toRepo}/${p}` : p) };
+    return { changed, repoPath: (p) => (toRepo ? `${toRepo}/${p}` : p) };
 }
 
 // Patch coverage: of the lines a pull request adds or changes, those the
@@ -952,6 +961,23 @@ function lineAnnotations(suites, repoPath, limit = MAX_LINE_ANNOTATIONS) {
     }
     return { annotations: all.slice(0, limit), leftOut: Math.max(0, all.length - limit) };
 }
+/** The changed lines from the pull request's files (REST API), when git cannot give them; null when this is no pull request or there is no token. */
+async function patchFromApi(inputs, env, gitProblem) {
+    const pr = pullRequestOf(env);
+    const repository = env['GITHUB_REPOSITORY'];
+    if (!pr || !repository || !inputs.githubToken)
+        return null;
+    info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
+    const { changedLinesFromApi } = await import('./api-files-BGLEJUf0.js');
+    const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
+    const root = await repositoryRoot(inputs.workspace);
+    const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
+    return {
+        base: pr.baseSha,
+        how: `the merge base with ${pr.baseSha.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: ${gitProblem}${skipped})`,
+        ...inWorkspace(api.changed, root, inputs.workspace)
+    };
+}
 async function measurePatch(inputs, suites, findings, env) {
     if (!inputs.patch.enabled)
         return null;
@@ -964,15 +990,26 @@ async function measurePatch(inputs, suites, findings, env) {
     catch (error) {
         if (!(error instanceof PatchUnavailable))
             throw error;
-        info(`Patch coverage not measured: ${error.message}`);
-        endGroup();
-        if (error.message.startsWith('not a pull request'))
+        if (error.message.startsWith('not a pull request')) {
+            info(`Patch coverage not measured: ${error.message}`);
+            endGroup();
             return null;
-        if (minPatch !== null)
-            findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${error.message}`);
-        else
-            notice(`Patch coverage was not measured: ${error.message}`, { title: 'Patch coverage' });
-        return { base: null, how: '', unavailable: error.message, changedFiles: 0, minPatch };
+        }
+        let why = error.message;
+        const fromApi = inputs.patch.base === '' ? await patchFromApi(inputs, env, why).catch((apiError) => {
+            why = `${why}; the pull request's files could not be read from the REST API either (${apiError.message})`;
+            return null;
+        }) : null;
+        if (!fromApi) {
+            info(`Patch coverage not measured: ${why}`);
+            endGroup();
+            if (minPatch !== null)
+                findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${why}`);
+            else
+                notice(`Patch coverage was not measured: ${why}`, { title: 'Patch coverage' });
+            return { base: null, how: '', unavailable: why, changedFiles: 0, minPatch };
+        }
+        source = fromApi;
     }
     info(`Base: ${source.how}; ${source.changed.size} changed file(s) in the workspace`);
     for (const suite of suites) {
@@ -1673,11 +1710,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DBnfyN0E.js');
+            const { parseLcovFile } = await import('./lcov-Di03qd9n.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DCZFltYI.js');
+            const { parseCoberturaFile } = await import('./cobertura-HuwqEuhZ.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1742,7 +1779,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-DCZFltYI.js');
+    const { parseCoberturaFile } = await import('./cobertura-HuwqEuhZ.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1817,7 +1854,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CHvcZ_Yc.js');
+        const { collectShards } = await import('./shards-wJELRf9_.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');
@@ -1986,4 +2023,4 @@ var pipeline = /*#__PURE__*/Object.freeze({
     runPipeline: runPipeline
 });
 
-export { LINE_HIT as L, ReportError as R, relativeToWorkspace as a, LINE_MISSED as b, coberturaXml as c, artifacts as d, emptySuite as e, firstLine as f, pipeline as p, rustCoberturaPath as r };
+export { LINE_HIT as L, ReportError as R, relativeToWorkspace as a, LINE_MISSED as b, coberturaXml as c, artifacts as d, emptySuite as e, firstLine as f, pipeline as g, parseUnifiedDiff as p, rustCoberturaPath as r };

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { realReport } from '../../test-support/fixtures.js'
 import { example, repo, runAction, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
@@ -19,8 +20,8 @@ function runWith(name: string, reports: { rust?: Content; python?: Content; link
   const dir = `target/e2e-bad/${name}`
   const rust = path.join(crafted, `${name}.lcov`)
   const python = path.join(crafted, `${name}.xml`)
-  fs.writeFileSync(rust, reports.rust ?? fs.readFileSync(path.join(real, 'rust.lcov')))
-  fs.writeFileSync(python, reports.python ?? fs.readFileSync(path.join(real, 'python.xml')))
+  fs.writeFileSync(rust, reports.rust ?? realReport('rust.lcov'))
+  fs.writeFileSync(python, reports.python ?? realReport('python.xml'))
   fs.rmSync(path.join(example, dir), { recursive: true, force: true })
   const placeRust = reports.link === 'rust' ? `ln -s ${rust} ${dir}/rust.lcov` : `cp ${rust} ${dir}/rust.lcov`
   return runAction(

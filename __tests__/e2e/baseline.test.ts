@@ -8,12 +8,13 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
 import { startGitHubApi, type GitHubApiDouble, type RunRecord } from '../../test-support/github-api.js'
+import { realReport, realReportFile } from '../../test-support/fixtures.js'
 import { repo, runActionAsync, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
 const token = 'ghs_baselineTestToken0123456789'
 const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-baseline-'))
-const realLcov = fs.readFileSync(path.join(real, 'rust.lcov'), 'utf8')
+const realLcov = realReport('rust.lcov')
 
 /** The real Rust report with `n` run lines of src/stats.rs turned into missed ones (DA and LH kept consistent). */
 function worseLcov(n: number): string {
@@ -47,7 +48,7 @@ function run(name: string, lcov: string, service: ArtifactService, env: Record<s
       'rust-cobertura': 'false', // the stand-in report command writes none
       'rust-lcov': `${dir}/rust.lcov`,
       'rust-html-dir': `${dir}/html`,
-      'python-command': `mkdir -p ${dir} && cp ${path.join(real, 'python.xml')} ${dir}/python.xml`,
+      'python-command': `mkdir -p ${dir} && cp ${realReportFile('python.xml')} ${dir}/python.xml`,
       'python-xml': `${dir}/python.xml`,
       'summary-json': `${dir}/coverage-summary.json`,
       'patch-coverage': 'false',

@@ -7,12 +7,13 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
+import { realReport } from '../../test-support/fixtures.js'
 import { repo, runActionAsync, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
 const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-merge-'))
-const realLcov = fs.readFileSync(path.join(real, 'rust.lcov'), 'utf8')
-const realXml = fs.readFileSync(path.join(real, 'python.xml'), 'utf8')
+const realLcov = realReport('rust.lcov')
+const realXml = realReport('python.xml')
 
 /** Shard B ran other parts: every third run line of A is missed in B, and every other missed line of A is run in B. */
 const flipEveryThird = (text: string, hit: RegExp, missed: RegExp, toMissed: (m: string) => string, toHit: (m: string) => string): string => {

@@ -7,12 +7,11 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { FIXTURES_MADE_IN, realReport } from '../../test-support/fixtures.js'
 import { startGitHubApi } from '../../test-support/github-api.js'
 import { example, repo, runAction, runActionAsync, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
-/** Where the fixtures were made (see __fixtures__/real/README.md): the absolute paths inside them. */
-const madeIn = '/work/main/examples/mixed-project'
 const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_CONFIG_GLOBAL: '/dev/null' }
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], { cwd, env: gitEnv, encoding: 'utf8' }).trim()
@@ -34,7 +33,7 @@ function recordedLines(): Record<string, Map<number, number>> {
   const out: Record<string, Map<number, number>> = {}
   let file = ''
   for (const line of fs.readFileSync(path.join(real, 'rust.lcov'), 'utf8').split('\n')) {
-    if (line.startsWith('SF:')) file = path.relative(madeIn, line.slice(3))
+    if (line.startsWith('SF:')) file = path.relative(FIXTURES_MADE_IN, line.slice(3))
     const da = /^DA:(\d+),(\d+)/.exec(line)
     if (da) (out[file] ??= new Map()).set(Number(da[1]), Number(da[2]))
   }
@@ -100,8 +99,8 @@ function checkoutMerge(pr: PullRequest, depth = 1): string {
   // The example's real reports, their absolute paths moved to this workspace.
   const reports = path.join(ws, '.reports')
   fs.mkdirSync(reports)
-  fs.writeFileSync(path.join(reports, 'rust.lcov'), fs.readFileSync(path.join(real, 'rust.lcov'), 'utf8').replaceAll(madeIn, ws))
-  fs.writeFileSync(path.join(reports, 'python.xml'), fs.readFileSync(path.join(real, 'python.xml'), 'utf8').replaceAll(madeIn, ws))
+  fs.writeFileSync(path.join(reports, 'rust.lcov'), realReport('rust.lcov', ws))
+  fs.writeFileSync(path.join(reports, 'python.xml'), realReport('python.xml', ws))
   return ws
 }
 

@@ -8,6 +8,7 @@
 // and a finalize that never answers are in artifacts.test.ts.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { realReportFile } from '../../test-support/fixtures.js'
 import { startArtifactService, type ArtifactService, type Fault } from '../../test-support/artifact-service.js'
 import { example, repo, runActionAsync, type ActionRun } from './support/run-action.js'
 
@@ -29,12 +30,12 @@ function run(name: string, faults: Fault[], extra: Record<string, string> = {}):
   return runActionAsync(
     {
       'working-directory': 'examples/mixed-project',
-      'rust-command': `mkdir -p ${dir}/html && echo '<html>report</html>' > ${dir}/html/index.html && cp ${real}/rust.lcov ${dir}/rust.lcov`,
+      'rust-command': `mkdir -p ${dir}/html && echo '<html>report</html>' > ${dir}/html/index.html && cp ${realReportFile('rust.lcov')} ${dir}/rust.lcov`,
       'rust-report-command': 'true',
       'rust-cobertura': 'false', // the stand-in report command writes none
       'rust-lcov': `${dir}/rust.lcov`,
       'rust-html-dir': `${dir}/html`,
-      'python-command': `mkdir -p ${dir} && cp ${real}/python.xml ${dir}/python.xml`,
+      'python-command': `mkdir -p ${dir} && cp ${realReportFile('python.xml')} ${dir}/python.xml`,
       'python-xml': `${dir}/python.xml`,
       ...extra
     },

@@ -94,6 +94,9 @@ describe('commentBody', () => {
     const marker = commentMarker('CI/coverage/coverage-summary')
     expect(marker).toBe('<!-- rust-python-coverage: CI/coverage/coverage-summary -->')
     expect(commentBody(marker, 'short', null)).toBe(`${marker}\nshort`)
+    expect(commentBody(marker, 'short', 'https://github.com/o/r/actions/runs/1')).toBe(
+      `${marker}\nshort\n<sub>From [this run](https://github.com/o/r/actions/runs/1): job summary, annotations and artifacts.</sub>\n`
+    )
     const long = Array.from({ length: 5000 }, (_, i) => `| row ${i} | ${'x'.repeat(20)} |`).join('\n')
     const body = commentBody(marker, long, 'https://github.com/o/r/actions/runs/1')
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)

@@ -19,7 +19,8 @@ export function commentMarker(key: string): string {
 
 /** The body: marker first, then the summary, cut with a note when it would pass the limit. Pure. */
 export function commentBody(marker: string, summary: string, detailsUrl: string | null): string {
-  const body = `${marker}\n${summary}`
+  const footer = detailsUrl ? `\n<sub>From [this run](${detailsUrl}): job summary, annotations and artifacts.</sub>\n` : ''
+  const body = `${marker}\n${summary}${footer}`
   if (body.length <= COMMENT_LIMIT) return body
   const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${detailsUrl ? `in [the job summary](${detailsUrl})` : 'in the job summary'}.\n`
   let cut = body.slice(0, COMMENT_LIMIT - note.length)

@@ -675,7 +675,8 @@ function commentMarker(key) {
 }
 /** The body: marker first, then the summary, cut with a note when it would pass the limit. Pure. */
 function commentBody(marker, summary, detailsUrl) {
-    const body = `${marker}\n${summary}`;
+    const footer = detailsUrl ? `\n<sub>From [this run](${detailsUrl}): job summary, annotations and artifacts.</sub>\n` : '';
+    const body = `${marker}\n${summary}${footer}`;
     if (body.length <= COMMENT_LIMIT)
         return body;
     const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${detailsUrl ? `in [the job summary](${detailsUrl})` : 'in the job summary'}.\n`;
@@ -968,7 +969,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BGLEJUf0.js');
+    const { changedLinesFromApi } = await import('./api-files-pnvPfnfa.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1710,11 +1711,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-Di03qd9n.js');
+            const { parseLcovFile } = await import('./lcov-RE6CckCA.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-HuwqEuhZ.js');
+            const { parseCoberturaFile } = await import('./cobertura-Bx1JMVNX.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1779,7 +1780,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-HuwqEuhZ.js');
+    const { parseCoberturaFile } = await import('./cobertura-Bx1JMVNX.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1854,7 +1855,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-wJELRf9_.js');
+        const { collectShards } = await import('./shards-Dxa8hTOr.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');

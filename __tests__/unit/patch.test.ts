@@ -117,9 +117,9 @@ describe('patchCoverage', () => {
     const uncovered = Array.from({ length: 12 }, (_, i): [number, number] => [i * 3 + 1, i * 3 + 1])
     const patch = { covered: 0, total: 12, percent: 0, files: [{ path: 'a.py', total: 12, covered: 0, uncovered }] }
     const { annotations, leftOut } = lineAnnotations([{ label: 'Python', patch }], (p) => p)
-    expect(annotations).toHaveLength(9)
+    expect(annotations).toHaveLength(7)
     expect(annotations[0]?.message).toBe('Line 1 is changed by this pull request and not run by the Python tests.')
-    expect(leftOut).toBe(3)
+    expect(leftOut).toBe(5)
   })
 })
 

@@ -23,8 +23,11 @@ export interface PatchOutcome {
   minPatch: number | null
 }
 
-/** GitHub shows at most 10 notice annotations per step: 9 for lines and one for "N more". */
-export const MAX_LINE_ANNOTATIONS = 9
+/**
+ * GitHub shows at most 10 notice annotations per step: 7 for lines, one for
+ * "N more", and room for the baseline and comment notices of the same step.
+ */
+export const MAX_LINE_ANNOTATIONS = 7
 
 export interface LineAnnotation {
   file: string

@@ -942,8 +942,11 @@ function patchCoverage(report, changed) {
 // The patch phase: the lines the pull request changes, the coverage of those
 // lines per suite, the min-patch gate (a finding like any other) and notice
 // annotations on the changed lines no test runs, within GitHub's cap.
-/** GitHub shows at most 10 notice annotations per step: 9 for lines and one for "N more". */
-const MAX_LINE_ANNOTATIONS = 9;
+/**
+ * GitHub shows at most 10 notice annotations per step: 7 for lines, one for
+ * "N more", and room for the baseline and comment notices of the same step.
+ */
+const MAX_LINE_ANNOTATIONS = 7;
 /** The notices for uncovered changed lines, least covered files first, and how many were left out. Pure. */
 function lineAnnotations(suites, repoPath, limit = MAX_LINE_ANNOTATIONS) {
     const all = [];
@@ -969,7 +972,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-pnvPfnfa.js');
+    const { changedLinesFromApi } = await import('./api-files-MGnqi1ej.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1711,11 +1714,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-RE6CckCA.js');
+            const { parseLcovFile } = await import('./lcov-3KwxR4Cr.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Bx1JMVNX.js');
+            const { parseCoberturaFile } = await import('./cobertura-c3bnC6pM.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1780,7 +1783,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-Bx1JMVNX.js');
+    const { parseCoberturaFile } = await import('./cobertura-c3bnC6pM.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1855,7 +1858,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Dxa8hTOr.js');
+        const { collectShards } = await import('./shards-Cr7wvilV.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');

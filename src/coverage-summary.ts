@@ -48,6 +48,8 @@ export interface SuiteSummary {
   } | null
   /** Change since the baseline run (percentage points), or null without a baseline. */
   delta: SuiteDelta | null
+  /** The zipped HTML report (Rust), or null. */
+  htmlZip: { path: string; files: number; bytes: number } | null
 }
 
 export interface RunFacts {
@@ -74,6 +76,8 @@ export interface CoverageSummaryJson {
   baseline: BaselineOutcome | null
   /** The shard artifacts merged (merge mode), or null. */
   merge: MergeOutcome | null
+  /** Every finding of the run, the action's own (patch, baseline, uploads of the summary) included. */
+  findings: Array<{ suite: string; kind: string; message: string }>
   suites: Record<SuiteId, SuiteSummary>
 }
 
@@ -122,7 +126,8 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     patch: result.patch
       ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
       : null,
-    delta: result.delta ?? null
+    delta: result.delta ?? null,
+    htmlZip: result.htmlZip ?? null
   }
 }
 
@@ -133,6 +138,7 @@ export function buildCoverageSummary(args: {
   patch?: PatchOutcome | null
   baseline?: BaselineOutcome | null
   merge?: MergeOutcome | null
+  findings?: readonly Finding[]
   suites: Record<SuiteId, SuiteSummary>
   now?: Date
 }): CoverageSummaryJson {
@@ -145,6 +151,7 @@ export function buildCoverageSummary(args: {
     patch: args.patch ?? null,
     baseline: args.baseline ?? null,
     merge: args.merge ?? null,
+    findings: (args.findings ?? []).map((f) => ({ suite: f.suite, kind: f.kind, message: f.message })),
     suites: args.suites
   }
 }

@@ -123,6 +123,7 @@ async function writeSummaryJson(inputs: Inputs, suites: SuiteResult[], findings:
     patch,
     baseline,
     merge,
+    findings: findings.findings,
     suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
   })
   fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true })

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
 import { example, repo, runActionAsync } from './support/run-action.js'
 
@@ -65,6 +66,7 @@ it('uploads rust-coverage and python-coverage; the downloads equal the reports b
   const summaryDir = await download(Number(run.outputs['summary-artifact-id']))
   expect(fs.readdirSync(summaryDir)).toEqual(['coverage-summary.json'])
   const json = JSON.parse(fs.readFileSync(path.join(summaryDir, 'coverage-summary.json'), 'utf8'))
+  expect(summarySchemaErrors(json)).toEqual([]) // as published in schema/
   expect(json.schema).toBe('rust-python-coverage/coverage-summary@1')
   expect(json.run).toMatchObject({ repository: 'owner/repo', runId: '4242' })
   expect(json.status).toBe('passed')

@@ -7,6 +7,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
+import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { startGitHubApi, type GitHubApiDouble, type RunRecord } from '../../test-support/github-api.js'
 import { realReport, realReportFile } from '../../test-support/fixtures.js'
 import { repo, runActionAsync, type ActionRun } from './support/run-action.js'
@@ -120,6 +121,7 @@ it('a pull request compares with the last run on main that has a summary: deltas
   expect(pr.stdout.replace(`::add-mask::${token}`, '')).not.toContain(token) // masked at once, never printed
 
   const json = JSON.parse(fs.readFileSync(path.join(repo, 'examples/mixed-project/target/e2e-baseline/pr/coverage-summary.json'), 'utf8'))
+  expect(summarySchemaErrors(json)).toEqual([])
   expect(json.baseline.run).toMatchObject({ runId: 100, branch: 'main', commit: 'a'.repeat(40) })
   expect(json.suites.rust.delta.delta).toBe(expected)
   expect(json.suites.rust.delta.files).toEqual([expect.objectContaining({ path: 'examples/mixed-project/src/stats.rs' })])

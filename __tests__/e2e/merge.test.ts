@@ -6,6 +6,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
 import { realReport } from '../../test-support/fixtures.js'
 import { repo, runActionAsync, type ActionRun } from './support/run-action.js'
@@ -116,6 +117,7 @@ it('merges the shards of the run into one report, figure, summary and artifact',
   expect(pythonXml).toContain(`lines-valid="${python.total}" lines-covered="${python.covered}"`)
   expect(fs.readFileSync(path.join(all, 'rust.cobertura.xml'), 'utf8')).toContain(`lines-valid="${rust.total}" lines-covered="${rust.covered}"`)
   const json = JSON.parse(fs.readFileSync(path.join(all, 'coverage-summary.json'), 'utf8'))
+  expect(summarySchemaErrors(json)).toEqual([])
   expect(json.merge.shards.map((s: { artifact: string }) => s.artifact)).toEqual(['rust-coverage-py312', 'rust-coverage-py313', 'python-coverage-py312', 'python-coverage-py313'])
 })
 

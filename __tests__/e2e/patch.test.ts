@@ -9,6 +9,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { FIXTURES_MADE_IN, realReport } from '../../test-support/fixtures.js'
 import { startGitHubApi } from '../../test-support/github-api.js'
+import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { example, repo, runAction, runActionAsync, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
@@ -158,6 +159,7 @@ it('measures the changed lines of each suite from a depth-1 merge checkout, with
   expect(run.summary).toContain(`| Rust | **${((rust.covered * 100) / rust.total).toFixed(2)}%** (${rust.covered}/${rust.total}) | none | <code>src/stats.rs</code> `)
 
   const json = JSON.parse(fs.readFileSync(path.join(ws, 'target/coverage/coverage-summary.json'), 'utf8'))
+  expect(summarySchemaErrors(json)).toEqual([])
   expect(json.patch).toMatchObject({ base: pr.base, changedFiles: 2, minPatch: null })
   expect(json.suites.rust.patch).toMatchObject({ covered: rust.covered, total: rust.total, files: [{ path: 'src/stats.rs', uncovered: ranges(rust.missed) }] })
   expect(json.suites.python.patch).toMatchObject({ covered: python.covered, total: python.total })

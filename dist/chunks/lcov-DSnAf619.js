@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-BM2ayzY2.js';
-import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-Dts0LSMN.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DZnKcCy3.js';
+import { L as LineStates } from './line-states-MlxOZZXy.js';
+import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-BQ533R4A.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BxOf860d.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-DZnKcCy3.js';
-import { L as LineStates } from './line-states-BM2ayzY2.js';
-import { R as ReportError } from './pipeline-Dts0LSMN.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-BxOf860d.js';
+import { L as LineStates } from './line-states-MlxOZZXy.js';
+import { R as ReportError } from './pipeline-BQ533R4A.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

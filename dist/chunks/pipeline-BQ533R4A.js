@@ -162,7 +162,8 @@ function suiteSummary(result, findings, tools) {
         patch: result.patch
             ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
             : null,
-        delta: result.delta ?? null
+        delta: result.delta ?? null,
+        htmlZip: result.htmlZip ?? null
     };
 }
 function buildCoverageSummary(args) {
@@ -175,6 +176,7 @@ function buildCoverageSummary(args) {
         patch: args.patch ?? null,
         baseline: args.baseline ?? null,
         merge: args.merge ?? null,
+        findings: (args.findings ?? []).map((f) => ({ suite: f.suite, kind: f.kind, message: f.message })),
         suites: args.suites
     };
 }
@@ -972,7 +974,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-MGnqi1ej.js');
+    const { changedLinesFromApi } = await import('./api-files-C9YSs7gV.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1714,11 +1716,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-3KwxR4Cr.js');
+            const { parseLcovFile } = await import('./lcov-DSnAf619.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-c3bnC6pM.js');
+            const { parseCoberturaFile } = await import('./cobertura-B7Z_Zanb.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1783,7 +1785,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-c3bnC6pM.js');
+    const { parseCoberturaFile } = await import('./cobertura-B7Z_Zanb.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1858,7 +1860,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Cr7wvilV.js');
+        const { collectShards } = await import('./shards-ChN8PbJx.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');
@@ -1942,6 +1944,7 @@ async function writeSummaryJson(inputs, suites, findings, env, patch, baseline, 
         patch,
         baseline,
         merge,
+        findings: findings.findings,
         suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
     });
     fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true });

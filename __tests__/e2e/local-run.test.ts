@@ -153,3 +153,28 @@ describe('a run from a developer\'s machine (outside GitHub Actions)', () => {
     expect(bad.stdout).toBe('error: Input "retention-days" must be a whole number from 1 to 90, got "120"\n\nOutputs:\n  status  failed\n')
   })
 })
+
+describe('the example Justfile\'s coverage recipes (run as `just` would: variables and flags substituted)', () => {
+  const justfile = fs.readFileSync(path.join(example, 'Justfile'), 'utf8')
+  const variable = (name: string) => new RegExp(`^${name} := "(.*)"$`, 'm').exec(justfile)?.[1] ?? ''
+  const recipe = (name: string, flags: string): string => {
+    const body = new RegExp(`^${name} \\*FLAGS:\\n((?:    .*\\n)+)`, 'm').exec(justfile)?.[1] ?? ''
+    return body.trim().replaceAll('{{ACTION}}', variable('ACTION')).replaceAll('{{FLAGS}}', flags)
+  }
+  const sh = (command: string) =>
+    spawnSync('bash', ['-c', command], { cwd: example, env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...llvm }, encoding: 'utf8', timeout: 300_000 })
+
+  it.each([
+    ['coverage-rust', 'Rust', ['rust.lcov', 'rust.cobertura.xml', 'rust-html.zip', 'coverage-summary.json']],
+    ['coverage-python', 'Python', ['python.xml', 'python-coverage.txt', 'coverage-summary.json']]
+  ])('%s runs the pipeline for one suite and leaves its reports under target/', (name, label, files) => {
+    const dir = `target/e2e-just/${name}`
+    const flags = `--rust-lcov ${dir}/rust.lcov --rust-html-dir ${dir}/html --python-xml ${dir}/python.xml --summary-json ${dir}/coverage-summary.json`
+    const run = sh(recipe(name, flags))
+    expect(run.status).toBe(0)
+    expect(run.stdout).not.toMatch(/^(warning|error):/m)
+    expect(run.stdout).toMatch(new RegExp(`^\\| ${label} \\| \\*\\*\\d+\\.\\d\\d%\\*\\* \\(\\d+/\\d+\\) \\| ≥ \\d+% \\| ✅ passed \\|`, 'm'))
+    expect(run.stdout).toMatch(new RegExp(`^\\| ${label === 'Rust' ? 'Python' : 'Rust'} \\| – \\| – \\| disabled \\|`, 'm'))
+    for (const file of files) expect(fs.existsSync(path.join(example, dir, file))).toBe(true)
+  })
+})

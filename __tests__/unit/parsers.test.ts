@@ -261,3 +261,29 @@ describe('Cobertura <line> read the quick way and the general way agree', () => 
     expect(() => parseCoberturaBuffer(Buffer.from('<line number="1" hits="2"/>'), 'c.xml')).toThrow(/c\.xml: is not a Cobertura report \(root element <line>\)/)
   })
 })
+
+describe('lcov BRDA runs read from the bytes agree with an independent count', () => {
+  it('on repeated sections, CRLF, "-" and ids too large to pack', () => {
+    const records: string[] = []
+    const seen = new Map<string, boolean>()
+    for (let s = 0; s < 3; s++) {
+      records.push('SF:src/x.rs', 'DA:1,1')
+      for (let k = 0; k < 300; k++) {
+        const line = (k * 7 + s) % 97 + 1
+        const block = k % 3 === 0 ? 20 : k % 5 // 20 cannot be packed: the general path
+        const branch = (k * 3) % 4
+        const taken = (k + s) % 4 === 0 ? '-' : String((k * s) % 3)
+        records.push(`BRDA:${line},${block},${branch},${taken}`)
+        const key = `${line},${block},${branch}`
+        seen.set(key, (seen.get(key) ?? false) || (taken !== '-' && taken !== '0'))
+      }
+      records.push('end_of_record')
+    }
+    const expected = { covered: [...seen.values()].filter(Boolean).length, total: seen.size }
+    for (const eol of ['\n', '\r\n']) {
+      const r = parseLcovBuffer(Buffer.from(records.join(eol) + eol), 'b.lcov')
+      expect(r.totals.branches).toEqual(expected)
+      expect(r.warnings.filter((w) => !w.includes('more than one section'))).toEqual([])
+    }
+  })
+})

@@ -49,6 +49,8 @@ export interface ArtifactService {
 }
 
 const PREFIX = '/twirp/github.actions.results.api.v1.ArtifactService/'
+/** Artifact ids are unique across runs, as GitHub's are (the REST API addresses an artifact by id alone). */
+let lastArtifactId = 1000
 const b64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url')
 
 export async function startArtifactService(opts: { runId?: string; jobId?: string } = {}): Promise<ArtifactService> {
@@ -60,7 +62,6 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
   const faults: Fault[] = []
   const requests: ArtifactService['requests'] = []
   const hanging = new Set<http.ServerResponse>()
-  let seq = 1000
   let base = ''
 
   const sign = (id: number, perm: string): string => encodeURIComponent(createHmac('sha256', key).update(`${id}|${perm}`).digest('base64'))
@@ -133,7 +134,7 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
             if (byName.get(name)?.status === 'final') {
               return twirpError(409, 'already_exists', 'an artifact with this name already exists on the workflow run')
             }
-            const id = ++seq
+            const id = ++lastArtifactId
             byName.set(name, {
               id,
               name,

@@ -207,3 +207,20 @@ describe('sticky pull request comment (comment: true)', () => {
     }
   })
 })
+
+it('the summary is found under this run\'s summary-json name; an artifact without it is a notice naming what it lacks', async () => {
+  const custom = await startArtifactService({ runId: '105' })
+  try {
+    const dir = 'target/e2e-baseline/custom-main'
+    await run('custom-main', realLcov, custom, { GITHUB_RUN_ID: '105', GITHUB_EVENT_NAME: 'push' }, { 'summary-json': `${dir}/my-summary.json` })
+    runs.push({ id: 105, branch: 'custom', conclusion: 'success', headSha: 'f'.repeat(40), createdAt: '2026-11-24T10:00:00Z', artifacts: custom })
+    const event = writeEvent('custom')
+    const found = await run('pr-custom', worseLcov(6), prRun, { ...prEnv(), GITHUB_EVENT_PATH: event }, { 'summary-json': 'target/e2e-baseline/pr-custom/my-summary.json', upload: 'false' })
+    expect(found.stdout).not.toMatch(/::(warning|error|notice)/)
+    expect(Number(found.outputs['rust-coverage-delta'])).toBe(lfLh(worseLcov(6)) - lfLh(realLcov))
+    const lacking = await run('pr-lacking', realLcov, prRun, { ...prEnv(), GITHUB_EVENT_PATH: event }, { upload: 'false' })
+    expect(lacking.stdout).toContain('::notice title=Coverage baseline::No coverage baseline from custom: artifact "coverage-summary" of run 105 holds no coverage-summary.json.')
+  } finally {
+    await custom.close()
+  }
+})

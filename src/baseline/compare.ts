@@ -3,6 +3,7 @@
 // max-drop gate (a finding like any other). No baseline is never a finding: a
 // first pull request after adopting the action has none; it is a notice.
 import * as core from '@actions/core'
+import * as path from 'node:path'
 import type { Findings } from '../findings.js'
 import { pullRequestOf } from '../github/event.js'
 import { GitHubApi } from '../github/api.js'
@@ -39,7 +40,7 @@ export async function compareWithBaseline(inputs: Inputs, suites: SuiteResult[],
   try {
     baseline = await findBaseline(
       GitHubApi.fromEnv(inputs.githubToken, env),
-      { repository, workflow, branch, artifactName: inputs.summaryArtifactName, excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) },
+      { repository, workflow, branch, artifactName: inputs.summaryArtifactName, fileName: path.basename(inputs.summaryJson), excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) },
       (line) => core.info(line)
     )
   } catch (error) {

@@ -30,6 +30,8 @@ export interface BaselineQuery {
   workflow: string
   branch: string
   artifactName: string
+  /** The summary's file name in the artifact (this run's summary-json name; coverage-summary.json by default). */
+  fileName?: string
   /** This run, never its own baseline. */
   excludeRunId?: number
   /** Runs to look through for the artifact (latest first). */
@@ -82,14 +84,15 @@ export async function findBaseline(api: GitHubApi, query: BaselineQuery, log: (l
     } catch (error) {
       throw unavailable(error, `downloading artifact ${artifact.id}`)
     }
-    const shown = `coverage-summary.json of run ${run.id}`
-    let text: Buffer | null
+    const names = [...new Set([query.fileName ?? 'coverage-summary.json', 'coverage-summary.json'])]
+    const shown = `${names[0]} of run ${run.id}`
+    let text: Buffer | null = null
     try {
-      text = readZipEntry(zip, 'coverage-summary.json', MAX_SUMMARY_BYTES)
+      for (const name of names) if (!text) text = readZipEntry(zip, name, MAX_SUMMARY_BYTES)
     } catch (error) {
       throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id}: ${(error as Error).message}`)
     }
-    if (!text) throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no coverage-summary.json`)
+    if (!text) throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no ${names.join(' or ')}`)
     let summary: CoverageSummaryJson
     try {
       summary = parseCoverageSummary(text.toString('utf8'), shown)

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-DoD1U19D.js';
-import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-BuaHwbQZ.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-B07aMs0B.js';
+import { L as LineStates } from './line-states-vHoStR_I.js';
+import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-Dkq1n4-o.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DVMkuuXG.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

@@ -581,16 +581,19 @@ async function findBaseline(api, query, log) {
         catch (error) {
             throw unavailable(error, `downloading artifact ${artifact.id}`);
         }
-        const shown = `coverage-summary.json of run ${run.id}`;
-        let text;
+        const names = [...new Set([query.fileName ?? 'coverage-summary.json', 'coverage-summary.json'])];
+        const shown = `${names[0]} of run ${run.id}`;
+        let text = null;
         try {
-            text = readZipEntry(zip, 'coverage-summary.json', MAX_SUMMARY_BYTES);
+            for (const name of names)
+                if (!text)
+                    text = readZipEntry(zip, name, MAX_SUMMARY_BYTES);
         }
         catch (error) {
             throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id}: ${error.message}`);
         }
         if (!text)
-            throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no coverage-summary.json`);
+            throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no ${names.join(' or ')}`);
         let summary;
         try {
             summary = parseCoverageSummary(text.toString('utf8'), shown);
@@ -639,7 +642,7 @@ async function compareWithBaseline(inputs, suites, findings, env) {
     startGroup(`Coverage baseline: ${workflow} on ${branch}`);
     let baseline;
     try {
-        baseline = await findBaseline(GitHubApi.fromEnv(inputs.githubToken, env), { repository, workflow, branch, artifactName: inputs.summaryArtifactName, excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) }, (line) => info(line));
+        baseline = await findBaseline(GitHubApi.fromEnv(inputs.githubToken, env), { repository, workflow, branch, artifactName: inputs.summaryArtifactName, fileName: path.basename(inputs.summaryJson), excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) }, (line) => info(line));
     }
     catch (error) {
         if (!(error instanceof BaselineUnavailable))
@@ -974,7 +977,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-Uy7yUxx1.js');
+    const { changedLinesFromApi } = await import('./api-files-DqiISe18.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1716,11 +1719,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-D4ZjjMtw.js');
+            const { parseLcovFile } = await import('./lcov-Dpskp2-9.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CKPv33zM.js');
+            const { parseCoberturaFile } = await import('./cobertura-a5o5Icd6.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1785,7 +1788,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CKPv33zM.js');
+    const { parseCoberturaFile } = await import('./cobertura-a5o5Icd6.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1860,7 +1863,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BSvYQiXT.js');
+        const { collectShards } = await import('./shards-CXpAtxpz.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');

@@ -121,8 +121,8 @@ class LcovReader implements ByteScanner {
           read++
           pos = c === 10 ? i + 1 : i + 2
         }
-        // Second hot path: a run of BRDA:<line>,<block>,<branch>,<taken> lines with small plain numbers
-        // (anything else, e.g. ids too large to pack, takes brdaAt / the general path).
+        // Second hot path: a run of BRDA:<line>,<block>,<branch>,<taken> lines with plain numbers
+        // (anything else, e.g. text ids, takes the general path).
         while (pos + 5 < end && buf[pos] === 66 && buf[pos + 1] === 82 && buf[pos + 2] === 68 && buf[pos + 3] === 65 && buf[pos + 4] === 58) {
           let i = pos + 5
           let c = 0
@@ -133,7 +133,7 @@ class LcovReader implements ByteScanner {
             if (c < 48 || c > 57) break
             line = line * 10 + (c - 48)
           }
-          if (c !== 44 || i === start || i - start > 7 || line >= 2 ** 20) break
+          if (c !== 44 || i === start) break
           start = ++i
           let block = 0
           for (; i < end; i++) {
@@ -141,7 +141,7 @@ class LcovReader implements ByteScanner {
             if (c < 48 || c > 57) break
             block = block * 10 + (c - 48)
           }
-          if (c !== 44 || i === start || block >= 16) break
+          if (c !== 44 || i === start) break
           start = ++i
           let branch = 0
           for (; i < end; i++) {
@@ -149,7 +149,7 @@ class LcovReader implements ByteScanner {
             if (c < 48 || c > 57) break
             branch = branch * 10 + (c - 48)
           }
-          if (c !== 44 || i === start || branch >= 64) break
+          if (c !== 44 || i === start) break
           start = ++i
           let hit = false
           if (i < end && buf[i] === 45) {
@@ -164,8 +164,7 @@ class LcovReader implements ByteScanner {
             if (i === start) break
           }
           if (i >= end || !(c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) break
-          file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0))
-          if (file.branchCodes.length >= file.compactAt) compactBranches(file)
+          addBranch(file, line, block, branch, hit)
           read++
           pos = c === 10 ? i + 1 : i + 2
         }

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-Dkq1n4-o.js';
+import { p as parseUnifiedDiff } from './pipeline-CI94QwHf.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-vHoStR_I.js';
-import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-Dkq1n4-o.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DVMkuuXG.js';
+import { L as LineStates } from './line-states-DbxliBgC.js';
+import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-CI94QwHf.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DLUDo7eM.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
@@ -118,8 +118,8 @@ class LcovReader {
                     read++;
                     pos = c === 10 ? i + 1 : i + 2;
                 }
-                // Second hot path: a run of BRDA:<line>,<block>,<branch>,<taken> lines with small plain numbers
-                // (anything else, e.g. ids too large to pack, takes brdaAt / the general path).
+                // Second hot path: a run of BRDA:<line>,<block>,<branch>,<taken> lines with plain numbers
+                // (anything else, e.g. text ids, takes the general path).
                 while (pos + 5 < end && buf[pos] === 66 && buf[pos + 1] === 82 && buf[pos + 2] === 68 && buf[pos + 3] === 65 && buf[pos + 4] === 58) {
                     let i = pos + 5;
                     let c = 0;
@@ -131,7 +131,7 @@ class LcovReader {
                             break;
                         line = line * 10 + (c - 48);
                     }
-                    if (c !== 44 || i === start || i - start > 7 || line >= 2 ** 20)
+                    if (c !== 44 || i === start)
                         break;
                     start = ++i;
                     let block = 0;
@@ -141,7 +141,7 @@ class LcovReader {
                             break;
                         block = block * 10 + (c - 48);
                     }
-                    if (c !== 44 || i === start || block >= 16)
+                    if (c !== 44 || i === start)
                         break;
                     start = ++i;
                     let branch = 0;
@@ -151,7 +151,7 @@ class LcovReader {
                             break;
                         branch = branch * 10 + (c - 48);
                     }
-                    if (c !== 44 || i === start || branch >= 64)
+                    if (c !== 44 || i === start)
                         break;
                     start = ++i;
                     let hit = false;
@@ -172,9 +172,7 @@ class LcovReader {
                     }
                     if (i >= end || !(c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10)))
                         break;
-                    file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0));
-                    if (file.branchCodes.length >= file.compactAt)
-                        compactBranches(file);
+                    addBranch(file, line, block, branch, hit);
                     read++;
                     pos = c === 10 ? i + 1 : i + 2;
                 }

@@ -977,7 +977,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DqiISe18.js');
+    const { changedLinesFromApi } = await import('./api-files-Bv96ZISJ.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1719,11 +1719,11 @@ async function readReport(inputs, result, findings) {
     try {
         const options = { root: inputs.workspace, displayName: shown };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-Dpskp2-9.js');
+            const { parseLcovFile } = await import('./lcov-CG_l8S-1.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-a5o5Icd6.js');
+            const { parseCoberturaFile } = await import('./cobertura-BAk9nVHY.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1788,7 +1788,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-a5o5Icd6.js');
+    const { parseCoberturaFile } = await import('./cobertura-BAk9nVHY.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1863,7 +1863,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CXpAtxpz.js');
+        const { collectShards } = await import('./shards-BJAqThBn.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');

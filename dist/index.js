@@ -52,7 +52,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-CI94QwHf.js').then(function (n) { return n.g; });
+        const { runPipeline } = await import('./chunks/pipeline-Cg_ZYPSQ.js').then(function (n) { return n.g; });
         await runPipeline(inputs);
     }
     catch (error) {

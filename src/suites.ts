@@ -177,7 +177,8 @@ export async function readReport(inputs: Inputs, result: SuiteResult, findings: 
   }
   let report: CoverageReport
   try {
-    const options = { root: inputs.workspace, displayName: shown }
+    // Merged shard reports repeat the same files by design; the reader merges them line by line.
+    const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' }
     if (result.suite === 'rust') {
       const { parseLcovFile } = await import('./reports/lcov.js')
       report = await parseLcovFile(file, options)
@@ -189,10 +190,6 @@ export async function readReport(inputs: Inputs, result: SuiteResult, findings: 
     if (error instanceof ReportError) findings.add(result.suite, 'report-unreadable', error.message)
     else findings.internal(result.suite, `reading ${shown}`, error)
     return
-  }
-  if (inputs.mode === 'merge') {
-    // Shards repeat the same files by design; the reader merges them line by line.
-    report.warnings = report.warnings.filter((w) => !w.includes('appear in more than one section'))
   }
   result.report = report
   let headline: Headline | null = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report)

@@ -486,7 +486,7 @@ class LcovReader implements ByteScanner {
       declared.total += state.lf
     }
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    if (repeated > 0) {
+    if (repeated > 0 && !this.opts.repeatedFilesExpected) {
       this.warnings.push(`${this.shown}: ${repeated} source file(s) appear in more than one section (merged line by line); their LF/LH cannot be added up, so line figures come from the DA records`)
     }
     return {

@@ -85,4 +85,6 @@ export interface ParseOptions {
   keepLineStates?: boolean
   /** Name shown in messages instead of the path (e.g. the path relative to the workspace). */
   displayName?: string
+  /** Files are expected to appear in several sections (shard reports put together): no warning about it. */
+  repeatedFilesExpected?: boolean
 }

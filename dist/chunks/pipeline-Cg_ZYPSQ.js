@@ -977,7 +977,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-Bv96ZISJ.js');
+    const { changedLinesFromApi } = await import('./api-files-Di6NKsnD.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1717,13 +1717,14 @@ async function readReport(inputs, result, findings) {
     }
     let report;
     try {
-        const options = { root: inputs.workspace, displayName: shown };
+        // Merged shard reports repeat the same files by design; the reader merges them line by line.
+        const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CG_l8S-1.js');
+            const { parseLcovFile } = await import('./lcov-DUNQQvaN.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BAk9nVHY.js');
+            const { parseCoberturaFile } = await import('./cobertura-OFpYkAVA.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1733,10 +1734,6 @@ async function readReport(inputs, result, findings) {
         else
             findings.internal(result.suite, `reading ${shown}`, error);
         return;
-    }
-    if (inputs.mode === 'merge') {
-        // Shards repeat the same files by design; the reader merges them line by line.
-        report.warnings = report.warnings.filter((w) => !w.includes('appear in more than one section'));
     }
     result.report = report;
     let headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report);
@@ -1788,7 +1785,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BAk9nVHY.js');
+    const { parseCoberturaFile } = await import('./cobertura-OFpYkAVA.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1863,7 +1860,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BJAqThBn.js');
+        const { collectShards } = await import('./shards-ZGQY16PI.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');

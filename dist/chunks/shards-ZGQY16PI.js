@@ -2,8 +2,8 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import { c as startGroup, e as endGroup, i as info } from './inputs-Dkac57oQ.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { e as emptySuite, f as firstLine, r as rustCoberturaPath, a as relativeToWorkspace, R as ReportError, c as coberturaXml } from './pipeline-CI94QwHf.js';
-import { L as LineStates } from './line-states-DbxliBgC.js';
+import { e as emptySuite, f as firstLine, r as rustCoberturaPath, a as relativeToWorkspace, R as ReportError, c as coberturaXml } from './pipeline-Cg_ZYPSQ.js';
+import { L as LineStates } from './line-states-BTL0jkLK.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -36,7 +36,7 @@ async function collectShards(inputs, findings) {
     const python = emptySuite(inputs, 'python');
     const merge = { shards: [] };
     const started = Date.now();
-    const { uploadUnavailable } = await import('./pipeline-CI94QwHf.js').then(function (n) { return n.d; });
+    const { uploadUnavailable } = await import('./pipeline-Cg_ZYPSQ.js').then(function (n) { return n.d; });
     const unavailable = uploadUnavailable();
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -126,7 +126,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-BAk9nVHY.js');
+    const { parseCoberturaFile } = await import('./cobertura-OFpYkAVA.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-DbxliBgC.js';
-import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-CI94QwHf.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DLUDo7eM.js';
+import { L as LineStates } from './line-states-BTL0jkLK.js';
+import { L as LINE_HIT, b as LINE_MISSED, R as ReportError } from './pipeline-Cg_ZYPSQ.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-9FOiYIjt.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
@@ -534,7 +534,7 @@ class LcovReader {
             declared.total += state.lf;
         }
         files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        if (repeated > 0) {
+        if (repeated > 0 && !this.opts.repeatedFilesExpected) {
             this.warnings.push(`${this.shown}: ${repeated} source file(s) appear in more than one section (merged line by line); their LF/LH cannot be added up, so line figures come from the DA records`);
         }
         return {

@@ -52,7 +52,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-Cg_ZYPSQ.js').then(function (n) { return n.g; });
+        const { runPipeline } = await import('./chunks/pipeline-sjPXoPOU.js').then(function (n) { return n.h; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -1,5 +1,6 @@
-// Uploads one suite's files as an artifact through @actions/artifact, which is
-// imported only here and only when an upload happens (it costs ~150 ms to load).
+// Uploads one suite's files as an artifact, and lists and downloads this run's
+// artifacts (merge mode), through @actions/artifact, which is imported only here
+// and only when it is needed (it costs ~150 ms to load).
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { artifactNameProblem } from './inputs.js'
@@ -102,4 +103,22 @@ export function commonRoot(files: readonly string[]): string {
     while (path.relative(root, dir).startsWith('..')) root = path.dirname(root)
   }
   return root
+}
+
+export interface RunArtifact {
+  id: number
+  name: string
+}
+
+/** The artifacts of this workflow run (the latest of each name). */
+export async function listRunArtifacts(): Promise<RunArtifact[]> {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  const listed = await new DefaultArtifactClient().listArtifacts({ latest: true })
+  return listed.artifacts.map((a) => ({ id: a.id, name: a.name }))
+}
+
+/** Downloads one artifact of this run and unzips it into `dir`. */
+export async function downloadRunArtifact(id: number, dir: string): Promise<void> {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  await new DefaultArtifactClient().downloadArtifact(id, { path: dir })
 }

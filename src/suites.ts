@@ -37,7 +37,7 @@ export function pythonTermPath(inputs: Inputs): string {
 export const relativeToWorkspace = (inputs: Inputs, file: string): string =>
   path.relative(inputs.workspace, file).split(path.sep).join('/') || '.'
 
-function removeStale(paths: string[]): void {
+export function removeStale(paths: string[]): void {
   for (const p of paths) fs.rmSync(p, { recursive: true, force: true })
 }
 

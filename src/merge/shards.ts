@@ -13,7 +13,8 @@ import { coberturaXml } from '../reports/cobertura-write.js'
 import { LineStates } from '../reports/line-states.js'
 import { ReportError, type FileCoverage } from '../reports/model.js'
 import type { SuiteResult } from '../results.js'
-import { emptySuite, relativeToWorkspace, rustCoberturaPath } from '../suites.js'
+import type { RunArtifact } from '../artifacts.js'
+import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath } from '../suites.js'
 
 export interface Shard {
   suite: SuiteId
@@ -25,11 +26,6 @@ export interface Shard {
 
 export interface MergeOutcome {
   shards: Shard[]
-}
-
-interface ArtifactRef {
-  id: number
-  name: string
 }
 
 /** Files under `dir` (recursively) whose names pass `accept`, sorted. */
@@ -46,23 +42,21 @@ export async function collectShards(inputs: Inputs, findings: Findings): Promise
   const python = emptySuite(inputs, 'python')
   const merge: MergeOutcome = { shards: [] }
   const started = Date.now()
-  const { uploadUnavailable } = await import('../artifacts.js')
+  const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('../artifacts.js')
   const unavailable = uploadUnavailable()
   if (unavailable) {
     findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`)
     return { rust, python, merge }
   }
-  const { DefaultArtifactClient } = await import('@actions/artifact')
-  const client = new DefaultArtifactClient()
-  let listed: ArtifactRef[]
+  let listed: RunArtifact[]
   try {
-    listed = (await client.listArtifacts({ latest: true })).artifacts.map((a) => ({ id: a.id, name: a.name }))
+    listed = await listRunArtifacts()
   } catch (error) {
     findings.add('action', 'report-missing', `Merge mode could not list this run's artifacts: ${firstLine((error as Error).message)}`)
     return { rust, python, merge }
   }
   const shardsRoot = path.join(path.dirname(inputs.summaryJson), 'shards')
-  for (const stale of [shardsRoot, inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)]) fs.rmSync(stale, { recursive: true, force: true })
+  removeStale([shardsRoot, inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)])
 
   for (const suite of [rust, python]) {
     if (!suite.enabled) continue
@@ -83,7 +77,7 @@ export async function collectShards(inputs: Inputs, findings: Findings): Promise
         const dir = path.join(shardsRoot, artifact.name)
         fs.mkdirSync(dir, { recursive: true })
         try {
-          await client.downloadArtifact(artifact.id, { path: dir })
+          await downloadRunArtifact(artifact.id, dir)
         } catch (error) {
           findings.add(suite.suite, 'report-missing', `Shard artifact "${artifact.name}" could not be downloaded: ${firstLine((error as Error).message)}`)
           continue

@@ -28,8 +28,9 @@ function firstLine(text) {
     return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 
-// Uploads one suite's files as an artifact through @actions/artifact, which is
-// imported only here and only when an upload happens (it costs ~150 ms to load).
+// Uploads one suite's files as an artifact, and lists and downloads this run's
+// artifacts (merge mode), through @actions/artifact, which is imported only here
+// and only when it is needed (it costs ~150 ms to load).
 class UploadError extends Error {
 }
 function runPageUrl(id, env = process.env) {
@@ -108,11 +109,24 @@ function commonRoot(files) {
     }
     return root;
 }
+/** The artifacts of this workflow run (the latest of each name). */
+async function listRunArtifacts() {
+    const { DefaultArtifactClient } = await import('./artifact-BDNAJU06.js');
+    const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
+    return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
+}
+/** Downloads one artifact of this run and unzips it into `dir`. */
+async function downloadRunArtifact(id, dir) {
+    const { DefaultArtifactClient } = await import('./artifact-BDNAJU06.js');
+    await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
+}
 
 var artifacts = /*#__PURE__*/Object.freeze({
     __proto__: null,
     UploadError: UploadError,
     commonRoot: commonRoot,
+    downloadRunArtifact: downloadRunArtifact,
+    listRunArtifacts: listRunArtifacts,
     runPageUrl: runPageUrl,
     uploadArtifact: uploadArtifact,
     uploadUnavailable: uploadUnavailable
@@ -977,7 +991,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-Di6NKsnD.js');
+    const { changedLinesFromApi } = await import('./api-files-BE_h8dld.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1720,11 +1734,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DUNQQvaN.js');
+            const { parseLcovFile } = await import('./lcov-DlX2XVM0.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-OFpYkAVA.js');
+            const { parseCoberturaFile } = await import('./cobertura-Czw5TwnA.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1785,7 +1799,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-OFpYkAVA.js');
+    const { parseCoberturaFile } = await import('./cobertura-Czw5TwnA.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1860,7 +1874,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-ZGQY16PI.js');
+        const { collectShards } = await import('./shards-BhbFHEp-.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');
@@ -2030,4 +2044,4 @@ var pipeline = /*#__PURE__*/Object.freeze({
     runPipeline: runPipeline
 });
 
-export { LINE_HIT as L, ReportError as R, relativeToWorkspace as a, LINE_MISSED as b, coberturaXml as c, artifacts as d, emptySuite as e, firstLine as f, pipeline as g, parseUnifiedDiff as p, rustCoberturaPath as r };
+export { LINE_HIT as L, ReportError as R, rustCoberturaPath as a, relativeToWorkspace as b, coberturaXml as c, LINE_MISSED as d, emptySuite as e, firstLine as f, artifacts as g, pipeline as h, parseUnifiedDiff as p, removeStale as r };

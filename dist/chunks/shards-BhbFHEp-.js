@@ -2,8 +2,8 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import { c as startGroup, e as endGroup, i as info } from './inputs-Dkac57oQ.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { e as emptySuite, f as firstLine, r as rustCoberturaPath, a as relativeToWorkspace, R as ReportError, c as coberturaXml } from './pipeline-Cg_ZYPSQ.js';
-import { L as LineStates } from './line-states-BTL0jkLK.js';
+import { e as emptySuite, f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, R as ReportError, c as coberturaXml } from './pipeline-sjPXoPOU.js';
+import { L as LineStates } from './line-states-DTgHdq8J.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -36,25 +36,22 @@ async function collectShards(inputs, findings) {
     const python = emptySuite(inputs, 'python');
     const merge = { shards: [] };
     const started = Date.now();
-    const { uploadUnavailable } = await import('./pipeline-Cg_ZYPSQ.js').then(function (n) { return n.d; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-sjPXoPOU.js').then(function (n) { return n.g; });
     const unavailable = uploadUnavailable();
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
         return { rust, python, merge };
     }
-    const { DefaultArtifactClient } = await import('./artifact-BDNAJU06.js');
-    const client = new DefaultArtifactClient();
     let listed;
     try {
-        listed = (await client.listArtifacts({ latest: true })).artifacts.map((a) => ({ id: a.id, name: a.name }));
+        listed = await listRunArtifacts();
     }
     catch (error) {
         findings.add('action', 'report-missing', `Merge mode could not list this run's artifacts: ${firstLine(error.message)}`);
         return { rust, python, merge };
     }
     const shardsRoot = path.join(path.dirname(inputs.summaryJson), 'shards');
-    for (const stale of [shardsRoot, inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)])
-        fs.rmSync(stale, { recursive: true, force: true });
+    removeStale([shardsRoot, inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)]);
     for (const suite of [rust, python]) {
         if (!suite.enabled)
             continue;
@@ -71,7 +68,7 @@ async function collectShards(inputs, findings) {
                 const dir = path.join(shardsRoot, artifact.name);
                 fs.mkdirSync(dir, { recursive: true });
                 try {
-                    await client.downloadArtifact(artifact.id, { path: dir });
+                    await downloadRunArtifact(artifact.id, dir);
                 }
                 catch (error) {
                     findings.add(suite.suite, 'report-missing', `Shard artifact "${artifact.name}" could not be downloaded: ${firstLine(error.message)}`);
@@ -126,7 +123,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-OFpYkAVA.js');
+    const { parseCoberturaFile } = await import('./cobertura-Czw5TwnA.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

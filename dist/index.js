@@ -52,7 +52,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-sjPXoPOU.js').then(function (n) { return n.h; });
+        const { runPipeline } = await import('./chunks/pipeline-D68YCEj0.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -10,6 +10,7 @@ import * as path from 'node:path'
 import * as zlib from 'node:zlib'
 import { promisify } from 'node:util'
 import { isInside } from './paths.js'
+import { CENTRAL_HEADER, END_OF_CENTRAL_DIRECTORY, LOCAL_HEADER } from './zip-format.js'
 
 const deflateRaw = promisify(zlib.deflateRaw)
 
@@ -162,10 +163,10 @@ function headers(item: Prepared, name: Buffer, offset: number): { local: Buffer;
   common.writeUInt32LE(item.size, 18)
   common.writeUInt16LE(name.length, 22)
   const local = Buffer.alloc(30)
-  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt32LE(LOCAL_HEADER, 0)
   common.copy(local, 4) // extra field length (28) stays 0
   const centralHeader = Buffer.alloc(46)
-  centralHeader.writeUInt32LE(0x02014b50, 0)
+  centralHeader.writeUInt32LE(CENTRAL_HEADER, 0)
   centralHeader.writeUInt16LE(0x0314, 4) // made by Unix, version 2.0
   common.copy(centralHeader, 6) // extra, comment, disk, internal attributes stay 0
   centralHeader.writeUInt32LE((0o100644 << 16) >>> 0, 38)
@@ -239,7 +240,7 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
     }
     const centralBuf = Buffer.concat(central)
     const end = Buffer.alloc(22)
-    end.writeUInt32LE(0x06054b50, 0)
+    end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0)
     end.writeUInt16LE(entries.length, 8)
     end.writeUInt16LE(entries.length, 10)
     end.writeUInt32LE(centralBuf.length, 12)

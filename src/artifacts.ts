@@ -26,11 +26,17 @@ export interface Uploaded {
 
 export class UploadError extends Error {}
 
-export function runPageUrl(id: number, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/** This workflow run's page, when the runner says which run it is. */
+export function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const server = env['GITHUB_SERVER_URL'] || 'https://github.com'
   const repo = env['GITHUB_REPOSITORY']
   const run = env['GITHUB_RUN_ID']
-  return repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined
+  return repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined
+}
+
+export function runPageUrl(id: number, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const run = runUrl(env)
+  return run ? `${run}/artifacts/${id}` : undefined
 }
 
 /** Why uploads cannot happen here at all (outside GitHub Actions), or null. */

@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { commonRoot, uploadArtifact, uploadUnavailable } from './artifacts.js'
+import { commonRoot, runUrl, uploadArtifact, uploadUnavailable } from './artifacts.js'
 import { buildCoverageSummary, runFacts, suiteSummary } from './coverage-summary.js'
 import { firstLine, Findings } from './findings.js'
 import type { Inputs, SuiteId } from './inputs.js'
@@ -101,9 +101,8 @@ async function commentOnPullRequest(inputs: Inputs, summary: SummaryInput, redac
     return
   }
   if (!inputs.githubToken) return noticeNoComment('github-token is empty; the results are in the job summary')
-  const runUrl = env['GITHUB_RUN_ID'] ? `${env['GITHUB_SERVER_URL'] || 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}` : null
   const marker = commentMarker(`${env['GITHUB_WORKFLOW'] ?? ''}/${env['GITHUB_JOB'] ?? ''}/${inputs.summaryArtifactName}`)
-  const body = commentBody(marker, redact(renderSummary(summary, COMMENT_LIMIT - 4096)), runUrl)
+  const body = commentBody(marker, redact(renderSummary(summary, COMMENT_LIMIT - 4096)), runUrl(env) ?? null)
   try {
     const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body)
     core.info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`)

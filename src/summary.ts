@@ -148,9 +148,10 @@ function patchSection(patch: PatchOutcome, suites: readonly SuiteResult[], files
       out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`)
       continue
     }
-    const shown = p.files.filter((f) => f.uncovered.length > 0).slice(0, Math.max(filesPerSuite, 1))
+    const withMisses = p.files.filter((f) => f.uncovered.length > 0)
+    const shown = withMisses.slice(0, Math.max(filesPerSuite, 1))
     const notRun = shown.map((f) => `${codeCell(f.path)} ${rangesText(f.uncovered, 10)}`)
-    const more = p.files.filter((f) => f.uncovered.length > 0).length - shown.length
+    const more = withMisses.length - shown.length
     if (more > 0) notRun.push(`and ${more} more file(s)`)
     out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`)
   }

@@ -2,10 +2,7 @@
 // central directory at the end, the entry's local header, then stored or
 // deflated data, checked against its size and CRC-32. Pure.
 import * as zlib from 'node:zlib'
-
-const EOCD = 0x06054b50
-const CENTRAL = 0x02014b50
-const LOCAL = 0x04034b50
+import { CENTRAL_HEADER as CENTRAL, END_OF_CENTRAL_DIRECTORY as EOCD, LOCAL_HEADER as LOCAL } from './zip-format.js'
 
 export interface ZipEntry {
   name: string

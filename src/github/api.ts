@@ -2,6 +2,7 @@
 // run artifacts, artifact download, pull request comments), on Node's fetch.
 // Base URL from GITHUB_API_URL (GitHub Enterprise, or a local test double).
 // Every failure is an ApiError with one line: method, path, status, message.
+import { firstLine } from '../findings.js'
 
 export class ApiError extends Error {
   override name = 'ApiError'
@@ -128,6 +129,6 @@ async function errorOf(method: string, path: string, response: Response): Promis
   } catch {
     // the status says enough
   }
-  const line = message.split(/\r?\n/)[0]?.trim()
+  const line = firstLine(message).trim()
   return new ApiError(response.status, `${method} ${path} answered ${response.status}${line ? `: ${line}` : ''}`)
 }

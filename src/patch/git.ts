@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { firstLine } from '../findings.js'
 import { pullRequestOf } from '../github/event.js'
 import { parseUnifiedDiff, type ChangedLines } from './diff.js'
 
@@ -41,8 +42,7 @@ function git(cwd: string, args: string[], maxBuffer = 256 * 1024 * 1024): Promis
   })
 }
 
-const firstErrorLine = (r: GitResult): string =>
-  r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed'
+const firstErrorLine = (r: GitResult): string => firstLine(r.stderr).replace(/^(fatal|error): /, '') || 'git failed'
 
 async function commitExists(cwd: string, rev: string): Promise<boolean> {
   return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).ok

@@ -33,11 +33,16 @@ function firstLine(text) {
 // and only when it is needed (it costs ~150 ms to load).
 class UploadError extends Error {
 }
-function runPageUrl(id, env = process.env) {
+/** This workflow run's page, when the runner says which run it is. */
+function runUrl(env = process.env) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
     const repo = env['GITHUB_REPOSITORY'];
     const run = env['GITHUB_RUN_ID'];
-    return repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined;
+    return repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
+}
+function runPageUrl(id, env = process.env) {
+    const run = runUrl(env);
+    return run ? `${run}/artifacts/${id}` : undefined;
 }
 /** Why uploads cannot happen here at all (outside GitHub Actions), or null. */
 function uploadUnavailable(env = process.env) {
@@ -128,6 +133,7 @@ var artifacts = /*#__PURE__*/Object.freeze({
     downloadRunArtifact: downloadRunArtifact,
     listRunArtifacts: listRunArtifacts,
     runPageUrl: runPageUrl,
+    runUrl: runUrl,
     uploadArtifact: uploadArtifact,
     uploadUnavailable: uploadUnavailable
 });
@@ -361,7 +367,7 @@ async function errorOf(method, path, response) {
     catch {
         // the status says enough
     }
-    const line = message.split(/\r?\n/)[0]?.trim();
+    const line = firstLine(message).trim();
     return new ApiError(response.status, `${method} ${path} answered ${response.status}${line ? `: ${line}` : ''}`);
 }
 
@@ -475,18 +481,21 @@ function formatDelta(pp) {
     return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)} pp`;
 }
 
+// The record signatures of the zip format (APPNOTE 4.3), shared by the writer
+// (archive.ts) and the reader (zip-read.ts).
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+
 // Reads one file out of a zip held in memory (a downloaded artifact): the
 // central directory at the end, the entry's local header, then stored or
 // deflated data, checked against its size and CRC-32. Pure.
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 /** The zip's entries, from its central directory; throws a one-line Error when it is not a zip. */
 function zipEntries(zip) {
     const min = Math.max(0, zip.length - 22 - 0xffff);
     let end = -1;
     for (let i = zip.length - 22; i >= min; i--) {
-        if (zip.readUInt32LE(i) === EOCD) {
+        if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) {
             end = i;
             break;
         }
@@ -497,7 +506,7 @@ function zipEntries(zip) {
     let at = zip.readUInt32LE(end + 16);
     const entries = [];
     for (let n = 0; n < count; n++) {
-        if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL)
+        if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER)
             throw new Error('damaged zip file (central directory)');
         const nameLength = zip.readUInt16LE(at + 28);
         const extraLength = zip.readUInt16LE(at + 30);
@@ -523,7 +532,7 @@ function readZipEntry(zip, name, maxBytes) {
     if (entry.size > maxBytes)
         throw new Error(`${entry.name} is ${entry.size} bytes, more than the ${maxBytes} expected`);
     const at = entry.localOffset;
-    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL)
+    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_HEADER)
         throw new Error(`damaged zip file (local header of ${entry.name})`);
     const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
     const raw = zip.subarray(start, start + entry.compressedSize);
@@ -833,7 +842,7 @@ function git(cwd, args, maxBuffer = 256 * 1024 * 1024) {
         execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, maxBuffer, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr ?? error?.message ?? '') }));
     });
 }
-const firstErrorLine = (r) => r.stderr.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? 'git failed';
+const firstErrorLine = (r) => firstLine(r.stderr).replace(/^(fatal|error): /, '') || 'git failed';
 async function commitExists(cwd, rev) {
     return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).ok;
 }
@@ -991,7 +1000,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BE_h8dld.js');
+    const { changedLinesFromApi } = await import('./api-files-DqBbhIV7.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1235,9 +1244,10 @@ function patchSection(patch, suites, filesPerSuite) {
             out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`);
             continue;
         }
-        const shown = p.files.filter((f) => f.uncovered.length > 0).slice(0, Math.max(filesPerSuite, 1));
+        const withMisses = p.files.filter((f) => f.uncovered.length > 0);
+        const shown = withMisses.slice(0, Math.max(filesPerSuite, 1));
         const notRun = shown.map((f) => `${codeCell(f.path)} ${rangesText(f.uncovered, 10)}`);
-        const more = p.files.filter((f) => f.uncovered.length > 0).length - shown.length;
+        const more = withMisses.length - shown.length;
         if (more > 0)
             notRun.push(`and ${more} more file(s)`);
         out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`);
@@ -1734,11 +1744,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DlX2XVM0.js');
+            const { parseLcovFile } = await import('./lcov-B4iPbcmV.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Czw5TwnA.js');
+            const { parseCoberturaFile } = await import('./cobertura-CdHe8_rU.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1799,7 +1809,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-Czw5TwnA.js');
+    const { parseCoberturaFile } = await import('./cobertura-CdHe8_rU.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1833,7 +1843,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-hnfp9HH7.js');
+    const { zipDirectory } = await import('./archive-D3AnSy_d.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -1874,7 +1884,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BhbFHEp-.js');
+        const { collectShards } = await import('./shards-DhD1f3Ra.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');
@@ -1936,9 +1946,8 @@ async function commentOnPullRequest(inputs, summary, redact, env) {
     }
     if (!inputs.githubToken)
         return noticeNoComment('github-token is empty; the results are in the job summary');
-    const runUrl = env['GITHUB_RUN_ID'] ? `${env['GITHUB_SERVER_URL'] || 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}` : null;
     const marker = commentMarker(`${env['GITHUB_WORKFLOW'] ?? ''}/${env['GITHUB_JOB'] ?? ''}/${inputs.summaryArtifactName}`);
-    const body = commentBody(marker, redact(renderSummary(summary, COMMENT_LIMIT - 4096)), runUrl);
+    const body = commentBody(marker, redact(renderSummary(summary, COMMENT_LIMIT - 4096)), runUrl(env) ?? null);
     try {
         const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body);
         info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`);
@@ -2044,4 +2053,4 @@ var pipeline = /*#__PURE__*/Object.freeze({
     runPipeline: runPipeline
 });
 
-export { LINE_HIT as L, ReportError as R, rustCoberturaPath as a, relativeToWorkspace as b, coberturaXml as c, LINE_MISSED as d, emptySuite as e, firstLine as f, artifacts as g, pipeline as h, parseUnifiedDiff as p, removeStale as r };
+export { CENTRAL_HEADER as C, END_OF_CENTRAL_DIRECTORY as E, LINE_HIT as L, ReportError as R, rustCoberturaPath as a, relativeToWorkspace as b, coberturaXml as c, LINE_MISSED as d, emptySuite as e, firstLine as f, LOCAL_HEADER as g, artifacts as h, pipeline as i, parseUnifiedDiff as p, removeStale as r };

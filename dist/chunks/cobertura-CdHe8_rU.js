@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-BaFF66-x.js';
-import { L as LineStates } from './line-states-DTgHdq8J.js';
-import { R as ReportError } from './pipeline-sjPXoPOU.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-BTfCaxhS.js';
+import { L as LineStates } from './line-states-CpE6C2jB.js';
+import { R as ReportError } from './pipeline-D68YCEj0.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

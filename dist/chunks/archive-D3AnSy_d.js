@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { l as isInside } from './inputs-Dkac57oQ.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-D68YCEj0.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -14,6 +15,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import 'node:child_process';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,
@@ -141,10 +143,10 @@ function headers(item, name, offset) {
     common.writeUInt32LE(item.size, 18);
     common.writeUInt16LE(name.length, 22);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
     common.copy(local, 4); // extra field length (28) stays 0
     const centralHeader = Buffer.alloc(46);
-    centralHeader.writeUInt32LE(0x02014b50, 0);
+    centralHeader.writeUInt32LE(CENTRAL_HEADER, 0);
     centralHeader.writeUInt16LE(0x0314, 4); // made by Unix, version 2.0
     common.copy(centralHeader, 6); // extra, comment, disk, internal attributes stay 0
     centralHeader.writeUInt32LE((0o100644 << 16) >>> 0, 38);
@@ -225,7 +227,7 @@ async function zipDirectory(srcDir, destZip, opts) {
         }
         const centralBuf = Buffer.concat(central);
         const end = Buffer.alloc(22);
-        end.writeUInt32LE(0x06054b50, 0);
+        end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
         end.writeUInt16LE(entries.length, 8);
         end.writeUInt16LE(entries.length, 10);
         end.writeUInt32LE(centralBuf.length, 12);

@@ -9,6 +9,7 @@ import type { BaselineOutcome } from './baseline/compare.js'
 import type { SuiteDelta } from './baseline/delta.js'
 import type { MergeOutcome } from './merge/shards.js'
 import type { PatchOutcome } from './patch/measure.js'
+import type { PatchCoverage } from './patch/patch-coverage.js'
 import type { Tally } from './reports/model.js'
 import type { SuiteResult } from './results.js'
 import type { Status } from './verdict.js'
@@ -40,12 +41,7 @@ export interface SuiteSummary {
   findings: Array<{ kind: string; message: string }>
   files: FileFigures[]
   /** Coverage of the changed lines (null when not measured); uncovered as [first, last] line ranges. */
-  patch: {
-    percent: number | null
-    covered: number
-    total: number
-    files: Array<{ path: string; covered: number; total: number; uncovered: Array<[number, number]> }>
-  } | null
+  patch: PatchCoverage | null
   /** Change since the baseline run (percentage points), or null without a baseline. */
   delta: SuiteDelta | null
   /** The zipped HTML report (Rust), or null. */
@@ -123,9 +119,7 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
       : null,
     findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
     files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
-    patch: result.patch
-      ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
-      : null,
+    patch: result.patch ?? null,
     delta: result.delta ?? null,
     htmlZip: result.htmlZip ?? null
   }

@@ -179,9 +179,7 @@ function suiteSummary(result, findings, tools) {
             : null,
         findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
         files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
-        patch: result.patch
-            ? { percent: result.patch.percent, covered: result.patch.covered, total: result.patch.total, files: result.patch.files }
-            : null,
+        patch: result.patch ?? null,
         delta: result.delta ?? null,
         htmlZip: result.htmlZip ?? null
     };
@@ -1000,7 +998,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DqBbhIV7.js');
+    const { changedLinesFromApi } = await import('./api-files-CyZ_zETO.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1744,11 +1742,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-B4iPbcmV.js');
+            const { parseLcovFile } = await import('./lcov-hL9DeHuz.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CdHe8_rU.js');
+            const { parseCoberturaFile } = await import('./cobertura-B1yo4OBS.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1809,7 +1807,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CdHe8_rU.js');
+    const { parseCoberturaFile } = await import('./cobertura-B1yo4OBS.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1843,7 +1841,7 @@ async function zipRustHtml(inputs, result, findings) {
         }
         return;
     }
-    const { zipDirectory } = await import('./archive-D3AnSy_d.js');
+    const { zipDirectory } = await import('./archive-D017jDS5.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -1884,7 +1882,7 @@ async function runPipeline(inputs, env = process.env) {
     let python;
     let merge = null;
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-DhD1f3Ra.js');
+        const { collectShards } = await import('./shards-BeBjv6_n.js');
         const collected = await guarded(findings, 'action', 'collecting the shard reports', () => collectShards(inputs, findings));
         rust = collected?.rust ?? emptySuite(inputs, 'rust');
         python = collected?.python ?? emptySuite(inputs, 'python');

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-CpE6C2jB.js';
-import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-D68YCEj0.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BTfCaxhS.js';
+import { L as LineStates } from './line-states-je2iYOBT.js';
+import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-DQkaQd8i.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DBWsv42T.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

@@ -287,3 +287,53 @@ describe('lcov BRDA runs read from the bytes agree with an independent count', (
     }
   })
 })
+
+describe('lcov FN/FNDA blocks passed over when FNF follows them', () => {
+  // Section b's names can be passed over (FNF right after its block), d's
+  // cannot (FNF comes after DA) and c has no FNF at all (names counted). The
+  // first 1 MiB chunk edge of the streamed read is moved through every block;
+  // figures and the line numbers of warnings must not change.
+  const CHUNK = 1 << 20
+  const tail = [
+    'SF:a.rs', 'FN:1,_ZN1aE', 'FNDA:1,_ZN1aE', 'FNF:1', 'FNH:1', 'DA:1,1', 'LF:1', 'LH:1', 'end_of_record',
+    'SF:b.rs', 'FN:1,_ZN1bE', 'FN:2,_ZN2b2E', 'FNDA:3,_ZN1bE', 'FNDA:0,_ZN2b2E', 'FNF:2', 'FNH:1', 'DA:1,3', 'DA:2,0', 'DA:3,x', 'LF:3', 'LH:1', 'end_of_record',
+    'SF:d.rs', 'FN:1,_ZN1dE', 'FNDA:2,_ZN1dE', 'DA:1,2', 'FNF:4', 'FNH:2', 'end_of_record',
+    'SF:c.rs', 'FN:1,_ZN1cE', 'FN:5,_ZN2c2E', 'FN:9,_ZN2c3E', 'FNDA:1,_ZN1cE', 'FNDA:0,_ZN2c2E', 'FNDA:0,_ZN2c3E', 'DA:1,1', 'DA:2,-1', 'LF:2', 'LH:1', 'end_of_record'
+  ]
+  const functions = { 'a.rs': { covered: 1, total: 1 }, 'b.rs': { covered: 1, total: 2 }, 'c.rs': { covered: 1, total: 3 }, 'd.rs': { covered: 2, total: 4 } }
+  const lineOf = (record: string) => tail.indexOf(record) + 2 // after the padding line
+  const warnings = [`edge.lcov:${lineOf('DA:3,x')}: DA has an invalid execution count "x"; read as 0`, `edge.lcov:${lineOf('DA:2,-1')}: DA has a negative execution count -1; read as 0`]
+  const tailText = tail.join('\n') + '\n'
+
+  it('with the chunk edge anywhere in the sections', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-fn-'))
+    for (let before = 1; before <= tailText.length + 2; before += 3) {
+      // A comment line pads the file so that the first chunk ends `before` bytes into the sections.
+      const text = '#' + 'x'.repeat(CHUNK - before - 2) + '\n' + tailText
+      const file = path.join(dir, `edge-${before}.lcov`)
+      fs.writeFileSync(file, text)
+      const streamed = await parseLcovFile(file, { displayName: 'edge.lcov' })
+      fs.rmSync(file)
+      expect(Object.fromEntries(streamed.files.map((f) => [f.path, f.functions]))).toEqual(functions)
+      expect(streamed.warnings).toEqual(warnings)
+      expect(streamed).toEqual(parseLcovBuffer(Buffer.from(text), 'edge.lcov'))
+    }
+  })
+
+  it('with a block longer than a chunk, followed by FNF or not', async () => {
+    const big = (name: string, fnf: boolean): string[] => {
+      const lines = [`SF:${name}`]
+      for (let k = 0; k < 25_000; k++) lines.push(`FN:${k + 1},_ZN4name${k}17h0123456789abcdefE`)
+      for (let k = 0; k < 25_000; k++) lines.push(`FNDA:${k % 4 === 0 ? 1 : 0},_ZN4name${k}17h0123456789abcdefE`)
+      return [...lines, ...(fnf ? ['FNF:25000', 'FNH:6250'] : []), 'DA:1,1', 'end_of_record']
+    }
+    const text = [...big('f.rs', true), ...big('g.rs', false)].join('\n') + '\n'
+    expect(text.length).toBeGreaterThan(3 * CHUNK)
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-fn-')), 'big.lcov')
+    fs.writeFileSync(file, text)
+    const streamed = await parseLcovFile(file, { displayName: 'big.lcov' })
+    expect(streamed.files.map((f) => f.functions)).toEqual([{ covered: 6250, total: 25000 }, { covered: 6250, total: 25000 }])
+    expect(streamed.warnings).toEqual([])
+    expect(streamed).toEqual(parseLcovBuffer(Buffer.from(text), 'big.lcov'))
+  })
+})

@@ -1,7 +1,8 @@
-// Streaming lcov reader. Scans the bytes of 1 MiB chunks (DA lines, the bulk
-// of a report, are read without making a string) and never holds the file
-// whole; memory follows the number of source lines (one byte per line), not
-// the size of the report. Handles lcov 1.x and 2.x records, CRLF, a BOM,
+// Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
+// file whole; memory follows the number of source lines (one byte per line),
+// not the size of the report. DA and BRDA runs (the bulk of a report) and the
+// per-section totals are read without making a string, and a section's
+// FN/FNDA names are passed over when FNF follows them (they count nothing). Handles lcov 1.x and 2.x records, CRLF, a BOM,
 // Windows paths, names with commas, repeated SF sections (merged) and a last
 // record without end_of_record (kept, with a warning).
 import { LineStates } from './line-states.js'
@@ -18,13 +19,16 @@ import { normalisePath, readHead, sniff } from './sniff.js'
 
 const MAX_LINE = 10_000_000
 const MAX_WARNINGS = 20
+const END_OF_RECORD = Buffer.from('end_of_record')
 
 interface FileState {
   path: string
   lines: LineStates
   /** Branches with small numeric ids: branchKey * 2 + (taken ? 1 : 0), one entry per BRDA record; deduplicated in finish(). */
   branchCodes: number[]
-  /** branchCodes is compacted (sorted, one entry per branch) when it grows past this (repeated sections). */
+  /** branchCodes holds each branch once, in ascending order (as producers write them), so it needs no sorting. */
+  branchesInOrder: boolean
+  /** Out of order, branchCodes is compacted (sorted, one entry per branch) when it grows past this (repeated sections). */
   compactAt: number
   /** Branches with other ids (text, or numbers too large to pack), by id: taken in any record. */
   otherBranches: Map<string, boolean> | null
@@ -51,11 +55,10 @@ class LcovReader implements ByteScanner {
   /** FN/FNDA names of the open section; kept only if the section has no FNF (see endSection). */
   private sectionFunctions: string[] = []
   private sectionFunctionsHit: string[] = []
-  private sectionStarted = false
-  /** False when a look ahead saw the section's FNF, so its function names need not be kept. */
-  private namesNeeded = true
-  /** Stops looking ahead once a section had no FNF (a producer that does not write them). */
-  private lookAhead = true
+  /** The open section's FN/FNDA names are read (its FN block was not followed by FNF, see skipFunctionNames). */
+  private keepNames = false
+  /** False once a section had no FNF: a producer that does not write them, so names are always read. */
+  private producerWritesFnf = true
   private lineNo = 0
   private readonly warnings: string[] = []
   private extraWarnings = 0
@@ -86,111 +89,184 @@ class LcovReader implements ByteScanner {
 
   /** ByteScanner: every complete line of buf[0, end); the last one too when final. */
   scan(buf: Buffer, end: number, final: boolean): number {
+    // buf[0, whole) are whole lines, each ending in '\n': the runs below stop at a '\n' without checking bounds.
+    const whole = end > 0 ? buf.lastIndexOf(10, end - 1) + 1 : 0
     let pos = 0
     while (pos < end) {
-      // Hot path: a run of DA:<line>,<count>\n lines with plain digits, read straight from the bytes.
       const file = this.current
-      if (file !== null) {
-        const lines = file.lines
-        let read = 0
-        while (pos + 3 < end && buf[pos] === 68 && buf[pos + 1] === 65 && buf[pos + 2] === 58) {
-          let i = pos + 3
-          let line = 0
-          let c = 0
-          for (; i < end; i++) {
-            c = buf[i] as number
-            if (c < 48 || c > 57) break
-            line = line * 10 + (c - 48)
-          }
-          if (c !== 44 || i === pos + 3 || line === 0 || line > MAX_LINE) break
-          const from = ++i
-          let nonZero = false
-          for (; i < end; i++) {
-            c = buf[i] as number
-            if (c < 48 || c > 57) break
-            if (c !== 48) nonZero = true
-          }
-          if (i === from || i >= end || !(c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) break
-          // LineStates.mark, inlined for the common case of a line within the array.
-          const states = lines.states
-          const state = nonZero ? LINE_HIT : LINE_MISSED
-          if (line < states.length) {
-            if ((states[line] as number) < state) states[line] = state
-            if (line > lines.max) lines.max = line
-          } else lines.mark(line, nonZero)
-          read++
-          pos = c === 10 ? i + 1 : i + 2
+      if (file !== null && pos < whole) {
+        // Runs of the records that make up most of a report, read straight from the bytes.
+        const first = buf[pos]
+        let next = pos
+        if (first === 68) next = this.dataRun(file.lines, buf, pos, whole)
+        else if (first === 66) next = this.branchRun(file, buf, pos, whole)
+        else if (first === 70 && !this.keepNames) {
+          next = this.skipFunctionNames(buf, pos, end, final)
+          if (next < 0) return pos
         }
-        // Second hot path: a run of BRDA:<line>,<block>,<branch>,<taken> lines with plain numbers
-        // (anything else, e.g. text ids, takes the general path).
-        while (pos + 5 < end && buf[pos] === 66 && buf[pos + 1] === 82 && buf[pos + 2] === 68 && buf[pos + 3] === 65 && buf[pos + 4] === 58) {
-          let i = pos + 5
-          let c = 0
-          let start = i
-          let line = 0
-          for (; i < end; i++) {
-            c = buf[i] as number
-            if (c < 48 || c > 57) break
-            line = line * 10 + (c - 48)
-          }
-          if (c !== 44 || i === start) break
-          start = ++i
-          let block = 0
-          for (; i < end; i++) {
-            c = buf[i] as number
-            if (c < 48 || c > 57) break
-            block = block * 10 + (c - 48)
-          }
-          if (c !== 44 || i === start) break
-          start = ++i
-          let branch = 0
-          for (; i < end; i++) {
-            c = buf[i] as number
-            if (c < 48 || c > 57) break
-            branch = branch * 10 + (c - 48)
-          }
-          if (c !== 44 || i === start) break
-          start = ++i
-          let hit = false
-          if (i < end && buf[i] === 45) {
-            i++
-            c = i < end ? (buf[i] as number) : 0
-          } else {
-            for (; i < end; i++) {
-              c = buf[i] as number
-              if (c < 48 || c > 57) break
-              if (c !== 48) hit = true
-            }
-            if (i === start) break
-          }
-          if (i >= end || !(c === 10 || (c === 13 && i + 1 < end && buf[i + 1] === 10))) break
-          addBranch(file, line, block, branch, hit)
-          read++
-          pos = c === 10 ? i + 1 : i + 2
+        if (next > pos) {
+          pos = next
+          continue
         }
-        this.lineNo += read
-        if (pos >= end) break
       }
       let nl = buf.indexOf(10, pos)
       if (nl < 0 || nl >= end) {
         if (!final) break
         nl = end
       }
-      // FN:/FNDA: of a section whose FNF/FNH were seen ahead carry nothing we need.
-      if (!this.namesNeeded && file !== null && this.producer !== undefined && buf[pos] === 70 && buf[pos + 1] === 78 && (buf[pos + 2] === 58 || buf[pos + 2] === 68)) {
-        this.lineNo++
-        pos = nl + 1
-        continue
-      }
       this.lineAt(buf, pos, nl)
       pos = nl + 1
-      if (this.sectionStarted) {
-        this.sectionStarted = false
-        this.namesNeeded = !(this.lookAhead && sectionDeclaresFunctions(buf, pos, end))
-      }
     }
-    return Math.min(pos, end)
+    return pos < end ? pos : end
   }
+
+  /**
+   * A run of DA:<line>,<count> lines with plain digits from buf[pos], which
+   * is before `whole` (see scan); returns where it stopped (anything else is
+   * left to the general path). LineStates.mark, inlined.
+   */
+  private dataRun(lines: LineStates, buf: Buffer, pos: number, whole: number): number {
+    let states = lines.states
+    let max = lines.max
+    let total = lines.total
+    let covered = lines.covered
+    let read = 0
+    // Every byte read is at or before the '\n' ending the line at pos, which is before `whole`.
+    while (pos < whole && buf[pos] === 68 && buf[pos + 1] === 65 && buf[pos + 2] === 58) {
+      let i = pos + 3
+      let digit = (buf[i] as number) - 48
+      if (digit >>> 0 > 9) break
+      let line = digit
+      while ((digit = (buf[++i] as number) - 48) >>> 0 <= 9) line = line * 10 + digit
+      if (digit !== 44 - 48 || line === 0 || line > MAX_LINE) break
+      const from = ++i
+      // Any digit other than 0: the line ran.
+      let ran = 0
+      while ((digit = (buf[i] as number) - 48) >>> 0 <= 9) {
+        ran |= digit
+        i++
+      }
+      if (i === from) break
+      if (digit === 10 - 48) pos = i + 1
+      else if (digit === 13 - 48 && buf[i + 1] === 10) pos = i + 2
+      else break
+      if (line >= states.length) {
+        lines.grow(line)
+        states = lines.states
+      }
+      const was = states[line] as number
+      if (ran !== 0) {
+        if (was !== LINE_HIT) {
+          states[line] = LINE_HIT
+          covered++
+          if (was === 0) total++
+        }
+      } else if (was === 0) {
+        states[line] = LINE_MISSED
+        total++
+      }
+      if (line > max) max = line
+      read++
+    }
+    lines.max = max
+    lines.total = total
+    lines.covered = covered
+    this.lineNo += read
+    return pos
+  }
+
+  /**
+   * A run of BRDA:<line>,<block>,<branch>,<taken> lines with plain numbers
+   * (taken may be '-') from buf[pos], which is before `whole` (see scan);
+   * returns where it stopped (text ids and the like take the general path).
+   */
+  private branchRun(file: FileState, buf: Buffer, pos: number, whole: number): number {
+    let read = 0
+    while (pos < whole && buf[pos] === 66 && buf[pos + 1] === 82 && buf[pos + 2] === 68 && buf[pos + 3] === 65 && buf[pos + 4] === 58) {
+      let i = pos + 5
+      let digit = 0
+      let start = i
+      let line = 0
+      while ((digit = (buf[i] as number) - 48) >>> 0 <= 9) {
+        line = line * 10 + digit
+        i++
+      }
+      if (digit !== 44 - 48 || i === start) break
+      start = ++i
+      let block = 0
+      while ((digit = (buf[i] as number) - 48) >>> 0 <= 9) {
+        block = block * 10 + digit
+        i++
+      }
+      if (digit !== 44 - 48 || i === start) break
+      start = ++i
+      let branch = 0
+      while ((digit = (buf[i] as number) - 48) >>> 0 <= 9) {
+        branch = branch * 10 + digit
+        i++
+      }
+      if (digit !== 44 - 48 || i === start) break
+      start = ++i
+      let taken = 0
+      if (buf[i] === 45) i++
+      else {
+        while ((digit = (buf[i] as number) - 48) >>> 0 <= 9) {
+          taken |= digit
+          i++
+        }
+        if (i === start) break
+      }
+      const c = buf[i]
+      if (c === 10) pos = i + 1
+      else if (c === 13 && buf[i + 1] === 10) pos = i + 2
+      else break
+      addBranch(file, line, block, branch, taken !== 0)
+      read++
+    }
+    this.lineNo += read
+    return pos
+  }
+
+  /**
+   * A block of FN:/FNDA: lines from buf[pos] followed by FNF: carries nothing
+   * the figures need (FNF/FNH count the functions), so it is passed over
+   * without decoding a name. Returns where the block ends; pos itself when the
+   * names must be read (no FNF right after the block: the rest of the section
+   * keeps them); -1 to be called again with more bytes (the block is not
+   * whole in buf, and fits once the buffer is refilled from pos).
+   */
+  private skipFunctionNames(buf: Buffer, pos: number, end: number, final: boolean): number {
+    if (this.producer === undefined) return pos
+    let i = pos
+    let lines = 0
+    let whole = true
+    for (;;) {
+      // FNDA: takes 5 bytes to tell, FNF:<n> as many.
+      if (i + 5 > end) {
+        whole = final
+        break
+      }
+      if (buf[i] !== 70 || buf[i + 1] !== 78) break
+      const kind = buf[i + 2]
+      if (kind !== 58 && !(kind === 68 && buf[i + 3] === 65 && buf[i + 4] === 58)) break
+      const nl = buf.indexOf(10, i)
+      if (nl < 0 || nl >= end) {
+        whole = final
+        break
+      }
+      i = nl + 1
+      lines++
+    }
+    if (!whole && pos > 0) return -1
+    if (lines === 0 && whole) return pos
+    if (whole && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
+      this.lineNo += lines
+      return i
+    }
+    this.keepNames = true
+    return pos
+  }
+
 
   /** One line, buf[start, stop) without its '\n'. DA and BRDA are read from the bytes; the rest is decoded. */
   private lineAt(buf: Buffer, start: number, stop: number): void {
@@ -225,7 +301,40 @@ class LcovReader implements ByteScanner {
     } else if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
       if (buf[start + 2] === 58 ? this.fnAt(buf, start + 3, stop) : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop)) return
     }
+    if (file !== null && stop - start > 3 && this.sectionRecordAt(file, buf, start, stop)) return
     this.line(buf.toString('utf8', start, stop))
+  }
+
+  /** LF, LH, FNF, FNH, BRF, BRH with a plain number, and end_of_record, read from the bytes. */
+  private sectionRecordAt(file: FileState, buf: Buffer, start: number, stop: number): boolean {
+    const a = buf[start]
+    const b = buf[start + 1]
+    const c = buf[start + 2]
+    if (a === 101) {
+      if (stop - start !== END_OF_RECORD.length) return false
+      for (let k = 1; k < END_OF_RECORD.length; k++) if (buf[start + k] !== END_OF_RECORD[k]) return false
+      this.endSection()
+      return true
+    }
+    const lines = a === 76 && (b === 70 || b === 72) && c === 58
+    if (!lines && !(((a === 70 && b === 78) || (a === 66 && b === 82)) && (c === 70 || c === 72) && buf[start + 3] === 58)) return false
+    const from = lines ? start + 3 : start + 4
+    const to = this.digitsAt(buf, from, stop)
+    if (to === from || to !== stop) return false
+    const n = this.number
+    if (lines) {
+      if (b === 70) {
+        file.lf += n
+        this.sectionHasLf = true
+      } else file.lh += n
+    } else if (a === 70) {
+      if (c === 70) {
+        this.sectionFnf += n
+        file.hasFnSummary = true
+        this.sectionHasFnf = true
+      } else this.sectionFnh += n
+    }
+    return true
   }
 
   /** Index after the digits starting at i (i itself when there are none); their value in this.number. */
@@ -274,7 +383,7 @@ class LcovReader implements ByteScanner {
     j = this.digitsAt(buf, i, stop)
     if (j > i && buf[j] === 44 && j + 1 < stop) i = j + 1
     if (i >= stop) return false
-    if (this.namesNeeded || !this.producer) this.functionFound(buf.toString('latin1', i, stop))
+    this.functionFound(buf.toString('latin1', i, stop))
     return true
   }
 
@@ -282,7 +391,6 @@ class LcovReader implements ByteScanner {
   private fndaAt(buf: Buffer, i: number, stop: number): boolean {
     const j = this.digitsAt(buf, i, stop)
     if (j === i || buf[j] !== 44 || j + 1 >= stop) return false
-    if (!this.namesNeeded) return true
     let hit = false
     for (let k = i; k < j; k++) if (buf[k] !== 48) hit = true
     const name = buf.toString('latin1', j + 1, stop)
@@ -405,6 +513,7 @@ class LcovReader implements ByteScanner {
         path,
         lines: new LineStates(),
         branchCodes: [],
+        branchesInOrder: true,
         compactAt: 256,
         otherBranches: null,
         functionsFound: null,
@@ -424,8 +533,7 @@ class LcovReader implements ByteScanner {
     this.sectionHasFnf = false
     this.sectionFnf = 0
     this.sectionFnh = 0
-    this.sectionStarted = true
-    this.namesNeeded = true
+    this.keepNames = !this.producerWritesFnf
     this.sections++
   }
 
@@ -438,7 +546,7 @@ class LcovReader implements ByteScanner {
     }
     // Functions come from FNF/FNH when the section has them; names are only needed without.
     if (!this.sectionHasFnf) {
-      this.lookAhead = false
+      this.producerWritesFnf = false
       const found = (this.current.functionsFound ??= new Set())
       const hit = (this.current.functionsHit ??= new Set())
       for (const name of this.sectionFunctions) found.add(name)
@@ -501,28 +609,15 @@ class LcovReader implements ByteScanner {
   }
 }
 
-const END_OF_RECORD = Buffer.from('\nend_of_record')
-const FNF_RECORD = Buffer.from('\nFNF:')
-const SF_RECORD = Buffer.from('\nSF:')
-
-/**
- * Whether the section starting at buf[pos] has an FNF record, decided only when
- * the whole section is in buf[0, end): FNF is found before end_of_record and
- * before any next SF (a section missing its end_of_record).
- */
-function sectionDeclaresFunctions(buf: Buffer, pos: number, end: number): boolean {
-  const rest = buf.subarray(pos - 1, end)
-  const fnf = rest.indexOf(FNF_RECORD)
-  if (fnf < 0) return false
-  const before = rest.subarray(0, fnf)
-  return before.indexOf(END_OF_RECORD) < 0 && before.indexOf(SF_RECORD) < 0 && rest.indexOf(END_OF_RECORD, fnf) >= 0
-}
-
 /** Records one BRDA; ids whose parts are small (almost all) pack into one small integer. */
 function addBranch(file: FileState, line: number, block: number, branch: number, hit: boolean): void {
   if (line < 2 ** 20 && block < 16 && branch < 64) {
-    file.branchCodes.push((line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0))
-    if (file.branchCodes.length >= file.compactAt) compactBranches(file)
+    const code = (line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0)
+    const codes = file.branchCodes
+    if (file.branchesInOrder) {
+      if (codes.length > 0 && (codes[codes.length - 1] as number) >> 1 >= code >> 1) file.branchesInOrder = false
+    } else if (codes.length >= file.compactAt) compactBranches(file)
+    file.branchCodes.push(code)
   } else addOtherBranch(file, `${line},${block},${branch}`, hit)
 }
 
@@ -545,14 +640,16 @@ function compactBranches(file: FileState): void {
     kept.push(code)
   }
   file.branchCodes = kept
+  file.branchesInOrder = true
   file.compactAt = Math.max(256, kept.length * 2)
 }
 
 /** Distinct branches, and those taken in any record (repeated sections merged). */
 function branchTally(file: FileState): Tally {
-  compactBranches(file)
-  const tally = { covered: 0, total: file.branchCodes.length }
-  for (const code of file.branchCodes) if (code & 1) tally.covered++
+  if (!file.branchesInOrder) compactBranches(file)
+  const codes = file.branchCodes
+  const tally = { covered: 0, total: codes.length }
+  for (let i = 0; i < codes.length; i++) tally.covered += (codes[i] as number) & 1
   for (const taken of file.otherBranches?.values() ?? []) {
     tally.total++
     if (taken) tally.covered++

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-DBWsv42T.js';
-import { L as LineStates } from './line-states-je2iYOBT.js';
-import { R as ReportError } from './pipeline-DQkaQd8i.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-Bf1HMeNY.js';
+import { L as LineStates } from './line-states-D-3BJD6u.js';
+import { R as ReportError } from './pipeline-D9NL4OrE.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

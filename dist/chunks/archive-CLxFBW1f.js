@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { l as isInside } from './inputs-Dkac57oQ.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-DQkaQd8i.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-D9NL4OrE.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -5,7 +5,6 @@
 // slower than `zip -r -6`; this writer keeps both cores busy. Symlinks that
 // lead out of the folder are never followed.
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as zlib from 'node:zlib'
 import { promisify } from 'node:util'
@@ -24,8 +23,6 @@ export interface ZipResult {
 interface Entry {
   name: string
   abs: string
-  mtime: Date
-  size: number
 }
 
 const CRC_TABLE = (() => {
@@ -45,16 +42,17 @@ function crc32(data: Buffer): number {
   return (c ^ 0xffffffff) >>> 0
 }
 
+/** The files to zip, in sorted order. Directories are read with their entry types, so only symlinks cost a stat. */
 function collect(srcDir: string, realRoot: string, skipped: ZipResult['skipped']): Entry[] {
   const entries: Entry[] = []
-  const seen = new Set<string>()
-  const walk = (dir: string): void => {
-    const names = fs.readdirSync(dir).sort()
-    for (const name of names) {
-      const abs = path.join(dir, name)
-      const rel = path.relative(srcDir, abs).split(path.sep).join('/')
-      let stat = fs.lstatSync(abs)
-      if (stat.isSymbolicLink()) {
+  const walk = (dir: string, prefix: string): void => {
+    const dirents = fs.readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+    for (const dirent of dirents) {
+      const abs = path.join(dir, dirent.name)
+      const rel = prefix + dirent.name
+      if (dirent.isDirectory()) walk(abs, rel + '/')
+      else if (dirent.isFile()) entries.push({ name: rel, abs })
+      else if (dirent.isSymbolicLink()) {
         let real: string
         try {
           real = fs.realpathSync(abs)
@@ -62,26 +60,17 @@ function collect(srcDir: string, realRoot: string, skipped: ZipResult['skipped']
           skipped.push({ path: rel, reason: 'broken symlink' })
           continue
         }
-        if (!isInside(real, realRoot)) {
-          skipped.push({ path: rel, reason: 'symlink pointing outside the folder' })
-          continue
+        if (!isInside(real, realRoot)) skipped.push({ path: rel, reason: 'symlink pointing outside the folder' })
+        else {
+          const target = fs.statSync(real)
+          if (target.isDirectory()) skipped.push({ path: rel, reason: 'symlink to a folder (not followed)' })
+          else if (target.isFile()) entries.push({ name: rel, abs: real })
+          else skipped.push({ path: rel, reason: 'not a regular file' })
         }
-        stat = fs.statSync(real)
-        if (stat.isDirectory()) {
-          skipped.push({ path: rel, reason: 'symlink to a folder (not followed)' })
-          continue
-        }
-      }
-      if (stat.isDirectory()) {
-        const real = fs.realpathSync(abs)
-        if (seen.has(real)) continue
-        seen.add(real)
-        walk(abs)
-      } else if (stat.isFile()) entries.push({ name: rel, abs, mtime: stat.mtime, size: stat.size })
-      else skipped.push({ path: rel, reason: 'not a regular file' })
+      } else skipped.push({ path: rel, reason: 'not a regular file' })
     }
   }
-  walk(srcDir)
+  walk(srcDir, '')
   return entries
 }
 
@@ -95,6 +84,7 @@ function dosDateTime(d: Date): { time: number; date: number } {
 
 interface Prepared {
   entry: Entry
+  mtime: Date
   data: Buffer
   method: number
   crc: number
@@ -102,21 +92,44 @@ interface Prepared {
 }
 
 /**
- * Deflate runs on every core: as many files at a time in libuv's thread pool
- * as there are other cores, the rest on the main thread, which also reads and
- * writes. Tiny files never go to the pool (the round trip costs more).
+ * Deflate runs on both cores: files from 32 KiB go to libuv's thread pool, the
+ * rest are deflated on the main thread, which also reads, checks and writes
+ * (measured: sending smaller files to the pool, or holding files back when it
+ * is busy, balanced no better). Tiny files never go to the pool (the round
+ * trip costs more).
  */
-const POOL_JOBS = Math.max(1, Math.min(4, os.availableParallelism() - 1))
 const POOL_MIN = 32 << 10
 /** Main-thread work between two turns of the event loop (so finished pool jobs are collected and new ones started). */
 const TURN_BYTES = 1 << 20
 
 /** One file on its way into the zip: ready, or being deflated in the pool. */
 interface Slot {
+  size: number
   ready: Prepared | null
   /** Settles when a pool job ends (ready or error set). */
   done: Promise<void> | null
   error?: unknown
+}
+
+/** Not following a symlink that replaced a listed file since the folder was read. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0)
+
+/** The whole file and its modification time, from one open descriptor. */
+function readEntry(entry: Entry): { raw: Buffer; mtime: Date } {
+  const fd = fs.openSync(entry.abs, OPEN_FLAGS)
+  try {
+    const stat = fs.fstatSync(fd)
+    const raw = Buffer.allocUnsafe(stat.size)
+    let got = 0
+    while (got < raw.length) {
+      const n = fs.readSync(fd, raw, got, raw.length - got, null)
+      if (n === 0) break
+      got += n
+    }
+    return { raw: got < raw.length ? raw.subarray(0, got) : raw, mtime: stat.mtime }
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 class Deflater {
@@ -126,13 +139,14 @@ class Deflater {
 
   /** Reads the file (from the page cache, faster than four pool round trips) and deflates it; stored when that does not help. */
   prepare(entry: Entry): Slot {
-    const raw = fs.readFileSync(entry.abs)
+    const { raw, mtime } = readEntry(entry)
     const crc = zlib.crc32 ? zlib.crc32(raw) >>> 0 : crc32(raw)
-    const stored = (): Prepared => ({ entry, data: raw, method: 0, crc, size: raw.length })
-    const packed = (data: Buffer): Prepared => (data.length < raw.length ? { entry, data, method: 8, crc, size: raw.length } : stored())
-    if (this.level === 0 || raw.length === 0) return { ready: stored(), done: null }
-    if (raw.length >= POOL_MIN) {
-      const slot: Slot = { ready: null, done: null }
+    const size = raw.length
+    const stored = (): Prepared => ({ entry, mtime, data: raw, method: 0, crc, size })
+    const packed = (data: Buffer): Prepared => (data.length < size ? { entry, mtime, data, method: 8, crc, size } : stored())
+    if (this.level === 0 || size === 0) return { size, ready: stored(), done: null }
+    if (size >= POOL_MIN) {
+      const slot: Slot = { size, ready: null, done: null }
       slot.done = deflateRaw(raw, { level: this.level }).then(
         (data) => {
           slot.ready = packed(data)
@@ -143,14 +157,14 @@ class Deflater {
       )
       return slot
     }
-    this.mainBytes += raw.length
-    return { ready: packed(zlib.deflateRawSync(raw, { level: this.level })), done: null }
+    this.mainBytes += size
+    return { size, ready: packed(zlib.deflateRawSync(raw, { level: this.level })), done: null }
   }
 }
 
 /** The local file header and the central directory header of one entry (the name follows each). */
 function headers(item: Prepared, name: Buffer, offset: number): { local: Buffer; centralHeader: Buffer } {
-  const { time, date } = dosDateTime(item.entry.mtime)
+  const { time, date } = dosDateTime(item.mtime)
   // Fields both records share, in the same order: version needed, flags, method, time, date, crc, sizes, name length.
   const common = Buffer.alloc(24)
   common.writeUInt16LE(20, 0)
@@ -208,9 +222,9 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
   const launch = (): void => {
     deflater.mainBytes = 0
     while (canLaunch() && deflater.mainBytes < TURN_BYTES) {
-      const entry = entries[next++] as Entry
-      queuedBytes += entry.size
-      inFlight.push(deflater.prepare(entry))
+      const slot = deflater.prepare(entries[next++] as Entry)
+      queuedBytes += slot.size
+      inFlight.push(slot)
     }
   }
   const settled = (slot: Slot | undefined): slot is Slot => slot !== undefined && (slot.ready !== null || slot.error !== undefined)

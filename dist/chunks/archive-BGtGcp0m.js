@@ -1,11 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { l as isInside } from './inputs-Dkac57oQ.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-D9NL4OrE.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-DXpe1Egn.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -41,16 +40,19 @@ function crc32(data) {
         c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
 }
+/** The files to zip, in sorted order. Directories are read with their entry types, so only symlinks cost a stat. */
 function collect(srcDir, realRoot, skipped) {
     const entries = [];
-    const seen = new Set();
-    const walk = (dir) => {
-        const names = fs.readdirSync(dir).sort();
-        for (const name of names) {
-            const abs = path.join(dir, name);
-            const rel = path.relative(srcDir, abs).split(path.sep).join('/');
-            let stat = fs.lstatSync(abs);
-            if (stat.isSymbolicLink()) {
+    const walk = (dir, prefix) => {
+        const dirents = fs.readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+        for (const dirent of dirents) {
+            const abs = path.join(dir, dirent.name);
+            const rel = prefix + dirent.name;
+            if (dirent.isDirectory())
+                walk(abs, rel + '/');
+            else if (dirent.isFile())
+                entries.push({ name: rel, abs });
+            else if (dirent.isSymbolicLink()) {
                 let real;
                 try {
                     real = fs.realpathSync(abs);
@@ -59,30 +61,23 @@ function collect(srcDir, realRoot, skipped) {
                     skipped.push({ path: rel, reason: 'broken symlink' });
                     continue;
                 }
-                if (!isInside(real, realRoot)) {
+                if (!isInside(real, realRoot))
                     skipped.push({ path: rel, reason: 'symlink pointing outside the folder' });
-                    continue;
-                }
-                stat = fs.statSync(real);
-                if (stat.isDirectory()) {
-                    skipped.push({ path: rel, reason: 'symlink to a folder (not followed)' });
-                    continue;
+                else {
+                    const target = fs.statSync(real);
+                    if (target.isDirectory())
+                        skipped.push({ path: rel, reason: 'symlink to a folder (not followed)' });
+                    else if (target.isFile())
+                        entries.push({ name: rel, abs: real });
+                    else
+                        skipped.push({ path: rel, reason: 'not a regular file' });
                 }
             }
-            if (stat.isDirectory()) {
-                const real = fs.realpathSync(abs);
-                if (seen.has(real))
-                    continue;
-                seen.add(real);
-                walk(abs);
-            }
-            else if (stat.isFile())
-                entries.push({ name: rel, abs, mtime: stat.mtime, size: stat.size });
             else
                 skipped.push({ path: rel, reason: 'not a regular file' });
         }
     };
-    walk(srcDir);
+    walk(srcDir, '');
     return entries;
 }
 function dosDateTime(d) {
@@ -93,14 +88,36 @@ function dosDateTime(d) {
     };
 }
 /**
- * Deflate runs on every core: as many files at a time in libuv's thread pool
- * as there are other cores, the rest on the main thread, which also reads and
- * writes. Tiny files never go to the pool (the round trip costs more).
+ * Deflate runs on both cores: files from 32 KiB go to libuv's thread pool, the
+ * rest are deflated on the main thread, which also reads, checks and writes
+ * (measured: sending smaller files to the pool, or holding files back when it
+ * is busy, balanced no better). Tiny files never go to the pool (the round
+ * trip costs more).
  */
-Math.max(1, Math.min(4, os.availableParallelism() - 1));
 const POOL_MIN = 32 << 10;
 /** Main-thread work between two turns of the event loop (so finished pool jobs are collected and new ones started). */
 const TURN_BYTES = 1 << 20;
+/** Not following a symlink that replaced a listed file since the folder was read. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
+/** The whole file and its modification time, from one open descriptor. */
+function readEntry(entry) {
+    const fd = fs.openSync(entry.abs, OPEN_FLAGS);
+    try {
+        const stat = fs.fstatSync(fd);
+        const raw = Buffer.allocUnsafe(stat.size);
+        let got = 0;
+        while (got < raw.length) {
+            const n = fs.readSync(fd, raw, got, raw.length - got, null);
+            if (n === 0)
+                break;
+            got += n;
+        }
+        return { raw: got < raw.length ? raw.subarray(0, got) : raw, mtime: stat.mtime };
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
 class Deflater {
     level;
     mainBytes = 0;
@@ -109,14 +126,15 @@ class Deflater {
     }
     /** Reads the file (from the page cache, faster than four pool round trips) and deflates it; stored when that does not help. */
     prepare(entry) {
-        const raw = fs.readFileSync(entry.abs);
+        const { raw, mtime } = readEntry(entry);
         const crc = zlib.crc32 ? zlib.crc32(raw) >>> 0 : crc32(raw);
-        const stored = () => ({ entry, data: raw, method: 0, crc, size: raw.length });
-        const packed = (data) => (data.length < raw.length ? { entry, data, method: 8, crc, size: raw.length } : stored());
-        if (this.level === 0 || raw.length === 0)
-            return { ready: stored(), done: null };
-        if (raw.length >= POOL_MIN) {
-            const slot = { ready: null, done: null };
+        const size = raw.length;
+        const stored = () => ({ entry, mtime, data: raw, method: 0, crc, size });
+        const packed = (data) => (data.length < size ? { entry, mtime, data, method: 8, crc, size } : stored());
+        if (this.level === 0 || size === 0)
+            return { size, ready: stored(), done: null };
+        if (size >= POOL_MIN) {
+            const slot = { size, ready: null, done: null };
             slot.done = deflateRaw(raw, { level: this.level }).then((data) => {
                 slot.ready = packed(data);
             }, (error) => {
@@ -124,13 +142,13 @@ class Deflater {
             });
             return slot;
         }
-        this.mainBytes += raw.length;
-        return { ready: packed(zlib.deflateRawSync(raw, { level: this.level })), done: null };
+        this.mainBytes += size;
+        return { size, ready: packed(zlib.deflateRawSync(raw, { level: this.level })), done: null };
     }
 }
 /** The local file header and the central directory header of one entry (the name follows each). */
 function headers(item, name, offset) {
-    const { time, date } = dosDateTime(item.entry.mtime);
+    const { time, date } = dosDateTime(item.mtime);
     // Fields both records share, in the same order: version needed, flags, method, time, date, crc, sizes, name length.
     const common = Buffer.alloc(24);
     common.writeUInt16LE(20, 0);
@@ -190,9 +208,9 @@ async function zipDirectory(srcDir, destZip, opts) {
     const launch = () => {
         deflater.mainBytes = 0;
         while (canLaunch() && deflater.mainBytes < TURN_BYTES) {
-            const entry = entries[next++];
-            queuedBytes += entry.size;
-            inFlight.push(deflater.prepare(entry));
+            const slot = deflater.prepare(entries[next++]);
+            queuedBytes += slot.size;
+            inFlight.push(slot);
         }
     };
     const settled = (slot) => slot !== undefined && (slot.ready !== null || slot.error !== undefined);

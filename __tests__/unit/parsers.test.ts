@@ -256,6 +256,12 @@ describe('Cobertura <line> read the quick way and the general way agree', () => 
     expect(a.warnings.map((w) => w.replace(/:\d+:/, ':N:'))).toEqual(b.warnings.map((w) => w.replace(/:\d+:/, ':N:')))
     expect(a.warnings).toEqual(['c.xml:4: <line> with invalid number "0"; ignored'])
   })
+  it('keeps line numbers right through a run of quick lines (blank lines, CRLF, tabs)', () => {
+    const run = ['<line number="1" hits="1"/>', '', '\t<line number="2" hits="0"/>\r', '<line number="0" hits="1"/>', '  <line number="3" hits="2"/>', '<line number="-1" hits="1"/>'].join('\n')
+    const r = parseCoberturaBuffer(Buffer.from(wrap(run)), 'c.xml')
+    expect([...(r.files[0]?.lineStates ?? [])]).toEqual([0, 2, 1, 2])
+    expect(r.warnings).toEqual(['c.xml:4: <line> with invalid number "0"; ignored', 'c.xml:6: <line> with invalid number "-1"; ignored'])
+  })
   it('a quick-looking tag that is cut or malformed is still an error with its line', () => {
     expect(() => parseCoberturaBuffer(Buffer.from(wrap('<line number="1" hits="2"/').replace('</lines></class>', '')), 'c.xml')).toThrow(/^c\.xml: is not well-formed XML/)
     expect(() => parseCoberturaBuffer(Buffer.from('<line number="1" hits="2"/>'), 'c.xml')).toThrow(/c\.xml: is not a Cobertura report \(root element <line>\)/)

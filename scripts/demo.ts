@@ -7,6 +7,18 @@ import * as path from 'node:path'
 import { startArtifactService } from '../test-support/artifact-service.js'
 import { example, repo, runActionAsync } from '../__tests__/e2e/support/run-action.js'
 
+/** Runs fn with the client's ::debug:: and ::add-mask:: lines kept off the terminal (a runner hides them too). */
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write.bind(process.stdout)
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    String(chunk).startsWith('::debug::') || String(chunk).startsWith('::add-mask::') ? true : write(chunk, ...rest)) as typeof process.stdout.write
+  try {
+    return await fn()
+  } finally {
+    process.stdout.write = write
+  }
+}
+
 const service = await startArtifactService()
 try {
   const run = await runActionAsync(
@@ -22,7 +34,7 @@ try {
     },
     service.env()
   )
-  process.stdout.write(run.stdout)
+  process.stdout.write(run.log)
   console.log('\n===== job summary =====\n' + run.summary)
   console.log('===== outputs =====')
   for (const [key, value] of Object.entries(run.outputs)) console.log(`${key} = ${value}`)
@@ -34,7 +46,7 @@ try {
   console.log('\n===== artifacts in the local service, downloaded back =====')
   for (const artifact of service.artifacts()) {
     const dir = path.join(target, artifact.name)
-    await client.downloadArtifact(artifact.id, { path: dir })
+    await quietly(() => client.downloadArtifact(artifact.id, { path: dir }))
     console.log(`${artifact.name} (id ${artifact.id}, ${artifact.size} bytes):`)
     for (const file of fs.readdirSync(dir).sort()) console.log(`  ${path.relative(repo, path.join(dir, file))} (${fs.statSync(path.join(dir, file)).size} bytes)`)
   }

@@ -13,6 +13,7 @@ import { GitHubApi } from './github/api.js'
 import { commentBody, commentMarker, commentProblem, COMMENT_LIMIT, noticeNoComment, upsertComment } from './github/comment.js'
 import { pullRequestOf } from './github/event.js'
 import { measurePatch, type PatchOutcome } from './patch/measure.js'
+import { formatPercent } from './reports/headline.js'
 import { makeRedactor } from './redact.js'
 import type { MergeOutcome } from './merge/shards.js'
 import type { SuiteResult } from './results.js'
@@ -57,7 +58,7 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   core.startGroup('Reading coverage reports')
   for (const suite of suites) {
     await guarded(findings, suite.suite, `reading the ${suite.label} report`, () => readReport(inputs, suite, findings))
-    if (suite.headline) core.info(`${suite.label}: ${suite.headline.percent}% (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`)
+    if (suite.headline) core.info(`${suite.label}: ${formatPercent(suite.headline.percent)} (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`)
   }
   core.endGroup()
   const patch = (await guarded(findings, 'action', 'measuring patch coverage', () => measurePatch(inputs, suites, findings, env))) ?? null

@@ -112,6 +112,9 @@ it('an internal failure (the summary file cannot be written) is a warning with i
   expect(warnings(run)).toContainEqual(expect.stringMatching(/^::warning::Internal error while writing the job summary: EISDIR.*\(please report this\) \(would fail the step with non-blocking: false\)$/))
   expect(run.outputs['rust-line-coverage']).toBe(String((186 * 100) / 227))
   expect(run.outputs['python-line-coverage']).toBe(String((105 * 100) / 126))
+  // The log rounds as the summary does; the outputs stay unrounded.
+  expect(run.stdout).toContain('Rust: 81.94% (186/227; lines, LF/LH sums')
+  expect(run.stdout).toContain('Python: 83.33% (105/126; statements')
   const enforced = runWith('internal', {}, { 'non-blocking': 'false' }, { GITHUB_STEP_SUMMARY: os.tmpdir() })
   expect(enforced.status).toBe(1)
   expect(enforced.stdout).toMatch(/::error::Internal error while writing the job summary: EISDIR/)

@@ -28,7 +28,10 @@ function parseOutputs(text: string): Record<string, string> {
 
 export interface ActionRun {
   status: number | null
+  /** Everything the action printed, workflow command messages unescaped. */
   stdout: string
+  /** The log as the run page shows it: ::debug:: and ::add-mask:: lines hidden (the runner hides them). */
+  log: string
   outputs: Record<string, string>
   summary: string
 }
@@ -54,10 +57,17 @@ function prepare(inputs: Record<string, string>, extraEnv: Record<string, string
     ...extraEnv
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  // Workflow commands escape % and newlines in their message (%25, %0D, %0A).
+  const unescape = (text: string): string => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
   const finish = (status: number | null, stdout: string): ActionRun => ({
     status,
-    // Workflow commands escape % and newlines in their message (%25, %0D, %0A).
-    stdout: stdout.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'),
+    stdout: unescape(stdout),
+    log: unescape(
+      stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::debug::') && !line.startsWith('::add-mask::'))
+        .join('\n')
+    ),
     outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
     summary: fs.readFileSync(summaryFile, 'utf8')
   })

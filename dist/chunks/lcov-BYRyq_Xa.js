@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-DDIcmOaV.js';
-import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-DXpe1Egn.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-0vOhljOl.js';
+import { L as LineStates } from './line-states-D1GQ7bzR.js';
+import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-D0hx9fIu.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BNpPPKLN.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

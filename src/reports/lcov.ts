@@ -239,11 +239,11 @@ class LcovReader implements ByteScanner {
     if (this.producer === undefined) return pos
     let i = pos
     let lines = 0
-    let whole = true
+    let decided = true
     for (;;) {
       // FNDA: takes 5 bytes to tell, FNF:<n> as many.
       if (i + 5 > end) {
-        whole = final
+        decided = final
         break
       }
       if (buf[i] !== 70 || buf[i + 1] !== 78) break
@@ -251,22 +251,21 @@ class LcovReader implements ByteScanner {
       if (kind !== 58 && !(kind === 68 && buf[i + 3] === 65 && buf[i + 4] === 58)) break
       const nl = buf.indexOf(10, i)
       if (nl < 0 || nl >= end) {
-        whole = final
+        decided = final
         break
       }
       i = nl + 1
       lines++
     }
-    if (!whole && pos > 0) return -1
-    if (lines === 0 && whole) return pos
-    if (whole && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
+    if (!decided && pos > 0) return -1
+    if (lines === 0 && decided) return pos
+    if (decided && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
       this.lineNo += lines
       return i
     }
     this.keepNames = true
     return pos
   }
-
 
   /** One line, buf[start, stop) without its '\n'. DA and BRDA are read from the bytes; the rest is decoded. */
   private lineAt(buf: Buffer, start: number, stop: number): void {

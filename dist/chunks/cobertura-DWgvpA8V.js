@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-DkN96zzK.js';
-import { L as LineStates } from './line-states-USs8TuJE.js';
-import { R as ReportError } from './pipeline-D0_ycxrF.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-B7MGhmfp.js';
+import { L as LineStates } from './line-states-lrRpK5Md.js';
+import { R as ReportError } from './pipeline-CM7yCE1F.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
@@ -135,6 +135,33 @@ function decodeEntities(raw, line) {
         return String.fromCodePoint(code);
     });
 }
+/** A fixed byte string, compared four bytes at a time through a DataView of the buffer (twice as fast here as byte by byte), the rest byte by byte. */
+class FixedBytes {
+    length;
+    words;
+    tail;
+    constructor(text) {
+        const bytes = Buffer.from(text);
+        const whole = bytes.length & -4;
+        this.length = bytes.length;
+        this.words = new Int32Array(whole / 4);
+        for (let k = 0; k < whole; k += 4)
+            this.words[k / 4] = bytes.readInt32LE(k);
+        this.tail = Uint8Array.from(bytes.subarray(whole));
+    }
+    /** Whether the bytes are at buf[i]; the caller has checked that i + length is within the data. */
+    at(view, buf, i) {
+        const words = this.words;
+        for (let k = 0; k < words.length; k++, i += 4)
+            if (view.getInt32(i, true) !== words[k])
+                return false;
+        const tail = this.tail;
+        for (let k = 0; k < tail.length; k++, i++)
+            if (buf[i] !== tail[k])
+                return false;
+        return true;
+    }
+}
 class XmlScanner {
     handler;
     /** 1-based line of the scan position, for messages. */
@@ -151,13 +178,19 @@ class XmlScanner {
     /** `<name first="` and `" second="` of the quick element, or empty. */
     quickHead;
     quickMiddle;
+    /** The first byte after '<' of the quick element (-1: none). */
+    quickInitial;
+    /** A DataView of the buffer being scanned (made again when the buffer changes). */
+    view = new DataView(new ArrayBuffer(0));
+    viewOf = null;
     constructor(handler) {
         this.handler = handler;
         this.names = handler.elements.map((n) => Buffer.from(n));
         this.attributeNames = handler.attributes.map((list) => list.map((n) => Buffer.from(n)));
         const quick = handler.quick;
-        this.quickHead = Buffer.from(quick ? `<${quick.name} ${quick.first}="` : '');
-        this.quickMiddle = Buffer.from(quick ? `" ${quick.second}="` : '');
+        this.quickHead = new FixedBytes(quick ? `<${quick.name} ${quick.first}="` : '');
+        this.quickMiddle = new FixedBytes(quick ? `" ${quick.second}="` : '');
+        this.quickInitial = quick ? Buffer.from(quick.name)[0] ?? -1 : -1;
     }
     /**
      * The quick element in its exact plain form, at buf[i] === '<': the position
@@ -167,12 +200,9 @@ class XmlScanner {
     quickTag(buf, i, end) {
         const head = this.quickHead;
         const middle = this.quickMiddle;
-        if (this.stack.length === 0)
+        if (this.stack.length === 0 || i + head.length > end || !head.at(this.view, buf, i))
             return -1;
-        let j = i;
-        for (let k = 0; k < head.length; k++, j++)
-            if (j >= end || buf[j] !== head[k])
-                return -1;
+        let j = i + head.length;
         let first = 0;
         const firstStart = j;
         for (; j < end; j++) {
@@ -181,11 +211,9 @@ class XmlScanner {
                 break;
             first = first * 10 + c;
         }
-        if (j === firstStart || j - firstStart > 9)
+        if (j === firstStart || j - firstStart > 9 || j + middle.length > end || !middle.at(this.view, buf, j))
             return -1;
-        for (let k = 0; k < middle.length; k++, j++)
-            if (j >= end || buf[j] !== middle[k])
-                return -1;
+        j += middle.length;
         let second = 0;
         const secondStart = j;
         for (; j < end; j++) {
@@ -203,6 +231,10 @@ class XmlScanner {
         throw new XmlError(message, this.line + extraLines);
     }
     scan(buf, end, final) {
+        if (buf !== this.viewOf) {
+            this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+            this.viewOf = buf;
+        }
         let pos = 0;
         if (!this.started) {
             if (end < 3 && !final)
@@ -296,7 +328,7 @@ class XmlScanner {
         }
         if (c === SLASH)
             return this.endTag(buf, i, end, final);
-        if (c === this.quickHead[1]) {
+        if (c === this.quickInitial) {
             const next = this.quickTag(buf, i, end);
             if (next > 0)
                 return next;

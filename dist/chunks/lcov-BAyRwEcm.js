@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-USs8TuJE.js';
-import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-D0_ycxrF.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DkN96zzK.js';
+import { L as LineStates } from './line-states-lrRpK5Md.js';
+import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-CM7yCE1F.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-B7MGhmfp.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh machine: setup, type gate, bundle, unit and
-# end-to-end tests. With --ci it also fails when the committed dist/ differs
-# from a fresh build.
+# end-to-end tests (the end-to-end ones on this machine's Node, then on Node 24,
+# the runtime action.yml declares). With --ci it also fails when the committed
+# dist/ differs from a fresh build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,3 +21,7 @@ if [ "${1:-}" = "--ci" ]; then
   echo "dist/ matches a fresh build."
 fi
 NODE_OPTIONS=--experimental-vm-modules npx jest --ci
+# The bundled action again on Node 24, the runtime action.yml declares (the lines above ran it on this machine's Node).
+node24="$(bash scripts/node24.sh)"
+echo "End-to-end tests again on Node $("$node24/node" --version):"
+PATH="$node24:$PATH" NODE_OPTIONS=--experimental-vm-modules npx jest --ci --selectProjects e2e

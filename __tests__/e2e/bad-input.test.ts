@@ -8,7 +8,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { realReport } from '../../test-support/fixtures.js'
-import { example, repo, runAction, type ActionRun } from './support/run-action.js'
+import { example, repo, runAction, standInInputs, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
 const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-bad-'))
@@ -23,21 +23,7 @@ function runWith(name: string, reports: { rust?: Content; python?: Content; link
   fs.writeFileSync(rust, reports.rust ?? realReport('rust.lcov'))
   fs.writeFileSync(python, reports.python ?? realReport('python.xml'))
   fs.rmSync(path.join(example, dir), { recursive: true, force: true })
-  const placeRust = reports.link === 'rust' ? `ln -s ${rust} ${dir}/rust.lcov` : `cp ${rust} ${dir}/rust.lcov`
-  return runAction(
-    {
-      'working-directory': 'examples/mixed-project',
-      'rust-command': `mkdir -p ${dir}/html && echo '<html></html>' > ${dir}/html/index.html && ${placeRust}`,
-      'rust-report-command': 'true',
-      'rust-cobertura': 'false', // the stand-in report command writes none
-      'rust-lcov': `${dir}/rust.lcov`,
-      'rust-html-dir': `${dir}/html`,
-      'python-command': `mkdir -p ${dir} && cp ${python} ${dir}/python.xml`,
-      'python-xml': `${dir}/python.xml`,
-      ...extra
-    },
-    env
-  )
+  return runAction({ ...standInInputs(dir, { rust, python, linkRust: reports.link === 'rust' }), ...extra }, env)
 }
 
 const shown = (name: string, file: string): string => `examples/mixed-project/target/e2e-bad/${name}/${file}`

@@ -10,9 +10,8 @@ import { startArtifactService, type ArtifactService } from '../../test-support/a
 import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { startGitHubApi, type GitHubApiDouble, type RunRecord } from '../../test-support/github-api.js'
 import { realReport, realReportFile } from '../../test-support/fixtures.js'
-import { repo, runActionAsync, type ActionRun } from './support/run-action.js'
+import { repo, runActionAsync, standInInputs, type ActionRun } from './support/run-action.js'
 
-const real = path.join(repo, '__fixtures__/real')
 const token = 'ghs_baselineTestToken0123456789'
 const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-baseline-'))
 const realLcov = realReport('rust.lcov')
@@ -43,14 +42,7 @@ function run(name: string, lcov: string, service: ArtifactService, env: Record<s
   fs.writeFileSync(file, lcov)
   return runActionAsync(
     {
-      'working-directory': 'examples/mixed-project',
-      'rust-command': `mkdir -p ${dir}/html && echo '<html></html>' > ${dir}/html/index.html && cp ${file} ${dir}/rust.lcov`,
-      'rust-report-command': 'true',
-      'rust-cobertura': 'false', // the stand-in report command writes none
-      'rust-lcov': `${dir}/rust.lcov`,
-      'rust-html-dir': `${dir}/html`,
-      'python-command': `mkdir -p ${dir} && cp ${realReportFile('python.xml')} ${dir}/python.xml`,
-      'python-xml': `${dir}/python.xml`,
+      ...standInInputs(dir, { rust: file, python: realReportFile('python.xml') }),
       'summary-json': `${dir}/coverage-summary.json`,
       'patch-coverage': 'false',
       'github-token': token,

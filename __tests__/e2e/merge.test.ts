@@ -9,9 +9,8 @@ import * as path from 'node:path'
 import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { startArtifactService, type ArtifactService } from '../../test-support/artifact-service.js'
 import { realReport } from '../../test-support/fixtures.js'
-import { repo, runActionAsync, type ActionRun } from './support/run-action.js'
+import { repo, runActionAsync, standInInputs, type ActionRun } from './support/run-action.js'
 
-const real = path.join(repo, '__fixtures__/real')
 const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-merge-'))
 const realLcov = realReport('rust.lcov')
 const realXml = realReport('python.xml')
@@ -62,14 +61,7 @@ function shard(name: string, lcov: string, xml: string): Promise<ActionRun> {
   fs.writeFileSync(path.join(crafted, `${name}.xml`), xml)
   return runActionAsync(
     {
-      'working-directory': 'examples/mixed-project',
-      'rust-command': `mkdir -p ${dir}/html && echo '<html></html>' > ${dir}/html/index.html && cp ${crafted}/${name}.lcov ${dir}/rust.lcov`,
-      'rust-report-command': 'true',
-      'rust-cobertura': 'false', // the stand-in report command writes none
-      'rust-lcov': `${dir}/rust.lcov`,
-      'rust-html-dir': `${dir}/html`,
-      'python-command': `mkdir -p ${dir} && cp ${crafted}/${name}.xml ${dir}/python.xml`,
-      'python-xml': `${dir}/python.xml`,
+      ...standInInputs(dir, { rust: `${crafted}/${name}.lcov`, python: `${crafted}/${name}.xml` }),
       'summary-json': `${dir}/coverage-summary.json`,
       'rust-artifact-name': `rust-coverage-${name}`,
       'python-artifact-name': `python-coverage-${name}`,

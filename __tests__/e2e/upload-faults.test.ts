@@ -10,7 +10,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { realReportFile } from '../../test-support/fixtures.js'
 import { startArtifactService, type ArtifactService, type Fault } from '../../test-support/artifact-service.js'
-import { example, repo, runActionAsync, type ActionRun } from './support/run-action.js'
+import { example, runActionAsync, standInInputs, type ActionRun } from './support/run-action.js'
 
 let service: ArtifactService
 beforeEach(async () => {
@@ -20,7 +20,6 @@ afterEach(async () => {
   await service.close()
 })
 
-const real = path.join(repo, '__fixtures__/real')
 
 /** Both suites' reports copied from the real fixtures by the suites' commands (no test run needed here). */
 function run(name: string, faults: Fault[], extra: Record<string, string> = {}): Promise<ActionRun> {
@@ -28,17 +27,7 @@ function run(name: string, faults: Fault[], extra: Record<string, string> = {}):
   const dir = `target/e2e-faults/${name}`
   fs.rmSync(path.join(example, dir), { recursive: true, force: true })
   return runActionAsync(
-    {
-      'working-directory': 'examples/mixed-project',
-      'rust-command': `mkdir -p ${dir}/html && echo '<html>report</html>' > ${dir}/html/index.html && cp ${realReportFile('rust.lcov')} ${dir}/rust.lcov`,
-      'rust-report-command': 'true',
-      'rust-cobertura': 'false', // the stand-in report command writes none
-      'rust-lcov': `${dir}/rust.lcov`,
-      'rust-html-dir': `${dir}/html`,
-      'python-command': `mkdir -p ${dir} && cp ${realReportFile('python.xml')} ${dir}/python.xml`,
-      'python-xml': `${dir}/python.xml`,
-      ...extra
-    },
+    { ...standInInputs(dir, { rust: realReportFile('rust.lcov'), python: realReportFile('python.xml') }), ...extra },
     service.env()
   )
 }

@@ -94,3 +94,22 @@ export function runActionAsync(inputs: Record<string, string>, extraEnv: Record<
     child.on('close', (code) => resolve(finish(code, stdout)))
   })
 }
+
+/**
+ * Inputs whose commands stand in for cargo-llvm-cov and pytest: they put the
+ * given report files under `dir` (relative to the example project) beside a
+ * one-page HTML report, for tests about what happens after the tools ran.
+ */
+export function standInInputs(dir: string, reports: { rust: string; python: string; linkRust?: boolean }): Record<string, string> {
+  const placeRust = `${reports.linkRust ? 'ln -s' : 'cp'} ${reports.rust} ${dir}/rust.lcov`
+  return {
+    'working-directory': 'examples/mixed-project',
+    'rust-command': `mkdir -p ${dir}/html && echo '<html></html>' > ${dir}/html/index.html && ${placeRust}`,
+    'rust-report-command': 'true',
+    'rust-cobertura': 'false', // the stand-in report command writes none
+    'rust-lcov': `${dir}/rust.lcov`,
+    'rust-html-dir': `${dir}/html`,
+    'python-command': `mkdir -p ${dir} && cp ${reports.python} ${dir}/python.xml`,
+    'python-xml': `${dir}/python.xml`
+  }
+}

@@ -52,7 +52,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-CM7yCE1F.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-DqptOw00.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

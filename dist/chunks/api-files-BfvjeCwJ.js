@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-CM7yCE1F.js';
+import { p as parseUnifiedDiff } from './pipeline-DqptOw00.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

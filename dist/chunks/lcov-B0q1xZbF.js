@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-lrRpK5Md.js';
-import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-CM7yCE1F.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-B7MGhmfp.js';
+import { L as LineStates } from './line-states-XRfkWhJS.js';
+import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-DqptOw00.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-C9oHFpXh.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';
@@ -181,43 +181,30 @@ class LcovReader {
     branchRun(file, buf, pos, whole) {
         let read = 0;
         while (pos < whole && buf[pos] === 66 && buf[pos + 1] === 82 && buf[pos + 2] === 68 && buf[pos + 3] === 65 && buf[pos + 4] === 58) {
-            let i = pos + 5;
-            let digit = 0;
-            let start = i;
-            let line = 0;
-            while ((digit = buf[i] - 48) >>> 0 <= 9) {
-                line = line * 10 + digit;
-                i++;
-            }
-            if (digit !== 44 - 48 || i === start)
+            let from = pos + 5;
+            let i = this.digitsAt(buf, from, whole);
+            const line = this.number;
+            if (i === from || buf[i] !== 44)
                 break;
-            start = ++i;
-            let block = 0;
-            while ((digit = buf[i] - 48) >>> 0 <= 9) {
-                block = block * 10 + digit;
-                i++;
-            }
-            if (digit !== 44 - 48 || i === start)
+            from = i + 1;
+            i = this.digitsAt(buf, from, whole);
+            const block = this.number;
+            if (i === from || buf[i] !== 44)
                 break;
-            start = ++i;
-            let branch = 0;
-            while ((digit = buf[i] - 48) >>> 0 <= 9) {
-                branch = branch * 10 + digit;
-                i++;
-            }
-            if (digit !== 44 - 48 || i === start)
+            from = i + 1;
+            i = this.digitsAt(buf, from, whole);
+            const branch = this.number;
+            if (i === from || buf[i] !== 44)
                 break;
-            start = ++i;
-            let taken = 0;
-            if (buf[i] === 45)
-                i++;
+            from = i + 1;
+            let taken = false;
+            if (buf[from] === 45)
+                i = from + 1;
             else {
-                while ((digit = buf[i] - 48) >>> 0 <= 9) {
-                    taken |= digit;
-                    i++;
-                }
-                if (i === start)
+                i = this.digitsAt(buf, from, whole);
+                if (i === from)
                     break;
+                taken = this.number > 0;
             }
             const c = buf[i];
             if (c === 10)
@@ -226,7 +213,7 @@ class LcovReader {
                 pos = i + 2;
             else
                 break;
-            addBranch(file, line, block, branch, taken !== 0);
+            addBranch(file, line, block, branch, taken);
             read++;
         }
         this.lineNo += read;
@@ -276,7 +263,12 @@ class LcovReader {
         this.keepNames = true;
         return pos;
     }
-    /** One line, buf[start, stop) without its '\n'. DA and BRDA are read from the bytes; the rest is decoded. */
+    /**
+     * One line, buf[start, stop) without its '\n', that no run in scan took
+     * (SF, FN/FNDA whose names are kept, the per-section records, and DA/BRDA
+     * with checksums, text ids or bad numbers, which line() reads). FN/FNDA and
+     * the per-section records are read from the bytes; the rest is decoded.
+     */
     lineAt(buf, start, stop) {
         this.lineNo++;
         if (stop > start && buf[stop - 1] === 13)
@@ -284,36 +276,7 @@ class LcovReader {
         if (this.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)
             start += 3;
         const file = this.current;
-        if (file !== null && buf[start + 1] === 65 && buf[start + 2] === 58 && buf[start] === 68) {
-            // DA:<line>,<count>[,<checksum>] with plain digits.
-            let i = start + 3;
-            let line = 0;
-            let c = buf[i];
-            while (c >= 48 && c <= 57 && i < stop) {
-                line = line * 10 + (c - 48);
-                c = buf[++i];
-            }
-            if (c === 44 && i > start + 3 && line > 0 && line <= MAX_LINE && i < stop) {
-                const from = ++i;
-                let nonZero = false;
-                for (; i < stop; i++) {
-                    c = buf[i];
-                    if (c < 48 || c > 57)
-                        break;
-                    if (c !== 48)
-                        nonZero = true;
-                }
-                if (i > from && (i === stop || c === 44)) {
-                    file.lines.mark(line, nonZero);
-                    return;
-                }
-            }
-        }
-        else if (file !== null && buf[start] === 66 && buf[start + 1] === 82 && buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58) {
-            if (this.brdaAt(file, buf, start + 5, stop))
-                return;
-        }
-        else if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
+        if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
             if (buf[start + 2] === 58 ? this.fnAt(buf, start + 3, stop) : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop))
                 return;
         }
@@ -374,37 +337,6 @@ class LcovReader {
         }
         this.number = n;
         return i;
-    }
-    /** BRDA:<line>,<block>,<branch>,<taken> with plain numbers (taken may be '-'); false to take the slow path. */
-    brdaAt(file, buf, i, stop) {
-        let j = this.digitsAt(buf, i, stop);
-        const line = this.number;
-        if (j === i || buf[j] !== 44)
-            return false;
-        i = j + 1;
-        j = this.digitsAt(buf, i, stop);
-        const block = this.number;
-        if (j === i || buf[j] !== 44)
-            return false;
-        i = j + 1;
-        j = this.digitsAt(buf, i, stop);
-        const branch = this.number;
-        if (j === i || buf[j] !== 44)
-            return false;
-        i = j + 1;
-        let hit = false;
-        if (buf[i] === 45 && i + 1 === stop)
-            hit = false;
-        else {
-            j = this.digitsAt(buf, i, stop);
-            if (j === i || j !== stop)
-                return false;
-            for (let k = i; k < j; k++)
-                if (buf[k] !== 48)
-                    hit = true;
-        }
-        addBranch(file, line, block, branch, hit);
-        return true;
     }
     /** FN:<line>,<name> or lcov 2.x FN:<start>,<end>,<name>. */
     fnAt(buf, i, stop) {

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-B7MGhmfp.js';
-import { L as LineStates } from './line-states-lrRpK5Md.js';
-import { R as ReportError } from './pipeline-CM7yCE1F.js';
+import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-C9oHFpXh.js';
+import { L as LineStates } from './line-states-XRfkWhJS.js';
+import { R as ReportError } from './pipeline-DqptOw00.js';
 import './inputs-Dkac57oQ.js';
 import 'os';
 import 'crypto';

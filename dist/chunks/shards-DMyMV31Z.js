@@ -2,8 +2,8 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import { c as startGroup, e as endGroup, i as info } from './inputs-Dkac57oQ.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { e as emptySuite, f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, R as ReportError, c as coberturaXml } from './pipeline-CM7yCE1F.js';
-import { L as LineStates } from './line-states-lrRpK5Md.js';
+import { e as emptySuite, f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, R as ReportError, c as coberturaXml } from './pipeline-DqptOw00.js';
+import { L as LineStates } from './line-states-XRfkWhJS.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -36,7 +36,7 @@ async function collectShards(inputs, findings) {
     const python = emptySuite(inputs, 'python');
     const merge = { shards: [] };
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-CM7yCE1F.js').then(function (n) { return n.h; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-DqptOw00.js').then(function (n) { return n.h; });
     const unavailable = uploadUnavailable();
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -123,7 +123,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-DWgvpA8V.js');
+    const { parseCoberturaFile } = await import('./cobertura-43Mg8ndc.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

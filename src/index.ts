@@ -8,7 +8,7 @@ import { run } from './main.js'
 if (process.env['GITHUB_ACTIONS'] === 'true') {
   await run()
 } else {
-  const { humanConsole, inputsFromArgs } = await import('./local.js')
+  const { humanConsole, inputsFromArgs } = await import('./inputs/local.js')
   const start = inputsFromArgs(process.argv.slice(2), process.env)
   if (!start.ok) {
     process.stdout.write(`${start.message}\n`)

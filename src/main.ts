@@ -1,8 +1,8 @@
 // Phases: inputs -> guard -> (only on the coverage entry, loaded on demand)
 // suites -> reports -> archive -> upload -> outputs -> summary -> verdict.
 import * as core from '@actions/core'
-import { decide } from './guard.js'
-import { InputError, readInputs, type Inputs } from './inputs.js'
+import { decide } from './inputs/guard.js'
+import { InputError, readInputs, type Inputs } from './inputs/read.js'
 
 export async function run(): Promise<void> {
   let inputs: Inputs

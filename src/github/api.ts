@@ -2,7 +2,7 @@
 // run artifacts, artifact download, pull request comments), on Node's fetch.
 // Base URL from GITHUB_API_URL (GitHub Enterprise, or a local test double).
 // Every failure is an ApiError with one line: method, path, status, message.
-import { firstLine } from '../findings.js'
+import { firstLine } from '../model/findings.js'
 
 export class ApiError extends Error {
   override name = 'ApiError'

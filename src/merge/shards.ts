@@ -7,14 +7,14 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { firstLine, type Findings } from '../findings.js'
-import type { Inputs, SuiteId } from '../inputs.js'
+import { firstLine, type Findings } from '../model/findings.js'
+import type { Inputs, SuiteId } from '../inputs/read.js'
 import { coberturaXml } from '../reports/cobertura-write.js'
 import { LineStates } from '../reports/line-states.js'
 import { ReportError, type FileCoverage } from '../reports/model.js'
-import type { SuiteResult } from '../results.js'
-import type { RunArtifact } from '../artifacts.js'
-import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath } from '../suites.js'
+import type { SuiteResult } from '../model/suite.js'
+import type { RunArtifact } from '../publish/artifacts.js'
+import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath } from '../run/suites.js'
 
 export interface Shard {
   suite: SuiteId
@@ -42,7 +42,7 @@ export async function collectShards(inputs: Inputs, findings: Findings): Promise
   const python = emptySuite(inputs, 'python')
   const merge: MergeOutcome = { shards: [] }
   const started = Date.now()
-  const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('../artifacts.js')
+  const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('../publish/artifacts.js')
   const unavailable = uploadUnavailable()
   if (unavailable) {
     findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`)

@@ -1,0 +1,136 @@
+import { formatPercent, pythonHeadline, rustHeadline } from '../../../src/reports/headline.js'
+import type { CoverageReport, FileCoverage } from '../../../src/reports/model.js'
+import type { SuiteResult } from '../../../src/model/suite.js'
+import { escapeText, lowestCovered, renderSummary, SUMMARY_LIMIT_BYTES } from '../../../src/publish/summary.js'
+import type { Finding } from '../../../src/model/findings.js'
+
+const file = (path: string, covered: number, total: number): FileCoverage => ({
+  path,
+  lines: { covered, total },
+  branches: { covered: 0, total: 0 },
+  functions: { covered: 0, total: 0 }
+})
+
+function report(files: FileCoverage[], declared: CoverageReport['declared'] = {}): CoverageReport {
+  const sum = (k: 'lines') => files.reduce((t, f) => ({ covered: t.covered + f[k].covered, total: t.total + f[k].total }), { covered: 0, total: 0 })
+  return { format: 'lcov', source: 'rust.lcov', files, totals: { lines: sum('lines'), branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } }, declared, warnings: [] }
+}
+
+function suite(over: Partial<SuiteResult>): SuiteResult {
+  return { suite: 'rust', label: 'Rust', enabled: true, commands: [], durationMs: 12_345, reportPath: 'target/coverage/rust.lcov', minLines: null, tools: {}, ...over }
+}
+
+describe('headline', () => {
+  it('Rust uses LF/LH when declared, else DA lines', () => {
+    const r = report([file('src/lib.rs', 37, 45)], { lines: { covered: 39, total: 47 } })
+    expect(rustHeadline(r)).toMatchObject({ covered: 39, total: 47 })
+    expect(rustHeadline(report([file('src/lib.rs', 37, 45)]))).toMatchObject({ covered: 37, total: 45 })
+  })
+  it('Python adds branches to statements like coverage.py', () => {
+    const r = report([file('a.py', 20, 24)], { lines: { covered: 20, total: 24 }, branches: { covered: 10, total: 12 } })
+    expect(pythonHeadline(r)?.percent).toBeCloseTo((30 / 36) * 100, 10)
+  })
+  it('has no figure for zero lines instead of 100%', () => {
+    expect(rustHeadline(report([]))).toBeNull()
+  })
+  it('formats without rounding up to 100 or down to 0', () => {
+    expect(formatPercent(99.999)).toBe('99.99%')
+    expect(formatPercent(0.001)).toBe('0.01%')
+    expect(formatPercent(82.978723)).toBe('82.98%')
+  })
+})
+
+describe('renderSummary', () => {
+  const rust = suite({
+    report: report([file('src/a.rs', 1, 10), file('src/b.rs', 9, 10), file('src/full.rs', 5, 5)], { lines: { covered: 16, total: 26 } }),
+    minLines: 70,
+    artifact: { name: 'rust-coverage', files: [], id: 7, url: 'https://github.com/o/r/actions/runs/1/artifacts/7', size: 2048 }
+  })
+  rust.headline = rustHeadline(rust.report!)
+  const python = suite({ suite: 'python', label: 'Python', enabled: true, artifact: { name: 'python-coverage', files: [], error: 'no report files to upload' } })
+  const findings: Finding[] = [
+    { suite: 'rust', kind: 'threshold', message: 'Rust coverage 61.54% is below rust-min-lines 70%' },
+    { suite: 'python', kind: 'report-missing', message: 'Python report target/coverage/python.xml was not written by the coverage command' }
+  ]
+
+  it('has a row per suite with coverage, threshold, verdict, duration and artifact', () => {
+    const text = renderSummary({ suites: [rust, python], findings, advisories: [], status: 'warned', nonBlocking: true, filesPerSuite: 10 })
+    expect(text).toContain('| Rust | **61.54%** (16/26) | ≥ 70% | ⚠️ below threshold (would fail) | 12.3 s | [rust-coverage](https://github.com/o/r/actions/runs/1/artifacts/7) (2.0 KiB) |')
+    expect(text).toContain('| Python | no data | none | ⚠️ report missing (would fail) | 12.3 s | not uploaded: no report files to upload |')
+    expect(text).toContain('would fail the step with non-blocking: false')
+    expect(text).toMatch(/<code>src\/a.rs<\/code> \| 10 \| 10.00% \| 9 \|\n\| <code>src\/b.rs<\/code>/)
+    expect(text).not.toContain('full.rs')
+    expect(text).toContain('lines, LF/LH sums')
+  })
+
+  it('says failed in enforced mode', () => {
+    const text = renderSummary({ suites: [rust], findings: findings.slice(0, 1), advisories: [], status: 'failed', nonBlocking: false, filesPerSuite: 10 })
+    expect(text).toContain('❌ Coverage failed.')
+    expect(text).toContain('| ❌ below threshold |')
+  })
+
+  it('stays under 1 MiB with a huge report, keeping every suite row', () => {
+    const files = Array.from({ length: 20_000 }, (_, i) => file(`src/${'deep/'.repeat(40)}file_${i}.rs`, i % 7, 10))
+    const big = suite({ report: report(files) })
+    big.headline = rustHeadline(big.report!)
+    const text = renderSummary({ suites: [big, python], findings: [], advisories: [], status: 'passed', nonBlocking: true, filesPerSuite: 100_000 })
+    expect(Buffer.byteLength(text)).toBeLessThan(SUMMARY_LIMIT_BYTES)
+    expect(text).toContain('| Rust |')
+    expect(text).toContain('| Python |')
+  })
+
+  it('escapes markdown and HTML in paths and messages', () => {
+    expect(escapeText('<img src=x> | [x](y)')).toBe('&lt;img src=x&gt; &#124; \\[x\\](y)')
+  })
+
+  it('sorts lowest-covered by percentage then by lines missed', () => {
+    expect(lowestCovered([file('b', 5, 10), file('a', 50, 100), file('c', 0, 3)], 5).map((f) => f.path)).toEqual(['c', 'a', 'b'])
+  })
+})
+
+describe('commentBody', () => {
+  it('keeps a body under the 65,536-character limit, cut at a line end with a note', async () => {
+    const { commentBody, commentMarker, COMMENT_LIMIT } = await import('../../../src/pr/comment.js')
+    const marker = commentMarker('CI/coverage/coverage-summary')
+    expect(marker).toBe('<!-- rust-python-coverage: CI/coverage/coverage-summary -->')
+    expect(commentBody(marker, 'short', null)).toBe(`${marker}\nshort`)
+    expect(commentBody(marker, 'short', 'https://github.com/o/r/actions/runs/1')).toBe(
+      `${marker}\nshort\n<sub>From [this run](https://github.com/o/r/actions/runs/1): job summary, annotations and artifacts.</sub>\n`
+    )
+    const long = Array.from({ length: 5000 }, (_, i) => `| row ${i} | ${'x'.repeat(20)} |`).join('\n')
+    const body = commentBody(marker, long, 'https://github.com/o/r/actions/runs/1')
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(body.startsWith(marker)).toBe(true)
+    expect(body).toMatch(/\|\n\n… cut to fit GitHub's comment limit; the whole summary is in \[the job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1\)\.\n$/)
+  })
+})
+
+describe('summaryForTerminal', () => {
+  it('turns the step summary HTML into plain text and keeps the tables', async () => {
+    const { summaryForTerminal } = await import('../../../src/publish/terminal.js')
+    const md = [
+      '| Rust | **81.94%** (186/227) | ≥ 70% | ✅ passed |',
+      '',
+      '<details><summary>Rust: 3 lowest-covered of 3 files</summary>',
+      '',
+      '| <code>src/a&amp;b.rs</code> | 64 |',
+      '',
+      '</details>',
+      '',
+      '<sub>Rust: lines, LF/LH sums. Path with \\_underscore\\_ and a &#124; pipe.</sub>',
+      '| Python | x | <code>a.py</code> 3–4<br><code>b.py</code> 9 |'
+    ].join('\n')
+    expect(summaryForTerminal(md)).toBe(
+      [
+        '| Rust | **81.94%** (186/227) | ≥ 70% | ✅ passed |',
+        '',
+        'Rust: 3 lowest-covered of 3 files:',
+        '',
+        '| src/a&b.rs | 64 |',
+        '',
+        'Rust: lines, LF/LH sums. Path with _underscore_ and a | pipe.',
+        '| Python | x | a.py 3–4; b.py 9 |'
+      ].join('\n')
+    )
+  })
+})

@@ -1,0 +1,129 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import * as fs from 'node:fs';
+import { R as ReportError } from './pipeline-Biqwv_ah.js';
+import * as path from 'node:path';
+
+// Feeds a file to a byte scanner in 1 MiB chunks through one reused buffer.
+// The scanner consumes what it can and returns how far it got; the rest (an
+// unfinished line or tag) moves to the front and the next read appends to it.
+// Memory stays at the buffer size whatever the size of the file.
+const CHUNK = 1 << 20;
+/** A single line or tag longer than this is not a coverage report. */
+const MAX_TOKEN = 64 << 20;
+class TokenTooLongError extends Error {
+}
+/** Runs the scanner over the whole buffer (reports already in memory). */
+function scanBuffer(scanner, buf) {
+    scanner.scan(buf, buf.length, true);
+}
+/** Streams the file through the scanner. */
+async function scanFile(path, scanner) {
+    const handle = await fs.promises.open(path, 'r');
+    try {
+        let buf = Buffer.allocUnsafe(CHUNK);
+        let end = 0;
+        for (;;) {
+            if (end === buf.length) {
+                if (buf.length >= MAX_TOKEN)
+                    throw new TokenTooLongError(`a single line or tag is longer than ${MAX_TOKEN >> 20} MiB`);
+                const grown = Buffer.allocUnsafe(buf.length * 2);
+                buf.copy(grown, 0, 0, end);
+                buf = grown;
+            }
+            const bytesRead = fs.readSync(handle.fd, buf, end, buf.length - end, null);
+            end += bytesRead;
+            const final = bytesRead === 0;
+            const used = scanner.scan(buf, end, final);
+            if (final)
+                return;
+            if (used > 0) {
+                buf.copy(buf, 0, used, end);
+                end -= used;
+            }
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A read failure in the middle of a report, as the one-line ReportError the parsers throw. */
+function rethrowAs(shown) {
+    return (error) => {
+        if (error instanceof TokenTooLongError)
+            throw new ReportError(shown, error.message);
+        const code = error.code;
+        if (code)
+            throw new ReportError(shown, `cannot be read (${code})`);
+        throw error;
+    };
+}
+
+// Recognises files that are not the expected report at all, so the user gets
+// one clear line ("is a Git LFS pointer") instead of "0 %" or a parser error.
+function sniff(head, shown, expected, size) {
+    if (size === 0)
+        throw new ReportError(shown, 'empty file');
+    if (head.includes(0))
+        throw new ReportError(shown, `binary file, not ${expected === 'lcov' ? 'an lcov report' : 'Cobertura XML'}`);
+    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    if (text === '')
+        throw new ReportError(shown, 'empty file (only whitespace)');
+    if (text.startsWith('version https://git-lfs.github.com/spec/')) {
+        throw new ReportError(shown, 'is a Git LFS pointer, not the report (fetch LFS objects or fix the path)');
+    }
+    const looksXml = text.startsWith('<');
+    const looksJson = text.startsWith('{') || text.startsWith('[');
+    const looksLcov = /^(TN|SF|VER):/m.test(text.slice(0, 4096));
+    if (expected === 'lcov') {
+        if (looksXml)
+            throw new ReportError(shown, 'is XML (Cobertura?), not lcov');
+        if (looksJson)
+            throw new ReportError(shown, 'is JSON (llvm-cov export?), not lcov');
+    }
+    else {
+        if (looksLcov && !looksXml)
+            throw new ReportError(shown, 'is lcov, not Cobertura XML');
+        if (looksJson)
+            throw new ReportError(shown, 'is JSON (coverage json?), not Cobertura XML');
+        if (!looksXml)
+            throw new ReportError(shown, 'is not XML, so not a Cobertura report');
+    }
+}
+/** '\' to '/', and absolute paths under root made relative (drive letters compared case-insensitively). */
+function normalisePath(raw, root) {
+    let p = raw.replace(/\\/g, '/');
+    if (!root)
+        return p;
+    const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
+    const windows = /^[a-zA-Z]:\//.test(p);
+    const under = windows ? p.toLowerCase().startsWith(`${r.toLowerCase()}/`) : p.startsWith(`${r}/`);
+    if (under)
+        p = p.slice(r.length + 1);
+    else if (!windows && path.isAbsolute(p))
+        p = path.posix.normalize(p);
+    return p;
+}
+/** The first 64 KiB and the size, or a one-line ReportError for a missing file or a folder. */
+async function readHead(path, shown) {
+    let stat;
+    try {
+        stat = await fs.promises.stat(path);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new ReportError(shown, code === 'ENOENT' ? 'not found' : `cannot be read (${code})`);
+    }
+    if (stat.isDirectory())
+        throw new ReportError(shown, 'is a directory, not a report file');
+    const handle = await fs.promises.open(path, 'r');
+    try {
+        const bytes = Buffer.alloc(Math.min(65536, stat.size));
+        await handle.read(bytes, 0, bytes.length, 0);
+        return { bytes, size: stat.size };
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+export { scanBuffer as a, scanFile as b, rethrowAs as c, normalisePath as n, readHead as r, sniff as s };

@@ -1,0 +1,273 @@
+// Every input is read and validated here, once, into a typed Inputs object.
+// A bad value throws an InputError whose one-line message names the input and
+// says what was expected.
+import * as core from '@actions/core'
+import * as path from 'node:path'
+import { isInside } from '../safety/paths.js'
+
+export type SuiteId = 'rust' | 'python'
+
+export interface SuiteInputs {
+  enabled: boolean
+  /** Commands run in order, already prefixed; the last ones write the reports. */
+  timeoutMs: number
+  minLines: number | null
+  artifactName: string
+}
+
+export interface RustInputs extends SuiteInputs {
+  testCommand: string
+  reportCommand: string
+  cobertura: boolean
+  lcov: string
+  htmlDir: string
+}
+
+export interface PythonInputs extends SuiteInputs {
+  command: string
+  xml: string
+}
+
+export interface Inputs {
+  /** run: run the suites; merge: merge the shard artifacts of this workflow run. */
+  mode: 'run' | 'merge'
+  matrixValue: string
+  coverageOn: string
+  /** Absolute workspace (GITHUB_WORKSPACE or cwd). */
+  workspace: string
+  /** Absolute working directory, inside the workspace. */
+  workingDirectory: string
+  commandPrefix: string
+  rust: RustInputs
+  python: PythonInputs
+  upload: boolean
+  uploadTimeoutMs: number
+  retentionDays: number | null
+  compressionLevel: number
+  nonBlocking: boolean
+  summaryFiles: number
+  /** Absolute path of coverage-summary.json. */
+  summaryJson: string
+  summaryArtifactName: string
+  patch: PatchInputs
+  baseline: BaselineInputs
+  /** Post the summary as one sticky comment on the pull request. */
+  comment: boolean
+  /** For the REST API (baseline, pull request comment); masked. */
+  githubToken: string
+}
+
+export interface BaselineInputs {
+  /** Compare with the base branch's last coverage-summary.json. */
+  enabled: boolean
+  /** The branch to compare with; empty = the pull request's base branch. */
+  branch: string
+  /** Largest allowed drop of a suite's figure, in percentage points. */
+  maxDrop: number | null
+}
+
+export interface PatchInputs {
+  /** Measure the coverage of changed lines (on pull requests, or against base). */
+  enabled: boolean
+  /** A commit or ref to diff against (its merge base with HEAD); empty = the pull request's base. */
+  base: string
+  minPatch: number | null
+  /** Notice annotations on uncovered changed lines. */
+  annotate: boolean
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    expected: string,
+    got: string
+  ) {
+    super(`Input "${input}" ${expected}, got ${JSON.stringify(got)}`)
+    this.name = 'InputError'
+  }
+}
+
+type Read = (name: string) => string
+
+const defaultRead: Read = (name) => core.getInput(name)
+
+function readBoolean(read: Read, name: string, fallback: boolean): boolean {
+  const raw = read(name)
+  if (raw === '') return fallback
+  if (/^(true|True|TRUE)$/.test(raw)) return true
+  if (/^(false|False|FALSE)$/.test(raw)) return false
+  throw new InputError(name, 'must be true or false', raw)
+}
+
+function readInteger(read: Read, name: string, min: number, max: number, fallback: number | null): number | null {
+  const raw = read(name)
+  if (raw === '') return fallback
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new InputError(name, `must be a whole number from ${min} to ${max}`, raw)
+  }
+  return Number(raw)
+}
+
+function readPercent(read: Read, name: string): number | null {
+  const raw = read(name).replace(/%$/, '').trim()
+  if (raw === '') return null
+  const value = Number(raw)
+  if (!/^\d+(\.\d+)?$/.test(raw) || value > 100) {
+    throw new InputError(name, 'must be a percentage from 0 to 100 (e.g. 70 or 72.5), or empty for no gate', read(name))
+  }
+  return value
+}
+
+function readMinutes(read: Read, name: string, fallback: number): number {
+  const raw = read(name)
+  if (raw === '') return fallback * 60_000
+  const value = Number(raw)
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > 360) {
+    throw new InputError(name, 'must be a number of minutes greater than 0 and at most 360', raw)
+  }
+  return Math.round(value * 60_000)
+}
+
+/** The artifact service's name rules (checked again before upload by the client). */
+export function artifactNameProblem(name: string): string | null {
+  if (name.trim() === '') return 'must not be empty'
+  const bad = [...name].filter((c) => '":<>|*?\r\n\\/'.includes(c))
+  if (bad.length > 0) return `must not contain ${[...new Set(bad)].map((c) => JSON.stringify(c)).join(' ')}`
+  return null
+}
+
+function readArtifactName(read: Read, name: string, fallback: string): string {
+  const raw = read(name) || fallback
+  const problem = artifactNameProblem(raw)
+  if (problem) throw new InputError(name, `is not a valid artifact name: it ${problem}`, raw)
+  return raw
+}
+
+/** Resolves a path input against `base` and requires it to stay inside the workspace. */
+function readPathInside(read: Read, name: string, fallback: string, base: string, workspace: string): string {
+  const raw = read(name) || fallback
+  if (raw.includes('\0')) throw new InputError(name, 'must be a path', raw)
+  const resolved = path.resolve(base, raw)
+  if (!isInside(resolved, workspace)) {
+    throw new InputError(name, `must be a path inside the workspace (${workspace})`, raw)
+  }
+  return resolved
+}
+
+/** A ref or commit for git: no option (leading '-'), no whitespace or control characters, no '..' ranges. */
+function readGitRef(read: Read, name: string): string {
+  const raw = read(name).trim()
+  if (raw === '') return ''
+  if (raw.startsWith('-') || /[\s\x00-\x1f\x7f:?*[\\]/.test(raw) || raw.includes('..')) {
+    throw new InputError(name, 'must be a branch, tag or commit (e.g. origin/main, HEAD~3 or a SHA)', raw)
+  }
+  return raw
+}
+
+function readToken(read: Read, name: string): string {
+  const token = read(name).trim()
+  if (token) core.setSecret(token)
+  return token
+}
+
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+function withPrefix(prefix: string, command: string): string {
+  return prefix ? `${prefix} ${command}` : command
+}
+
+export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = process.env): Inputs {
+  const mode = read('mode') || 'run'
+  if (mode !== 'run' && mode !== 'merge') throw new InputError('mode', 'must be run or merge', mode)
+  const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd())
+  const workingDirectory = readPathInside(read, 'working-directory', '.', workspace, workspace)
+  const commandPrefix = read('command-prefix')
+  const inWd = (name: string, fallback: string): string =>
+    readPathInside(read, name, fallback, workingDirectory, workspace)
+
+  const rustEnabled = readBoolean(read, 'rust-enabled', true)
+  const pythonEnabled = readBoolean(read, 'python-enabled', true)
+
+  const htmlDir = inWd('rust-html-dir', 'target/coverage/html')
+  if (path.basename(htmlDir) !== 'html') {
+    throw new InputError(
+      'rust-html-dir',
+      'must end in "/html" (cargo llvm-cov report --html writes <output-dir>/html)',
+      read('rust-html-dir')
+    )
+  }
+  const lcov = inWd('rust-lcov', 'target/coverage/rust.lcov')
+  const xml = inWd('python-xml', 'target/coverage/python.xml')
+
+  const rustTest = read('rust-command') || 'cargo llvm-cov --no-report --no-default-features'
+  const rustReport = read('rust-report-command') || 'cargo llvm-cov report'
+
+  const pythonPackage = read('python-package')
+  const pythonTests = read('python-tests') || 'tests'
+  let pythonCommand = read('python-command')
+  if (pythonCommand === '') {
+    if (pythonEnabled && pythonPackage === '' && mode === 'run') {
+      throw new InputError(
+        'python-package',
+        'is required for the Python suite (the package given to pytest --cov=), unless python-command is set or python-enabled is false',
+        ''
+      )
+    }
+    if (!/^[\w.\-/]+$/.test(pythonPackage) && pythonPackage !== '') {
+      throw new InputError('python-package', 'must be a package or path name (letters, digits, _ . - /)', pythonPackage)
+    }
+    const xmlArg = shellQuote(`--cov-report=xml:${path.relative(workingDirectory, xml) || xml}`)
+    pythonCommand = `pytest --cov=${pythonPackage} --cov-report=term ${xmlArg} ${pythonTests}`
+  }
+
+  return {
+    mode,
+    matrixValue: read('matrix-value'),
+    coverageOn: read('coverage-on') || '3.12',
+    workspace,
+    workingDirectory,
+    commandPrefix,
+    rust: {
+      enabled: rustEnabled,
+      testCommand: withPrefix(commandPrefix, rustTest),
+      reportCommand: withPrefix(commandPrefix, rustReport),
+      cobertura: readBoolean(read, 'rust-cobertura', true),
+      lcov,
+      htmlDir,
+      timeoutMs: readMinutes(read, 'rust-timeout-minutes', 30),
+      minLines: readPercent(read, 'rust-min-lines'),
+      artifactName: readArtifactName(read, 'rust-artifact-name', 'rust-coverage')
+    },
+    python: {
+      enabled: pythonEnabled,
+      command: withPrefix(commandPrefix, pythonCommand),
+      xml,
+      timeoutMs: readMinutes(read, 'python-timeout-minutes', 30),
+      minLines: readPercent(read, 'python-min-lines'),
+      artifactName: readArtifactName(read, 'python-artifact-name', 'python-coverage')
+    },
+    upload: readBoolean(read, 'upload', true),
+    uploadTimeoutMs: readMinutes(read, 'upload-timeout-minutes', 10),
+    retentionDays: readInteger(read, 'retention-days', 1, 90, null),
+    compressionLevel: readInteger(read, 'compression-level', 0, 9, 6) ?? 6,
+    nonBlocking: readBoolean(read, 'non-blocking', true),
+    summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10,
+    summaryJson: inWd('summary-json', 'target/coverage/coverage-summary.json'),
+    summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary'),
+    patch: {
+      enabled: readBoolean(read, 'patch-coverage', true),
+      base: readGitRef(read, 'patch-base'),
+      minPatch: readPercent(read, 'min-patch'),
+      annotate: readBoolean(read, 'patch-annotations', true)
+    },
+    baseline: {
+      enabled: readBoolean(read, 'baseline', true),
+      branch: readGitRef(read, 'baseline-branch'),
+      maxDrop: readPercent(read, 'max-drop')
+    },
+    comment: readBoolean(read, 'comment', false),
+    githubToken: readToken(read, 'github-token')
+  }
+}

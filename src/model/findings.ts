@@ -1,0 +1,57 @@
+// The one failure sink. Every problem the action meets (a tool that fails, a
+// missing or unreadable report, a threshold miss, an upload error, a bug of
+// our own) is recorded here as a Finding; nothing else decides pass or fail.
+import type { SuiteId } from '../inputs/read.js'
+
+export type FindingKind =
+  | 'tool-failed'
+  | 'timed-out'
+  | 'report-missing'
+  | 'report-unreadable'
+  | 'no-data'
+  | 'threshold'
+  | 'patch'
+  | 'drop'
+  | 'upload-failed'
+  | 'internal'
+
+export interface Finding {
+  suite: SuiteId | 'action'
+  kind: FindingKind
+  /** One line, safe to show: never a tool's raw output. */
+  message: string
+}
+
+/** Advice that is always a warning, whatever the mode (e.g. paths that match nothing in the checkout). */
+export interface Advisory {
+  suite: SuiteId | 'action'
+  message: string
+}
+
+export class Findings {
+  readonly findings: Finding[] = []
+  readonly advisories: Advisory[] = []
+
+  add(suite: Finding['suite'], kind: FindingKind, message: string): void {
+    this.findings.push({ suite, kind, message })
+  }
+
+  advise(suite: Advisory['suite'], message: string): void {
+    this.advisories.push({ suite, message })
+  }
+
+  /** An unexpected error inside a phase: kept as a finding with its message, so it is never silent. */
+  internal(suite: Finding['suite'], phase: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error)
+    this.add(suite, 'internal', `Internal error while ${phase}: ${firstLine(message)} (please report this)`)
+  }
+
+  for(suite: SuiteId): Finding[] {
+    return this.findings.filter((f) => f.suite === suite)
+  }
+}
+
+export function firstLine(text: string): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? ''
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line
+}

@@ -1,0 +1,70 @@
+// The baseline phase: on a pull request (or with baseline-branch), the base
+// branch's latest coverage-summary.json, the deltas per suite and file, and the
+// max-drop gate (a finding like any other). No baseline is never a finding: a
+// first pull request after adopting the action has none; it is a notice.
+import * as core from '@actions/core'
+import * as path from 'node:path'
+import type { Findings } from '../../model/findings.js'
+import { pullRequestOf } from '../../github/event.js'
+import { GitHubApi } from '../../github/api.js'
+import type { Inputs } from '../../inputs/read.js'
+import { formatPercent } from '../../reports/headline.js'
+import type { SuiteResult } from '../../model/suite.js'
+import { formatDelta, suiteDelta } from './delta.js'
+import { BaselineUnavailable, findBaseline, workflowFile, type Baseline, type BaselineRun } from './find.js'
+
+export interface BaselineOutcome {
+  /** The run compared with, or null when there is no baseline. */
+  run: BaselineRun | null
+  /** Why there is none (one line). */
+  unavailable?: string
+  maxDrop: number | null
+}
+
+export async function compareWithBaseline(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv): Promise<BaselineOutcome | null> {
+  if (!inputs.baseline.enabled) return null
+  const branch = inputs.baseline.branch || pullRequestOf(env)?.baseRef
+  if (!branch) return null
+  const maxDrop = inputs.baseline.maxDrop
+  const none = (why: string): BaselineOutcome => {
+    core.notice(`No coverage baseline from ${branch}: ${why}${maxDrop !== null ? '; max-drop is not judged' : ''}.`, { title: 'Coverage baseline' })
+    return { run: null, unavailable: why, maxDrop }
+  }
+  const repository = env['GITHUB_REPOSITORY']
+  const workflow = workflowFile(env['GITHUB_WORKFLOW_REF'])
+  if (!inputs.githubToken) return none('github-token is empty')
+  if (!repository || !workflow) return none('GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF is not set (not running in GitHub Actions)')
+
+  core.startGroup(`Coverage baseline: ${workflow} on ${branch}`)
+  let baseline: Baseline | undefined
+  try {
+    baseline = await findBaseline(
+      GitHubApi.fromEnv(inputs.githubToken, env),
+      { repository, workflow, branch, artifactName: inputs.summaryArtifactName, fileName: path.basename(inputs.summaryJson), excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) },
+      (line) => core.info(line)
+    )
+  } catch (error) {
+    if (!(error instanceof BaselineUnavailable)) throw error
+    return none(error.message)
+  } finally {
+    core.endGroup()
+  }
+  if (!baseline) return none('not found')
+  core.info(`Baseline: run ${baseline.runId} (commit ${baseline.commit?.slice(0, 12) ?? 'unknown'})`)
+  for (const suite of suites) {
+    const delta = suiteDelta(suite, baseline.summary.suites?.[suite.suite])
+    suite.delta = delta
+    if (!delta || delta.delta === null) continue
+    core.info(`${suite.label}: ${formatPercent(delta.before as number)} -> ${formatPercent(delta.after as number)} (${formatDelta(delta.delta)})`)
+    // Rounded to hundredths of a point, so float noise never trips the gate.
+    if (maxDrop !== null && Math.round(-delta.delta * 100) / 100 > maxDrop) {
+      findings.add(
+        suite.suite,
+        'drop',
+        `${suite.label} coverage dropped ${formatDelta(delta.delta).replace(/^−/, '')} (${formatPercent(delta.before as number)} on ${branch} to ${formatPercent(delta.after as number)}), more than max-drop ${maxDrop} pp`
+      )
+    }
+  }
+  const { summary: _summary, ...run } = baseline
+  return { run, maxDrop }
+}

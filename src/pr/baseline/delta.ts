@@ -1,0 +1,61 @@
+// Deltas between this run and the baseline's coverage-summary.json, per suite
+// (the judged headline figure) and per file (line coverage). Pure.
+import type { SuiteSummary } from '../../publish/coverage-summary.js'
+import { percent, type Tally } from '../../reports/model.js'
+import type { SuiteResult } from '../../model/suite.js'
+
+export interface FileDelta {
+  path: string
+  /** Line coverage in percent; null when the file is absent on that side (or has no lines). */
+  before: number | null
+  after: number | null
+  /** after - before in percentage points; null for added or removed files. */
+  delta: number | null
+}
+
+export interface SuiteDelta {
+  before: number | null
+  after: number | null
+  /** Percentage points; null when either side has no figure. */
+  delta: number | null
+  /** Files whose line coverage changed, were added or removed: the largest drops first, then added, then removed. */
+  files: FileDelta[]
+}
+
+export function suiteDelta(current: SuiteResult, base: SuiteSummary | undefined): SuiteDelta | null {
+  if (!base || !base.enabled || !current.enabled) return null
+  const before = base.headline?.percent ?? null
+  const after = current.headline?.percent ?? null
+  const delta = before !== null && after !== null ? after - before : null
+  const old = new Map((base.files ?? []).map((f) => [f.path, f.lines] as const))
+  const files: FileDelta[] = []
+  const seen = new Set<string>()
+  for (const file of current.report?.files ?? []) {
+    seen.add(file.path)
+    const was = old.get(file.path)
+    const a = percent(file.lines)
+    if (!was) {
+      if (a !== null) files.push({ path: file.path, before: null, after: a, delta: null })
+      continue
+    }
+    const b = percent(was)
+    if (!sameTally(was, file.lines) && (a !== b)) files.push({ path: file.path, before: b, after: a, delta: a !== null && b !== null ? a - b : null })
+  }
+  if (current.report) {
+    for (const [path, was] of old) {
+      if (!seen.has(path) && percent(was) !== null) files.push({ path, before: percent(was), after: null, delta: null })
+    }
+  }
+  const rank = (f: FileDelta): number => (f.delta !== null ? 0 : f.before === null ? 1 : 2)
+  files.sort((x, y) => rank(x) - rank(y) || (x.delta ?? 0) - (y.delta ?? 0) || (x.path < y.path ? -1 : 1))
+  return { before, after, delta, files }
+}
+
+const sameTally = (a: Tally, b: Tally): boolean => a.covered === b.covered && a.total === b.total
+
+/** "+1.25 pp", "−0.40 pp", "±0.00 pp" (two decimals, the minus sign). */
+export function formatDelta(pp: number): string {
+  const rounded = Math.round(pp * 100) / 100
+  if (rounded === 0) return '±0.00 pp'
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)} pp`
+}

@@ -1,0 +1,134 @@
+// The patch phase: the lines the pull request changes, the coverage of those
+// lines per suite, the min-patch gate (a finding like any other) and notice
+// annotations on the changed lines no test runs, within GitHub's cap.
+import * as core from '@actions/core'
+import type { Findings } from '../../model/findings.js'
+import type { Inputs } from '../../inputs/read.js'
+import { formatPercent } from '../../reports/headline.js'
+import type { SuiteResult } from '../../model/suite.js'
+import { GitHubApi } from '../../github/api.js'
+import { pullRequestOf } from '../../github/event.js'
+import { findPatch, inWorkspace, PatchUnavailable, repositoryRoot, type PatchSource } from './git.js'
+import { patchCoverage, type PatchCoverage } from './patch-coverage.js'
+
+/** What the summary and coverage-summary.json show of the patch. */
+export interface PatchOutcome {
+  /** The base commit, or null when patch coverage was not measured. */
+  base: string | null
+  how: string
+  /** Why it was not measured (one line), when it was not. */
+  unavailable?: string
+  /** Files the change touches (inside the workspace). */
+  changedFiles: number
+  minPatch: number | null
+}
+
+/**
+ * GitHub shows at most 10 notice annotations per step: 7 for lines, one for
+ * "N more", and room for the baseline and comment notices of the same step.
+ */
+export const MAX_LINE_ANNOTATIONS = 7
+
+export interface LineAnnotation {
+  file: string
+  startLine: number
+  endLine: number
+  message: string
+}
+
+/** The notices for uncovered changed lines, least covered files first, and how many were left out. Pure. */
+export function lineAnnotations(
+  suites: ReadonlyArray<{ label: string; patch?: PatchCoverage | null }>,
+  repoPath: (p: string) => string,
+  limit = MAX_LINE_ANNOTATIONS
+): { annotations: LineAnnotation[]; leftOut: number } {
+  const all: LineAnnotation[] = []
+  for (const suite of suites) {
+    for (const file of suite.patch?.files ?? []) {
+      for (const [start, end] of file.uncovered) {
+        const lines = start === end ? `Line ${start} is` : `Lines ${start}–${end} are`
+        all.push({
+          file: repoPath(file.path),
+          startLine: start,
+          endLine: end,
+          message: `${lines} changed by this pull request and not run by the ${suite.label} tests.`
+        })
+      }
+    }
+  }
+  return { annotations: all.slice(0, limit), leftOut: Math.max(0, all.length - limit) }
+}
+
+/** The changed lines from the pull request's files (REST API), when git cannot give them; null when this is no pull request or there is no token. */
+async function patchFromApi(inputs: Inputs, env: NodeJS.ProcessEnv, gitProblem: string): Promise<PatchSource | null> {
+  const pr = pullRequestOf(env)
+  const repository = env['GITHUB_REPOSITORY']
+  if (!pr || !repository || !inputs.githubToken) return null
+  core.info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`)
+  const { changedLinesFromApi } = await import('./api-files.js')
+  const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number)
+  const root = await repositoryRoot(inputs.workspace)
+  const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : ''
+  return {
+    base: pr.baseSha,
+    how: `the merge base with ${pr.baseSha.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: ${gitProblem}${skipped})`,
+    ...inWorkspace(api.changed, root, inputs.workspace)
+  }
+}
+
+export async function measurePatch(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv): Promise<PatchOutcome | null> {
+  if (!inputs.patch.enabled) return null
+  const minPatch = inputs.patch.minPatch
+  let source: PatchSource
+  core.startGroup('Patch coverage')
+  try {
+    source = await findPatch(inputs.workspace, inputs.patch.base, env, (line) => core.info(line))
+  } catch (error) {
+    if (!(error instanceof PatchUnavailable)) throw error
+    if (error.message.startsWith('not a pull request')) {
+      core.info(`Patch coverage not measured: ${error.message}`)
+      core.endGroup()
+      return null
+    }
+    let why = error.message
+    const fromApi = inputs.patch.base === '' ? await patchFromApi(inputs, env, why).catch((apiError: unknown) => {
+      why = `${why}; the pull request's files could not be read from the REST API either (${(apiError as Error).message})`
+      return null
+    }) : null
+    if (!fromApi) {
+      core.info(`Patch coverage not measured: ${why}`)
+      core.endGroup()
+      if (minPatch !== null) findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${why}`)
+      else core.notice(`Patch coverage was not measured: ${why}`, { title: 'Patch coverage' })
+      return { base: null, how: '', unavailable: why, changedFiles: 0, minPatch }
+    }
+    source = fromApi
+  }
+  core.info(`Base: ${source.how}; ${source.changed.size} changed file(s) in the workspace`)
+  for (const suite of suites) {
+    if (!suite.report) continue
+    const patch = patchCoverage(suite.report, source.changed)
+    suite.patch = patch
+    core.info(`${suite.label}: ${patch.percent === null ? 'no instrumented line changed' : `${formatPercent(patch.percent)} of ${patch.total} changed line(s) run`}`)
+    if (minPatch !== null && patch.percent !== null && patch.percent < minPatch) {
+      findings.add(
+        suite.suite,
+        'patch',
+        `${suite.label} patch coverage ${formatPercent(patch.percent)} (${patch.covered}/${patch.total} changed lines) is below min-patch ${minPatch}%`
+      )
+    }
+  }
+  core.endGroup()
+  if (inputs.patch.annotate) {
+    const { annotations, leftOut } = lineAnnotations(suites, source.repoPath)
+    for (const a of annotations) {
+      core.notice(a.message, { title: 'Not covered by tests', file: a.file, startLine: a.startLine, endLine: a.endLine })
+    }
+    if (leftOut > 0) {
+      core.notice(`${leftOut} more uncovered range(s) of changed lines are not annotated (GitHub shows 10 notices per step); see the job summary.`, {
+        title: 'Not covered by tests'
+      })
+    }
+  }
+  return { base: source.base, how: source.how, changedFiles: source.changed.size, minPatch }
+}

@@ -1,0 +1,130 @@
+// Uploads one suite's files as an artifact, and lists and downloads this run's
+// artifacts (merge mode), through @actions/artifact, which is imported only here
+// and only when it is needed (it costs ~150 ms to load).
+import * as core from '@actions/core'
+import * as path from 'node:path'
+import { artifactNameProblem } from '../inputs/read.js'
+import { firstLine } from '../model/findings.js'
+
+export interface UploadRequest {
+  name: string
+  /** Absolute paths of existing files. */
+  files: string[]
+  /** Absolute folder the names inside the artifact are relative to. */
+  rootDirectory: string
+  retentionDays: number | null
+  compressionLevel: number
+  timeoutMs: number
+}
+
+export interface Uploaded {
+  id: number
+  size: number
+  digest?: string
+  url?: string
+}
+
+export class UploadError extends Error {}
+
+/** This workflow run's page, when the runner says which run it is. */
+export function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const server = env['GITHUB_SERVER_URL'] || 'https://github.com'
+  const repo = env['GITHUB_REPOSITORY']
+  const run = env['GITHUB_RUN_ID']
+  return repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined
+}
+
+export function runPageUrl(id: number, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const run = runUrl(env)
+  return run ? `${run}/artifacts/${id}` : undefined
+}
+
+/** Why uploads cannot happen here at all (outside GitHub Actions), or null. */
+export function uploadUnavailable(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!env['ACTIONS_RUNTIME_TOKEN'] || !env['ACTIONS_RESULTS_URL']) {
+    return 'no artifact service here (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set: not running in GitHub Actions)'
+  }
+  return null
+}
+
+/** Errors of the connection itself, which @actions/artifact's Twirp client does not retry (it retries 429/5xx). */
+const NETWORK_ERROR = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Unable to make request/i
+
+export async function uploadArtifact(request: UploadRequest): Promise<Uploaded> {
+  const problem = artifactNameProblem(request.name)
+  if (problem) throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`)
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  const client = new DefaultArtifactClient()
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new UploadError(`the artifact service did not finish within ${Math.round(request.timeoutMs / 1000)} s`)),
+      request.timeoutMs
+    )
+  })
+  const upload = () =>
+    client.uploadArtifact(request.name, request.files, request.rootDirectory, {
+      ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
+      compressionLevel: request.compressionLevel
+    })
+  try {
+    let response
+    try {
+      response = await Promise.race([upload(), timeout])
+    } catch (error) {
+      // One more attempt after a dropped connection (not after an answer the service gave, nor after the timeout).
+      const message = error instanceof Error ? error.message : String(error)
+      if (error instanceof UploadError || !NETWORK_ERROR.test(message)) throw error
+      core.info(`${request.name}: ${firstLine(message)}; trying once more`)
+      response = await Promise.race([upload(), timeout])
+    }
+    if (response.id === undefined) throw new UploadError('the artifact service returned no artifact id')
+    const url = runPageUrl(response.id)
+    return {
+      id: response.id,
+      size: response.size ?? 0,
+      ...(response.digest ? { digest: response.digest } : {}),
+      ...(url ? { url } : {})
+    }
+  } catch (error) {
+    throw new UploadError(explain(request.name, error))
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function explain(name: string, error: unknown): string {
+  const message = firstLine(error instanceof Error ? error.message : String(error))
+  if (/\(409\)|already exists/i.test(message)) {
+    return `an artifact named "${name}" already exists in this run (another matrix job or step uploaded it): give each job its own name, e.g. ${name}-\${{ matrix.python-version }}`
+  }
+  return message
+}
+
+/** The deepest folder holding all the files (artifact entries are named relative to it). */
+export function commonRoot(files: readonly string[]): string {
+  const dirs = files.map((f) => path.dirname(path.resolve(f)))
+  let root = dirs[0] ?? process.cwd()
+  for (const dir of dirs.slice(1)) {
+    while (path.relative(root, dir).startsWith('..')) root = path.dirname(root)
+  }
+  return root
+}
+
+export interface RunArtifact {
+  id: number
+  name: string
+}
+
+/** The artifacts of this workflow run (the latest of each name). */
+export async function listRunArtifacts(): Promise<RunArtifact[]> {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  const listed = await new DefaultArtifactClient().listArtifacts({ latest: true })
+  return listed.artifacts.map((a) => ({ id: a.id, name: a.name }))
+}
+
+/** Downloads one artifact of this run and unzips it into `dir`. */
+export async function downloadRunArtifact(id: number, dir: string): Promise<void> {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  await new DefaultArtifactClient().downloadArtifact(id, { path: dir })
+}

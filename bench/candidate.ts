@@ -45,7 +45,7 @@ const candidates: Record<string, () => Promise<() => Promise<unknown>>> = {
     return () => parseStringPromise(fs.readFileSync(input, 'utf8')).then(() => 1)
   },
   'zip-ours': async () => {
-    const { zipDirectory } = await import('../src/archive.js')
+    const { zipDirectory } = await import('../src/zip/write.js')
     return () => zipDirectory(input, output, { level: 6 })
   },
   'zip-r': async () => async () => execFileSync('zip', ['-r', '-6', '-q', path.resolve(output), '.'], { cwd: input }),

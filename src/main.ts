@@ -2,7 +2,9 @@
 // suites -> reports -> archive -> upload -> outputs -> summary -> verdict.
 import * as core from '@actions/core'
 import { decide } from './inputs/guard.js'
-import { InputError, readInputs, type Inputs } from './inputs/read.js'
+import { readInputs } from './inputs/read.js'
+import { InputError } from './model/errors.js'
+import type { Inputs } from './model/inputs.js'
 
 export async function run(): Promise<void> {
   let inputs: Inputs

@@ -3,16 +3,7 @@
 // Base URL from GITHUB_API_URL (GitHub Enterprise, or a local test double).
 // Every failure is an ApiError with one line: method, path, status, message.
 import { firstLine } from '../model/findings.js'
-
-export class ApiError extends Error {
-  override name = 'ApiError'
-  constructor(
-    readonly status: number | null,
-    message: string
-  ) {
-    super(message)
-  }
-}
+import { ApiError } from '../model/errors.js'
 
 export interface ApiOptions {
   /** GITHUB_API_URL, e.g. https://api.github.com */

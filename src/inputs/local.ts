@@ -6,6 +6,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import type { Inputs } from '../model/inputs.js'
 
 const USAGE = `Usage: node dist/index.js [--<input> <value> | --<input>=<value>]...
 

@@ -4,88 +4,9 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { isInside } from '../safety/paths.js'
-
-export type SuiteId = 'rust' | 'python'
-
-export interface SuiteInputs {
-  enabled: boolean
-  /** Commands run in order, already prefixed; the last ones write the reports. */
-  timeoutMs: number
-  minLines: number | null
-  artifactName: string
-}
-
-export interface RustInputs extends SuiteInputs {
-  testCommand: string
-  reportCommand: string
-  cobertura: boolean
-  lcov: string
-  htmlDir: string
-}
-
-export interface PythonInputs extends SuiteInputs {
-  command: string
-  xml: string
-}
-
-export interface Inputs {
-  /** run: run the suites; merge: merge the shard artifacts of this workflow run. */
-  mode: 'run' | 'merge'
-  matrixValue: string
-  coverageOn: string
-  /** Absolute workspace (GITHUB_WORKSPACE or cwd). */
-  workspace: string
-  /** Absolute working directory, inside the workspace. */
-  workingDirectory: string
-  commandPrefix: string
-  rust: RustInputs
-  python: PythonInputs
-  upload: boolean
-  uploadTimeoutMs: number
-  retentionDays: number | null
-  compressionLevel: number
-  nonBlocking: boolean
-  summaryFiles: number
-  /** Absolute path of coverage-summary.json. */
-  summaryJson: string
-  summaryArtifactName: string
-  patch: PatchInputs
-  baseline: BaselineInputs
-  /** Post the summary as one sticky comment on the pull request. */
-  comment: boolean
-  /** For the REST API (baseline, pull request comment); masked. */
-  githubToken: string
-}
-
-export interface BaselineInputs {
-  /** Compare with the base branch's last coverage-summary.json. */
-  enabled: boolean
-  /** The branch to compare with; empty = the pull request's base branch. */
-  branch: string
-  /** Largest allowed drop of a suite's figure, in percentage points. */
-  maxDrop: number | null
-}
-
-export interface PatchInputs {
-  /** Measure the coverage of changed lines (on pull requests, or against base). */
-  enabled: boolean
-  /** A commit or ref to diff against (its merge base with HEAD); empty = the pull request's base. */
-  base: string
-  minPatch: number | null
-  /** Notice annotations on uncovered changed lines. */
-  annotate: boolean
-}
-
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    expected: string,
-    got: string
-  ) {
-    super(`Input "${input}" ${expected}, got ${JSON.stringify(got)}`)
-    this.name = 'InputError'
-  }
-}
+import { shellQuote } from '../run/shell.js'
+import type { Inputs } from '../model/inputs.js'
+import { InputError } from '../model/errors.js'
 
 type Read = (name: string) => string
 
@@ -168,10 +89,6 @@ function readToken(read: Read, name: string): string {
   const token = read(name).trim()
   if (token) core.setSecret(token)
   return token
-}
-
-export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
 }
 
 function withPrefix(prefix: string, command: string): string {

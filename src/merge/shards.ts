@@ -5,28 +5,19 @@
 // merged by line state into one Cobertura file. The rest of the pipeline then
 // reads, judges, uploads and summarises the merged reports as usual.
 import * as core from '@actions/core'
+import type { RunState } from '../model/run-state.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { firstLine, type Findings } from '../model/findings.js'
-import type { Inputs, SuiteId } from '../inputs/read.js'
 import { coberturaXml } from '../reports/cobertura-write.js'
 import { LineStates } from '../reports/line-states.js'
-import { ReportError, type FileCoverage } from '../reports/model.js'
+import { type FileCoverage } from '../reports/model.js'
 import type { SuiteResult } from '../model/suite.js'
 import type { RunArtifact } from '../publish/artifacts.js'
-import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath } from '../run/suites.js'
-
-export interface Shard {
-  suite: SuiteId
-  artifact: string
-  id: number
-  /** The report read from it, relative to the workspace; null when it held none. */
-  report: string | null
-}
-
-export interface MergeOutcome {
-  shards: Shard[]
-}
+import { relativeToWorkspace, removeStale, rustCoberturaPath } from '../run/suite-files.js'
+import type { Inputs, SuiteId } from '../model/inputs.js'
+import { ReportError } from '../model/errors.js'
+import type { Shard, MergeOutcome } from '../model/outcomes.js'
 
 /** Files under `dir` (recursively) whose names pass `accept`, sorted. */
 function findFiles(dir: string, accept: (name: string) => boolean): string[] {
@@ -37,23 +28,24 @@ function findFiles(dir: string, accept: (name: string) => boolean): string[] {
   return out.sort()
 }
 
-export async function collectShards(inputs: Inputs, findings: Findings): Promise<{ rust: SuiteResult; python: SuiteResult; merge: MergeOutcome }> {
-  const rust = emptySuite(inputs, 'rust')
-  const python = emptySuite(inputs, 'python')
+/** The merge phase (instead of running the suites): the shards' reports merged into this job's report paths. */
+export async function collectShards(run: RunState): Promise<void> {
+  const { inputs, findings, rust, python } = run
   const merge: MergeOutcome = { shards: [] }
+  run.merge = merge
   const started = Date.now()
   const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('../publish/artifacts.js')
-  const unavailable = uploadUnavailable()
+  const unavailable = uploadUnavailable(run.env)
   if (unavailable) {
     findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`)
-    return { rust, python, merge }
+    return
   }
   let listed: RunArtifact[]
   try {
     listed = await listRunArtifacts()
   } catch (error) {
     findings.add('action', 'report-missing', `Merge mode could not list this run's artifacts: ${firstLine((error as Error).message)}`)
-    return { rust, python, merge }
+    return
   }
   const shardsRoot = path.join(path.dirname(inputs.summaryJson), 'shards')
   removeStale([shardsRoot, inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)])
@@ -96,7 +88,6 @@ export async function collectShards(inputs: Inputs, findings: Findings): Promise
     core.info(`${suite.label}: ${reports.length} shard report(s) merged into ${relativeToWorkspace(inputs, suite.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml)}`)
   }
   rust.durationMs = python.durationMs = Date.now() - started
-  return { rust, python, merge }
 }
 
 /** The shard's report: the file named like this job's report input, else the only report of its kind. */

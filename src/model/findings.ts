@@ -1,7 +1,8 @@
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
 // our own) is recorded here as a Finding; nothing else decides pass or fail.
-import type { SuiteId } from '../inputs/read.js'
+import * as core from '@actions/core'
+import type { SuiteId } from './inputs.js'
 
 export type FindingKind =
   | 'tool-failed'
@@ -28,6 +29,9 @@ export interface Advisory {
   message: string
 }
 
+/** The step's outcome from its findings. */
+export type Status = 'passed' | 'warned' | 'failed'
+
 export class Findings {
   readonly findings: Finding[] = []
   readonly advisories: Advisory[] = []
@@ -44,6 +48,21 @@ export class Findings {
   internal(suite: Finding['suite'], phase: string, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error)
     this.add(suite, 'internal', `Internal error while ${phase}: ${firstLine(message)} (please report this)`)
+  }
+
+  /**
+   * Runs one phase of the pipeline: an unexpected error in it (a bug of ours)
+   * becomes an internal finding, so it never loses the other suite's results,
+   * the summary or the outputs. Gives undefined when the phase threw.
+   */
+  async guard<T>(suite: Finding['suite'], phase: string, work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work()
+    } catch (error) {
+      core.debug((error as Error)?.stack ?? String(error))
+      this.internal(suite, phase, error)
+      return undefined
+    }
   }
 
   for(suite: SuiteId): Finding[] {

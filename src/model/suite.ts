@@ -1,11 +1,31 @@
 // What one run produced, per suite: the plain data the summary, the outputs
-// and (later) coverage-summary.json are rendered from.
-import type { CommandResult } from '../run/command.js'
-import type { SuiteId } from '../inputs/read.js'
-import type { Headline } from '../reports/headline.js'
+// and coverage-summary.json are rendered from. Types only.
+import type { SuiteId } from './inputs.js'
 import type { CoverageReport } from '../reports/model.js'
-import type { PatchCoverage } from '../pr/patch/patch-coverage.js'
-import type { SuiteDelta } from '../pr/baseline/delta.js'
+import type { PatchCoverage, SuiteDelta } from './outcomes.js'
+
+/** The one figure each suite is judged on: the percentage the native tool itself prints and gates on. */
+export interface Headline {
+  /** Unrounded; compare thresholds against this, never a rounded value. */
+  percent: number
+  covered: number
+  total: number
+  /** What the figure is, for the summary footnote. */
+  basis: string
+}
+
+/** One command of a suite, as it ran. */
+export interface CommandResult {
+  command: string
+  exitCode: number | null
+  signal: string | null
+  timedOut: boolean
+  durationMs: number
+  /** The command could not be started at all (no shell, bad cwd). */
+  spawnError?: string
+  /** A fixed hint for a recognised failure (never the tool's own output). */
+  hint?: string
+}
 
 export interface ArtifactInfo {
   name: string

@@ -3,7 +3,13 @@
 // limit. A token that may not write (a fork's pull request) is no failure: the
 // results stay in the job summary and a notice says why there is no comment.
 import * as core from '@actions/core'
-import { ApiError, type GitHubApi } from '../github/api.js'
+import { GitHubApi } from '../github/api.js'
+import { pullRequestOf } from '../github/event.js'
+import type { RunState } from '../model/run-state.js'
+import { runUrl } from '../publish/artifacts.js'
+import { summaryInput } from '../publish/job-summary.js'
+import { renderSummary } from '../publish/summary.js'
+import { ApiError } from '../model/errors.js'
 
 export const COMMENT_LIMIT = 65_536
 
@@ -60,6 +66,27 @@ export function commentProblem(error: unknown, fromFork: boolean): string {
     return `${message}. ${fromFork ? 'A pull request from a fork gets a read-only token' : 'The token needs `pull-requests: write`'}; the results are in the job summary`
   }
   return `${message}; the results are in the job summary`
+}
+
+/** The comment phase: the same summary as the job's, within the comment limit. Never a finding: without it the summary still holds everything. */
+export async function commentOnPullRequest(run: RunState): Promise<void> {
+  const { inputs, env } = run
+  const pr = pullRequestOf(env)
+  const repository = env['GITHUB_REPOSITORY']
+  if (!pr || !repository) {
+    core.info('comment: true, but this run is not for a pull request; no comment')
+    return
+  }
+  if (!inputs.githubToken) return noticeNoComment('github-token is empty; the results are in the job summary')
+  const marker = commentMarker(`${env['GITHUB_WORKFLOW'] ?? ''}/${env['GITHUB_JOB'] ?? ''}/${inputs.summaryArtifactName}`)
+  const body = commentBody(marker, run.redact(renderSummary(summaryInput(run), COMMENT_LIMIT - 4096)), runUrl(env) ?? null)
+  try {
+    const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body)
+    core.info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`)
+    core.setOutput('comment-url', result.url ?? '')
+  } catch (error) {
+    noticeNoComment(commentProblem(error, pr.fromFork))
+  }
 }
 
 export function noticeNoComment(why: string): void {

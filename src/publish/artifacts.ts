@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import * as path from 'node:path'
 import { artifactNameProblem } from '../inputs/read.js'
 import { firstLine } from '../model/findings.js'
+import { UploadError } from '../model/errors.js'
 
 export interface UploadRequest {
   name: string
@@ -23,8 +24,6 @@ export interface Uploaded {
   digest?: string
   url?: string
 }
-
-export class UploadError extends Error {}
 
 /** This workflow run's page, when the runner says which run it is. */
 export function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -3,79 +3,12 @@
 // for its baseline and deltas; a merge job reads the shards' copies. Pure: the
 // pipeline gathers the facts, this shapes them. The schema is versioned; fields
 // are only ever added.
-import type { Finding } from '../model/findings.js'
-import type { SuiteId } from '../inputs/read.js'
-import type { BaselineOutcome } from '../pr/baseline/compare.js'
-import type { SuiteDelta } from '../pr/baseline/delta.js'
-import type { MergeOutcome } from '../merge/shards.js'
-import type { PatchOutcome } from '../pr/patch/measure.js'
-import type { PatchCoverage } from '../pr/patch/patch-coverage.js'
+import type { Finding, Status } from '../model/findings.js'
 import type { Tally } from '../reports/model.js'
 import type { SuiteResult } from '../model/suite.js'
-import type { Status } from './verdict.js'
-
-export const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1'
-
-export interface FileFigures {
-  path: string
-  lines: Tally
-  branches: Tally
-  functions: Tally
-}
-
-export interface SuiteSummary {
-  enabled: boolean
-  /** The report file, relative to the workspace. */
-  report: string
-  format: 'lcov' | 'cobertura' | null
-  producer: string | null
-  /** Versions of the tools that made the report, when known (e.g. cargo-llvm-cov, rustc, coverage.py). */
-  tools: Record<string, string>
-  /** The judged figure (see headline.ts), or null when there is no data. */
-  headline: { percent: number; covered: number; total: number; basis: string } | null
-  totals: { lines: Tally; branches: Tally; functions: Tally } | null
-  threshold: { minLines: number | null; met: boolean | null }
-  durationSeconds: number
-  commands: Array<{ command: string; exitCode: number | null; timedOut: boolean; seconds: number }>
-  artifact: { name: string; id: number | null; size: number | null; url: string | null; error: string | null } | null
-  findings: Array<{ kind: string; message: string }>
-  files: FileFigures[]
-  /** Coverage of the changed lines (null when not measured); uncovered as [first, last] line ranges. */
-  patch: PatchCoverage | null
-  /** Change since the baseline run (percentage points), or null without a baseline. */
-  delta: SuiteDelta | null
-  /** The zipped HTML report (Rust), or null. */
-  htmlZip: { path: string; files: number; bytes: number } | null
-}
-
-export interface RunFacts {
-  repository: string | null
-  commit: string | null
-  ref: string | null
-  runId: string | null
-  runAttempt: string | null
-  workflow: string | null
-  job: string | null
-  event: string | null
-  matrixValue: string
-}
-
-export interface CoverageSummaryJson {
-  schema: typeof SUMMARY_SCHEMA
-  generatedAt: string
-  run: RunFacts
-  status: Status
-  nonBlocking: boolean
-  /** How patch coverage was measured (base commit, gate), or null when it was not attempted. */
-  patch: PatchOutcome | null
-  /** The run compared with (base branch), or null when none was looked for. */
-  baseline: BaselineOutcome | null
-  /** The shard artifacts merged (merge mode), or null. */
-  merge: MergeOutcome | null
-  /** Every finding of the run, the action's own (patch, baseline, uploads of the summary) included. */
-  findings: Array<{ suite: string; kind: string; message: string }>
-  suites: Record<SuiteId, SuiteSummary>
-}
+import type { SuiteId } from '../model/inputs.js'
+import type { BaselineOutcome, SuiteDelta, MergeOutcome, PatchOutcome, PatchCoverage } from '../model/outcomes.js'
+import { SUMMARY_SCHEMA, type SuiteSummary, type RunFacts, type CoverageSummaryJson } from '../model/coverage-summary.js'
 
 export function runFacts(env: NodeJS.ProcessEnv, matrixValue: string): RunFacts {
   const get = (name: string): string | null => env[name] || null

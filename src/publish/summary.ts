@@ -1,15 +1,13 @@
 // Renders the job summary (markdown) from the run's results. Pure: no I/O.
 // GitHub drops a step summary over 1 MiB entirely, so the file tables shrink
 // until the whole text fits.
-import type { Finding, Advisory } from '../model/findings.js'
+import type { Finding, Advisory, Status } from '../model/findings.js'
 import { formatPercent } from '../reports/headline.js'
 import { percent, type FileCoverage } from '../reports/model.js'
-import type { BaselineOutcome } from '../pr/baseline/compare.js'
 import { formatDelta } from '../pr/baseline/delta.js'
-import type { MergeOutcome } from '../merge/shards.js'
-import type { PatchOutcome } from '../pr/patch/measure.js'
 import type { SuiteResult } from '../model/suite.js'
-import { describe, type Status } from './verdict.js'
+import { describe } from './verdict.js'
+import type { BaselineOutcome, MergeOutcome, PatchOutcome } from '../model/outcomes.js'
 
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
 /** Room left for anything else appended to the same step summary. */

@@ -1,13 +1,21 @@
 // Turns findings into the step's outcome: warnings that say what enforcement
 // would do (non-blocking mode), or errors and a failed step.
 import * as core from '@actions/core'
-import type { Finding, Findings } from '../model/findings.js'
-
-export type Status = 'passed' | 'warned' | 'failed'
+import type { Finding, Findings, Status } from '../model/findings.js'
+import type { RunState } from '../model/run-state.js'
+import type { SuiteResult } from '../model/suite.js'
+import { formatPercent } from '../reports/headline.js'
 
 export function statusOf(findings: readonly Finding[], nonBlocking: boolean): Status {
   if (findings.length === 0) return 'passed'
   return nonBlocking ? 'warned' : 'failed'
+}
+
+/** A suite's figure below its threshold is a finding; compared unrounded, as the tools compare. */
+export function judgeThreshold(suite: SuiteResult, findings: Findings): void {
+  const headline = suite.headline
+  if (!headline || suite.minLines === null || headline.percent >= suite.minLines) return
+  findings.add(suite.suite, 'threshold', `${suite.label} coverage ${formatPercent(headline.percent)} is below ${suite.suite}-min-lines ${suite.minLines}%`)
 }
 
 /** The line shown for one finding in the given mode. */
@@ -19,7 +27,10 @@ export function describe(finding: Finding, nonBlocking: boolean): string {
 // advisories and say how many were folded into one.
 const MAX_ANNOTATIONS = 8
 
-export function announce(findings: Findings, nonBlocking: boolean, redact: (s: string) => string): Status {
+/** The last phase: annotations, the failed step when enforcing, and the status and findings outputs. */
+export function announce(run: RunState): Status {
+  const { findings, redact } = run
+  const nonBlocking = run.inputs.nonBlocking
   const status = statusOf(findings.findings, nonBlocking)
   const lines = findings.findings.map((f) => redact(describe(f, nonBlocking)))
   const annotate = nonBlocking ? core.warning : core.error
@@ -34,5 +45,7 @@ export function announce(findings: Findings, nonBlocking: boolean, redact: (s: s
   if (status === 'failed') {
     core.setFailed(`Coverage failed with ${lines.length} finding(s): ${lines[0]}${lines.length > 1 ? ' …' : ''}`)
   }
+  core.setOutput('status', status)
+  core.setOutput('findings', String(findings.findings.length))
   return status
 }

@@ -3,7 +3,7 @@
 // unfinished line or tag) moves to the front and the next read appends to it.
 // Memory stays at the buffer size whatever the size of the file.
 import * as fs from 'node:fs'
-import { ReportError } from './model.js'
+import { ReportError } from '../model/errors.js'
 
 export interface ByteScanner {
   /**

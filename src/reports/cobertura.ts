@@ -7,8 +7,9 @@ import * as nodePath from 'node:path'
 import { rethrowAs, scanBuffer, scanFile } from './chunks.js'
 import { LineStates } from './line-states.js'
 import { XmlError, XmlScanner, type XmlAttributes, type XmlHandler } from './xml-scanner.js'
-import { ReportError, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
+import { type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
+import { ReportError } from '../model/errors.js'
 
 interface FileState {
   lines: LineStates

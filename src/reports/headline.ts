@@ -1,15 +1,7 @@
 // The one figure each suite is judged on: the percentage the native tool
 // itself prints and gates on, with a name for where it comes from.
+import type { Headline } from '../model/suite.js'
 import { percent, type CoverageReport, type Tally } from './model.js'
-
-export interface Headline {
-  /** Unrounded; compare thresholds against this, never a rounded value. */
-  percent: number
-  covered: number
-  total: number
-  /** What the figure is, for the summary footnote. */
-  basis: string
-}
 
 /**
  * Rust: cargo-llvm-cov's own line figure (its table, JSON and --fail-under-lines)

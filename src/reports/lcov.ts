@@ -7,15 +7,10 @@
 // record without end_of_record (kept, with a warning).
 import { LineStates } from './line-states.js'
 import { LINE_HIT, LINE_MISSED } from './model.js'
-import {
-  ReportError,
-  type CoverageReport,
-  type FileCoverage,
-  type ParseOptions,
-  type Tally
-} from './model.js'
+import { type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { rethrowAs, scanBuffer, scanFile, type ByteScanner } from './chunks.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
+import { ReportError } from '../model/errors.js'
 
 const MAX_LINE = 10_000_000
 const MAX_WARNINGS = 20

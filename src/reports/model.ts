@@ -63,20 +63,6 @@ export interface CoverageReport {
   warnings: string[]
 }
 
-/**
- * A report that cannot be used at all. The message is one line that names the
- * file and what was wrong, ready to show to the user as it is.
- */
-export class ReportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string
-  ) {
-    super(`${file}: ${problem}`)
-    this.name = 'ReportError'
-  }
-}
-
 /** Options shared by the parsers. */
 export interface ParseOptions {
   /** Absolute workspace root; absolute source paths under it are made relative. */

@@ -2,7 +2,7 @@
 // one clear line ("is a Git LFS pointer") instead of "0 %" or a parser error.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { ReportError } from './model.js'
+import { ReportError } from '../model/errors.js'
 
 export function sniff(head: Buffer, shown: string, expected: 'lcov' | 'cobertura', size: number): void {
   if (size === 0) throw new ReportError(shown, 'empty file')

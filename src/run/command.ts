@@ -4,6 +4,7 @@
 // @actions/exec is not used: it has no time limit and cannot kill a process tree.
 import { spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
+import type { CommandResult } from '../model/suite.js'
 
 export interface CommandSpec {
   command: string
@@ -12,18 +13,6 @@ export interface CommandSpec {
   timeoutMs: number
   /** Also write stdout+stderr to this file (created or truncated). */
   captureFile?: string
-}
-
-export interface CommandResult {
-  command: string
-  exitCode: number | null
-  signal: string | null
-  timedOut: boolean
-  durationMs: number
-  /** The command could not be started at all (no shell, bad cwd). */
-  spawnError?: string
-  /** A fixed hint for a recognised failure (never the tool's own output). */
-  hint?: string
 }
 
 export const commandOk = (r: CommandResult): boolean => r.exitCode === 0 && !r.timedOut && !r.spawnError

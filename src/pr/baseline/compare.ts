@@ -3,25 +3,23 @@
 // max-drop gate (a finding like any other). No baseline is never a finding: a
 // first pull request after adopting the action has none; it is a notice.
 import * as core from '@actions/core'
+import { suitesOf, type RunState } from '../../model/run-state.js'
 import * as path from 'node:path'
 import type { Findings } from '../../model/findings.js'
 import { pullRequestOf } from '../../github/event.js'
 import { GitHubApi } from '../../github/api.js'
-import type { Inputs } from '../../inputs/read.js'
 import { formatPercent } from '../../reports/headline.js'
 import type { SuiteResult } from '../../model/suite.js'
 import { formatDelta, suiteDelta } from './delta.js'
-import { BaselineUnavailable, findBaseline, workflowFile, type Baseline, type BaselineRun } from './find.js'
+import { findBaseline, workflowFile, type Baseline } from './find.js'
+import type { Inputs } from '../../model/inputs.js'
+import { BaselineUnavailable } from '../../model/errors.js'
+import type { BaselineRun, BaselineOutcome } from '../../model/outcomes.js'
 
-export interface BaselineOutcome {
-  /** The run compared with, or null when there is no baseline. */
-  run: BaselineRun | null
-  /** Why there is none (one line). */
-  unavailable?: string
-  maxDrop: number | null
-}
-
-export async function compareWithBaseline(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv): Promise<BaselineOutcome | null> {
+/** The baseline phase; null when the baseline is off or there is no branch to compare with. */
+export async function compareWithBaseline(run: RunState): Promise<BaselineOutcome | null> {
+  const { inputs, findings, env } = run
+  const suites = suitesOf(run)
   if (!inputs.baseline.enabled) return null
   const branch = inputs.baseline.branch || pullRequestOf(env)?.baseRef
   if (!branch) return null
@@ -65,6 +63,6 @@ export async function compareWithBaseline(inputs: Inputs, suites: SuiteResult[],
       )
     }
   }
-  const { summary: _summary, ...run } = baseline
-  return { run, maxDrop }
+  const { summary: _summary, ...baselineRun } = baseline
+  return { run: baselineRun, maxDrop }
 }

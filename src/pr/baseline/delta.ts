@@ -1,26 +1,9 @@
 // Deltas between this run and the baseline's coverage-summary.json, per suite
 // (the judged headline figure) and per file (line coverage). Pure.
-import type { SuiteSummary } from '../../publish/coverage-summary.js'
 import { percent, type Tally } from '../../reports/model.js'
 import type { SuiteResult } from '../../model/suite.js'
-
-export interface FileDelta {
-  path: string
-  /** Line coverage in percent; null when the file is absent on that side (or has no lines). */
-  before: number | null
-  after: number | null
-  /** after - before in percentage points; null for added or removed files. */
-  delta: number | null
-}
-
-export interface SuiteDelta {
-  before: number | null
-  after: number | null
-  /** Percentage points; null when either side has no figure. */
-  delta: number | null
-  /** Files whose line coverage changed, were added or removed: the largest drops first, then added, then removed. */
-  files: FileDelta[]
-}
+import type { FileDelta, SuiteDelta } from '../../model/outcomes.js'
+import type { SuiteSummary } from '../../model/coverage-summary.js'
 
 export function suiteDelta(current: SuiteResult, base: SuiteSummary | undefined): SuiteDelta | null {
   if (!base || !base.enabled || !current.enabled) return null

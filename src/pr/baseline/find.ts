@@ -2,26 +2,15 @@
 // successful run of the same workflow on the base branch, found and downloaded
 // through GitHub's REST API (workflow runs, run artifacts, artifact zip).
 // Needs `actions: read`.
-import { parseCoverageSummary, type CoverageSummaryJson } from '../../publish/coverage-summary.js'
-import { ApiError, type GitHubApi } from '../../github/api.js'
+import { parseCoverageSummary } from '../../publish/coverage-summary.js'
+import { type GitHubApi } from '../../github/api.js'
 import { readZipEntry } from '../../zip/read.js'
-
-export interface BaselineRun {
-  runId: number
-  /** Run page. */
-  url: string | null
-  commit: string | null
-  branch: string
-  createdAt: string | null
-}
+import { ApiError, BaselineUnavailable } from '../../model/errors.js'
+import type { BaselineRun } from '../../model/outcomes.js'
+import type { CoverageSummaryJson } from '../../model/coverage-summary.js'
 
 export interface Baseline extends BaselineRun {
   summary: CoverageSummaryJson
-}
-
-/** Why there is no baseline: one line, said as a notice. */
-export class BaselineUnavailable extends Error {
-  override name = 'BaselineUnavailable'
 }
 
 export interface BaselineQuery {

@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import { firstLine } from '../../model/findings.js'
 import { pullRequestOf } from '../../github/event.js'
 import { parseUnifiedDiff, type ChangedLines } from './diff.js'
+import { PatchUnavailable } from '../../model/errors.js'
 
 export interface PatchSource {
   /** The commit the change is measured from. */
@@ -18,11 +19,6 @@ export interface PatchSource {
   changed: ChangedLines
   /** Workspace-relative path -> path relative to the repository root (where annotations point). */
   repoPath: (workspacePath: string) => string
-}
-
-/** Why patch coverage could not be measured: one line with what to do. */
-export class PatchUnavailable extends Error {
-  override name = 'PatchUnavailable'
 }
 
 interface GitResult {

@@ -2,26 +2,17 @@
 // lines per suite, the min-patch gate (a finding like any other) and notice
 // annotations on the changed lines no test runs, within GitHub's cap.
 import * as core from '@actions/core'
+import { suitesOf, type RunState } from '../../model/run-state.js'
 import type { Findings } from '../../model/findings.js'
-import type { Inputs } from '../../inputs/read.js'
 import { formatPercent } from '../../reports/headline.js'
 import type { SuiteResult } from '../../model/suite.js'
 import { GitHubApi } from '../../github/api.js'
 import { pullRequestOf } from '../../github/event.js'
-import { findPatch, inWorkspace, PatchUnavailable, repositoryRoot, type PatchSource } from './git.js'
-import { patchCoverage, type PatchCoverage } from './patch-coverage.js'
-
-/** What the summary and coverage-summary.json show of the patch. */
-export interface PatchOutcome {
-  /** The base commit, or null when patch coverage was not measured. */
-  base: string | null
-  how: string
-  /** Why it was not measured (one line), when it was not. */
-  unavailable?: string
-  /** Files the change touches (inside the workspace). */
-  changedFiles: number
-  minPatch: number | null
-}
+import { findPatch, inWorkspace, repositoryRoot, type PatchSource } from './git.js'
+import { patchCoverage } from './patch-coverage.js'
+import type { Inputs } from '../../model/inputs.js'
+import { PatchUnavailable } from '../../model/errors.js'
+import type { PatchCoverage, PatchOutcome } from '../../model/outcomes.js'
 
 /**
  * GitHub shows at most 10 notice annotations per step: 7 for lines, one for
@@ -76,7 +67,10 @@ async function patchFromApi(inputs: Inputs, env: NodeJS.ProcessEnv, gitProblem: 
   }
 }
 
-export async function measurePatch(inputs: Inputs, suites: SuiteResult[], findings: Findings, env: NodeJS.ProcessEnv): Promise<PatchOutcome | null> {
+/** The patch phase; null when patch coverage is off or this is no pull request and no patch-base is given. */
+export async function measurePatch(run: RunState): Promise<PatchOutcome | null> {
+  const { inputs, findings, env } = run
+  const suites = suitesOf(run)
   if (!inputs.patch.enabled) return null
   const minPatch = inputs.patch.minPatch
   let source: PatchSource

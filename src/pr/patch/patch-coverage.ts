@@ -2,25 +2,7 @@
 // coverage tool instruments, and of those, the ones the tests ran. Pure.
 import { LINE_HIT, LINE_MISSED, percent, type CoverageReport } from '../../reports/model.js'
 import { toRanges, type ChangedLines } from './diff.js'
-
-export interface PatchFile {
-  /** Path relative to the workspace (as in the report). */
-  path: string
-  /** Changed lines the tool instruments, and those run. */
-  total: number
-  covered: number
-  /** Changed, instrumented and not run, as [first, last] ranges. */
-  uncovered: Array<[number, number]>
-}
-
-export interface PatchCoverage {
-  covered: number
-  total: number
-  /** Unrounded; null when no changed line is instrumented. */
-  percent: number | null
-  /** Files with instrumented changed lines, the least covered first. */
-  files: PatchFile[]
-}
+import type { PatchFile, PatchCoverage } from '../../model/outcomes.js'
 
 /** `changed` is keyed by workspace-relative paths, like the report's files. */
 export function patchCoverage(report: CoverageReport, changed: ChangedLines): PatchCoverage {

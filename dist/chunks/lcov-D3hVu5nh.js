@@ -1,8 +1,12 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-CkN0oYHM.js';
-import { L as LINE_HIT, d as LINE_MISSED, R as ReportError } from './pipeline-Biqwv_ah.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DHqR8Twd.js';
-import './read-Dkac57oQ.js';
+import { L as LineStates } from './line-states-CqKLKuUg.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BmEvC9QE.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DSIChcjv.js';
+import { R as ReportError } from './read-CQoVwB40.js';
+import 'node:path';
+import 'node:fs';
+import 'node:zlib';
+import 'node:child_process';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -12,10 +16,6 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import 'node:path';
-import 'node:fs';
-import 'node:zlib';
-import 'node:child_process';
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
 // file whole; memory follows the number of source lines (one byte per line),

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-Biqwv_ah.js';
-import './read-Dkac57oQ.js';
+import { p as parseUnifiedDiff } from './pipeline-BmEvC9QE.js';
+import './read-CQoVwB40.js';
 import 'os';
 import 'crypto';
 import 'fs';

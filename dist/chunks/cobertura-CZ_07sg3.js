@@ -1,10 +1,12 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, n as normalisePath, c as rethrowAs, a as scanBuffer } from './sniff-DHqR8Twd.js';
-import { L as LineStates } from './line-states-CkN0oYHM.js';
-import { R as ReportError } from './pipeline-Biqwv_ah.js';
-import './read-Dkac57oQ.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-DSIChcjv.js';
+import { L as LineStates } from './line-states-CqKLKuUg.js';
+import { R as ReportError } from './read-CQoVwB40.js';
+import './pipeline-BmEvC9QE.js';
+import 'node:zlib';
+import 'node:child_process';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -14,8 +16,6 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import 'node:zlib';
-import 'node:child_process';
 
 class XmlError extends Error {
     line;

@@ -681,17 +681,61 @@ function escapesWorkspace(file, workspace) {
     return isInside(real, root) ? null : real;
 }
 
-// Every input is read and validated here, once, into a typed Inputs object.
-// A bad value throws an InputError whose one-line message names the input and
-// says what was expected.
-class InputError extends Error {
+// Quoting for values the action puts into a bash command line.
+/** The value as one bash word: as it is when it holds only safe characters, else single-quoted. */
+function shellQuote(value) {
+    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+// Every error the action expects and explains itself: one line, safe to show
+// as it is. Each sets its name the same way (its class name), so a log line
+// or a test can tell them apart; anything else that reaches a phase's guard is
+// a bug of ours and is reported as an internal error.
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+/** An input that is not valid: names the input, what was expected and what was given. */
+class InputError extends ActionError {
     input;
     constructor(input, expected, got) {
         super(`Input "${input}" ${expected}, got ${JSON.stringify(got)}`);
         this.input = input;
-        this.name = 'InputError';
     }
 }
+/** A report that cannot be used at all: names the file and what was wrong. */
+class ReportError extends ActionError {
+    file;
+    problem;
+    constructor(file, problem) {
+        super(`${file}: ${problem}`);
+        this.file = file;
+        this.problem = problem;
+    }
+}
+/** A GitHub REST call that failed: method, path, status and message. */
+class ApiError extends ActionError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/** An artifact that could not be uploaded or downloaded. */
+class UploadError extends ActionError {
+}
+/** Why there is no baseline: said as a notice, never a finding. */
+class BaselineUnavailable extends ActionError {
+}
+/** Why patch coverage could not be measured, with what to do. */
+class PatchUnavailable extends ActionError {
+}
+
+// Every input is read and validated here, once, into a typed Inputs object.
+// A bad value throws an InputError whose one-line message names the input and
+// says what was expected.
 const defaultRead = (name) => getInput(name);
 function readBoolean(read, name, fallback) {
     const raw = read(name);
@@ -774,9 +818,6 @@ function readToken(read, name) {
     if (token)
         setSecret(token);
     return token;
-}
-function shellQuote(value) {
-    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function withPrefix(prefix, command) {
     return prefix ? `${prefix} ${command}` : command;
@@ -862,4 +903,4 @@ function readInputs(read = defaultRead, env = process.env) {
     };
 }
 
-export { InputError as I, setFailed as a, artifactNameProblem as b, startGroup as c, debug as d, endGroup as e, error as f, shellQuote as g, escapesWorkspace as h, info as i, summary as j, setSecret as k, isInside as l, notice as n, readInputs as r, setOutput as s, warning as w };
+export { ApiError as A, BaselineUnavailable as B, InputError as I, PatchUnavailable as P, ReportError as R, UploadError as U, setFailed as a, startGroup as b, artifactNameProblem as c, debug as d, endGroup as e, error as f, summary as g, escapesWorkspace as h, info as i, shellQuote as j, setSecret as k, isInside as l, notice as n, readInputs as r, setOutput as s, warning as w };

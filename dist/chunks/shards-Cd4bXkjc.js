@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { c as startGroup, e as endGroup, i as info } from './read-Dkac57oQ.js';
+import { b as startGroup, e as endGroup, i as info, R as ReportError } from './read-CQoVwB40.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { e as emptySuite, f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, R as ReportError, c as coberturaXml } from './pipeline-Biqwv_ah.js';
-import { L as LineStates } from './line-states-CkN0oYHM.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-BmEvC9QE.js';
+import { L as LineStates } from './line-states-CqKLKuUg.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -31,16 +31,17 @@ function findFiles(dir, accept) {
     }
     return out.sort();
 }
-async function collectShards(inputs, findings) {
-    const rust = emptySuite(inputs, 'rust');
-    const python = emptySuite(inputs, 'python');
+/** The merge phase (instead of running the suites): the shards' reports merged into this job's report paths. */
+async function collectShards(run) {
+    const { inputs, findings, rust, python } = run;
     const merge = { shards: [] };
+    run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-Biqwv_ah.js').then(function (n) { return n.h; });
-    const unavailable = uploadUnavailable();
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BmEvC9QE.js').then(function (n) { return n.g; });
+    const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
-        return { rust, python, merge };
+        return;
     }
     let listed;
     try {
@@ -48,7 +49,7 @@ async function collectShards(inputs, findings) {
     }
     catch (error) {
         findings.add('action', 'report-missing', `Merge mode could not list this run's artifacts: ${firstLine(error.message)}`);
-        return { rust, python, merge };
+        return;
     }
     const shardsRoot = path.join(path.dirname(inputs.summaryJson), 'shards');
     removeStale([shardsRoot, inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)]);
@@ -94,7 +95,6 @@ async function collectShards(inputs, findings) {
         info(`${suite.label}: ${reports.length} shard report(s) merged into ${relativeToWorkspace(inputs, suite.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml)}`);
     }
     rust.durationMs = python.durationMs = Date.now() - started;
-    return { rust, python, merge };
 }
 /** The shard's report: the file named like this job's report input, else the only report of its kind. */
 function shardReport(dir, suite, inputs) {
@@ -123,7 +123,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-DZwXvqDV.js');
+    const { parseCoberturaFile } = await import('./cobertura-CZ_07sg3.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

@@ -1,0 +1,2107 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import { d as debug, A as ApiError, B as BaselineUnavailable, b as startGroup, i as info, e as endGroup, n as notice, c as artifactNameProblem, U as UploadError, w as warning, a as setFailed, s as setOutput, f as error, g as summary, P as PatchUnavailable, h as escapesWorkspace, R as ReportError, j as shellQuote } from './read-CQoVwB40.js';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+
+// The one failure sink. Every problem the action meets (a tool that fails, a
+// missing or unreadable report, a threshold miss, an upload error, a bug of
+// our own) is recorded here as a Finding; nothing else decides pass or fail.
+class Findings {
+    findings = [];
+    advisories = [];
+    add(suite, kind, message) {
+        this.findings.push({ suite, kind, message });
+    }
+    advise(suite, message) {
+        this.advisories.push({ suite, message });
+    }
+    /** An unexpected error inside a phase: kept as a finding with its message, so it is never silent. */
+    internal(suite, phase, error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.add(suite, 'internal', `Internal error while ${phase}: ${firstLine(message)} (please report this)`);
+    }
+    /**
+     * Runs one phase of the pipeline: an unexpected error in it (a bug of ours)
+     * becomes an internal finding, so it never loses the other suite's results,
+     * the summary or the outputs. Gives undefined when the phase threw.
+     */
+    async guard(suite, phase, work) {
+        try {
+            return await work();
+        }
+        catch (error) {
+            debug(error?.stack ?? String(error));
+            this.internal(suite, phase, error);
+            return undefined;
+        }
+    }
+    for(suite) {
+        return this.findings.filter((f) => f.suite === suite);
+    }
+}
+function firstLine(text) {
+    const line = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+    return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}
+
+/** Both suites, Rust first, as every table shows them. */
+const suitesOf = (run) => [run.rust, run.python];
+
+// What the action needs from the event payload (GITHUB_EVENT_PATH) of a
+// pull_request or pull_request_target run. Anything else gives null.
+function pullRequestOf(env) {
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!/^pull_request(_target)?$/.test(event) || !file)
+        return null;
+    let payload;
+    try {
+        payload = JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const pr = payload.pull_request;
+    const base = pr?.['base'];
+    const head = pr?.['head'];
+    const number = pr?.['number'];
+    if (typeof number !== 'number' || typeof base?.sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(base.sha) || typeof base.ref !== 'string')
+        return null;
+    const baseRepo = base.repo?.full_name;
+    const headRepo = head?.repo?.full_name;
+    return {
+        number,
+        baseSha: base.sha,
+        baseRef: base.ref,
+        headSha: typeof head?.sha === 'string' ? head.sha : null,
+        fromFork: typeof baseRepo === 'string' && typeof headRepo === 'string' && baseRepo !== headRepo
+    };
+}
+
+// A small client for the few GitHub REST calls the action makes (workflow runs,
+// run artifacts, artifact download, pull request comments), on Node's fetch.
+// Base URL from GITHUB_API_URL (GitHub Enterprise, or a local test double).
+// Every failure is an ApiError with one line: method, path, status, message.
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+class GitHubApi {
+    options;
+    base;
+    constructor(options) {
+        this.options = options;
+        this.base = options.baseUrl.replace(/\/+$/, '');
+    }
+    static fromEnv(token, env = process.env) {
+        return new GitHubApi({ baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com', token });
+    }
+    headers() {
+        return {
+            Accept: 'application/vnd.github+json',
+            Authorization: `Bearer ${this.options.token}`,
+            'X-GitHub-Api-Version': '2022-11-28',
+            'User-Agent': this.options.userAgent ?? 'rust-python-coverage'
+        };
+    }
+    /** One request; a 429/5xx or a dropped connection is tried once more after a second. */
+    async send(method, path, body, redirect = 'follow') {
+        const url = `${this.base}${path}`;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await fetch(url, {
+                    method,
+                    headers: { ...this.headers(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+                    redirect,
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+                    ...(body === undefined ? {} : { body: JSON.stringify(body) })
+                });
+            }
+            catch (error) {
+                if (attempt < 2) {
+                    await new Promise((r) => setTimeout(r, 1000));
+                    continue;
+                }
+                const cause = error.cause;
+                throw new ApiError(null, `${method} ${path} failed: ${cause?.code ?? cause?.message ?? error.message}`);
+            }
+            if (RETRYABLE.has(response.status) && attempt < 2) {
+                await response.body?.cancel();
+                await new Promise((r) => setTimeout(r, 1000));
+                continue;
+            }
+            if (response.status >= 400)
+                throw await errorOf(method, path, response);
+            return response;
+        }
+    }
+    async json(method, path, body) {
+        const response = await this.send(method, path, body);
+        const text = await response.text();
+        try {
+            return (text === '' ? {} : JSON.parse(text));
+        }
+        catch {
+            throw new ApiError(response.status, `${method} ${path} answered ${response.status} with a body that is not JSON`);
+        }
+    }
+    /**
+     * Downloads what `path` redirects to (an artifact zip): the signed storage
+     * URL is fetched without the token, which must not leave the API host.
+     */
+    async download(path, maxBytes) {
+        const first = await this.send('GET', path, undefined, 'manual');
+        const location = first.headers.get('location');
+        await first.body?.cancel();
+        if (first.status < 300 || first.status >= 400 || !location) {
+            throw new ApiError(first.status, `GET ${path} answered ${first.status} without a download location`);
+        }
+        let response;
+        try {
+            response = await fetch(location, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+        }
+        catch (error) {
+            throw new ApiError(null, `downloading ${path} failed: ${error.message}`);
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`);
+        }
+        const declared = Number(response.headers.get('content-length') ?? 0);
+        if (declared > maxBytes) {
+            await response.body?.cancel();
+            throw new ApiError(response.status, `downloading ${path}: ${declared} bytes, more than the ${maxBytes} expected`);
+        }
+        const data = Buffer.from(await response.arrayBuffer());
+        if (data.length > maxBytes)
+            throw new ApiError(response.status, `downloading ${path}: ${data.length} bytes, more than the ${maxBytes} expected`);
+        return data;
+    }
+}
+async function errorOf(method, path, response) {
+    let message = '';
+    try {
+        const text = await response.text();
+        try {
+            message = String(JSON.parse(text).message ?? '');
+        }
+        catch {
+            message = text.slice(0, 200);
+        }
+    }
+    catch {
+        // the status says enough
+    }
+    const line = firstLine(message).trim();
+    return new ApiError(response.status, `${method} ${path} answered ${response.status}${line ? `: ${line}` : ''}`);
+}
+
+// The one coverage model every parser produces and every consumer (summary,
+// verdict, outputs, coverage-summary.json, patch coverage, shard merge) reads.
+// Pure data: no I/O here.
+/** Unrounded percentage, or null when there is nothing to measure (never 100 % of nothing). */
+function percent(t) {
+    return t.total > 0 ? (t.covered * 100) / t.total : null;
+}
+/**
+ * Per-line state of one source file, indexed by line number (index 0 unused).
+ * LINE_NONE = not instrumented, LINE_MISSED = instrumented and never run,
+ * LINE_HIT = run at least once. Kept as bytes so memory follows the number of
+ * source lines, not the size of the report (flat on a 1 GB report).
+ */
+const LINE_NONE = 0;
+const LINE_MISSED = 1;
+const LINE_HIT = 2;
+
+/**
+ * Rust: cargo-llvm-cov's own line figure (its table, JSON and --fail-under-lines)
+ * equals the sums of LF/LH; when any section lacks them, fall back to the DA lines.
+ */
+function rustHeadline(report) {
+    if (report.declared.lines) {
+        return make(report.declared.lines, 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)');
+    }
+    return make(report.totals.lines, 'lines with DA records (genhtml\'s count; the report has no LF/LH)');
+}
+/**
+ * Python: coverage.py's total (its terminal TOTAL, --cov-fail-under and JSON
+ * percent_covered) counts statements plus branch arcs when branch coverage is on.
+ */
+function pythonHeadline(report) {
+    const lines = report.declared.lines ?? report.totals.lines;
+    const branches = report.declared.branches ?? report.totals.branches;
+    if (branches.total > 0) {
+        return make({ covered: lines.covered + branches.covered, total: lines.total + branches.total }, 'statements + branches (coverage.py\'s total, as --cov-fail-under checks)');
+    }
+    return make(lines, 'statements (coverage.py\'s total, as --cov-fail-under checks)');
+}
+function make(t, basis) {
+    const p = percent(t);
+    return p === null ? null : { percent: p, covered: t.covered, total: t.total, basis };
+}
+/** Two decimals, never showing 100.00 unless complete or 0.00 unless nothing is covered. */
+function formatPercent(p) {
+    let text = p.toFixed(2);
+    if (text === '100.00' && p < 100)
+        text = '99.99';
+    if (text === '0.00' && p > 0)
+        text = '0.01';
+    return `${text}%`;
+}
+
+// Deltas between this run and the baseline's coverage-summary.json, per suite
+// (the judged headline figure) and per file (line coverage). Pure.
+function suiteDelta(current, base) {
+    if (!base || !base.enabled || !current.enabled)
+        return null;
+    const before = base.headline?.percent ?? null;
+    const after = current.headline?.percent ?? null;
+    const delta = before !== null && after !== null ? after - before : null;
+    const old = new Map((base.files ?? []).map((f) => [f.path, f.lines]));
+    const files = [];
+    const seen = new Set();
+    for (const file of current.report?.files ?? []) {
+        seen.add(file.path);
+        const was = old.get(file.path);
+        const a = percent(file.lines);
+        if (!was) {
+            if (a !== null)
+                files.push({ path: file.path, before: null, after: a, delta: null });
+            continue;
+        }
+        const b = percent(was);
+        if (!sameTally(was, file.lines) && (a !== b))
+            files.push({ path: file.path, before: b, after: a, delta: a !== null && b !== null ? a - b : null });
+    }
+    if (current.report) {
+        for (const [path, was] of old) {
+            if (!seen.has(path) && percent(was) !== null)
+                files.push({ path, before: percent(was), after: null, delta: null });
+        }
+    }
+    const rank = (f) => (f.delta !== null ? 0 : f.before === null ? 1 : 2);
+    files.sort((x, y) => rank(x) - rank(y) || (x.delta ?? 0) - (y.delta ?? 0) || (x.path < y.path ? -1 : 1));
+    return { before, after, delta, files };
+}
+const sameTally = (a, b) => a.covered === b.covered && a.total === b.total;
+/** "+1.25 pp", "−0.40 pp", "±0.00 pp" (two decimals, the minus sign). */
+function formatDelta(pp) {
+    const rounded = Math.round(pp * 100) / 100;
+    if (rounded === 0)
+        return '±0.00 pp';
+    return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)} pp`;
+}
+
+const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1';
+
+function runFacts(env, matrixValue) {
+    const get = (name) => env[name] || null;
+    return {
+        repository: get('GITHUB_REPOSITORY'),
+        commit: get('GITHUB_SHA'),
+        ref: get('GITHUB_REF'),
+        runId: get('GITHUB_RUN_ID'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT'),
+        workflow: get('GITHUB_WORKFLOW'),
+        job: get('GITHUB_JOB'),
+        event: get('GITHUB_EVENT_NAME'),
+        matrixValue
+    };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+function suiteSummary(result, findings, tools) {
+    const report = result.report;
+    const headline = result.headline ?? null;
+    return {
+        enabled: result.enabled,
+        report: result.reportPath,
+        format: report?.format ?? null,
+        producer: report?.producer ?? null,
+        tools: { ...tools, ...(report?.producer && report.producerVersion ? { [report.producer]: report.producerVersion } : {}) },
+        headline: headline ? { percent: headline.percent, covered: headline.covered, total: headline.total, basis: headline.basis } : null,
+        totals: report ? report.totals : null,
+        threshold: { minLines: result.minLines, met: result.minLines === null || !headline ? null : headline.percent >= result.minLines },
+        durationSeconds: seconds(result.durationMs),
+        commands: result.commands.map((c) => ({ command: c.command, exitCode: c.exitCode, timedOut: c.timedOut, seconds: seconds(c.durationMs) })),
+        artifact: result.artifact
+            ? {
+                name: result.artifact.name,
+                id: result.artifact.id ?? null,
+                size: result.artifact.size ?? null,
+                url: result.artifact.url ?? null,
+                error: result.artifact.error ?? null
+            }
+            : null,
+        findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
+        files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
+        patch: result.patch ?? null,
+        delta: result.delta ?? null,
+        htmlZip: result.htmlZip ?? null
+    };
+}
+function buildCoverageSummary(args) {
+    return {
+        schema: SUMMARY_SCHEMA,
+        generatedAt: (args.now ?? new Date()).toISOString(),
+        run: args.run,
+        status: args.status,
+        nonBlocking: args.nonBlocking,
+        patch: args.patch ?? null,
+        baseline: args.baseline ?? null,
+        merge: args.merge ?? null,
+        findings: (args.findings ?? []).map((f) => ({ suite: f.suite, kind: f.kind, message: f.message })),
+        suites: args.suites
+    };
+}
+/** Reads a coverage-summary.json written by this action (any run, any version of schema 1); one clear line if it is not one. */
+function parseCoverageSummary(text, shown) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${shown} is not JSON`);
+    }
+    const summary = data;
+    if (summary?.schema !== SUMMARY_SCHEMA || typeof summary.suites !== 'object' || summary.suites === null) {
+        throw new Error(`${shown} is not a coverage-summary.json of this action (schema ${JSON.stringify(summary?.schema ?? null)})`);
+    }
+    return summary;
+}
+
+// The record signatures of the zip format (APPNOTE 4.3), shared by the writer
+// (archive.ts) and the reader (zip-read.ts).
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+
+// Reads one file out of a zip held in memory (a downloaded artifact): the
+// central directory at the end, the entry's local header, then stored or
+// deflated data, checked against its size and CRC-32. Pure.
+/** The zip's entries, from its central directory; throws a one-line Error when it is not a zip. */
+function zipEntries(zip) {
+    const min = Math.max(0, zip.length - 22 - 0xffff);
+    let end = -1;
+    for (let i = zip.length - 22; i >= min; i--) {
+        if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) {
+            end = i;
+            break;
+        }
+    }
+    if (end < 0)
+        throw new Error('not a zip file (no end of central directory)');
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    const entries = [];
+    for (let n = 0; n < count; n++) {
+        if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER)
+            throw new Error('damaged zip file (central directory)');
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        entries.push({
+            name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+            method: zip.readUInt16LE(at + 10),
+            crc: zip.readUInt32LE(at + 16),
+            compressedSize: zip.readUInt32LE(at + 20),
+            size: zip.readUInt32LE(at + 24),
+            localOffset: zip.readUInt32LE(at + 42)
+        });
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+}
+/** The content of the entry named `name` (or whose last path part is `name`), or null when there is none. */
+function readZipEntry(zip, name, maxBytes) {
+    const entries = zipEntries(zip);
+    const entry = entries.find((e) => e.name === name) ?? entries.find((e) => e.name.split('/').pop() === name);
+    if (!entry)
+        return null;
+    if (entry.size > maxBytes)
+        throw new Error(`${entry.name} is ${entry.size} bytes, more than the ${maxBytes} expected`);
+    const at = entry.localOffset;
+    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_HEADER)
+        throw new Error(`damaged zip file (local header of ${entry.name})`);
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    const raw = zip.subarray(start, start + entry.compressedSize);
+    if (raw.length !== entry.compressedSize)
+        throw new Error(`damaged zip file (${entry.name} is cut short)`);
+    let data;
+    if (entry.method === 0)
+        data = Buffer.from(raw);
+    else if (entry.method === 8) {
+        try {
+            data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) });
+        }
+        catch (error) {
+            throw new Error(`damaged zip file (${entry.name}: ${error.message})`);
+        }
+    }
+    else
+        throw new Error(`${entry.name} uses zip compression method ${entry.method}, which is not supported`);
+    if (data.length !== entry.size || zlib.crc32(data) >>> 0 !== entry.crc)
+        throw new Error(`damaged zip file (${entry.name} fails its size or CRC check)`);
+    return data;
+}
+
+// The baseline of a pull request: the coverage-summary.json of the latest
+// successful run of the same workflow on the base branch, found and downloaded
+// through GitHub's REST API (workflow runs, run artifacts, artifact zip).
+// Needs `actions: read`.
+/** "owner/repo/.github/workflows/ci.yml@refs/pull/1/merge" -> "ci.yml". */
+function workflowFile(workflowRef) {
+    return /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef ?? '')?.[1] ?? null;
+}
+const MAX_SUMMARY_BYTES = 64 * 1024 * 1024;
+async function findBaseline(api, query, log) {
+    const repo = query.repository;
+    const where = `${query.workflow} on ${query.branch}`;
+    const runsPath = `/repos/${repo}/actions/workflows/${encodeURIComponent(query.workflow)}/runs` +
+        `?branch=${encodeURIComponent(query.branch)}&status=success&exclude_pull_requests=true&per_page=${query.maxRuns ?? 10}`;
+    let runs;
+    try {
+        runs = await api.json('GET', runsPath);
+    }
+    catch (error) {
+        throw unavailable(error, 'listing the workflow runs');
+    }
+    const list = (runs.workflow_runs ?? []).filter((r) => r.id !== query.excludeRunId);
+    if (list.length === 0)
+        throw new BaselineUnavailable(`no successful run of ${where} yet`);
+    for (const run of list.slice(0, query.maxRuns ?? 10)) {
+        let artifacts;
+        try {
+            artifacts = await api.json('GET', `/repos/${repo}/actions/runs/${run.id}/artifacts?name=${encodeURIComponent(query.artifactName)}&per_page=10`);
+        }
+        catch (error) {
+            throw unavailable(error, `listing the artifacts of run ${run.id}`);
+        }
+        const artifact = (artifacts.artifacts ?? []).find((a) => a.name === query.artifactName && !a.expired);
+        if (!artifact) {
+            log(`Run ${run.id} of ${where} has no unexpired "${query.artifactName}" artifact; trying an older run`);
+            continue;
+        }
+        let zip;
+        try {
+            zip = await api.download(`/repos/${repo}/actions/artifacts/${artifact.id}/zip`, MAX_SUMMARY_BYTES);
+        }
+        catch (error) {
+            throw unavailable(error, `downloading artifact ${artifact.id}`);
+        }
+        const names = [...new Set([query.fileName ?? 'coverage-summary.json', 'coverage-summary.json'])];
+        const shown = `${names[0]} of run ${run.id}`;
+        let text = null;
+        try {
+            for (const name of names)
+                if (!text)
+                    text = readZipEntry(zip, name, MAX_SUMMARY_BYTES);
+        }
+        catch (error) {
+            throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id}: ${error.message}`);
+        }
+        if (!text)
+            throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no ${names.join(' or ')}`);
+        let summary;
+        try {
+            summary = parseCoverageSummary(text.toString('utf8'), shown);
+        }
+        catch (error) {
+            throw new BaselineUnavailable(error.message);
+        }
+        return {
+            runId: run.id,
+            url: run.html_url ?? null,
+            commit: run.head_sha ?? summary.run.commit,
+            branch: query.branch,
+            createdAt: run.created_at ?? null,
+            summary
+        };
+    }
+    throw new BaselineUnavailable(`none of the last ${list.length} successful run(s) of ${where} has an unexpired "${query.artifactName}" artifact (coverage did not run there yet, or it expired)`);
+}
+function unavailable(error, doing) {
+    const message = error.message;
+    const hint = error instanceof ApiError && (error.status === 403 || error.status === 404) ? ' (the token needs `actions: read`)' : '';
+    return new BaselineUnavailable(`${doing}: ${message}${hint}`);
+}
+
+// The baseline phase: on a pull request (or with baseline-branch), the base
+// branch's latest coverage-summary.json, the deltas per suite and file, and the
+// max-drop gate (a finding like any other). No baseline is never a finding: a
+// first pull request after adopting the action has none; it is a notice.
+/** The baseline phase; null when the baseline is off or there is no branch to compare with. */
+async function compareWithBaseline(run) {
+    const { inputs, findings, env } = run;
+    const suites = suitesOf(run);
+    if (!inputs.baseline.enabled)
+        return null;
+    const branch = inputs.baseline.branch || pullRequestOf(env)?.baseRef;
+    if (!branch)
+        return null;
+    const maxDrop = inputs.baseline.maxDrop;
+    const none = (why) => {
+        notice(`No coverage baseline from ${branch}: ${why}${maxDrop !== null ? '; max-drop is not judged' : ''}.`, { title: 'Coverage baseline' });
+        return { run: null, unavailable: why, maxDrop };
+    };
+    const repository = env['GITHUB_REPOSITORY'];
+    const workflow = workflowFile(env['GITHUB_WORKFLOW_REF']);
+    if (!inputs.githubToken)
+        return none('github-token is empty');
+    if (!repository || !workflow)
+        return none('GITHUB_REPOSITORY or GITHUB_WORKFLOW_REF is not set (not running in GitHub Actions)');
+    startGroup(`Coverage baseline: ${workflow} on ${branch}`);
+    let baseline;
+    try {
+        baseline = await findBaseline(GitHubApi.fromEnv(inputs.githubToken, env), { repository, workflow, branch, artifactName: inputs.summaryArtifactName, fileName: path.basename(inputs.summaryJson), excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) }, (line) => info(line));
+    }
+    catch (error) {
+        if (!(error instanceof BaselineUnavailable))
+            throw error;
+        return none(error.message);
+    }
+    finally {
+        endGroup();
+    }
+    if (!baseline)
+        return none('not found');
+    info(`Baseline: run ${baseline.runId} (commit ${baseline.commit?.slice(0, 12) ?? 'unknown'})`);
+    for (const suite of suites) {
+        const delta = suiteDelta(suite, baseline.summary.suites?.[suite.suite]);
+        suite.delta = delta;
+        if (!delta || delta.delta === null)
+            continue;
+        info(`${suite.label}: ${formatPercent(delta.before)} -> ${formatPercent(delta.after)} (${formatDelta(delta.delta)})`);
+        // Rounded to hundredths of a point, so float noise never trips the gate.
+        if (maxDrop !== null && Math.round(-delta.delta * 100) / 100 > maxDrop) {
+            findings.add(suite.suite, 'drop', `${suite.label} coverage dropped ${formatDelta(delta.delta).replace(/^−/, '')} (${formatPercent(delta.before)} on ${branch} to ${formatPercent(delta.after)}), more than max-drop ${maxDrop} pp`);
+        }
+    }
+    const { summary: _summary, ...baselineRun } = baseline;
+    return { run: baselineRun, maxDrop };
+}
+
+// Uploads one suite's files as an artifact, and lists and downloads this run's
+// artifacts (merge mode), through @actions/artifact, which is imported only here
+// and only when it is needed (it costs ~150 ms to load).
+/** This workflow run's page, when the runner says which run it is. */
+function runUrl(env = process.env) {
+    const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+    const repo = env['GITHUB_REPOSITORY'];
+    const run = env['GITHUB_RUN_ID'];
+    return repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
+}
+function runPageUrl(id, env = process.env) {
+    const run = runUrl(env);
+    return run ? `${run}/artifacts/${id}` : undefined;
+}
+/** Why uploads cannot happen here at all (outside GitHub Actions), or null. */
+function uploadUnavailable(env = process.env) {
+    if (!env['ACTIONS_RUNTIME_TOKEN'] || !env['ACTIONS_RESULTS_URL']) {
+        return 'no artifact service here (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set: not running in GitHub Actions)';
+    }
+    return null;
+}
+/** Errors of the connection itself, which @actions/artifact's Twirp client does not retry (it retries 429/5xx). */
+const NETWORK_ERROR = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Unable to make request/i;
+async function uploadArtifact(request) {
+    const problem = artifactNameProblem(request.name);
+    if (problem)
+        throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
+    const { DefaultArtifactClient } = await import('./artifact-BsvHkzTh.js');
+    const client = new DefaultArtifactClient();
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new UploadError(`the artifact service did not finish within ${Math.round(request.timeoutMs / 1000)} s`)), request.timeoutMs);
+    });
+    const upload = () => client.uploadArtifact(request.name, request.files, request.rootDirectory, {
+        ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
+        compressionLevel: request.compressionLevel
+    });
+    try {
+        let response;
+        try {
+            response = await Promise.race([upload(), timeout]);
+        }
+        catch (error) {
+            // One more attempt after a dropped connection (not after an answer the service gave, nor after the timeout).
+            const message = error instanceof Error ? error.message : String(error);
+            if (error instanceof UploadError || !NETWORK_ERROR.test(message))
+                throw error;
+            info(`${request.name}: ${firstLine(message)}; trying once more`);
+            response = await Promise.race([upload(), timeout]);
+        }
+        if (response.id === undefined)
+            throw new UploadError('the artifact service returned no artifact id');
+        const url = runPageUrl(response.id);
+        return {
+            id: response.id,
+            size: response.size ?? 0,
+            ...(response.digest ? { digest: response.digest } : {}),
+            ...(url ? { url } : {})
+        };
+    }
+    catch (error) {
+        throw new UploadError(explain(request.name, error));
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function explain(name, error) {
+    const message = firstLine(error instanceof Error ? error.message : String(error));
+    if (/\(409\)|already exists/i.test(message)) {
+        return `an artifact named "${name}" already exists in this run (another matrix job or step uploaded it): give each job its own name, e.g. ${name}-\${{ matrix.python-version }}`;
+    }
+    return message;
+}
+/** The deepest folder holding all the files (artifact entries are named relative to it). */
+function commonRoot(files) {
+    const dirs = files.map((f) => path.dirname(path.resolve(f)));
+    let root = dirs[0] ?? process.cwd();
+    for (const dir of dirs.slice(1)) {
+        while (path.relative(root, dir).startsWith('..'))
+            root = path.dirname(root);
+    }
+    return root;
+}
+/** The artifacts of this workflow run (the latest of each name). */
+async function listRunArtifacts() {
+    const { DefaultArtifactClient } = await import('./artifact-BsvHkzTh.js');
+    const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
+    return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
+}
+/** Downloads one artifact of this run and unzips it into `dir`. */
+async function downloadRunArtifact(id, dir) {
+    const { DefaultArtifactClient } = await import('./artifact-BsvHkzTh.js');
+    await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
+}
+
+var artifacts = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    commonRoot: commonRoot,
+    downloadRunArtifact: downloadRunArtifact,
+    listRunArtifacts: listRunArtifacts,
+    runPageUrl: runPageUrl,
+    runUrl: runUrl,
+    uploadArtifact: uploadArtifact,
+    uploadUnavailable: uploadUnavailable
+});
+
+// Turns findings into the step's outcome: warnings that say what enforcement
+// would do (non-blocking mode), or errors and a failed step.
+function statusOf(findings, nonBlocking) {
+    if (findings.length === 0)
+        return 'passed';
+    return nonBlocking ? 'warned' : 'failed';
+}
+/** A suite's figure below its threshold is a finding; compared unrounded, as the tools compare. */
+function judgeThreshold(suite, findings) {
+    const headline = suite.headline;
+    if (!headline || suite.minLines === null || headline.percent >= suite.minLines)
+        return;
+    findings.add(suite.suite, 'threshold', `${suite.label} coverage ${formatPercent(headline.percent)} is below ${suite.suite}-min-lines ${suite.minLines}%`);
+}
+/** The line shown for one finding in the given mode. */
+function describe(finding, nonBlocking) {
+    return nonBlocking ? `${finding.message} (would fail the step with non-blocking: false)` : finding.message;
+}
+// GitHub shows at most 10 annotations of each type per step; keep room for
+// advisories and say how many were folded into one.
+const MAX_ANNOTATIONS = 8;
+/** The last phase: annotations, the failed step when enforcing, and the status and findings outputs. */
+function announce(run) {
+    const { findings, redact } = run;
+    const nonBlocking = run.inputs.nonBlocking;
+    const status = statusOf(findings.findings, nonBlocking);
+    const lines = findings.findings.map((f) => redact(describe(f, nonBlocking)));
+    const annotate = nonBlocking ? warning : error;
+    for (const line of lines.slice(0, MAX_ANNOTATIONS))
+        annotate(line);
+    if (lines.length > MAX_ANNOTATIONS) {
+        annotate(`${lines.length - MAX_ANNOTATIONS} more coverage finding(s); see the job summary and the log.`);
+        for (const line of lines.slice(MAX_ANNOTATIONS))
+            info(line);
+    }
+    const advisories = findings.advisories.map((a) => redact(a.message));
+    for (const line of advisories.slice(0, MAX_ANNOTATIONS))
+        warning(line);
+    for (const line of advisories.slice(MAX_ANNOTATIONS))
+        info(`warning: ${line}`);
+    if (status === 'failed') {
+        setFailed(`Coverage failed with ${lines.length} finding(s): ${lines[0]}${lines.length > 1 ? ' …' : ''}`);
+    }
+    setOutput('status', status);
+    setOutput('findings', String(findings.findings.length));
+    return status;
+}
+
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Room left for anything else appended to the same step summary. */
+const BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024;
+const STATUS_LINE = {
+    passed: '✅ Coverage passed.',
+    warned: '⚠️ Coverage has findings; non-blocking mode is on, so the step succeeded.',
+    failed: '❌ Coverage failed.'
+};
+/** The summary, its file tables shrunk until it fits `budgetBytes` (the step summary's limit by default). */
+function renderSummary(input, budgetBytes = BUDGET_BYTES) {
+    let files = input.filesPerSuite;
+    for (;;) {
+        const text = render(input, files);
+        if (Buffer.byteLength(text) <= budgetBytes || files === 0)
+            return text;
+        files = Math.floor(files / 2);
+    }
+}
+function render(input, filesPerSuite) {
+    const out = [];
+    out.push('## Coverage', '', STATUS_LINE[input.status], '');
+    out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |');
+    out.push('| --- | --- | --- | --- | --- | --- |');
+    for (const suite of input.suites)
+        out.push(suiteRow(suite, input));
+    out.push('');
+    if (input.merge)
+        out.push(mergeLine(input.merge), '');
+    if (input.baseline)
+        out.push(baselineLine(input.baseline), '');
+    if (input.patch)
+        out.push(...patchSection(input.patch, input.suites, filesPerSuite));
+    if (input.findings.length > 0) {
+        out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '');
+        for (const finding of input.findings)
+            out.push(`- ${escapeText(describe(finding, input.nonBlocking))}`);
+        out.push('');
+    }
+    if (input.advisories.length > 0) {
+        out.push('### Warnings', '');
+        for (const advisory of input.advisories)
+            out.push(`- ${escapeText(advisory.message)}`);
+        out.push('');
+    }
+    for (const suite of input.suites) {
+        const report = suite.report;
+        if (!report || filesPerSuite === 0)
+            continue;
+        const rows = lowestCovered(report.files, filesPerSuite);
+        if (rows.length === 0)
+            continue;
+        out.push(`<details><summary>${suite.label}: ${rows.length} lowest-covered of ${report.files.length} files</summary>`, '');
+        out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |');
+        for (const file of rows) {
+            const p = percent(file.lines);
+            out.push(`| ${codeCell(file.path)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`);
+        }
+        out.push('', '</details>', '');
+    }
+    for (const suite of input.suites) {
+        const files = suite.delta?.files ?? [];
+        if (files.length === 0 || filesPerSuite === 0)
+            continue;
+        const rows = files.slice(0, filesPerSuite);
+        out.push(`<details><summary>${suite.label}: ${files.length} file(s) changed coverage since the baseline${rows.length < files.length ? ` (${rows.length} shown)` : ''}</summary>`, '');
+        out.push('| File | Before | After | Change |', '| --- | ---: | ---: | ---: |');
+        for (const f of rows) {
+            const change = f.delta !== null ? formatDelta(f.delta) : f.before === null ? 'new' : 'removed';
+            out.push(`| ${codeCell(f.path)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`);
+        }
+        out.push('', '</details>', '');
+    }
+    const notes = input.suites.filter((s) => s.headline).map((s) => `${s.label}: ${s.headline?.basis}.`);
+    const rust = input.suites.find((s) => s.suite === 'rust');
+    const da = rust?.report?.totals.lines;
+    if (rust?.headline && da && da.total > 0 && rust.report?.declared.lines) {
+        const daPercent = percent(da);
+        if (daPercent !== null && Math.abs(daPercent - rust.headline.percent) >= 0.005) {
+            notes.push(`Rust by DA lines (genhtml, Codecov): ${formatPercent(daPercent)} (${da.covered}/${da.total}); llvm-cov counts lines shared by nested functions once per function.`);
+        }
+    }
+    if (notes.length > 0)
+        out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '');
+    return out.join('\n');
+}
+function mergeLine(merge) {
+    const names = (suite) => merge.shards
+        .filter((s) => s.suite === suite)
+        .map((s) => escapeText(s.artifact))
+        .join(', ') || 'none';
+    return `<sub>Merged from ${merge.shards.length} shard artifact(s) of this run. Rust: ${names('rust')}. Python: ${names('python')}. A line counts as run when any shard ran it.</sub>`;
+}
+function baselineLine(baseline) {
+    if (!baseline.run)
+        return `<sub>No baseline to compare with: ${escapeText(baseline.unavailable ?? 'unknown reason')}.</sub>`;
+    const run = baseline.run;
+    const runText = run.url ? `[run ${run.runId}](${run.url})` : `run ${run.runId}`;
+    const gate = baseline.maxDrop === null ? '' : `; max-drop ${baseline.maxDrop} pp`;
+    return `<sub>Changes are against ${escapeText(run.branch)} (${runText}, commit ${run.commit ? `\`${run.commit.slice(0, 12)}\`` : 'unknown'})${gate}.</sub>`;
+}
+/** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
+function patchSection(patch, suites, filesPerSuite) {
+    if (patch.base === null)
+        return [`**Patch coverage** was not measured: ${escapeText(patch.unavailable ?? 'unknown reason')}.`, ''];
+    const out = [
+        `### Patch coverage`,
+        '',
+        `Lines changed since ${escapeText(patch.how)}; ${patch.changedFiles} changed file(s).`,
+        '',
+        '| Suite | Changed lines run | Gate | Not run |',
+        '| --- | --- | --- | --- |'
+    ];
+    for (const suite of suites) {
+        if (!suite.enabled || !suite.report)
+            continue;
+        const p = suite.patch;
+        const gate = patch.minPatch === null ? 'none' : `≥ ${patch.minPatch}%`;
+        if (!p || p.percent === null) {
+            out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`);
+            continue;
+        }
+        const withMisses = p.files.filter((f) => f.uncovered.length > 0);
+        const shown = withMisses.slice(0, Math.max(filesPerSuite, 1));
+        const notRun = shown.map((f) => `${codeCell(f.path)} ${rangesText(f.uncovered, 10)}`);
+        const more = withMisses.length - shown.length;
+        if (more > 0)
+            notRun.push(`and ${more} more file(s)`);
+        out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`);
+    }
+    out.push('');
+    return out;
+}
+function rangesText(ranges, limit) {
+    const text = ranges.slice(0, limit).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+    if (ranges.length > limit)
+        text.push(`… (${ranges.length - limit} more)`);
+    return text.join(', ');
+}
+function suiteRow(suite, input) {
+    if (!suite.enabled)
+        return `| ${suite.label} | – | – | disabled | – | – |`;
+    const headline = suite.headline;
+    const delta = suite.delta?.delta;
+    const change = delta === null || delta === undefined ? '' : ` ${delta < -5e-3 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`;
+    const coverage = headline
+        ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}`
+        : 'no data';
+    const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`;
+    const own = input.findings.filter((f) => f.suite === suite.suite);
+    let result;
+    if (own.length === 0)
+        result = '✅ passed';
+    else {
+        const kinds = [...new Set(own.map((f) => KIND_LABEL[f.kind]))].join(', ');
+        result = input.nonBlocking ? `⚠️ ${kinds} (would fail)` : `❌ ${kinds}`;
+    }
+    const duration = `${(suite.durationMs / 1000).toFixed(1)} s`;
+    return `| ${suite.label} | ${coverage} | ${threshold} | ${result} | ${duration} | ${artifactCell(suite)} |`;
+}
+const KIND_LABEL = {
+    'tool-failed': 'tool failed',
+    'timed-out': 'timed out',
+    'report-missing': 'report missing',
+    'report-unreadable': 'report unreadable',
+    'no-data': 'no data',
+    threshold: 'below threshold',
+    patch: 'patch coverage',
+    drop: 'coverage dropped',
+    'upload-failed': 'upload failed',
+    internal: 'internal error'
+};
+function artifactCell(suite) {
+    const artifact = suite.artifact;
+    if (!artifact)
+        return '–';
+    if (artifact.error)
+        return `not uploaded: ${escapeText(artifact.error)}`;
+    const size = artifact.size === undefined ? '' : ` (${formatBytes(artifact.size)})`;
+    const name = escapeText(artifact.name);
+    return artifact.url ? `[${name}](${artifact.url})${size}` : `${name}${size}`;
+}
+function lowestCovered(files, count) {
+    return files
+        .filter((f) => f.lines.total > 0 && f.lines.covered < f.lines.total)
+        .sort((a, b) => {
+        const pa = a.lines.covered / a.lines.total;
+        const pb = b.lines.covered / b.lines.total;
+        if (pa !== pb)
+            return pa - pb;
+        const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered);
+        return missed !== 0 ? missed : a.path < b.path ? -1 : 1;
+    })
+        .slice(0, count);
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '|': '&#124;' };
+/** Text that must not become markdown or HTML: tags, table pipes, links. */
+const escapeHtml = (text) => text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c);
+function escapeText(text) {
+    return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
+}
+function codeCell(path) {
+    const shown = path.length > 200 ? `…${path.slice(-199)}` : path;
+    return `<code>${escapeHtml(shown)}</code>`;
+}
+
+// The job summary as terminal text, for a run outside GitHub Actions: the
+// markdown stays (tables read well as they are), the HTML the step summary
+// needs (<details>, <code>, <sub>, entities) becomes plain text. Pure.
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#124;': '|' };
+function summaryForTerminal(markdown) {
+    return markdown
+        .replace(/<details><summary>(.*?)<\/summary>/g, '$1:')
+        .replace(/<\/details>\n?/g, '')
+        .replace(/<\/?sub>/g, '')
+        .replace(/<code>(.*?)<\/code>/g, '$1')
+        .replace(/<br>/g, '; ')
+        .replace(/\\([\\`*_[\]])/g, '$1')
+        .replace(/&(amp|lt|gt|quot|#124);/g, (e) => ENTITIES[e] ?? e)
+        .replace(/\n{3,}/g, '\n\n');
+}
+
+// The job summary phase: the rendered summary, redacted, to GITHUB_STEP_SUMMARY,
+// or to the terminal on a local run.
+/** What the summary (and the pull request comment) is rendered from. */
+function summaryInput(run) {
+    const { inputs, findings } = run;
+    return {
+        suites: suitesOf(run),
+        findings: findings.findings,
+        advisories: findings.advisories,
+        status: statusOf(findings.findings, inputs.nonBlocking),
+        nonBlocking: inputs.nonBlocking,
+        filesPerSuite: inputs.summaryFiles,
+        patch: run.patch,
+        baseline: run.baseline,
+        merge: run.merge
+    };
+}
+async function writeJobSummary(run) {
+    const text = run.redact(renderSummary(summaryInput(run)));
+    if (run.env['GITHUB_STEP_SUMMARY'])
+        await summary.addRaw(text, true).write();
+    else
+        process.stdout.write(`\n${summaryForTerminal(text)}\n`);
+}
+
+// The optional sticky pull request comment: one comment per job, found again by
+// a hidden marker and updated in place, kept under GitHub's 65,536-character
+// limit. A token that may not write (a fork's pull request) is no failure: the
+// results stay in the job summary and a notice says why there is no comment.
+const COMMENT_LIMIT = 65_536;
+function commentMarker(key) {
+    return `<!-- rust-python-coverage: ${key.replace(/--+/g, '-').replace(/>/g, '')} -->`;
+}
+/** The body: marker first, then the summary, cut with a note when it would pass the limit. Pure. */
+function commentBody(marker, summary, detailsUrl) {
+    const footer = detailsUrl ? `\n<sub>From [this run](${detailsUrl}): job summary, annotations and artifacts.</sub>\n` : '';
+    const body = `${marker}\n${summary}${footer}`;
+    if (body.length <= COMMENT_LIMIT)
+        return body;
+    const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${detailsUrl ? `in [the job summary](${detailsUrl})` : 'in the job summary'}.\n`;
+    let cut = body.slice(0, COMMENT_LIMIT - note.length);
+    // Never end inside a line (a half table row, a half tag).
+    const lastLine = cut.lastIndexOf('\n');
+    if (lastLine > marker.length)
+        cut = cut.slice(0, lastLine);
+    return `${cut}${note}`;
+}
+/** Creates or updates the pull request's comment that carries `marker`. */
+async function upsertComment(api, repository, pr, marker, body) {
+    let existing;
+    for (let page = 1; page <= 50 && !existing; page++) {
+        const list = await api.json('GET', `/repos/${repository}/issues/${pr}/comments?per_page=100&page=${page}`);
+        existing = list.find((c) => c.body?.startsWith(marker));
+        if (list.length < 100)
+            break;
+    }
+    if (existing) {
+        const updated = await api.json('PATCH', `/repos/${repository}/issues/comments/${existing.id}`, { body });
+        return { id: updated.id ?? existing.id, url: updated.html_url ?? null, created: false };
+    }
+    const created = await api.json('POST', `/repos/${repository}/issues/${pr}/comments`, { body });
+    return { id: created.id, url: created.html_url ?? null, created: true };
+}
+/** Why there is no comment, as one line, for a notice. */
+function commentProblem(error, fromFork) {
+    const message = error.message;
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        return `${message}. ${fromFork ? 'A pull request from a fork gets a read-only token' : 'The token needs `pull-requests: write`'}; the results are in the job summary`;
+    }
+    return `${message}; the results are in the job summary`;
+}
+/** The comment phase: the same summary as the job's, within the comment limit. Never a finding: without it the summary still holds everything. */
+async function commentOnPullRequest(run) {
+    const { inputs, env } = run;
+    const pr = pullRequestOf(env);
+    const repository = env['GITHUB_REPOSITORY'];
+    if (!pr || !repository) {
+        info('comment: true, but this run is not for a pull request; no comment');
+        return;
+    }
+    if (!inputs.githubToken)
+        return noticeNoComment('github-token is empty; the results are in the job summary');
+    const marker = commentMarker(`${env['GITHUB_WORKFLOW'] ?? ''}/${env['GITHUB_JOB'] ?? ''}/${inputs.summaryArtifactName}`);
+    const body = commentBody(marker, run.redact(renderSummary(summaryInput(run), COMMENT_LIMIT - 4096)), runUrl(env) ?? null);
+    try {
+        const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body);
+        info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`);
+        setOutput('comment-url', result.url ?? '');
+    }
+    catch (error) {
+        noticeNoComment(commentProblem(error, pr.fromFork));
+    }
+}
+function noticeNoComment(why) {
+    notice(`No pull request comment: ${why}.`, { title: 'Coverage comment' });
+}
+
+// Lines a change adds or modifies, from `git diff --unified=0` output: for
+// each file on the new side, the line numbers of its '+' lines. Deleted files
+// and binary files contribute nothing; renames count under the new path.
+// Pure: the git call is in git.ts.
+/** Undoes git's C-style quoting of unusual paths ("a/t\303\251st.rs" -> a/tést.rs). */
+function unquoteGitPath(raw) {
+    if (!raw.startsWith('"') || !raw.endsWith('"'))
+        return raw;
+    const bytes = [];
+    const body = raw.slice(1, -1);
+    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(simple[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** The path of a '+++ ' line's target, or null for /dev/null (a deleted file). */
+function newPath(header) {
+    const raw = unquoteGitPath(header.replace(/\t.*$/, ''));
+    if (raw === '/dev/null')
+        return null;
+    return raw.startsWith('b/') ? raw.slice(2) : raw;
+}
+function parseUnifiedDiff(text) {
+    const changed = new Map();
+    let current = null;
+    let next = 0;
+    for (const line of text.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            current = null;
+            continue;
+        }
+        if (line.startsWith('+++ ')) {
+            const target = newPath(line.slice(4));
+            current = target === null ? null : (changed.get(target) ?? []);
+            if (target !== null && current)
+                changed.set(target, current);
+            continue;
+        }
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+        if (hunk) {
+            next = Number(hunk[1]);
+            continue;
+        }
+        if (current === null)
+            continue;
+        if (line.startsWith('+'))
+            current.push(next++);
+        else if (line.startsWith(' '))
+            next++;
+        // '-' lines and '\ No newline at end of file' do not move the new side.
+    }
+    for (const [file, lines] of changed) {
+        if (lines.length === 0)
+            changed.delete(file);
+        else
+            lines.sort((a, b) => a - b);
+    }
+    return changed;
+}
+/** Consecutive numbers folded into [first, last] ranges. */
+function toRanges(lines) {
+    const ranges = [];
+    for (const n of lines) {
+        const last = ranges[ranges.length - 1];
+        if (last && n === last[1] + 1)
+            last[1] = n;
+        else
+            ranges.push([n, n]);
+    }
+    return ranges;
+}
+
+// Finds what a pull request changes, with git: the base commit (input
+// `patch-base`, or the pull request's own base), then `git diff --unified=0`
+// from it to HEAD. A shallow checkout (actions/checkout's default depth 1) has
+// no parent commit to diff against; one `git fetch --depth=2` of HEAD brings it.
+function git(cwd, args, maxBuffer = 256 * 1024 * 1024) {
+    return new Promise((resolve) => {
+        execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, maxBuffer, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (error, stdout, stderr) => resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr ?? error?.message ?? '') }));
+    });
+}
+const firstErrorLine = (r) => firstLine(r.stderr).replace(/^(fatal|error): /, '') || 'git failed';
+async function commitExists(cwd, rev) {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).ok;
+}
+/** HEAD's parents as git knows them (none in a depth-1 clone). */
+async function parentsOfHead(cwd) {
+    const r = await git(cwd, ['rev-list', '--parents', '-n', '1', 'HEAD']);
+    return r.ok ? r.stdout.trim().split(/\s+/).slice(1) : [];
+}
+async function isShallow(cwd) {
+    const r = await git(cwd, ['rev-parse', '--is-shallow-repository']);
+    return r.ok && r.stdout.trim() === 'true';
+}
+/** Deepens a shallow clone by one commit below HEAD (the checkout's own credentials are used). */
+async function fetchParents(cwd, log) {
+    const head = (await git(cwd, ['rev-parse', 'HEAD'])).stdout.trim();
+    log(`Fetching the parents of ${head.slice(0, 12)} (git fetch --depth=2): the checkout is shallow`);
+    const r = await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=2', 'origin', head]);
+    if (!r.ok)
+        log(`git fetch failed: ${firstErrorLine(r)}`);
+    return r.ok;
+}
+/**
+ * The base commit. With `explicit` (input patch-base): the merge base of it
+ * and HEAD. On a pull request: HEAD^1 when HEAD is GitHub's merge commit
+ * (refs/pull/N/merge, the default checkout), else the merge base of the
+ * pull request's base and HEAD (a checkout of the head commit).
+ */
+async function findBase(cwd, explicit, prBase, log) {
+    if (explicit === '' && prBase === null)
+        throw new PatchUnavailable('not a pull request and no patch-base given');
+    let parents = await parentsOfHead(cwd);
+    if (parents.length === 0 && (await isShallow(cwd))) {
+        await fetchParents(cwd, log);
+        parents = await parentsOfHead(cwd);
+    }
+    if (explicit === '' && parents.length === 2) {
+        // GitHub's merge commit: its first parent is the base branch the change was merged onto
+        // (newer than the event's base when the branch moved on since).
+        const first = parents[0];
+        return { base: first, how: `${first.slice(0, 12)}, the first parent of the pull request's merge commit` };
+    }
+    const target = explicit || prBase;
+    if (!(await commitExists(cwd, target))) {
+        const fetched = await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', target]);
+        if (!fetched.ok || !(await commitExists(cwd, target))) {
+            throw new PatchUnavailable(`the base ${explicit ? `"${explicit}"` : target.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
+        }
+    }
+    const mergeBase = await git(cwd, ['merge-base', target, 'HEAD']);
+    if (!mergeBase.ok || mergeBase.stdout.trim() === '') {
+        throw new PatchUnavailable(`no common history between ${explicit ? `"${explicit}"` : target.slice(0, 12)} and HEAD in the checkout (shallow?); use actions/checkout with fetch-depth: 0`);
+    }
+    const base = mergeBase.stdout.trim();
+    return { base, how: `merge base ${base.slice(0, 12)} of ${explicit ? `"${explicit}"` : `the pull request's base ${target.slice(0, 12)}`} and HEAD` };
+}
+async function findPatch(workspace, explicitBase, env, log) {
+    const top = await git(workspace, ['rev-parse', '--show-toplevel']);
+    if (!top.ok) {
+        const why = firstErrorLine(top);
+        throw new PatchUnavailable(/dubious ownership/.test(why)
+            ? 'git refuses the workspace (dubious ownership); add `git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step'
+            : `the workspace is not a git checkout (${why})`);
+    }
+    const root = fs.realpathSync(top.stdout.trim());
+    const { base, how } = await findBase(workspace, explicitBase, pullRequestOf(env)?.baseSha ?? null, log);
+    const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--']);
+    if (!diff.ok)
+        throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`);
+    return { base, how, ...inWorkspace(parseUnifiedDiff(diff.stdout), root, workspace) };
+}
+/** The repository root: git's top level, or the workspace itself when it is no git checkout (actions/checkout's default layout). */
+async function repositoryRoot(workspace) {
+    const top = await git(workspace, ['rev-parse', '--show-toplevel']);
+    return fs.realpathSync(top.ok ? top.stdout.trim() : workspace);
+}
+/** Repository-relative changes keyed by workspace-relative paths (those outside the workspace dropped), and the way back. */
+function inWorkspace(byRepoPath, root, workspace) {
+    const realWorkspace = fs.realpathSync(workspace);
+    const changed = new Map();
+    for (const [file, lines] of byRepoPath) {
+        const relative = path.relative(realWorkspace, path.join(root, file)).split(path.sep).join('/');
+        if (!relative.startsWith('../'))
+            changed.set(relative, lines);
+    }
+    const toRepo = path.relative(root, realWorkspace).split(path.sep).join('/');
+    return { changed, repoPath: (p) => (toRepo ? `${toRepo}/${p}` : p) };
+}
+
+// Patch coverage: of the lines a pull request adds or changes, those the
+// coverage tool instruments, and of those, the ones the tests ran. Pure.
+/** `changed` is keyed by workspace-relative paths, like the report's files. */
+function patchCoverage(report, changed) {
+    const files = [];
+    let covered = 0;
+    let total = 0;
+    for (const file of report.files) {
+        const lines = changed.get(file.path);
+        const states = file.lineStates;
+        if (!lines || !states)
+            continue;
+        const entry = { path: file.path, total: 0, covered: 0, uncovered: [] };
+        const missed = [];
+        for (const n of lines) {
+            const state = states[n];
+            if (state === LINE_HIT) {
+                entry.total++;
+                entry.covered++;
+            }
+            else if (state === LINE_MISSED) {
+                entry.total++;
+                missed.push(n);
+            }
+        }
+        if (entry.total === 0)
+            continue;
+        entry.uncovered = toRanges(missed);
+        files.push(entry);
+        covered += entry.covered;
+        total += entry.total;
+    }
+    files.sort((a, b) => a.covered / a.total - b.covered / b.total || (a.path < b.path ? -1 : 1));
+    return { covered, total, percent: percent({ covered, total }), files };
+}
+
+// The patch phase: the lines the pull request changes, the coverage of those
+// lines per suite, the min-patch gate (a finding like any other) and notice
+// annotations on the changed lines no test runs, within GitHub's cap.
+/**
+ * GitHub shows at most 10 notice annotations per step: 7 for lines, one for
+ * "N more", and room for the baseline and comment notices of the same step.
+ */
+const MAX_LINE_ANNOTATIONS = 7;
+/** The notices for uncovered changed lines, least covered files first, and how many were left out. Pure. */
+function lineAnnotations(suites, repoPath, limit = MAX_LINE_ANNOTATIONS) {
+    const all = [];
+    for (const suite of suites) {
+        for (const file of suite.patch?.files ?? []) {
+            for (const [start, end] of file.uncovered) {
+                const lines = start === end ? `Line ${start} is` : `Lines ${start}–${end} are`;
+                all.push({
+                    file: repoPath(file.path),
+                    startLine: start,
+                    endLine: end,
+                    message: `${lines} changed by this pull request and not run by the ${suite.label} tests.`
+                });
+            }
+        }
+    }
+    return { annotations: all.slice(0, limit), leftOut: Math.max(0, all.length - limit) };
+}
+/** The changed lines from the pull request's files (REST API), when git cannot give them; null when this is no pull request or there is no token. */
+async function patchFromApi(inputs, env, gitProblem) {
+    const pr = pullRequestOf(env);
+    const repository = env['GITHUB_REPOSITORY'];
+    if (!pr || !repository || !inputs.githubToken)
+        return null;
+    info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
+    const { changedLinesFromApi } = await import('./api-files-DwpbqcfO.js');
+    const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
+    const root = await repositoryRoot(inputs.workspace);
+    const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
+    return {
+        base: pr.baseSha,
+        how: `the merge base with ${pr.baseSha.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: ${gitProblem}${skipped})`,
+        ...inWorkspace(api.changed, root, inputs.workspace)
+    };
+}
+/** The patch phase; null when patch coverage is off or this is no pull request and no patch-base is given. */
+async function measurePatch(run) {
+    const { inputs, findings, env } = run;
+    const suites = suitesOf(run);
+    if (!inputs.patch.enabled)
+        return null;
+    const minPatch = inputs.patch.minPatch;
+    let source;
+    startGroup('Patch coverage');
+    try {
+        source = await findPatch(inputs.workspace, inputs.patch.base, env, (line) => info(line));
+    }
+    catch (error) {
+        if (!(error instanceof PatchUnavailable))
+            throw error;
+        if (error.message.startsWith('not a pull request')) {
+            info(`Patch coverage not measured: ${error.message}`);
+            endGroup();
+            return null;
+        }
+        let why = error.message;
+        const fromApi = inputs.patch.base === '' ? await patchFromApi(inputs, env, why).catch((apiError) => {
+            why = `${why}; the pull request's files could not be read from the REST API either (${apiError.message})`;
+            return null;
+        }) : null;
+        if (!fromApi) {
+            info(`Patch coverage not measured: ${why}`);
+            endGroup();
+            if (minPatch !== null)
+                findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${why}`);
+            else
+                notice(`Patch coverage was not measured: ${why}`, { title: 'Patch coverage' });
+            return { base: null, how: '', unavailable: why, changedFiles: 0, minPatch };
+        }
+        source = fromApi;
+    }
+    info(`Base: ${source.how}; ${source.changed.size} changed file(s) in the workspace`);
+    for (const suite of suites) {
+        if (!suite.report)
+            continue;
+        const patch = patchCoverage(suite.report, source.changed);
+        suite.patch = patch;
+        info(`${suite.label}: ${patch.percent === null ? 'no instrumented line changed' : `${formatPercent(patch.percent)} of ${patch.total} changed line(s) run`}`);
+        if (minPatch !== null && patch.percent !== null && patch.percent < minPatch) {
+            findings.add(suite.suite, 'patch', `${suite.label} patch coverage ${formatPercent(patch.percent)} (${patch.covered}/${patch.total} changed lines) is below min-patch ${minPatch}%`);
+        }
+    }
+    endGroup();
+    if (inputs.patch.annotate) {
+        const { annotations, leftOut } = lineAnnotations(suites, source.repoPath);
+        for (const a of annotations) {
+            notice(a.message, { title: 'Not covered by tests', file: a.file, startLine: a.startLine, endLine: a.endLine });
+        }
+        if (leftOut > 0) {
+            notice(`${leftOut} more uncovered range(s) of changed lines are not annotated (GitHub shows 10 notices per step); see the job summary.`, {
+                title: 'Not covered by tests'
+            });
+        }
+    }
+    return { base: source.base, how: source.how, changedFiles: source.changed.size, minPatch };
+}
+
+// The step's outputs per suite: figures, deltas, durations and artifacts.
+// Figures are unrounded; an empty value means "not measured".
+function writeOutputs(run) {
+    for (const suite of suitesOf(run)) {
+        const key = suite.suite;
+        if (key === 'rust')
+            setOutput('rust-cobertura', suite.cobertura ?? '');
+        setOutput(`${key}-line-coverage`, suite.headline ? String(suite.headline.percent) : '');
+        setOutput(`${key}-coverage-delta`, suite.delta?.delta != null ? String(suite.delta.delta) : '');
+        setOutput(`${key}-patch-coverage`, suite.patch?.percent != null ? String(suite.patch.percent) : '');
+        setOutput(`${key}-duration-seconds`, (suite.durationMs / 1000).toFixed(1));
+        setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '');
+        setOutput(`${key}-artifact-url`, suite.artifact?.url ?? '');
+        setOutput(`${key}-artifact-size`, suite.artifact?.size !== undefined ? String(suite.artifact.size) : '');
+    }
+}
+
+const SUITE_LABELS = { rust: 'Rust', python: 'Python' };
+
+// Where each suite's files are: the reports the inputs name, the files the
+// action derives next to them, the ones removed before a run (so a stale
+// report is never shown as new) and the ones each artifact holds.
+function rustCoberturaPath(inputs) {
+    return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml');
+}
+function rustHtmlZipPath(inputs) {
+    return path.join(path.dirname(inputs.rust.lcov), 'rust-html.zip');
+}
+/** Everything the Python command printed. */
+function pythonOutputPath(inputs) {
+    return path.join(path.dirname(inputs.python.xml), 'python-output.txt');
+}
+/** pytest-cov's terminal table, cut out of the output. */
+function pythonTermPath(inputs) {
+    return path.join(path.dirname(inputs.python.xml), 'python-coverage.txt');
+}
+/** The suite's main report (absolute). */
+function reportPath(inputs, suite) {
+    return suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
+}
+const relativeToWorkspace = (inputs, file) => path.relative(inputs.workspace, file).split(path.sep).join('/') || '.';
+function removeStale(paths) {
+    for (const p of paths)
+        fs.rmSync(p, { recursive: true, force: true });
+}
+/** A suite that has not run (yet): disabled, or its phase failed. */
+function emptySuite(inputs, suite) {
+    return {
+        suite,
+        label: SUITE_LABELS[suite],
+        enabled: inputs[suite].enabled,
+        commands: [],
+        durationMs: 0,
+        reportPath: relativeToWorkspace(inputs, reportPath(inputs, suite)),
+        minLines: inputs[suite].minLines,
+        tools: {}
+    };
+}
+/** The files the suite's artifact holds: those that exist, are regular files and lie inside the workspace. */
+function artifactFiles(inputs, suite) {
+    const candidates = suite === 'rust'
+        ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
+        : [inputs.python.xml, pythonTermPath(inputs)];
+    // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
+    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null);
+}
+
+// The upload phase: each suite's files as its artifact. A failed upload is a
+// finding of that suite; outside GitHub Actions nothing is uploaded and the
+// log says where the files are.
+/** The upload options every artifact of this run shares, mapped from the inputs once. */
+function uploadRequest(inputs, name, files, rootDirectory = commonRoot(files)) {
+    return {
+        name,
+        files,
+        rootDirectory,
+        retentionDays: inputs.retentionDays,
+        compressionLevel: inputs.compressionLevel,
+        timeoutMs: inputs.uploadTimeoutMs
+    };
+}
+/** Uploads one artifact of this run; the error message is one line. */
+function uploadFiles(inputs, name, files, rootDirectory) {
+    return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory));
+}
+async function uploadSuites(run) {
+    const { inputs, findings } = run;
+    if (!inputs.upload)
+        return;
+    const unavailable = uploadUnavailable(run.env);
+    for (const suite of suitesOf(run)) {
+        if (!suite.enabled)
+            continue;
+        const name = inputs[suite.suite].artifactName;
+        const files = artifactFiles(inputs, suite.suite);
+        suite.artifact = { name, files: files.map((f) => relativeToWorkspace(inputs, f)) };
+        if (files.length === 0) {
+            suite.artifact.error = 'no report files to upload';
+            continue;
+        }
+        if (unavailable) {
+            suite.artifact.error = unavailable;
+            info(`${suite.label}: not uploading, ${unavailable}; the files are in ${relativeToWorkspace(inputs, commonRoot(files))}`);
+            continue;
+        }
+        startGroup(`Uploading ${name} (${files.length} file(s))`);
+        try {
+            const uploaded = await uploadFiles(inputs, name, files);
+            Object.assign(suite.artifact, uploaded);
+            info(`Uploaded ${name}: id ${uploaded.id}, ${uploaded.size} bytes${uploaded.url ? `, ${uploaded.url}` : ''}`);
+        }
+        catch (error) {
+            const message = firstLine(error.message);
+            suite.artifact.error = message;
+            findings.add(suite.suite, 'upload-failed', `${suite.label} artifact "${name}" was not uploaded: ${message}`);
+        }
+        finally {
+            endGroup();
+        }
+    }
+}
+
+// coverage-summary.json next to the reports, uploaded as its own small
+// artifact (the baseline of later pull requests, the input of a merge job).
+async function writeSummaryJson(run) {
+    const { inputs, findings, rust, python } = run;
+    const json = buildCoverageSummary({
+        run: runFacts(run.env, inputs.matrixValue),
+        status: statusOf(findings.findings, inputs.nonBlocking),
+        nonBlocking: inputs.nonBlocking,
+        patch: run.patch,
+        baseline: run.baseline,
+        merge: run.merge,
+        findings: findings.findings,
+        suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
+    });
+    fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true });
+    fs.writeFileSync(inputs.summaryJson, `${JSON.stringify(json, null, 1)}\n`);
+    setOutput('summary-json', relativeToWorkspace(inputs, inputs.summaryJson));
+    if (!inputs.upload || uploadUnavailable(run.env))
+        return;
+    const name = inputs.summaryArtifactName;
+    try {
+        const uploaded = await uploadFiles(inputs, name, [inputs.summaryJson]);
+        setOutput('summary-artifact-id', String(uploaded.id));
+        info(`Uploaded ${name}: id ${uploaded.id}`);
+    }
+    catch (error) {
+        findings.add('action', 'upload-failed', `Artifact "${name}" (coverage-summary.json) was not uploaded: ${firstLine(error.message)}`);
+    }
+}
+
+// Writes a Cobertura XML report from line states (a merge of shard reports):
+// one class per file, a <line> per instrumented line with hits 1 (run) or 0,
+// root totals from the same lines. Readers that need only "run or not" per line
+// (diff-cover, GitHub's coverage upload, this action) read it as they read
+// coverage.py's. Pure: returns the text.
+const escapeAttribute = (value) => value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const rate = (covered, total) => (total > 0 ? String(covered / total) : '1');
+function coberturaXml(files, source, note, now = new Date()) {
+    const out = [];
+    let covered = 0;
+    let total = 0;
+    for (const file of files) {
+        covered += file.lines.covered;
+        total += file.lines.total;
+    }
+    out.push('<?xml version="1.0" ?>');
+    out.push(`<coverage version="rust-python-coverage" timestamp="${now.getTime()}" lines-valid="${total}" lines-covered="${covered}" line-rate="${rate(covered, total)}" branches-valid="0" branches-covered="0" branch-rate="0" complexity="0">`);
+    out.push(`\t<!-- ${note.replace(/--/g, '- -')} -->`);
+    out.push('\t<sources>', `\t\t<source>${escapeAttribute(source)}</source>`, '\t</sources>');
+    out.push('\t<packages>', `\t\t<package name="." line-rate="${rate(covered, total)}" branch-rate="0" complexity="0">`, '\t\t\t<classes>');
+    for (const file of files) {
+        const name = escapeAttribute(file.path);
+        out.push(`\t\t\t\t<class name="${name}" filename="${name}" line-rate="${rate(file.lines.covered, file.lines.total)}" branch-rate="0" complexity="0">`);
+        out.push('\t\t\t\t\t<methods/>', '\t\t\t\t\t<lines>');
+        const states = file.lineStates;
+        if (states) {
+            for (let n = 1; n < states.length; n++) {
+                if (states[n] !== LINE_NONE)
+                    out.push(`\t\t\t\t\t\t<line number="${n}" hits="${states[n] === LINE_HIT ? 1 : 0}"/>`);
+            }
+        }
+        out.push('\t\t\t\t\t</lines>', '\t\t\t\t</class>');
+    }
+    out.push('\t\t\t</classes>', '\t\t</package>', '\t</packages>', '</coverage>', '');
+    return out.join('\n');
+}
+
+// In merge mode the Rust Cobertura report comes from the merged lcov's line
+// states, since cargo-llvm-cov cannot merge shards.
+function writeMergedRustCobertura(inputs, result, report) {
+    if (!inputs.rust.cobertura)
+        return;
+    const file = rustCoberturaPath(inputs);
+    const note = 'Written by rust-python-coverage from the merged lcov of the shards: a line counts as run when any shard ran it; hits are 1 or 0.';
+    fs.writeFileSync(file, coberturaXml(report.files, inputs.workspace, note));
+    result.cobertura = relativeToWorkspace(inputs, file);
+}
+
+// Runs one shell command: streams its output to the log, optionally keeps a
+// copy in a file, enforces a time limit by killing the whole process tree, and
+// recognises the usual "tool not installed" failures to give a hint.
+// @actions/exec is not used: it has no time limit and cannot kill a process tree.
+const commandOk = (r) => r.exitCode === 0 && !r.timedOut && !r.spawnError;
+/** Variables a coverage command has no business seeing (the runner does not give them to `run:` steps either). */
+const PRIVATE_ENV = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL'];
+function childEnv(env) {
+    const out = {};
+    for (const [key, value] of Object.entries(env)) {
+        if (PRIVATE_ENV.includes(key) || key.startsWith('INPUT_'))
+            continue;
+        out[key] = value;
+    }
+    return out;
+}
+const HINTS = [
+    [
+        /no such (sub)?command:? [`']?llvm-cov|cargo-llvm-cov: (command )?not found/i,
+        'cargo-llvm-cov is not installed: add `taiki-e/install-action@cargo-llvm-cov` before this step, or run `cargo install cargo-llvm-cov --locked`.'
+    ],
+    [
+        /failed to find llvm-tools-preview|llvm-tools-preview/i,
+        'cargo-llvm-cov needs llvm-cov/llvm-profdata matching rustc\'s LLVM: `rustup component add llvm-tools-preview`, or set LLVM_COV and LLVM_PROFDATA (e.g. /usr/lib/llvm-22/bin/llvm-cov for rustc 1.95).'
+    ],
+    [
+        /unrecognized arguments: --cov|no module named ['"]?pytest_cov/i,
+        'pytest-cov is not installed in the environment pytest runs in: `pip install pytest-cov` (or add it to your dev dependency group).'
+    ],
+    [/no module named pytest\b|pytest: (command )?not found/i, 'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'],
+    [/cargo: (command )?not found/i, 'cargo is not on PATH: set up Rust before this step (e.g. dtolnay/rust-toolchain).'],
+    [/uv: (command )?not found/i, 'uv is not on PATH: add astral-sh/setup-uv before this step, or clear command-prefix.']
+];
+/** A hint for the failure, from the last part of its output, or from exit code 127. */
+function hintFor(outputTail, exitCode) {
+    for (const [pattern, hint] of HINTS)
+        if (pattern.test(outputTail))
+            return hint;
+    if (exitCode === 127)
+        return 'The shell could not find the command (exit 127): check that the tool is installed and on PATH.';
+    return undefined;
+}
+function shellFor(command) {
+    if (process.platform === 'win32')
+        return { file: process.env['ComSpec'] || 'cmd.exe', args: ['/d', '/s', '/c', command] };
+    const bash = ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find((p) => fs.existsSync(p));
+    return bash ? { file: bash, args: ['-o', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-c', command] };
+}
+function killTree(pid, signal) {
+    try {
+        if (process.platform === 'win32')
+            spawnSync('taskkill', ['/pid', String(pid), '/T', '/F']);
+        else
+            process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+const TAIL_BYTES = 64 * 1024;
+const KILL_GRACE_MS = 5_000;
+function runCommand(spec, write) {
+    const started = Date.now();
+    const { file, args } = shellFor(spec.command);
+    return new Promise((resolve) => {
+        let tail = Buffer.alloc(0);
+        let timedOut = false;
+        let capture;
+        const finish = (partial) => {
+            clearTimeout(timer);
+            clearTimeout(hardKill);
+            const result = { command: spec.command, durationMs: Date.now() - started, timedOut, ...partial };
+            const done = () => resolve(result);
+            if (capture)
+                capture.end(done);
+            else
+                done();
+        };
+        let timer;
+        let hardKill;
+        let child;
+        try {
+            if (spec.captureFile)
+                capture = fs.createWriteStream(spec.captureFile);
+            child = spawn(file, args, {
+                cwd: spec.cwd,
+                env: spec.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            finish({ exitCode: null, signal: null, spawnError: error.message });
+            return;
+        }
+        const onData = (chunk) => {
+            write(chunk);
+            capture?.write(chunk);
+            tail = Buffer.concat([tail, chunk]);
+            if (tail.length > TAIL_BYTES * 2)
+                tail = tail.subarray(tail.length - TAIL_BYTES);
+        };
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        const pid = child.pid;
+        timer = setTimeout(() => {
+            timedOut = true;
+            if (pid !== undefined) {
+                killTree(pid, 'SIGTERM');
+                hardKill = setTimeout(() => killTree(pid, 'SIGKILL'), KILL_GRACE_MS);
+            }
+        }, spec.timeoutMs);
+        child.on('error', (error) => {
+            const message = error.code === 'ENOENT' && !fs.existsSync(spec.cwd) ? `working directory ${spec.cwd} does not exist` : error.message;
+            finish({ exitCode: null, signal: null, spawnError: message });
+        });
+        let leftovers;
+        child.on('exit', () => {
+            // Whatever the shell left behind (a background job, a hung test binary)
+            // may hold the output pipes open: give it a moment, then end it.
+            if (pid !== undefined)
+                leftovers = setTimeout(() => killTree(pid, 'SIGKILL'), 2_000);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(leftovers);
+            if (pid !== undefined && process.platform !== 'win32')
+                killTree(pid, 'SIGKILL');
+            const hint = code === 0 ? undefined : hintFor(tail.toString('utf8'), code);
+            finish({ exitCode: code, signal, ...(hint ? { hint } : {}) });
+        });
+    });
+}
+
+// One command of a suite, run inside its own log group, and the one line a
+// finding says about it when it fails.
+async function runLogged(label, command, inputs, env, timeoutMs, captureFile) {
+    startGroup(`${label}: ${command}`);
+    try {
+        const result = await runCommand({ command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }, (chunk) => process.stdout.write(chunk));
+        const status = result.timedOut
+            ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
+            : result.spawnError
+                ? `could not start: ${result.spawnError}`
+                : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`;
+        info(`${label}: ${status}`);
+        return result;
+    }
+    finally {
+        endGroup();
+    }
+}
+/** One line describing a failed command, for a finding. */
+function failureMessage(label, result, timeoutMs) {
+    let text;
+    if (result.timedOut)
+        text = `${label} coverage command timed out after ${Math.round((timeoutMs / 60_000) * 10) / 10} min and was killed with its process tree: ${result.command}`;
+    else if (result.spawnError)
+        text = `${label} coverage command could not start (${result.spawnError}): ${result.command}`;
+    else
+        text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`;
+    return result.hint ? `${text}. ${result.hint}` : text;
+}
+/** Tool missing or killed: running the report commands would only fail the same way. */
+const worthReporting = (r) => !r.timedOut && !r.spawnError && !r.hint && r.exitCode !== 127;
+const anyCommandFailed = (result) => result.commands.some((c) => !commandOk(c));
+
+// The read phase: each suite's report parsed into its result with the judged
+// figure; a missing or unusable report is one clear finding. Also checks the
+// report's source paths against the checkout and the Rust Cobertura extra.
+async function readReports(run) {
+    startGroup('Reading coverage reports');
+    try {
+        for (const suite of suitesOf(run)) {
+            await run.findings.guard(suite.suite, `reading the ${suite.label} report`, () => readReport(run.inputs, suite, run.findings));
+            judgeThreshold(suite, run.findings);
+            if (suite.headline)
+                info(`${suite.label}: ${formatPercent(suite.headline.percent)} (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`);
+        }
+    }
+    finally {
+        endGroup();
+    }
+}
+/** Parses the suite's report into the result; problems become findings with one clear line. */
+async function readReport(inputs, result, findings) {
+    if (!result.enabled)
+        return;
+    const file = reportPath(inputs, result.suite);
+    const shown = result.reportPath;
+    if (!fs.existsSync(file)) {
+        if (!anyCommandFailed(result)) {
+            findings.add(result.suite, 'report-missing', `${result.label} report ${shown} was not written by the coverage command`);
+        }
+        else {
+            findings.advise(result.suite, `${result.label} report ${shown} was not written (the coverage command failed).`);
+        }
+        return;
+    }
+    const outside = escapesWorkspace(file, inputs.workspace);
+    if (outside) {
+        findings.add(result.suite, 'report-unreadable', `${shown}: leads to ${outside}, outside the workspace (a symlink?); not read and not uploaded`);
+        return;
+    }
+    let report;
+    try {
+        // Merged shard reports repeat the same files by design; the reader merges them line by line.
+        const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
+        if (result.suite === 'rust') {
+            const { parseLcovFile } = await import('./lcov-D3hVu5nh.js');
+            report = await parseLcovFile(file, options);
+        }
+        else {
+            const { parseCoberturaFile } = await import('./cobertura-CZ_07sg3.js');
+            report = await parseCoberturaFile(file, options);
+        }
+    }
+    catch (error) {
+        if (error instanceof ReportError)
+            findings.add(result.suite, 'report-unreadable', error.message);
+        else
+            findings.internal(result.suite, `reading ${shown}`, error);
+        return;
+    }
+    result.report = report;
+    let headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report);
+    if (headline && inputs.mode === 'merge') {
+        headline = { ...headline, basis: `${result.suite === 'rust' ? 'lines' : 'statements'} of all shards, run when any shard ran them` };
+    }
+    result.headline = headline;
+    if (report.warnings.length > 0) {
+        startGroup(`${result.label} report warnings (${report.warnings.length})`);
+        for (const warning of report.warnings)
+            info(warning);
+        endGroup();
+        findings.advise(result.suite, `${shown}: ${report.warnings.length} problem(s) while reading, e.g. ${firstLine(report.warnings[0] ?? '')}`);
+    }
+    if (!headline) {
+        findings.add(result.suite, 'no-data', `${shown} has no measured lines (0 of 0): nothing was covered or the filters excluded everything`);
+        return;
+    }
+    checkSourcePaths(inputs, result, report, findings);
+    if (result.suite === 'rust' && inputs.mode === 'merge')
+        writeMergedRustCobertura(inputs, result, report);
+    else if (result.suite === 'rust')
+        await checkRustCobertura(inputs, result, findings);
+}
+/**
+ * The Rust Cobertura report (for GitHub's coverage upload, diff-cover and other
+ * tools) is an extra: a problem with it is a warning, never a finding. Its line
+ * figure differs from the lcov's by design (cargo-llvm-cov derives it from regions).
+ */
+async function checkRustCobertura(inputs, result, findings) {
+    if (!inputs.rust.cobertura)
+        return;
+    const file = rustCoberturaPath(inputs);
+    const shown = relativeToWorkspace(inputs, file);
+    if (!fs.existsSync(file)) {
+        if (!anyCommandFailed(result))
+            findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
+        return;
+    }
+    const { parseCoberturaFile } = await import('./cobertura-CZ_07sg3.js');
+    try {
+        const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
+        const lines = report.declared.lines ?? report.totals.lines;
+        info(`Rust Cobertura ${shown}: ${lines.covered}/${lines.total} lines, ${report.files.length} files`);
+        result.cobertura = shown;
+    }
+    catch (error) {
+        findings.advise('rust', `Rust Cobertura report ${firstLine(error.message)}`);
+    }
+}
+/** The most common silent failure: a report whose paths point nowhere in this checkout. */
+function checkSourcePaths(inputs, result, report, findings) {
+    if (report.files.length === 0)
+        return;
+    const bases = [inputs.workspace, inputs.workingDirectory];
+    const missing = report.files.filter((f) => !bases.some((base) => fs.existsSync(path.resolve(base, f.path))));
+    if (missing.length === report.files.length) {
+        findings.advise(result.suite, `None of the ${report.files.length} source paths in ${result.reportPath} exist in this checkout (e.g. ${missing[0]?.path}): the report was made elsewhere, or its paths need remapping; per-file figures and links will not match your files.`);
+    }
+    else if (missing.length > 0) {
+        findings.advise(result.suite, `${missing.length} of ${report.files.length} source paths in ${result.reportPath} do not exist in this checkout (e.g. ${missing[0]?.path}).`);
+    }
+}
+
+// The zip phase: cargo-llvm-cov's HTML report folder zipped next to the lcov,
+// for the Rust artifact.
+async function zipRustHtml(run) {
+    const { inputs, findings, rust } = run;
+    if (!rust.enabled)
+        return;
+    const html = inputs.rust.htmlDir;
+    if (!fs.existsSync(path.join(html, 'index.html'))) {
+        if (!anyCommandFailed(rust)) {
+            findings.add('rust', 'report-missing', `Rust HTML report ${relativeToWorkspace(inputs, html)}/index.html was not written`);
+        }
+        return;
+    }
+    const { zipDirectory } = await import('./write-DSus3nBC.js');
+    const zipPath = rustHtmlZipPath(inputs);
+    try {
+        const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
+        for (const skipped of zipped.skipped)
+            findings.advise('rust', `Not zipped: ${skipped.path} (${skipped.reason}).`);
+        rust.htmlZip = { path: relativeToWorkspace(inputs, zipPath), files: zipped.files, bytes: zipped.bytesOut };
+    }
+    catch (error) {
+        findings.add('rust', 'report-unreadable', `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine(error.message)}`);
+    }
+}
+
+// Pulls pytest-cov's terminal coverage table out of a pytest run's output, so
+// the artifact keeps the summary users know from their terminal. Pure.
+const START = /^[\s=_-]*(tests coverage|coverage: platform)\b/;
+const TOTAL = /^TOTAL\s/;
+/** The coverage section (header through TOTAL and the "written to" lines), or null if there is none. */
+function extractCoverageTable(output) {
+    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
+    let start = -1;
+    for (let i = 0; i < lines.length; i++) {
+        if (START.test(lines[i] ?? '')) {
+            start = i;
+            // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __".
+            if (/tests coverage/.test(lines[i] ?? '') && START.test(lines[i + 1] ?? ''))
+                i++;
+            break;
+        }
+    }
+    if (start < 0)
+        return null;
+    let end = lines.findIndex((line, i) => i > start && TOTAL.test(line));
+    if (end < 0)
+        return null;
+    while (end + 1 < lines.length && /^(Coverage \w+ written to|Required test coverage|FAIL Required)/.test(lines[end + 1] ?? ''))
+        end++;
+    return lines.slice(start, end + 1).join('\n') + '\n';
+}
+
+// The Python suite: one pytest run under coverage that writes the Cobertura
+// XML; its output is kept, and pytest-cov's terminal table cut out of it for
+// the artifact.
+async function runPython(run) {
+    const { inputs, findings } = run;
+    const python = inputs.python;
+    const result = emptySuite(inputs, 'python');
+    if (!python.enabled)
+        return result;
+    const started = Date.now();
+    removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)]);
+    fs.mkdirSync(path.dirname(python.xml), { recursive: true });
+    const commandResult = await runLogged('Python', python.command, inputs, childEnv(run.env), python.timeoutMs, pythonOutputPath(inputs));
+    result.commands.push(commandResult);
+    if (!commandOk(commandResult)) {
+        findings.add('python', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Python', commandResult, python.timeoutMs));
+    }
+    if (fs.existsSync(pythonOutputPath(inputs))) {
+        const table = extractCoverageTable(fs.readFileSync(pythonOutputPath(inputs), 'utf8'));
+        if (table)
+            fs.writeFileSync(pythonTermPath(inputs), table);
+    }
+    result.durationMs = Date.now() - started;
+    return result;
+}
+
+// cargo-llvm-cov needs llvm-cov/llvm-profdata from the same LLVM as rustc.
+// With rustup's llvm-tools-preview it finds them itself; without it (distro or
+// nix toolchains) users must set LLVM_COV/LLVM_PROFDATA. When neither is the
+// case and a matching versioned LLVM is installed (Debian/Ubuntu llvm-N), point
+// at it, and say so in the log.
+function findLlvmTools(env, cwd) {
+    if (env['LLVM_COV'] || env['LLVM_PROFDATA'])
+        return null;
+    const rustc = spawnSync('rustc', ['-vV'], { cwd, env, encoding: 'utf8', timeout: 20_000 });
+    if (rustc.status !== 0 || typeof rustc.stdout !== 'string')
+        return null;
+    const major = /LLVM version: (\d+)/.exec(rustc.stdout)?.[1];
+    const host = /host: (\S+)/.exec(rustc.stdout)?.[1];
+    if (!major)
+        return null;
+    const sysroot = spawnSync('rustc', ['--print', 'sysroot'], { cwd, env, encoding: 'utf8', timeout: 20_000 });
+    const root = typeof sysroot.stdout === 'string' ? sysroot.stdout.trim() : '';
+    if (root && host && fs.existsSync(path.join(root, 'lib', 'rustlib', host, 'bin', exe('llvm-cov'))))
+        return null;
+    for (const dir of [`/usr/lib/llvm-${major}/bin`, `/usr/local/opt/llvm@${major}/bin`, `/opt/homebrew/opt/llvm@${major}/bin`]) {
+        const cov = path.join(dir, 'llvm-cov');
+        const profdata = path.join(dir, 'llvm-profdata');
+        if (fs.existsSync(cov) && fs.existsSync(profdata)) {
+            return {
+                env: { LLVM_COV: cov, LLVM_PROFDATA: profdata },
+                note: `rustc uses LLVM ${major} and has no llvm-tools-preview; using LLVM_COV=${cov} and LLVM_PROFDATA=${profdata}.`
+            };
+        }
+    }
+    return null;
+}
+const exe = (name) => (process.platform === 'win32' ? `${name}.exe` : name);
+
+// The Rust suite: the test run under coverage (cargo llvm-cov --no-report),
+// then the reports from its profiles (lcov, HTML, Cobertura), all within the
+// suite's one time limit.
+async function runRust(run) {
+    const { inputs, findings } = run;
+    const rust = inputs.rust;
+    const result = emptySuite(inputs, 'rust');
+    if (!rust.enabled)
+        return result;
+    const started = Date.now();
+    removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)]);
+    fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
+    const env = childEnv(run.env);
+    const llvm = findLlvmTools(env, inputs.workingDirectory);
+    if (llvm) {
+        info(llvm.note);
+        Object.assign(env, llvm.env);
+    }
+    const htmlOutputDir = path.dirname(rust.htmlDir);
+    const steps = [
+        rust.testCommand,
+        `${rust.reportCommand} --lcov --output-path ${shellQuote(rust.lcov)}`,
+        `${rust.reportCommand} --html --output-dir ${shellQuote(htmlOutputDir)}`,
+        ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
+    ];
+    for (const [index, command] of steps.entries()) {
+        const remaining = rust.timeoutMs - (Date.now() - started);
+        const commandResult = await runLogged('Rust', command, inputs, env, remaining);
+        result.commands.push(commandResult);
+        if (!commandOk(commandResult)) {
+            findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Rust', commandResult, rust.timeoutMs));
+            // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
+            if (index > 0 || !worthReporting(commandResult))
+                break;
+        }
+    }
+    result.durationMs = Date.now() - started;
+    if (result.commands.some(commandOk))
+        result.tools = rustToolVersions(inputs, env);
+    return result;
+}
+/** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
+function rustToolVersions(inputs, env) {
+    const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : '';
+    const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 });
+    const tools = {};
+    for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm))
+        tools[m[1]] = m[2];
+    return tools;
+}
+
+async function runSuites(run) {
+    const { findings } = run;
+    run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run))) ?? run.rust;
+    const rustZip = findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run));
+    run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run))) ?? run.python;
+    await rustZip;
+}
+
+// Keeps secrets out of what the action itself writes (warnings, summary):
+// the runtime token and the values of secret-looking variables are masked the
+// way the runner masks registered secrets in the log.
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIALS?)$/i;
+function makeRedactor(env = process.env) {
+    const secrets = Object.entries(env)
+        .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string' && value.length >= 6)
+        .map(([, value]) => value)
+        .sort((a, b) => b.length - a.length);
+    return (text) => {
+        let out = text;
+        for (const secret of secrets)
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        return out;
+    };
+}
+
+// The coverage entry's work: one call per phase over one run state, in run
+// order. Each phase is guarded: a problem in one suite (or a bug of ours)
+// becomes a finding and never loses the other suite's results, the summary or
+// the outputs. Phases used only in some runs are loaded when needed.
+async function runPipeline(inputs, env = process.env) {
+    const run = {
+        inputs,
+        env,
+        findings: new Findings(),
+        redact: makeRedactor(env),
+        rust: emptySuite(inputs, 'rust'),
+        python: emptySuite(inputs, 'python'),
+        patch: null,
+        baseline: null,
+        merge: null
+    };
+    const { findings } = run;
+    setOutput('skipped', 'false');
+    if (inputs.mode === 'merge') {
+        const { collectShards } = await import('./shards-Cd4bXkjc.js');
+        await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
+    }
+    else {
+        await runSuites(run);
+    }
+    await readReports(run);
+    run.patch = (await findings.guard('action', 'measuring patch coverage', () => measurePatch(run))) ?? null;
+    run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null;
+    await findings.guard('action', 'uploading artifacts', () => uploadSuites(run));
+    await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run));
+    writeOutputs(run);
+    await findings.guard('action', 'writing the job summary', () => writeJobSummary(run));
+    if (inputs.comment)
+        await findings.guard('action', 'commenting on the pull request', () => commentOnPullRequest(run));
+    // Last, so that a failure to write the summary counts too.
+    announce(run);
+}
+
+var pipeline = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    runPipeline: runPipeline
+});
+
+export { CENTRAL_HEADER as C, END_OF_CENTRAL_DIRECTORY as E, LINE_HIT as L, rustCoberturaPath as a, relativeToWorkspace as b, coberturaXml as c, LINE_MISSED as d, LOCAL_HEADER as e, firstLine as f, artifacts as g, pipeline as h, parseUnifiedDiff as p, removeStale as r };

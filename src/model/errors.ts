@@ -1,0 +1,51 @@
+// Every error the action expects and explains itself: one line, safe to show
+// as it is. Each sets its name the same way (its class name), so a log line
+// or a test can tell them apart; anything else that reaches a phase's guard is
+// a bug of ours and is reported as an internal error.
+
+export class ActionError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** An input that is not valid: names the input, what was expected and what was given. */
+export class InputError extends ActionError {
+  constructor(
+    readonly input: string,
+    expected: string,
+    got: string
+  ) {
+    super(`Input "${input}" ${expected}, got ${JSON.stringify(got)}`)
+  }
+}
+
+/** A report that cannot be used at all: names the file and what was wrong. */
+export class ReportError extends ActionError {
+  constructor(
+    readonly file: string,
+    readonly problem: string
+  ) {
+    super(`${file}: ${problem}`)
+  }
+}
+
+/** A GitHub REST call that failed: method, path, status and message. */
+export class ApiError extends ActionError {
+  constructor(
+    readonly status: number | null,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** An artifact that could not be uploaded or downloaded. */
+export class UploadError extends ActionError {}
+
+/** Why there is no baseline: said as a notice, never a finding. */
+export class BaselineUnavailable extends ActionError {}
+
+/** Why patch coverage could not be measured, with what to do. */
+export class PatchUnavailable extends ActionError {}

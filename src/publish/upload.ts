@@ -1,0 +1,59 @@
+// The upload phase: each suite's files as its artifact. A failed upload is a
+// finding of that suite; outside GitHub Actions nothing is uploaded and the
+// log says where the files are.
+import * as core from '@actions/core'
+import type { Inputs } from '../model/inputs.js'
+import { firstLine } from '../model/findings.js'
+import { suitesOf, type RunState } from '../model/run-state.js'
+import { artifactFiles, relativeToWorkspace } from '../run/suite-files.js'
+import { commonRoot, uploadArtifact, uploadUnavailable, type Uploaded, type UploadRequest } from './artifacts.js'
+
+/** The upload options every artifact of this run shares, mapped from the inputs once. */
+function uploadRequest(inputs: Inputs, name: string, files: string[], rootDirectory = commonRoot(files)): UploadRequest {
+  return {
+    name,
+    files,
+    rootDirectory,
+    retentionDays: inputs.retentionDays,
+    compressionLevel: inputs.compressionLevel,
+    timeoutMs: inputs.uploadTimeoutMs
+  }
+}
+
+/** Uploads one artifact of this run; the error message is one line. */
+export function uploadFiles(inputs: Inputs, name: string, files: string[], rootDirectory?: string): Promise<Uploaded> {
+  return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory))
+}
+
+export async function uploadSuites(run: RunState): Promise<void> {
+  const { inputs, findings } = run
+  if (!inputs.upload) return
+  const unavailable = uploadUnavailable(run.env)
+  for (const suite of suitesOf(run)) {
+    if (!suite.enabled) continue
+    const name = inputs[suite.suite].artifactName
+    const files = artifactFiles(inputs, suite.suite)
+    suite.artifact = { name, files: files.map((f) => relativeToWorkspace(inputs, f)) }
+    if (files.length === 0) {
+      suite.artifact.error = 'no report files to upload'
+      continue
+    }
+    if (unavailable) {
+      suite.artifact.error = unavailable
+      core.info(`${suite.label}: not uploading, ${unavailable}; the files are in ${relativeToWorkspace(inputs, commonRoot(files))}`)
+      continue
+    }
+    core.startGroup(`Uploading ${name} (${files.length} file(s))`)
+    try {
+      const uploaded = await uploadFiles(inputs, name, files)
+      Object.assign(suite.artifact, uploaded)
+      core.info(`Uploaded ${name}: id ${uploaded.id}, ${uploaded.size} bytes${uploaded.url ? `, ${uploaded.url}` : ''}`)
+    } catch (error) {
+      const message = firstLine((error as Error).message)
+      suite.artifact.error = message
+      findings.add(suite.suite, 'upload-failed', `${suite.label} artifact "${name}" was not uploaded: ${message}`)
+    } finally {
+      core.endGroup()
+    }
+  }
+}

@@ -1,0 +1,60 @@
+// The Rust suite: the test run under coverage (cargo llvm-cov --no-report),
+// then the reports from its profiles (lcov, HTML, Cobertura), all within the
+// suite's one time limit.
+import * as core from '@actions/core'
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { Inputs } from '../model/inputs.js'
+import type { RunState } from '../model/run-state.js'
+import type { SuiteResult } from '../model/suite.js'
+import { shellQuote } from './shell.js'
+import { childEnv, commandOk } from './command.js'
+import { failureMessage, runLogged, worthReporting } from './logged-command.js'
+import { emptySuite, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
+import { findLlvmTools } from './toolchain.js'
+
+export async function runRust(run: RunState): Promise<SuiteResult> {
+  const { inputs, findings } = run
+  const rust = inputs.rust
+  const result = emptySuite(inputs, 'rust')
+  if (!rust.enabled) return result
+  const started = Date.now()
+  removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)])
+  fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
+  const env = childEnv(run.env)
+  const llvm = findLlvmTools(env, inputs.workingDirectory)
+  if (llvm) {
+    core.info(llvm.note)
+    Object.assign(env, llvm.env)
+  }
+  const htmlOutputDir = path.dirname(rust.htmlDir)
+  const steps = [
+    rust.testCommand,
+    `${rust.reportCommand} --lcov --output-path ${shellQuote(rust.lcov)}`,
+    `${rust.reportCommand} --html --output-dir ${shellQuote(htmlOutputDir)}`,
+    ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
+  ]
+  for (const [index, command] of steps.entries()) {
+    const remaining = rust.timeoutMs - (Date.now() - started)
+    const commandResult = await runLogged('Rust', command, inputs, env, remaining)
+    result.commands.push(commandResult)
+    if (!commandOk(commandResult)) {
+      findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Rust', commandResult, rust.timeoutMs))
+      // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
+      if (index > 0 || !worthReporting(commandResult)) break
+    }
+  }
+  result.durationMs = Date.now() - started
+  if (result.commands.some(commandOk)) result.tools = rustToolVersions(inputs, env)
+  return result
+}
+
+/** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
+function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Record<string, string> {
+  const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
+  const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 })
+  const tools: Record<string, string> = {}
+  for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm)) tools[m[1] as string] = m[2] as string
+  return tools
+}

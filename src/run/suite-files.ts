@@ -1,0 +1,58 @@
+// Where each suite's files are: the reports the inputs name, the files the
+// action derives next to them, the ones removed before a run (so a stale
+// report is never shown as new) and the ones each artifact holds.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { Inputs, SuiteId } from '../model/inputs.js'
+import { SUITE_LABELS, type SuiteResult } from '../model/suite.js'
+import { escapesWorkspace } from '../safety/paths.js'
+
+export function rustCoberturaPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml')
+}
+export function rustHtmlZipPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.rust.lcov), 'rust-html.zip')
+}
+/** Everything the Python command printed. */
+export function pythonOutputPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.python.xml), 'python-output.txt')
+}
+/** pytest-cov's terminal table, cut out of the output. */
+export function pythonTermPath(inputs: Inputs): string {
+  return path.join(path.dirname(inputs.python.xml), 'python-coverage.txt')
+}
+/** The suite's main report (absolute). */
+export function reportPath(inputs: Inputs, suite: SuiteId): string {
+  return suite === 'rust' ? inputs.rust.lcov : inputs.python.xml
+}
+
+export const relativeToWorkspace = (inputs: Inputs, file: string): string =>
+  path.relative(inputs.workspace, file).split(path.sep).join('/') || '.'
+
+export function removeStale(paths: string[]): void {
+  for (const p of paths) fs.rmSync(p, { recursive: true, force: true })
+}
+
+/** A suite that has not run (yet): disabled, or its phase failed. */
+export function emptySuite(inputs: Inputs, suite: SuiteId): SuiteResult {
+  return {
+    suite,
+    label: SUITE_LABELS[suite],
+    enabled: inputs[suite].enabled,
+    commands: [],
+    durationMs: 0,
+    reportPath: relativeToWorkspace(inputs, reportPath(inputs, suite)),
+    minLines: inputs[suite].minLines,
+    tools: {}
+  }
+}
+
+/** The files the suite's artifact holds: those that exist, are regular files and lie inside the workspace. */
+export function artifactFiles(inputs: Inputs, suite: SuiteId): string[] {
+  const candidates =
+    suite === 'rust'
+      ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
+      : [inputs.python.xml, pythonTermPath(inputs)]
+  // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
+  return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null)
+}

@@ -1,0 +1,29 @@
+// The zip phase: cargo-llvm-cov's HTML report folder zipped next to the lcov,
+// for the Rust artifact.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { firstLine } from '../model/findings.js'
+import type { RunState } from '../model/run-state.js'
+import { anyCommandFailed } from '../run/logged-command.js'
+import { relativeToWorkspace, rustHtmlZipPath } from '../run/suite-files.js'
+
+export async function zipRustHtml(run: RunState): Promise<void> {
+  const { inputs, findings, rust } = run
+  if (!rust.enabled) return
+  const html = inputs.rust.htmlDir
+  if (!fs.existsSync(path.join(html, 'index.html'))) {
+    if (!anyCommandFailed(rust)) {
+      findings.add('rust', 'report-missing', `Rust HTML report ${relativeToWorkspace(inputs, html)}/index.html was not written`)
+    }
+    return
+  }
+  const { zipDirectory } = await import('./write.js')
+  const zipPath = rustHtmlZipPath(inputs)
+  try {
+    const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace })
+    for (const skipped of zipped.skipped) findings.advise('rust', `Not zipped: ${skipped.path} (${skipped.reason}).`)
+    rust.htmlZip = { path: relativeToWorkspace(inputs, zipPath), files: zipped.files, bytes: zipped.bytesOut }
+  } catch (error) {
+    findings.add('rust', 'report-unreadable', `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine((error as Error).message)}`)
+  }
+}

@@ -50,7 +50,15 @@ const candidates: Record<string, () => Promise<() => Promise<unknown>>> = {
   },
   'zip-r': async () => async () => execFileSync('zip', ['-r', '-6', '-q', path.resolve(output), '.'], { cwd: input }),
   archiver: async () => {
-    const archiver = require('archiver') as (f: string, o: object) => any
+    const archiver = require('archiver') as (
+      f: string,
+      o: object
+    ) => {
+      pipe(s: NodeJS.WritableStream): void
+      on(event: 'error', listener: (error: Error) => void): void
+      file(path: string, data: { name: string }): void
+      finalize(): Promise<void>
+    }
     return async () => {
       const zip = archiver('zip', { highWaterMark: 8 * 1024 * 1024, zlib: { level: 6 } })
       const done = new Promise((resolve, reject) => {

@@ -24,9 +24,22 @@ if (!fs.existsSync(lcov)) generateLcov(lcov)
 if (!fs.existsSync(xml)) generateCobertura(xml)
 if (!fs.existsSync(path.join(html, 'index.html'))) generateHtml(html)
 const candidate = path.join(data, 'candidate.mjs')
-await build({ entryPoints: ['bench/candidate.ts'], outfile: candidate, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' })
+await build({
+  entryPoints: ['bench/candidate.ts'],
+  outfile: candidate,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'error'
+})
 
-interface Sample { wall: number; ms: number; rssMiB: number }
+interface Sample {
+  wall: number
+  ms: number
+  rssMiB: number
+}
 function measure(name: string, input: string, output = ''): Sample {
   const started = performance.now()
   const child = spawnSync(process.execPath, [candidate, name, input, output], { encoding: 'utf8', maxBuffer: 1 << 20, cwd: process.cwd() })
@@ -40,9 +53,18 @@ function wall(cmd: string, argv: string[], env: NodeJS.ProcessEnv): number {
   return performance.now() - t
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
-const shuffle = <T>(xs: T[]): T[] => xs.map((x) => [Math.random(), x] as const).sort((a, b) => a[0] - b[0]).map((p) => p[1])
+const shuffle = <T>(xs: T[]): T[] =>
+  xs
+    .map((x) => [Math.random(), x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map((p) => p[1])
 
-const report: string[] = [`# Benchmark results`, '', `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, ${rounds} rounds, median. Wall = the whole \`node\` process (start-up, module load, read, work), the measure of shared/reference/perf.md; in-process = the work alone after modules are loaded (file read included). Ratios are candidate / baseline within the same round, then the median; targets are judged on the wall ratio.`, '']
+const report: string[] = [
+  `# Benchmark results`,
+  '',
+  `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, ${rounds} rounds, median. Wall = the whole \`node\` process (start-up, module load, read, work), the measure of shared/reference/perf.md; in-process = the work alone after modules are loaded (file read included). Ratios are candidate / baseline within the same round, then the median; targets are judged on the wall ratio.`,
+  ''
+]
 
 function suite(title: string, input: string, baseline: string, candidates: string[], target: { name: string; max: number }, output = ''): void {
   const samples = new Map<string, Sample[]>()
@@ -59,20 +81,30 @@ function suite(title: string, input: string, baseline: string, candidates: strin
       ratios.set(name, ratio)
     }
   }
-  report.push(`## ${title}`, '', `| candidate | wall ms | ratio (wall) | in-process ms | ratio (in-process) | peak RSS MiB | target |`, '| --- | ---: | ---: | ---: | ---: | ---: | --- |')
+  report.push(
+    `## ${title}`,
+    '',
+    `| candidate | wall ms | ratio (wall) | in-process ms | ratio (in-process) | peak RSS MiB | target |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |'
+  )
   for (const name of [baseline, ...candidates]) {
     const s = samples.get(name) ?? []
     const wall = median(ratios.get(name)?.wall ?? [])
     const verdict = name === target.name ? `≤ ${target.max}x: ${wall <= target.max ? 'PASS' : 'MISS'}` : ''
-    report.push(`| ${name} | ${median(s.map((x) => x.wall)).toFixed(0)} | ${wall.toFixed(2)}x | ${median(s.map((x) => x.ms)).toFixed(0)} | ${median(ratios.get(name)?.ms ?? []).toFixed(2)}x | ${median(s.map((x) => x.rssMiB)).toFixed(0)} | ${verdict} |`)
+    report.push(
+      `| ${name} | ${median(s.map((x) => x.wall)).toFixed(0)} | ${wall.toFixed(2)}x | ${median(s.map((x) => x.ms)).toFixed(0)} | ${median(ratios.get(name)?.ms ?? []).toFixed(2)}x | ${median(s.map((x) => x.rssMiB)).toFixed(0)} | ${verdict} |`
+    )
   }
   report.push('')
   console.log(report.slice(-([baseline, ...candidates].length + 4)).join('\n'))
 }
 
-if (!only || only === 'lcov') suite(`lcov, ${(fs.statSync(lcov).size / 1e6).toFixed(1)} MB`, lcov, 'raw-read', ['ours', 'lcov-parse'], { name: 'ours', max: 2 })
-if (!only || only === 'cobertura') suite(`Cobertura, ${(fs.statSync(xml).size / 1e6).toFixed(1)} MB`, xml, 'raw-read', ['ours', 'saxes', 'xml2js'], { name: 'ours', max: 4 })
-if (!only || only === 'zip') suite('zip of a 5,001-file HTML report', html, 'zip-r', ['zip-ours', 'archiver'], { name: 'zip-ours', max: 1 }, path.join(data, 'out.zip'))
+if (!only || only === 'lcov')
+  suite(`lcov, ${(fs.statSync(lcov).size / 1e6).toFixed(1)} MB`, lcov, 'raw-read', ['ours', 'lcov-parse'], { name: 'ours', max: 2 })
+if (!only || only === 'cobertura')
+  suite(`Cobertura, ${(fs.statSync(xml).size / 1e6).toFixed(1)} MB`, xml, 'raw-read', ['ours', 'saxes', 'xml2js'], { name: 'ours', max: 4 })
+if (!only || only === 'zip')
+  suite('zip of a 5,001-file HTML report', html, 'zip-r', ['zip-ours', 'archiver'], { name: 'zip-ours', max: 1 }, path.join(data, 'out.zip'))
 if (!only || only === 'start') {
   const out = path.join(data, 'output.txt')
   const env = { ...process.env, 'INPUT_MATRIX-VALUE': '3.11', 'INPUT_COVERAGE-ON': '3.12', 'INPUT_PYTHON-PACKAGE': 'x', GITHUB_OUTPUT: out }
@@ -83,10 +115,16 @@ if (!only || only === 'start') {
     fs.writeFileSync(out, '')
     const a = wall(process.execPath, ['-e', '0'], env)
     const b = wall(process.execPath, ['dist/index.js'], env)
-    base.push(a); ours.push(b); ratio.push(b / a)
+    base.push(a)
+    ours.push(b)
+    ratio.push(b / a)
   }
   report.push('## Skip path (wall time, whole process)', '', '| candidate | ms | ratio | target |', '| --- | ---: | ---: | --- |')
-  report.push(`| node -e 0 | ${median(base).toFixed(0)} | 1.00x | |`, `| node dist/index.js (skip) | ${median(ours).toFixed(0)} | ${median(ratio).toFixed(2)}x | ≤ 1.5x: ${median(ratio) <= 1.5 ? 'PASS' : 'MISS'} |`, '')
+  report.push(
+    `| node -e 0 | ${median(base).toFixed(0)} | 1.00x | |`,
+    `| node dist/index.js (skip) | ${median(ours).toFixed(0)} | ${median(ratio).toFixed(2)}x | ≤ 1.5x: ${median(ratio) <= 1.5 ? 'PASS' : 'MISS'} |`,
+    ''
+  )
   console.log(report.slice(-6).join('\n'))
 }
 fs.writeFileSync('bench/RESULTS.md', report.join('\n'))

@@ -52,7 +52,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-BmEvC9QE.js').then(function (n) { return n.h; });
+        const { runPipeline } = await import('./chunks/pipeline-BbGzCgDJ.js').then(function (n) { return n.h; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -48,7 +48,8 @@ try {
     const dir = path.join(target, artifact.name)
     await quietly(() => client.downloadArtifact(artifact.id, { path: dir }))
     console.log(`${artifact.name} (id ${artifact.id}, ${artifact.size} bytes):`)
-    for (const file of fs.readdirSync(dir).sort()) console.log(`  ${path.relative(repo, path.join(dir, file))} (${fs.statSync(path.join(dir, file)).size} bytes)`)
+    for (const file of fs.readdirSync(dir).sort())
+      console.log(`  ${path.relative(repo, path.join(dir, file))} (${fs.statSync(path.join(dir, file)).size} bytes)`)
   }
   process.exitCode = run.status ?? 1
 } finally {

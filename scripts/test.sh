@@ -10,6 +10,8 @@ bash scripts/setup.sh
 export LLVM_COV="${LLVM_COV:-/usr/lib/llvm-22/bin/llvm-cov}"
 export LLVM_PROFDATA="${LLVM_PROFDATA:-/usr/lib/llvm-22/bin/llvm-profdata}"
 
+npm run lint
+npm run format:check
 npm run typecheck
 npm run build
 if [ "${1:-}" = "--ci" ]; then

@@ -29,9 +29,7 @@ export interface StoredArtifact {
  * on PutBlock, once part of the block has arrived).
  */
 export type Fault = { method: string; name?: string; times?: number } & (
-  | { kind: 'status'; status: number; code?: string; msg?: string }
-  | { kind: 'hang' }
-  | { kind: 'drop' }
+  { kind: 'status'; status: number; code?: string; msg?: string } | { kind: 'hang' } | { kind: 'drop' }
 )
 
 export interface ArtifactService {
@@ -104,13 +102,16 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
       if (req.method === 'POST' && url.pathname.startsWith(PREFIX)) {
         const method = url.pathname.slice(PREFIX.length)
         const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
-        let scp = ''
+        let scp: string
         try {
           scp = JSON.parse(Buffer.from(auth?.split('.')[1] ?? '', 'base64url').toString()).scp ?? ''
         } catch {
           return twirpError(401, 'unauthenticated', 'invalid token')
         }
-        const scope = scp.split(' ').find((s: string) => s.startsWith('Actions.Results:'))?.split(':')
+        const scope = scp
+          .split(' ')
+          .find((s: string) => s.startsWith('Actions.Results:'))
+          ?.split(':')
         let msg: Record<string, string>
         try {
           msg = JSON.parse(body.toString() || '{}')
@@ -200,7 +201,8 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
       const comp = url.searchParams.get('comp')
       if (req.method === 'PUT' && perm === 'cw' && comp === 'block') {
         const f = fault('PutBlock', artifact.name)
-        if (f?.kind === 'status') return send(f.status, `<Error><Code>${f.code ?? 'Injected'}</Code><Message>${f.msg ?? ''}</Message></Error>`, 'application/xml')
+        if (f?.kind === 'status')
+          return send(f.status, `<Error><Code>${f.code ?? 'Injected'}</Code><Message>${f.msg ?? ''}</Message></Error>`, 'application/xml')
         artifact.blocks.set(url.searchParams.get('blockid') ?? '', body)
         return send(201, '')
       }

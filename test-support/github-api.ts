@@ -126,7 +126,10 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
       if (req.method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
         const files = pullFiles.get(Number(m[1]))
         if (!files) return send(404, { message: 'Not Found' })
-        return send(200, files.slice((page - 1) * perPage, page * perPage).map((f) => ({ sha: '0'.repeat(40), additions: 0, deletions: 0, changes: 0, ...f })))
+        return send(
+          200,
+          files.slice((page - 1) * perPage, page * perPage).map((f) => ({ sha: '0'.repeat(40), additions: 0, deletions: 0, changes: 0, ...f }))
+        )
       }
       if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
         const list = comments.get(Number(m[1])) ?? []

@@ -6,4 +6,11 @@ import { parseLcovFile } from '../src/reports/lcov.js'
 
 const [format, file = ''] = process.argv.slice(2)
 const report = format === 'lcov' ? await parseLcovFile(file, { keepLineStates: false }) : await parseCoberturaFile(file, { keepLineStates: false })
-console.log(JSON.stringify({ files: report.files.length, totals: report.totals, warnings: report.warnings.length, maxRssMiB: process.resourceUsage().maxRSS / 1024 }))
+console.log(
+  JSON.stringify({
+    files: report.files.length,
+    totals: report.totals,
+    warnings: report.warnings.length,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024
+  })
+)

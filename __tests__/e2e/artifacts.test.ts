@@ -77,18 +77,34 @@ it('uploads rust-coverage and python-coverage; the downloads equal the reports b
   expect(json.suites.rust.tools['rustc']).toMatch(/^1\.\d+/)
   expect(json.suites.python.tools['coverage.py']).toMatch(/^7\./)
   expect(json.suites.python.files.map((f: { path: string }) => f.path)).toContain('examples/mixed-project/python/mixed_demo/__init__.py')
-  expect(json.suites.rust.files.reduce((n: number, f: { lines: { total: number } }) => n + f.lines.total, 0)).toBe(json.suites.rust.totals.lines.total)
+  expect(json.suites.rust.files.reduce((n: number, f: { lines: { total: number } }) => n + f.lines.total, 0)).toBe(
+    json.suites.rust.totals.lines.total
+  )
   expect(run.outputs['summary-json']).toBe(`examples/mixed-project/target/coverage/coverage-summary.json`)
   expect(run.summary).toMatch(/\[rust-coverage\]\(https:\/\/github\.com\/owner\/repo\/actions\/runs\/4242\/artifacts\/\d+\) \(\d/)
 })
 
 it('an upload the service refuses is a warning naming the artifact; the other still uploads', async () => {
-  service.inject({ method: 'CreateArtifact', name: 'rust-coverage', kind: 'status', status: 403, code: 'permission_denied', msg: 'uploads are not allowed for this token' })
+  service.inject({
+    method: 'CreateArtifact',
+    name: 'rust-coverage',
+    kind: 'status',
+    status: 403,
+    code: 'permission_denied',
+    msg: 'uploads are not allowed for this token'
+  })
   const run = await runActionAsync(inputs('target/e2e-refused'), service.env())
   expect(run.status).toBe(0)
   expect(run.outputs['status']).toBe('warned')
-  expect(run.stdout).toMatch(/::warning::Rust artifact "rust-coverage" was not uploaded: .*\(403\).*uploads are not allowed for this token \(would fail the step with non-blocking: false\)/)
-  expect(service.artifacts().map((a) => a.name).sort()).toEqual(['coverage-summary', 'python-coverage'])
+  expect(run.stdout).toMatch(
+    /::warning::Rust artifact "rust-coverage" was not uploaded: .*\(403\).*uploads are not allowed for this token \(would fail the step with non-blocking: false\)/
+  )
+  expect(
+    service
+      .artifacts()
+      .map((a) => a.name)
+      .sort()
+  ).toEqual(['coverage-summary', 'python-coverage'])
   expect(run.summary).toContain('not uploaded')
 })
 
@@ -96,7 +112,9 @@ it('a duplicate artifact name (409) fails the step when enforced, with a hint to
   await runActionAsync(inputs('target/e2e-dup1'), service.env())
   const run = await runActionAsync(inputs('target/e2e-dup2', { 'non-blocking': 'false' }), service.env())
   expect(run.status).toBe(1)
-  expect(run.stdout).toContain('::error::Rust artifact "rust-coverage" was not uploaded: an artifact named "rust-coverage" already exists in this run')
+  expect(run.stdout).toContain(
+    '::error::Rust artifact "rust-coverage" was not uploaded: an artifact named "rust-coverage" already exists in this run'
+  )
   expect(run.outputs['status']).toBe('failed')
 })
 
@@ -104,6 +122,13 @@ it('a finalize that never answers ends in a warning after upload-timeout-minutes
   service.inject({ method: 'FinalizeArtifact', name: 'rust-coverage', kind: 'hang' })
   const run = await runActionAsync(inputs('target/e2e-hang', { 'upload-timeout-minutes': '0.05' }), service.env())
   expect(run.status).toBe(0)
-  expect(run.stdout).toContain('::warning::Rust artifact "rust-coverage" was not uploaded: the artifact service did not finish within 3 s (would fail the step with non-blocking: false)')
-  expect(service.artifacts().map((a) => a.name).sort()).toEqual(['coverage-summary', 'python-coverage'])
+  expect(run.stdout).toContain(
+    '::warning::Rust artifact "rust-coverage" was not uploaded: the artifact service did not finish within 3 s (would fail the step with non-blocking: false)'
+  )
+  expect(
+    service
+      .artifacts()
+      .map((a) => a.name)
+      .sort()
+  ).toEqual(['coverage-summary', 'python-coverage'])
 })

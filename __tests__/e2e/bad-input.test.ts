@@ -16,7 +16,12 @@ const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-bad-'))
 type Content = string | Buffer
 
 /** Runs the action with these report contents (or a symlink, for `link`), the rest from the real fixtures. */
-function runWith(name: string, reports: { rust?: Content; python?: Content; link?: 'rust' }, extra: Record<string, string> = {}, env: Record<string, string> = {}): ActionRun {
+function runWith(
+  name: string,
+  reports: { rust?: Content; python?: Content; link?: 'rust' },
+  extra: Record<string, string> = {},
+  env: Record<string, string> = {}
+): ActionRun {
   const dir = `target/e2e-bad/${name}`
   const rust = path.join(crafted, `${name}.lcov`)
   const python = path.join(crafted, `${name}.xml`)
@@ -49,10 +54,25 @@ describe.each([
   ['json-as-lcov', { rust: '{"data":[{"files":[]}],"type":"llvm.coverage.json.export"}' }, 'rust', 'rust.lcov: is JSON (llvm-cov export?), not lcov'],
   ['no-records', { rust: 'TN:\n' }, 'rust', 'rust.lcov: no coverage data (no SF records)'],
   ['lcov-as-xml', { python: llvmLcov }, 'python', 'python.xml: is lcov, not Cobertura XML'],
-  ['entities', { python: '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><coverage>&lol2;</coverage>' }, 'python', 'python.xml: declares XML entities (refused)'],
+  [
+    'entities',
+    { python: '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><coverage>&lol2;</coverage>' },
+    'python',
+    'python.xml: declares XML entities (refused)'
+  ],
   ['truncated-xml', { python: pythonXml.slice(0, Math.floor(pythonXml.length / 2)) }, 'python', 'python.xml: is not well-formed XML (line '],
-  ['not-cobertura', { python: '<?xml version="1.0"?><testsuites><testsuite name="x"/></testsuites>' }, 'python', 'python.xml: is not a Cobertura report (root element <testsuites>)'],
-  ['lfs', { python: 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 2048\n' }, 'python', 'python.xml: is a Git LFS pointer, not the report (fetch LFS objects or fix the path)']
+  [
+    'not-cobertura',
+    { python: '<?xml version="1.0"?><testsuites><testsuite name="x"/></testsuites>' },
+    'python',
+    'python.xml: is not a Cobertura report (root element <testsuites>)'
+  ],
+  [
+    'lfs',
+    { python: 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 2048\n' },
+    'python',
+    'python.xml: is a Git LFS pointer, not the report (fetch LFS objects or fix the path)'
+  ]
 ] as const)('%s report', (name, reports, suite, message) => {
   it('is one clear warning naming the file; the other suite is intact', () => {
     const run = runWith(name, reports)
@@ -68,16 +88,22 @@ describe.each([
 it('a truncated lcov (no final end_of_record) is kept, with a warning naming the file and line', () => {
   const run = runWith('truncated-lcov', { rust: 'SF:src/lib.rs\nDA:1,1\nDA:2,0\nLF:2\nLH:1' })
   expect(run.outputs['rust-line-coverage']).toBe('50')
-  expect(warnings(run)).toContainEqual(expect.stringContaining(`${shown('truncated-lcov', 'rust.lcov')}:5: the last section has no end_of_record (truncated file?); kept`))
+  expect(warnings(run)).toContainEqual(
+    expect.stringContaining(`${shown('truncated-lcov', 'rust.lcov')}:5: the last section has no end_of_record (truncated file?); kept`)
+  )
   expectOtherSuiteIntact(run, 'python')
 })
 
 it('source paths that match nothing in the checkout get a warning saying so', () => {
-  const elsewhere = pythonXml.replace(/<source>[^<]*<\/source>/, '<source>/home/runner/work/other/other</source>').replace(/filename="python\//g, 'filename="lib/')
+  const elsewhere = pythonXml
+    .replace(/<source>[^<]*<\/source>/, '<source>/home/runner/work/other/other</source>')
+    .replace(/filename="python\//g, 'filename="lib/')
   const run = runWith('unmatched', { python: elsewhere })
   expect(run.outputs['python-line-coverage']).toBe(String((105 * 100) / 126))
   expect(warnings(run)).toContainEqual(
-    expect.stringMatching(/^::warning::None of the 5 source paths in examples\/mixed-project\/target\/e2e-bad\/unmatched\/python.xml exist in this checkout \(e\.g\. .*lib\/mixed_demo\/__init__\.py\)/)
+    expect.stringMatching(
+      /^::warning::None of the 5 source paths in examples\/mixed-project\/target\/e2e-bad\/unmatched\/python.xml exist in this checkout \(e\.g\. .*lib\/mixed_demo\/__init__\.py\)/
+    )
   )
   expectOtherSuiteIntact(run, 'rust')
 })
@@ -95,7 +121,11 @@ it('an internal failure (the summary file cannot be written) is a warning with i
   const run = runWith('internal', {}, {}, { GITHUB_STEP_SUMMARY: os.tmpdir() })
   expect(run.status).toBe(0)
   expect(run.outputs['status']).toBe('warned')
-  expect(warnings(run)).toContainEqual(expect.stringMatching(/^::warning::Internal error while writing the job summary: EISDIR.*\(please report this\) \(would fail the step with non-blocking: false\)$/))
+  expect(warnings(run)).toContainEqual(
+    expect.stringMatching(
+      /^::warning::Internal error while writing the job summary: EISDIR.*\(please report this\) \(would fail the step with non-blocking: false\)$/
+    )
+  )
   expect(run.outputs['rust-line-coverage']).toBe(String((186 * 100) / 227))
   expect(run.outputs['python-line-coverage']).toBe(String((105 * 100) / 126))
   // The log rounds as the summary does; the outputs stay unrounded.

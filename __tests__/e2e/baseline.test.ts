@@ -36,7 +36,13 @@ function lfLh(text: string): number {
   return (sum('LH') * 100) / sum('LF')
 }
 
-function run(name: string, lcov: string, service: ArtifactService, env: Record<string, string>, extra: Record<string, string> = {}): Promise<ActionRun> {
+function run(
+  name: string,
+  lcov: string,
+  service: ArtifactService,
+  env: Record<string, string>,
+  extra: Record<string, string> = {}
+): Promise<ActionRun> {
   const dir = `target/e2e-baseline/${name}`
   const file = path.join(crafted, `${name}.lcov`)
   fs.writeFileSync(file, lcov)
@@ -65,18 +71,29 @@ beforeAll(async () => {
   prRun = await startArtifactService({ runId: '200' })
   // The push run on main: uploads the baseline.
   const pushed = await run('main', realLcov, mainRun, { GITHUB_RUN_ID: '100', GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'a'.repeat(40) })
-  expect(pushed.outputs['summary-artifact-id']).toMatch(/^\d+$/)
+  if (!/^\d+$/.test(pushed.outputs['summary-artifact-id'] ?? '')) throw new Error(`the push run uploaded no baseline:\n${pushed.stdout}`)
   runs = [
     { id: 100, branch: 'main', conclusion: 'success', headSha: 'a'.repeat(40), createdAt: '2026-11-20T10:00:00Z', artifacts: mainRun },
     // A newer successful run whose coverage summary has expired, and a failed one: both passed over.
-    { id: 101, branch: 'main', conclusion: 'success', headSha: 'b'.repeat(40), createdAt: '2026-11-21T10:00:00Z', artifacts: newerRun, expired: ['coverage-summary'] },
+    {
+      id: 101,
+      branch: 'main',
+      conclusion: 'success',
+      headSha: 'b'.repeat(40),
+      createdAt: '2026-11-21T10:00:00Z',
+      artifacts: newerRun,
+      expired: ['coverage-summary']
+    },
     { id: 102, branch: 'main', conclusion: 'failure', headSha: 'c'.repeat(40), createdAt: '2026-11-22T10:00:00Z' },
     { id: 103, branch: 'other', conclusion: 'success', headSha: 'd'.repeat(40), createdAt: '2026-11-23T10:00:00Z', artifacts: newerRun }
   ]
   await run('newer', realLcov, newerRun, { GITHUB_RUN_ID: '101', GITHUB_EVENT_NAME: 'push' })
   api = await startGitHubApi({ repository: 'owner/repo', workflow: 'ci.yml', token, runs })
   event = path.join(crafted, 'event.json')
-  fs.writeFileSync(event, JSON.stringify({ number: 7, pull_request: { number: 7, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { ref: 'f', sha: 'e'.repeat(40) } } }))
+  fs.writeFileSync(
+    event,
+    JSON.stringify({ number: 7, pull_request: { number: 7, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { ref: 'f', sha: 'e'.repeat(40) } } })
+  )
 }, 120_000)
 
 afterAll(async () => {
@@ -136,9 +153,17 @@ it('max-drop: a drop beyond it is a warning in non-blocking mode and fails the s
 })
 
 it('no baseline (none yet, no permission) is a notice, never a finding, even with max-drop', async () => {
-  const noRuns = await run('pr-none', realLcov, prRun, { ...prEnv(), GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/pull/7/merge', GITHUB_EVENT_PATH: writeEvent('release') }, { 'max-drop': '1', 'non-blocking': 'false', upload: 'false' })
+  const noRuns = await run(
+    'pr-none',
+    realLcov,
+    prRun,
+    { ...prEnv(), GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/pull/7/merge', GITHUB_EVENT_PATH: writeEvent('release') },
+    { 'max-drop': '1', 'non-blocking': 'false', upload: 'false' }
+  )
   expect(noRuns.status).toBe(0)
-  expect(noRuns.stdout).toContain('::notice title=Coverage baseline::No coverage baseline from release: no successful run of ci.yml on release yet; max-drop is not judged.')
+  expect(noRuns.stdout).toContain(
+    '::notice title=Coverage baseline::No coverage baseline from release: no successful run of ci.yml on release yet; max-drop is not judged.'
+  )
   expect(noRuns.outputs['rust-coverage-delta']).toBe('')
   expect(noRuns.summary).toContain('No baseline to compare with: no successful run of ci.yml on release yet.')
 
@@ -163,7 +188,10 @@ function writeEvent(baseRef: string): string {
 describe('sticky pull request comment (comment: true)', () => {
   it('is created once, then updated in place (found again past the first page), and stays one comment', async () => {
     // Someone else's comments fill the first page.
-    api.comments.set(7, Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: `review remark ${i}`, user: { login: 'someone', type: 'User' } })))
+    api.comments.set(
+      7,
+      Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: `review remark ${i}`, user: { login: 'someone', type: 'User' } }))
+    )
     const first = await run('pr-comment-1', realLcov, prRun, prEnv(), { comment: 'true', upload: 'false' })
     expect(first.stdout).not.toMatch(/::(warning|error|notice)/)
     const ours = () => (api.comments.get(7) ?? []).filter((c) => c.body.startsWith('<!-- rust-python-coverage:'))
@@ -185,9 +213,21 @@ describe('sticky pull request comment (comment: true)', () => {
       const forkEvent = path.join(crafted, 'event-fork.json')
       fs.writeFileSync(
         forkEvent,
-        JSON.stringify({ pull_request: { number: 8, base: { ref: 'main', sha: 'a'.repeat(40), repo: { full_name: 'owner/repo' } }, head: { sha: 'e'.repeat(40), repo: { full_name: 'forker/repo' } } } })
+        JSON.stringify({
+          pull_request: {
+            number: 8,
+            base: { ref: 'main', sha: 'a'.repeat(40), repo: { full_name: 'owner/repo' } },
+            head: { sha: 'e'.repeat(40), repo: { full_name: 'forker/repo' } }
+          }
+        })
       )
-      const fork = await run('pr-fork', realLcov, prRun, { ...prEnv(), GITHUB_EVENT_PATH: forkEvent }, { comment: 'true', upload: 'false', 'non-blocking': 'false' })
+      const fork = await run(
+        'pr-fork',
+        realLcov,
+        prRun,
+        { ...prEnv(), GITHUB_EVENT_PATH: forkEvent },
+        { comment: 'true', upload: 'false', 'non-blocking': 'false' }
+      )
       expect(fork.status).toBe(0)
       expect(fork.outputs['status']).toBe('passed')
       expect(fork.stdout).toContain(
@@ -200,18 +240,26 @@ describe('sticky pull request comment (comment: true)', () => {
   })
 })
 
-it('the summary is found under this run\'s summary-json name; an artifact without it is a notice naming what it lacks', async () => {
+it("the summary is found under this run's summary-json name; an artifact without it is a notice naming what it lacks", async () => {
   const custom = await startArtifactService({ runId: '105' })
   try {
     const dir = 'target/e2e-baseline/custom-main'
     await run('custom-main', realLcov, custom, { GITHUB_RUN_ID: '105', GITHUB_EVENT_NAME: 'push' }, { 'summary-json': `${dir}/my-summary.json` })
     runs.push({ id: 105, branch: 'custom', conclusion: 'success', headSha: 'f'.repeat(40), createdAt: '2026-11-24T10:00:00Z', artifacts: custom })
     const event = writeEvent('custom')
-    const found = await run('pr-custom', worseLcov(6), prRun, { ...prEnv(), GITHUB_EVENT_PATH: event }, { 'summary-json': 'target/e2e-baseline/pr-custom/my-summary.json', upload: 'false' })
+    const found = await run(
+      'pr-custom',
+      worseLcov(6),
+      prRun,
+      { ...prEnv(), GITHUB_EVENT_PATH: event },
+      { 'summary-json': 'target/e2e-baseline/pr-custom/my-summary.json', upload: 'false' }
+    )
     expect(found.stdout).not.toMatch(/::(warning|error|notice)/)
     expect(Number(found.outputs['rust-coverage-delta'])).toBe(lfLh(worseLcov(6)) - lfLh(realLcov))
     const lacking = await run('pr-lacking', realLcov, prRun, { ...prEnv(), GITHUB_EVENT_PATH: event }, { upload: 'false' })
-    expect(lacking.stdout).toContain('::notice title=Coverage baseline::No coverage baseline from custom: artifact "coverage-summary" of run 105 holds no coverage-summary.json.')
+    expect(lacking.stdout).toContain(
+      '::notice title=Coverage baseline::No coverage baseline from custom: artifact "coverage-summary" of run 105 holds no coverage-summary.json.'
+    )
   } finally {
     await custom.close()
   }

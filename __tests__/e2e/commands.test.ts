@@ -24,12 +24,18 @@ it('cargo-llvm-cov not installed: the finding carries the install hint, Python s
       'python-package': 'mixed_demo',
       'python-tests': 'tests/python'
     },
-    { PATH: `${bin}:${python}:/usr/bin:/bin`, CARGO_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-cargo-')), RUSTUP_HOME: process.env['RUSTUP_HOME'] || path.join(os.homedir(), '.rustup') }
+    {
+      PATH: `${bin}:${python}:/usr/bin:/bin`,
+      CARGO_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-cargo-')),
+      RUSTUP_HOME: process.env['RUSTUP_HOME'] || path.join(os.homedir(), '.rustup')
+    }
   )
   expect(run.status).toBe(0)
   const rust = annotations(run.stdout).filter((l) => l.includes('Rust coverage command failed'))
   expect(rust).toHaveLength(1)
-  expect(rust[0]).toContain('cargo-llvm-cov is not installed: add `taiki-e/install-action@cargo-llvm-cov` before this step, or run `cargo install cargo-llvm-cov --locked`.')
+  expect(rust[0]).toContain(
+    'cargo-llvm-cov is not installed: add `taiki-e/install-action@cargo-llvm-cov` before this step, or run `cargo install cargo-llvm-cov --locked`.'
+  )
   expect(run.outputs['python-line-coverage']).toBe(String((105 * 100) / 126))
   expect(run.summary).toContain('cargo-llvm-cov is not installed')
 })
@@ -39,11 +45,14 @@ it('pytest-cov missing: the finding carries the install hint', () => {
     'working-directory': 'examples/mixed-project',
     'rust-enabled': 'false',
     // -p no:pytest_cov leaves pytest exactly as it is without the plugin installed.
-    'python-command': 'python3 -m pytest -p no:pytest_cov -p no:cacheprovider --cov=mixed_demo --cov-report=xml:target/e2e-hint-py/python.xml tests/python',
+    'python-command':
+      'python3 -m pytest -p no:pytest_cov -p no:cacheprovider --cov=mixed_demo --cov-report=xml:target/e2e-hint-py/python.xml tests/python',
     'python-xml': 'target/e2e-hint-py/python.xml'
   })
   expect(run.status).toBe(0)
-  expect(annotations(run.stdout)).toContainEqual(expect.stringContaining('pytest-cov is not installed in the environment pytest runs in: `pip install pytest-cov`'))
+  expect(annotations(run.stdout)).toContainEqual(
+    expect.stringContaining('pytest-cov is not installed in the environment pytest runs in: `pip install pytest-cov`')
+  )
   // The report is missing because the command failed: said once, as part of the command's finding.
   expect(annotations(run.stdout).filter((l) => l.includes('was not written by the coverage command'))).toEqual([])
 })

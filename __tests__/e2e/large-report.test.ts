@@ -35,23 +35,38 @@ function writeRepeated(file: string, prefix: string, head: (i: number) => string
   return sections
 }
 
-function parseInChild(format: string, file: string): { files: number; totals: Record<'lines' | 'branches' | 'functions', Tally>; warnings: number; maxRssMiB: number } {
-  const child = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'test-support/parse-report.ts', format, file], { encoding: 'utf8' })
+function parseInChild(
+  format: string,
+  file: string
+): { files: number; totals: Record<'lines' | 'branches' | 'functions', Tally>; warnings: number; maxRssMiB: number } {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'test-support/parse-report.ts', format, file], {
+    encoding: 'utf8'
+  })
   expect(child.stderr.replace(/.*ExperimentalWarning.*\n|.*--trace-warnings.*\n/g, '')).toBe('')
   expect(child.status).toBe(0)
-  if (process.env["SHOW_FIGURES"]) process.stderr.write(`${format}: ${child.stdout}`)
+  if (process.env['SHOW_FIGURES']) process.stderr.write(`${format}: ${child.stdout}`)
   return JSON.parse(child.stdout)
 }
 
 it('a 1 GiB lcov report is read with flat memory and exact totals', () => {
   const body: string[] = []
-  for (let fn = 0; fn < 20; fn++) body.push(`FN:${fn * 10 + 1},_ZN4demo6module8function${fn}17h0123456789abcdefE`, `FNDA:${fn % 4},_ZN4demo6module8function${fn}17h0123456789abcdefE`)
+  for (let fn = 0; fn < 20; fn++)
+    body.push(
+      `FN:${fn * 10 + 1},_ZN4demo6module8function${fn}17h0123456789abcdefE`,
+      `FNDA:${fn % 4},_ZN4demo6module8function${fn}17h0123456789abcdefE`
+    )
   body.push('FNF:20', 'FNH:15')
   for (let l = 1; l <= 500; l++) body.push(`DA:${l},${l % 5 === 0 ? 0 : l * 7}`)
   for (let b = 1; b <= 60; b++) body.push(`BRDA:${b * 5},0,${b % 2},${b % 3 === 0 ? '-' : b}`)
   body.push('BRF:60', 'BRH:40', 'LF:500', 'LH:400', 'end_of_record', '')
   const file = path.join(dir, 'huge.lcov')
-  const sections = writeRepeated(file, 'TN:\n', (i) => `SF:/home/runner/work/proj/proj/src/module_${i % 100}/file_${i % FILES}.rs\n`, Buffer.from(body.join('\n')), '')
+  const sections = writeRepeated(
+    file,
+    'TN:\n',
+    (i) => `SF:/home/runner/work/proj/proj/src/module_${i % 100}/file_${i % FILES}.rs\n`,
+    Buffer.from(body.join('\n')),
+    ''
+  )
   const result = parseInChild('lcov', file)
   expect(sections).toBeGreaterThan(50_000)
   expect(result.files).toBe(FILES)
@@ -68,9 +83,16 @@ it('a 1 GiB Cobertura report is read with flat memory and exact totals', () => {
   for (let l = 1; l <= 500; l++) body.push(`\t\t\t\t\t\t<line number="${l}" hits="${l % 5 === 0 ? 0 : 1}"/>`)
   body.push('\t\t\t\t\t</lines>', '\t\t\t\t</class>', '')
   const file = path.join(dir, 'huge.xml')
-  const prefix = '<?xml version="1.0" ?>\n<coverage version="7.17.4">\n\t<sources>\n\t\t<source>/nowhere</source>\n\t</sources>\n\t<packages>\n\t\t<package name="p">\n\t\t\t<classes>\n'
+  const prefix =
+    '<?xml version="1.0" ?>\n<coverage version="7.17.4">\n\t<sources>\n\t\t<source>/nowhere</source>\n\t</sources>\n\t<packages>\n\t\t<package name="p">\n\t\t\t<classes>\n'
   const tail = '\t\t\t</classes>\n\t\t</package>\n\t</packages>\n</coverage>\n'
-  const sections = writeRepeated(file, prefix, (i) => `\t\t\t\t<class name="m${i}.py" filename="pkg/m${i % FILES}.py">\n`, Buffer.from(body.join('\n')), tail)
+  const sections = writeRepeated(
+    file,
+    prefix,
+    (i) => `\t\t\t\t<class name="m${i}.py" filename="pkg/m${i % FILES}.py">\n`,
+    Buffer.from(body.join('\n')),
+    tail
+  )
   const result = parseInChild('cobertura', file)
   expect(sections).toBeGreaterThan(50_000)
   expect(result.files).toBe(FILES)

@@ -15,7 +15,7 @@ it('skips on another matrix entry with a notice naming the coverage entry', () =
   expect(run.summary).toBe('')
 })
 
-it('runs both suites for real and reports the tools\' own figures', () => {
+it("runs both suites for real and reports the tools' own figures", () => {
   const run = runAction({
     'matrix-value': '3.12',
     'working-directory': 'examples/mixed-project',
@@ -31,7 +31,12 @@ it('runs both suites for real and reports the tools\' own figures', () => {
   expect(run.status).toBe(0)
   expect(run.outputs['status']).toBe('passed')
   const table = execFileSync('cargo', ['llvm-cov', 'report'], { cwd: example, env: { ...process.env, ...llvm }, encoding: 'utf8' })
-  const total = table.split('\n').find((l) => l.startsWith('TOTAL'))?.trim().split(/\s+/) ?? []
+  const total =
+    table
+      .split('\n')
+      .find((l) => l.startsWith('TOTAL'))
+      ?.trim()
+      .split(/\s+/) ?? []
   const rust = Number(run.outputs['rust-line-coverage'])
   expect(rust).toBeCloseTo(((Number(total[7]) - Number(total[8])) * 100) / Number(total[7]), 10)
   expect(`${rust.toFixed(2)}%`).toBe(total[9])
@@ -108,7 +113,8 @@ it('an unreadable report (Git LFS pointer) is one clear line, and the other suit
   const run = runAction({
     'working-directory': 'examples/mixed-project',
     'rust-enabled': 'false',
-    'python-command': 'mkdir -p target/e2e-lfs && printf "version https://git-lfs.github.com/spec/v1\\noid sha256:0\\nsize 1\\n" > target/e2e-lfs/python.xml',
+    'python-command':
+      'mkdir -p target/e2e-lfs && printf "version https://git-lfs.github.com/spec/v1\\noid sha256:0\\nsize 1\\n" > target/e2e-lfs/python.xml',
     'python-xml': 'target/e2e-lfs/python.xml',
     'non-blocking': 'false'
   })
@@ -119,27 +125,53 @@ it('an unreadable report (Git LFS pointer) is one clear line, and the other suit
   expect(run.stdout).not.toMatch(/\n\s+at /)
 })
 
-describe('a run from a developer\'s machine (outside GitHub Actions)', () => {
+describe("a run from a developer's machine (outside GitHub Actions)", () => {
   /** The environment of a terminal: no GITHUB_* or RUNNER_* variables at all. */
   const terminalEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env['PATH'], HOME: process.env['HOME'], ...llvm })
-  const cli = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'dist/index.js'), ...args], { cwd: example, env: terminalEnv(), encoding: 'utf8', timeout: 300_000 })
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [path.join(repo, 'dist/index.js'), ...args], { cwd: example, env: terminalEnv(), encoding: 'utf8', timeout: 300_000 })
 
   it('takes inputs as flags, prints plain lines, the summary and the outputs, and keeps the reports under target/', () => {
-    const run = cli(['--python-package', 'mixed_demo', '--python-tests=tests/python', '--rust-lcov', 'target/e2e-cli/rust.lcov', '--rust-html-dir', 'target/e2e-cli/html', '--python-xml', 'target/e2e-cli/python.xml', '--rust-min-lines', '99'])
+    const run = cli([
+      '--python-package',
+      'mixed_demo',
+      '--python-tests=tests/python',
+      '--rust-lcov',
+      'target/e2e-cli/rust.lcov',
+      '--rust-html-dir',
+      'target/e2e-cli/html',
+      '--python-xml',
+      'target/e2e-cli/python.xml',
+      '--rust-min-lines',
+      '99'
+    ])
     expect(run.status).toBe(0)
     expect(run.stdout).not.toMatch(/^::/m)
     expect(run.stdout).toContain('\n── Rust: cargo llvm-cov --no-report --no-default-features\n')
     expect(run.stdout).toMatch(/^warning: Rust coverage \d+\.\d\d% is below rust-min-lines 99% \(would fail the step with non-blocking: false\)$/m)
     expect(run.stdout).toContain('## Coverage\n')
     expect(run.stdout).toMatch(/^\| Python \| \*\*83\.33%\*\* \(105\/126\) \| none \| ✅ passed \|/m)
-    expect(run.stdout).toMatch(/^Outputs:\n(?:  .*\n)*  python-line-coverage +83\.33333333333333\n/m)
+    expect(run.stdout).toMatch(/^Outputs:\n(?: {2}.*\n)* {2}python-line-coverage +83\.33333333333333\n/m)
     for (const file of ['rust.lcov', 'rust.cobertura.xml', 'rust-html.zip', 'python.xml', 'python-coverage.txt']) {
       expect(fs.existsSync(path.join(example, 'target/e2e-cli', file))).toBe(true)
     }
   })
 
   it('fails with exit code 1 when enforced, and explains bad flags and inputs in one line', () => {
-    const enforced = cli(['--python-package', 'mixed_demo', '--python-tests', 'tests/python', '--rust-enabled', 'false', '--python-xml', 'target/e2e-cli/enforced.xml', '--python-min-lines', '99', '--non-blocking', 'false'])
+    const enforced = cli([
+      '--python-package',
+      'mixed_demo',
+      '--python-tests',
+      'tests/python',
+      '--rust-enabled',
+      'false',
+      '--python-xml',
+      'target/e2e-cli/enforced.xml',
+      '--python-min-lines',
+      '99',
+      '--non-blocking',
+      'false'
+    ])
     expect(enforced.status).toBe(1)
     expect(enforced.stdout).toMatch(/^error: Python coverage 83\.33% is below python-min-lines 99%$/m)
     const help = cli(['--help'])
@@ -154,7 +186,7 @@ describe('a run from a developer\'s machine (outside GitHub Actions)', () => {
   })
 })
 
-describe('the example Justfile\'s coverage recipes (run as `just` would: variables and flags substituted)', () => {
+describe("the example Justfile's coverage recipes (run as `just` would: variables and flags substituted)", () => {
   const justfile = fs.readFileSync(path.join(example, 'Justfile'), 'utf8')
   const variable = (name: string) => new RegExp(`^${name} := "(.*)"$`, 'm').exec(justfile)?.[1] ?? ''
   const recipe = (name: string, flags: string): string => {
@@ -162,7 +194,12 @@ describe('the example Justfile\'s coverage recipes (run as `just` would: variabl
     return body.trim().replaceAll('{{ACTION}}', variable('ACTION')).replaceAll('{{FLAGS}}', flags)
   }
   const sh = (command: string) =>
-    spawnSync('bash', ['-c', command], { cwd: example, env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...llvm }, encoding: 'utf8', timeout: 300_000 })
+    spawnSync('bash', ['-c', command], {
+      cwd: example,
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...llvm },
+      encoding: 'utf8',
+      timeout: 300_000
+    })
 
   it.each([
     ['coverage-rust', 'Rust', ['rust.lcov', 'rust.cobertura.xml', 'rust-html.zip', 'coverage-summary.json']],

@@ -20,16 +20,31 @@ const flipEveryThird = (text: string, hit: RegExp, missed: RegExp, toMissed: (m:
   let n = 0
   let k = 0
   // Missed lines first (so lines just turned to missed are not turned back).
-  return text.replace(missed, (m) => (k++ % 2 === 0 ? toHit(`${m}`) + '\u0000' : m)).replace(hit, (m) => (n++ % 3 === 0 ? toMissed(m) : m)).replaceAll('\u0000', '')
+  return text
+    .replace(missed, (m) => (k++ % 2 === 0 ? toHit(`${m}`) + '\u0000' : m))
+    .replace(hit, (m) => (n++ % 3 === 0 ? toMissed(m) : m))
+    .replaceAll('\u0000', '')
 }
-const lcovB = flipEveryThird(realLcov, /^DA:\d+,[1-9]\d*$/gm, /^DA:\d+,0$/gm, (m) => m.replace(/,\d+$/, ',0'), (m) => m.replace(/,0$/, ',1'))
-  .replace(/^LH:\d+$/gm, 'LH:0') // LF/LH of a shard are not used once merged
-const xmlB = flipEveryThird(realXml, /<line number="\d+" hits="[1-9]\d*"/g, /<line number="\d+" hits="0"/g, (m) => m.replace(/hits="\d+"/, 'hits="0"'), (m) => m.replace('hits="0"', 'hits="1"'))
+const lcovB = flipEveryThird(
+  realLcov,
+  /^DA:\d+,[1-9]\d*$/gm,
+  /^DA:\d+,0$/gm,
+  (m) => m.replace(/,\d+$/, ',0'),
+  (m) => m.replace(/,0$/, ',1')
+).replace(/^LH:\d+$/gm, 'LH:0') // LF/LH of a shard are not used once merged
+const xmlB = flipEveryThird(
+  realXml,
+  /<line number="\d+" hits="[1-9]\d*"/g,
+  /<line number="\d+" hits="0"/g,
+  (m) => m.replace(/hits="\d+"/, 'hits="0"'),
+  (m) => m.replace('hits="0"', 'hits="1"')
+)
 
 /** Per file and line, run in any shard: { covered, total } over all files. */
 function union(records: Array<Array<[string, number, number]>>): { covered: number; total: number } {
   const lines = new Map<string, boolean>()
-  for (const shard of records) for (const [file, line, hits] of shard) lines.set(`${file}:${line}`, (lines.get(`${file}:${line}`) ?? false) || hits > 0)
+  for (const shard of records)
+    for (const [file, line, hits] of shard) lines.set(`${file}:${line}`, (lines.get(`${file}:${line}`) ?? false) || hits > 0)
   return { covered: [...lines.values()].filter(Boolean).length, total: lines.size }
 }
 const lcovRecords = (text: string): Array<[string, number, number]> => {
@@ -44,7 +59,11 @@ const lcovRecords = (text: string): Array<[string, number, number]> => {
 }
 const xmlRecords = (text: string): Array<[string, number, number]> =>
   [...text.matchAll(/<class [^>]*filename="([^"]+)"[^]*?<\/class>/g)].flatMap((c) =>
-    [...(c[0] as string).matchAll(/<line number="(\d+)" hits="(\d+)"/g)].map((l): [string, number, number] => [c[1] as string, Number(l[1]), Number(l[2])])
+    [...(c[0] as string).matchAll(/<line number="(\d+)" hits="(\d+)"/g)].map((l): [string, number, number] => [
+      c[1] as string,
+      Number(l[1]),
+      Number(l[2])
+    ])
   )
 
 let service: ArtifactService
@@ -72,7 +91,10 @@ function shard(name: string, lcov: string, xml: string): Promise<ActionRun> {
 }
 
 it('merges the shards of the run into one report, figure, summary and artifact', async () => {
-  for (const [name, lcov, xml] of [['py312', realLcov, realXml], ['py313', lcovB, xmlB]] as const) {
+  for (const [name, lcov, xml] of [
+    ['py312', realLcov, realXml],
+    ['py313', lcovB, xmlB]
+  ] as const) {
     const run = await shard(name, lcov, xml)
     expect(run.outputs['status']).toBe('passed')
   }
@@ -97,12 +119,29 @@ it('merges the shards of the run into one report, figure, summary and artifact',
   expect(merged.stdout.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([
     `::warning::Rust coverage ${((rust.covered * 100) / rust.total).toFixed(2)}% is below rust-min-lines 99.99% (would fail the step with non-blocking: false)`
   ])
-  expect(merged.summary).toContain('Merged from 4 shard artifact(s) of this run. Rust: rust-coverage-py312, rust-coverage-py313. Python: python-coverage-py312, python-coverage-py313.')
-  expect(merged.summary).toContain(`| Python | **${((python.covered * 100) / python.total).toFixed(2)}%** (${python.covered}/${python.total}) | none | ✅ passed |`)
+  expect(merged.summary).toContain(
+    'Merged from 4 shard artifact(s) of this run. Rust: rust-coverage-py312, rust-coverage-py313. Python: python-coverage-py312, python-coverage-py313.'
+  )
+  expect(merged.summary).toContain(
+    `| Python | **${((python.covered * 100) / python.total).toFixed(2)}%** (${python.covered}/${python.total}) | none | ✅ passed |`
+  )
 
   // The merged artifacts, under the base names, next to the shards'.
-  const names = service.artifacts().map((a) => a.name).sort()
-  expect(names).toEqual(['coverage-summary', 'coverage-summary-py312', 'coverage-summary-py313', 'python-coverage', 'python-coverage-py312', 'python-coverage-py313', 'rust-coverage', 'rust-coverage-py312', 'rust-coverage-py313'])
+  const names = service
+    .artifacts()
+    .map((a) => a.name)
+    .sort()
+  expect(names).toEqual([
+    'coverage-summary',
+    'coverage-summary-py312',
+    'coverage-summary-py313',
+    'python-coverage',
+    'python-coverage-py312',
+    'python-coverage-py313',
+    'rust-coverage',
+    'rust-coverage-py312',
+    'rust-coverage-py313'
+  ])
   // The merged Cobertura reports (Python, and Rust from the merged lcov) read as the tools' own.
   const all = path.join(repo, 'examples/mixed-project/target/e2e-merge/all')
   const pythonXml = fs.readFileSync(path.join(all, 'python.xml'), 'utf8')
@@ -110,15 +149,30 @@ it('merges the shards of the run into one report, figure, summary and artifact',
   expect(fs.readFileSync(path.join(all, 'rust.cobertura.xml'), 'utf8')).toContain(`lines-valid="${rust.total}" lines-covered="${rust.covered}"`)
   const json = JSON.parse(fs.readFileSync(path.join(all, 'coverage-summary.json'), 'utf8'))
   expect(summarySchemaErrors(json)).toEqual([])
-  expect(json.merge.shards.map((s: { artifact: string }) => s.artifact)).toEqual(['rust-coverage-py312', 'rust-coverage-py313', 'python-coverage-py312', 'python-coverage-py313'])
+  expect(json.merge.shards.map((s: { artifact: string }) => s.artifact)).toEqual([
+    'rust-coverage-py312',
+    'rust-coverage-py313',
+    'python-coverage-py312',
+    'python-coverage-py313'
+  ])
 })
 
 it('without shard artifacts it says what to name them; the summary still has both rows', async () => {
   const empty = await startArtifactService({ runId: '778' })
   try {
-    const run = await runActionAsync({ mode: 'merge', 'working-directory': 'examples/mixed-project', 'summary-json': 'target/e2e-merge/none/coverage-summary.json', upload: 'false' }, { ...empty.env(), GITHUB_RUN_ID: '778' })
+    const run = await runActionAsync(
+      {
+        mode: 'merge',
+        'working-directory': 'examples/mixed-project',
+        'summary-json': 'target/e2e-merge/none/coverage-summary.json',
+        upload: 'false'
+      },
+      { ...empty.env(), GITHUB_RUN_ID: '778' }
+    )
     expect(run.status).toBe(0)
-    expect(run.stdout).toContain("::warning::No Rust shard artifacts (rust-coverage-*) in this run: give each matrix job's rust-artifact-name a suffix, e.g. rust-coverage-${{ matrix.shard }}, and make this job need them (would fail the step with non-blocking: false)")
+    expect(run.stdout).toContain(
+      "::warning::No Rust shard artifacts (rust-coverage-*) in this run: give each matrix job's rust-artifact-name a suffix, e.g. rust-coverage-${{ matrix.shard }}, and make this job need them (would fail the step with non-blocking: false)"
+    )
     expect(run.summary).toContain('| Rust |')
     expect(run.summary).toContain('| Python |')
   } finally {

@@ -13,11 +13,23 @@ import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { example, repo, runAction, runActionAsync, type ActionRun } from './support/run-action.js'
 
 const real = path.join(repo, '__fixtures__/real')
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_CONFIG_GLOBAL: '/dev/null' }
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@e',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@e',
+  GIT_CONFIG_GLOBAL: '/dev/null'
+}
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], { cwd, env: gitEnv, encoding: 'utf8' }).trim()
 
-const sources = ['src/lib.rs', 'src/stats.rs', 'src/text.rs', ...['__init__', 'cli', 'native', 'stats', 'textstats'].map((m) => `python/mixed_demo/${m}.py`)]
+const sources = [
+  'src/lib.rs',
+  'src/stats.rs',
+  'src/text.rs',
+  ...['__init__', 'cli', 'native', 'stats', 'textstats'].map((m) => `python/mixed_demo/${m}.py`)
+]
 /** Lines the pull request changes (1-based, inclusive): in the base commit they read differently. */
 const changes: Record<string, Array<[number, number]>> = {
   'src/stats.rs': [
@@ -40,7 +52,8 @@ function recordedLines(): Record<string, Map<number, number>> {
   }
   const xml = fs.readFileSync(path.join(real, 'python.xml'), 'utf8')
   for (const cls of xml.matchAll(/<class [^>]*filename="([^"]+)"[^]*?<\/class>/g)) {
-    for (const l of (cls[0] as string).matchAll(/<line number="(\d+)" hits="(\d+)"/g)) (out[cls[1] as string] ??= new Map()).set(Number(l[1]), Number(l[2]))
+    for (const l of (cls[0] as string).matchAll(/<line number="(\d+)" hits="(\d+)"/g))
+      (out[cls[1] as string] ??= new Map()).set(Number(l[1]), Number(l[2]))
   }
   return out
 }
@@ -86,7 +99,10 @@ function makePullRequest(): PullRequest {
   git(work, 'push', '-q', origin, 'main', 'feature', `${merge}:refs/pull/1/merge`)
   git(origin, 'update-ref', 'refs/heads/main', base)
   const event = path.join(origin, 'event.json')
-  fs.writeFileSync(event, JSON.stringify({ number: 1, pull_request: { number: 1, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } } }))
+  fs.writeFileSync(
+    event,
+    JSON.stringify({ number: 1, pull_request: { number: 1, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } } })
+  )
   return { work, origin, base, head, merge, event }
 }
 
@@ -107,16 +123,23 @@ function checkoutMerge(pr: PullRequest, depth = 1): string {
 
 function patchInputs(inputs: Record<string, string>): Record<string, string> {
   return {
-      'rust-command': 'mkdir -p target/coverage/html && echo "<html></html>" > target/coverage/html/index.html && cp .reports/rust.lcov target/coverage/rust.lcov',
-      'rust-report-command': 'true',
-      'rust-cobertura': 'false', // the stand-in report command writes none
-      baseline: 'false', // this file is about the patch; baseline.test.ts covers the REST side
-      'python-command': 'mkdir -p target/coverage && cp .reports/python.xml target/coverage/python.xml',
+    'rust-command':
+      'mkdir -p target/coverage/html && echo "<html></html>" > target/coverage/html/index.html && cp .reports/rust.lcov target/coverage/rust.lcov',
+    'rust-report-command': 'true',
+    'rust-cobertura': 'false', // the stand-in report command writes none
+    baseline: 'false', // this file is about the patch; baseline.test.ts covers the REST side
+    'python-command': 'mkdir -p target/coverage && cp .reports/python.xml target/coverage/python.xml',
     ...inputs
   }
 }
 
-const prEnv = (ws: string, pr: PullRequest, env: Record<string, string>) => ({ GITHUB_WORKSPACE: ws, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: pr.event, GITHUB_SHA: pr.merge, ...env })
+const prEnv = (ws: string, pr: PullRequest, env: Record<string, string>) => ({
+  GITHUB_WORKSPACE: ws,
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_EVENT_PATH: pr.event,
+  GITHUB_SHA: pr.merge,
+  ...env
+})
 
 function runOnPullRequest(ws: string, pr: PullRequest, inputs: Record<string, string> = {}, env: Record<string, string> = {}): ActionRun {
   return runAction(patchInputs(inputs), prEnv(ws, pr, env))
@@ -151,17 +174,28 @@ it('measures the changed lines of each suite from a depth-1 merge checkout, with
   const expectedNotices = [
     ...ranges(rust.missed).map(([a, b]) => ['src/stats.rs', a, b, 'Rust'] as const),
     ...ranges(python.missed).map(([a, b]) => ['python/mixed_demo/cli.py', a, b, 'Python'] as const)
-  ].map(([file, a, b, label]) => `::notice title=Not covered by tests,file=${file},line=${a},endLine=${b}::${a === b ? `Line ${a} is` : `Lines ${a}–${b} are`} changed by this pull request and not run by the ${label} tests.`)
+  ].map(
+    ([file, a, b, label]) =>
+      `::notice title=Not covered by tests,file=${file},line=${a},endLine=${b}::${a === b ? `Line ${a} is` : `Lines ${a}–${b} are`} changed by this pull request and not run by the ${label} tests.`
+  )
   expect(notices(run)).toEqual(expectedNotices)
 
   expect(run.summary).toContain('### Patch coverage')
-  expect(run.summary).toContain(`Lines changed since ${pr.base.slice(0, 12)}, the first parent of the pull request's merge commit; 2 changed file(s).`)
-  expect(run.summary).toContain(`| Rust | **${((rust.covered * 100) / rust.total).toFixed(2)}%** (${rust.covered}/${rust.total}) | none | <code>src/stats.rs</code> `)
+  expect(run.summary).toContain(
+    `Lines changed since ${pr.base.slice(0, 12)}, the first parent of the pull request's merge commit; 2 changed file(s).`
+  )
+  expect(run.summary).toContain(
+    `| Rust | **${((rust.covered * 100) / rust.total).toFixed(2)}%** (${rust.covered}/${rust.total}) | none | <code>src/stats.rs</code> `
+  )
 
   const json = JSON.parse(fs.readFileSync(path.join(ws, 'target/coverage/coverage-summary.json'), 'utf8'))
   expect(summarySchemaErrors(json)).toEqual([])
   expect(json.patch).toMatchObject({ base: pr.base, changedFiles: 2, minPatch: null })
-  expect(json.suites.rust.patch).toMatchObject({ covered: rust.covered, total: rust.total, files: [{ path: 'src/stats.rs', uncovered: ranges(rust.missed) }] })
+  expect(json.suites.rust.patch).toMatchObject({
+    covered: rust.covered,
+    total: rust.total,
+    files: [{ path: 'src/stats.rs', uncovered: ranges(rust.missed) }]
+  })
   expect(json.suites.python.patch).toMatchObject({ covered: python.covered, total: python.total })
 })
 
@@ -211,7 +245,7 @@ it('outside a pull request nothing is measured unless patch-base is given; patch
   expect(off.summary).not.toContain('Patch coverage')
 })
 
-it('without the base commit in git, the pull request\'s files from the REST API give the same changed lines', async () => {
+it("without the base commit in git, the pull request's files from the REST API give the same changed lines", async () => {
   const ws = checkoutMerge(pr)
   git(ws, 'remote', 'remove', 'origin')
   const token = 'ghs_patchFilesToken'
@@ -231,7 +265,9 @@ it('without the base commit in git, the pull request\'s files from the REST API 
     const python = expectedPatch('python/mixed_demo/cli.py')
     expect(Number(run.outputs['rust-patch-coverage'])).toBe((rust.covered * 100) / rust.total)
     expect(Number(run.outputs['python-patch-coverage'])).toBe((python.covered * 100) / python.total)
-    expect(run.summary).toContain(`Lines changed since the merge base with ${pr.base.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: the base ${pr.base.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0; 1 file(s) without a diff there (binary or too large) not counted); 2 changed file(s).`)
+    expect(run.summary).toContain(
+      `Lines changed since the merge base with ${pr.base.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: the base ${pr.base.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0; 1 file(s) without a diff there (binary or too large) not counted); 2 changed file(s).`
+    )
     expect(api.requests.map((r) => r.path)).toEqual(['/repos/owner/repo/pulls/1/files?per_page=100&page=1'])
   } finally {
     await api.close()

@@ -20,7 +20,6 @@ afterEach(async () => {
   await service.close()
 })
 
-
 /** Both suites' reports copied from the real fixtures by the suites' commands (no test run needed here). */
 function run(name: string, faults: Fault[], extra: Record<string, string> = {}): Promise<ActionRun> {
   for (const fault of faults) service.inject(fault)
@@ -40,22 +39,31 @@ function expectCleanRun(result: ActionRun): void {
   expect(result.summary).toContain('| Python |')
 }
 
-const stored = (): string[] => service.artifacts().map((a) => a.name).sort()
+const stored = (): string[] =>
+  service
+    .artifacts()
+    .map((a) => a.name)
+    .sort()
 
 it.each([
   ['500', { kind: 'status', status: 500, code: 'internal', msg: 'injected server error' }],
   ['429', { kind: 'status', status: 429, code: 'resource_exhausted', msg: 'slow down' }],
   ['a dropped connection', { kind: 'drop' }]
-] as const)('CreateArtifact answering %s once: retried, and both artifacts upload', async (_, fault) => {
-  // The client retries 429/5xx itself; its Twirp client does not retry a dropped connection, so the action does, once.
-  const result = await run(`create-${fault.kind}`, [{ method: 'CreateArtifact', name: 'rust-coverage', ...fault }])
-  expect(result.stdout).not.toMatch(/::(warning|error)/)
-  expect(result.status).toBe(0)
-  expect(stored()).toEqual(['coverage-summary', 'python-coverage', 'rust-coverage'])
-  expect(result.outputs['rust-artifact-id']).toMatch(/^\d+$/)
-  if (fault.kind === 'drop') expect(result.stdout).toContain('rust-coverage: Failed to CreateArtifact: Unable to make request: ECONNRESET; trying once more')
-  expectCleanRun(result)
-}, 60_000)
+] as const)(
+  'CreateArtifact answering %s once: retried, and both artifacts upload',
+  async (_, fault) => {
+    // The client retries 429/5xx itself; its Twirp client does not retry a dropped connection, so the action does, once.
+    const result = await run(`create-${fault.kind}`, [{ method: 'CreateArtifact', name: 'rust-coverage', ...fault }])
+    expect(result.stdout).not.toMatch(/::(warning|error)/)
+    expect(result.status).toBe(0)
+    expect(stored()).toEqual(['coverage-summary', 'python-coverage', 'rust-coverage'])
+    expect(result.outputs['rust-artifact-id']).toMatch(/^\d+$/)
+    const retried = result.stdout.includes('rust-coverage: Failed to CreateArtifact: Unable to make request: ECONNRESET; trying once more')
+    expect(retried).toBe(fault.kind === 'drop')
+    expectCleanRun(result)
+  },
+  60_000
+)
 
 it('a connection dropped in the middle of a block upload is retried and the artifact arrives intact', async () => {
   const result = await run('drop-once', [{ method: 'PutBlock', name: 'rust-coverage', kind: 'drop' }])
@@ -68,7 +76,9 @@ it('a connection dropped in the middle of a block upload is retried and the arti
 
 it('a service that keeps answering 500: a warning naming the artifact once the client gives up; the other artifact uploads', async () => {
   const started = Date.now()
-  const result = await run('create-500-always', [{ method: 'CreateArtifact', name: 'rust-coverage', kind: 'status', status: 500, code: 'internal', msg: 'injected server error', times: 100 }])
+  const result = await run('create-500-always', [
+    { method: 'CreateArtifact', name: 'rust-coverage', kind: 'status', status: 500, code: 'internal', msg: 'injected server error', times: 100 }
+  ])
   expect(result.status).toBe(0)
   expect(result.outputs['status']).toBe('warned')
   const warning = result.stdout.split('\n').filter((l) => l.startsWith('::warning::Rust artifact "rust-coverage" was not uploaded: '))
@@ -80,7 +90,10 @@ it('a service that keeps answering 500: a warning naming the artifact once the c
 }, 150_000)
 
 it('block uploads that keep dropping, enforced: the step fails naming the artifact, within upload-timeout-minutes', async () => {
-  const result = await run('drop-always', [{ method: 'PutBlock', name: 'rust-coverage', kind: 'drop', times: 100 }], { 'non-blocking': 'false', 'upload-timeout-minutes': '0.5' })
+  const result = await run('drop-always', [{ method: 'PutBlock', name: 'rust-coverage', kind: 'drop', times: 100 }], {
+    'non-blocking': 'false',
+    'upload-timeout-minutes': '0.5'
+  })
   expect(result.status).toBe(1)
   expect(result.outputs['status']).toBe('failed')
   expect(result.stdout).toMatch(/::error::Rust artifact "rust-coverage" was not uploaded: /)

@@ -7,8 +7,8 @@ import * as path from 'node:path'
 import { parseCoberturaBuffer, parseCoberturaFile } from '../../src/reports/cobertura.js'
 import { pythonHeadline, rustHeadline } from '../../src/reports/headline.js'
 import { parseLcovBuffer, parseLcovFile } from '../../src/reports/lcov.js'
-import { ReportError } from '../../src/reports/model.js'
 import { zipDirectory } from '../../src/zip/write.js'
+import { ReportError } from '../../src/model/errors.js'
 
 const real = path.resolve('__fixtures__/real')
 const root = '/work/main/examples/mixed-project'

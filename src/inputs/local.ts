@@ -6,7 +6,6 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { Inputs } from '../model/inputs.js'
 
 const USAGE = `Usage: node dist/index.js [--<input> <value> | --<input>=<value>]...
 
@@ -27,7 +26,8 @@ export function inputsFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     const arg = argv[i] as string
     if (arg === '--help' || arg === '-h') return { ok: false, message: USAGE, exitCode: 0 }
     const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(arg)
-    if (!m) return { ok: false, message: `Unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>\n\n${USAGE}`, exitCode: 2 }
+    if (!m)
+      return { ok: false, message: `Unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>\n\n${USAGE}`, exitCode: 2 }
     let value = m[2]
     if (value === undefined) {
       const next = argv[i + 1]

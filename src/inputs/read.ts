@@ -101,19 +101,14 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
   const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd())
   const workingDirectory = readPathInside(read, 'working-directory', '.', workspace, workspace)
   const commandPrefix = read('command-prefix')
-  const inWd = (name: string, fallback: string): string =>
-    readPathInside(read, name, fallback, workingDirectory, workspace)
+  const inWd = (name: string, fallback: string): string => readPathInside(read, name, fallback, workingDirectory, workspace)
 
   const rustEnabled = readBoolean(read, 'rust-enabled', true)
   const pythonEnabled = readBoolean(read, 'python-enabled', true)
 
   const htmlDir = inWd('rust-html-dir', 'target/coverage/html')
   if (path.basename(htmlDir) !== 'html') {
-    throw new InputError(
-      'rust-html-dir',
-      'must end in "/html" (cargo llvm-cov report --html writes <output-dir>/html)',
-      read('rust-html-dir')
-    )
+    throw new InputError('rust-html-dir', 'must end in "/html" (cargo llvm-cov report --html writes <output-dir>/html)', read('rust-html-dir'))
   }
   const lcov = inWd('rust-lcov', 'target/coverage/rust.lcov')
   const xml = inWd('python-xml', 'target/coverage/python.xml')

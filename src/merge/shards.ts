@@ -12,12 +12,11 @@ import { firstLine, type Findings } from '../model/findings.js'
 import { coberturaXml } from '../reports/cobertura-write.js'
 import { LineStates } from '../reports/line-states.js'
 import { type FileCoverage } from '../reports/model.js'
-import type { SuiteResult } from '../model/suite.js'
 import type { RunArtifact } from '../publish/artifacts.js'
 import { relativeToWorkspace, removeStale, rustCoberturaPath } from '../run/suite-files.js'
 import type { Inputs, SuiteId } from '../model/inputs.js'
 import { ReportError } from '../model/errors.js'
-import type { Shard, MergeOutcome } from '../model/outcomes.js'
+import type { MergeOutcome } from '../model/outcomes.js'
 
 /** Files under `dir` (recursively) whose names pass `accept`, sorted. */
 function findFiles(dir: string, accept: (name: string) => boolean): string[] {
@@ -71,13 +70,27 @@ export async function collectShards(run: RunState): Promise<void> {
         try {
           await downloadRunArtifact(artifact.id, dir)
         } catch (error) {
-          findings.add(suite.suite, 'report-missing', `Shard artifact "${artifact.name}" could not be downloaded: ${firstLine((error as Error).message)}`)
+          findings.add(
+            suite.suite,
+            'report-missing',
+            `Shard artifact "${artifact.name}" could not be downloaded: ${firstLine((error as Error).message)}`
+          )
           continue
         }
         const report = shardReport(dir, suite.suite, inputs)
-        merge.shards.push({ suite: suite.suite, artifact: artifact.name, id: artifact.id, report: report ? relativeToWorkspace(inputs, report) : null })
+        merge.shards.push({
+          suite: suite.suite,
+          artifact: artifact.name,
+          id: artifact.id,
+          report: report ? relativeToWorkspace(inputs, report) : null
+        })
         if (report) reports.push(report)
-        else findings.add(suite.suite, 'report-missing', `Shard artifact "${artifact.name}" holds no ${suite.suite === 'rust' ? 'lcov' : 'Cobertura XML'} report`)
+        else
+          findings.add(
+            suite.suite,
+            'report-missing',
+            `Shard artifact "${artifact.name}" holds no ${suite.suite === 'rust' ? 'lcov' : 'Cobertura XML'} report`
+          )
       }
     } finally {
       core.endGroup()
@@ -85,7 +98,9 @@ export async function collectShards(run: RunState): Promise<void> {
     if (reports.length === 0) continue
     if (suite.suite === 'rust') concatenateLcov(reports, inputs.rust.lcov)
     else await mergeCobertura(reports, inputs, findings)
-    core.info(`${suite.label}: ${reports.length} shard report(s) merged into ${relativeToWorkspace(inputs, suite.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml)}`)
+    core.info(
+      `${suite.label}: ${reports.length} shard report(s) merged into ${relativeToWorkspace(inputs, suite.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml)}`
+    )
   }
   rust.durationMs = python.durationMs = Date.now() - started
 }

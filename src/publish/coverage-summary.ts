@@ -4,10 +4,9 @@
 // pipeline gathers the facts, this shapes them. The schema is versioned; fields
 // are only ever added.
 import type { Finding, Status } from '../model/findings.js'
-import type { Tally } from '../reports/model.js'
 import type { SuiteResult } from '../model/suite.js'
 import type { SuiteId } from '../model/inputs.js'
-import type { BaselineOutcome, SuiteDelta, MergeOutcome, PatchOutcome, PatchCoverage } from '../model/outcomes.js'
+import type { BaselineOutcome, MergeOutcome, PatchOutcome } from '../model/outcomes.js'
 import { SUMMARY_SCHEMA, type SuiteSummary, type RunFacts, type CoverageSummaryJson } from '../model/coverage-summary.js'
 
 export function runFacts(env: NodeJS.ProcessEnv, matrixValue: string): RunFacts {

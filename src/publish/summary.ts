@@ -76,9 +76,7 @@ function render(input: SummaryInput, filesPerSuite: number): string {
     out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |')
     for (const file of rows) {
       const p = percent(file.lines)
-      out.push(
-        `| ${codeCell(file.path)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`
-      )
+      out.push(`| ${codeCell(file.path)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`)
     }
     out.push('', '</details>', '')
   }
@@ -86,11 +84,16 @@ function render(input: SummaryInput, filesPerSuite: number): string {
     const files = suite.delta?.files ?? []
     if (files.length === 0 || filesPerSuite === 0) continue
     const rows = files.slice(0, filesPerSuite)
-    out.push(`<details><summary>${suite.label}: ${files.length} file(s) changed coverage since the baseline${rows.length < files.length ? ` (${rows.length} shown)` : ''}</summary>`, '')
+    out.push(
+      `<details><summary>${suite.label}: ${files.length} file(s) changed coverage since the baseline${rows.length < files.length ? ` (${rows.length} shown)` : ''}</summary>`,
+      ''
+    )
     out.push('| File | Before | After | Change |', '| --- | ---: | ---: | ---: |')
     for (const f of rows) {
       const change = f.delta !== null ? formatDelta(f.delta) : f.before === null ? 'new' : 'removed'
-      out.push(`| ${codeCell(f.path)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`)
+      out.push(
+        `| ${codeCell(f.path)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`
+      )
     }
     out.push('', '</details>', '')
   }
@@ -168,9 +171,7 @@ function suiteRow(suite: SuiteResult, input: SummaryInput): string {
   const headline = suite.headline
   const delta = suite.delta?.delta
   const change = delta === null || delta === undefined ? '' : ` ${delta < -0.005 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`
-  const coverage = headline
-    ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}`
-    : 'no data'
+  const coverage = headline ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}` : 'no data'
   const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`
   const own = input.findings.filter((f) => f.suite === suite.suite)
   let result: string

@@ -15,7 +15,11 @@ export function statusOf(findings: readonly Finding[], nonBlocking: boolean): St
 export function judgeThreshold(suite: SuiteResult, findings: Findings): void {
   const headline = suite.headline
   if (!headline || suite.minLines === null || headline.percent >= suite.minLines) return
-  findings.add(suite.suite, 'threshold', `${suite.label} coverage ${formatPercent(headline.percent)} is below ${suite.suite}-min-lines ${suite.minLines}%`)
+  findings.add(
+    suite.suite,
+    'threshold',
+    `${suite.label} coverage ${formatPercent(headline.percent)} is below ${suite.suite}-min-lines ${suite.minLines}%`
+  )
 }
 
 /** The line shown for one finding in the given mode. */

@@ -6,7 +6,9 @@
 import { LINE_HIT, LINE_NONE, type FileCoverage } from './model.js'
 
 const escapeAttribute = (value: string): string =>
-  value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  value
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
 
 const rate = (covered: number, total: number): string => (total > 0 ? String(covered / total) : '1')
 
@@ -27,7 +29,9 @@ export function coberturaXml(files: readonly FileCoverage[], source: string, not
   out.push('\t<packages>', `\t\t<package name="." line-rate="${rate(covered, total)}" branch-rate="0" complexity="0">`, '\t\t\t<classes>')
   for (const file of files) {
     const name = escapeAttribute(file.path)
-    out.push(`\t\t\t\t<class name="${name}" filename="${name}" line-rate="${rate(file.lines.covered, file.lines.total)}" branch-rate="0" complexity="0">`)
+    out.push(
+      `\t\t\t\t<class name="${name}" filename="${name}" line-rate="${rate(file.lines.covered, file.lines.total)}" branch-rate="0" complexity="0">`
+    )
     out.push('\t\t\t\t\t<methods/>', '\t\t\t\t\t<lines>')
     const states = file.lineStates
     if (states) {

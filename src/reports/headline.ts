@@ -11,7 +11,7 @@ export function rustHeadline(report: CoverageReport): Headline | null {
   if (report.declared.lines) {
     return make(report.declared.lines, 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)')
   }
-  return make(report.totals.lines, 'lines with DA records (genhtml\'s count; the report has no LF/LH)')
+  return make(report.totals.lines, "lines with DA records (genhtml's count; the report has no LF/LH)")
 }
 
 /**
@@ -24,10 +24,10 @@ export function pythonHeadline(report: CoverageReport): Headline | null {
   if (branches.total > 0) {
     return make(
       { covered: lines.covered + branches.covered, total: lines.total + branches.total },
-      'statements + branches (coverage.py\'s total, as --cov-fail-under checks)'
+      "statements + branches (coverage.py's total, as --cov-fail-under checks)"
     )
   }
-  return make(lines, 'statements (coverage.py\'s total, as --cov-fail-under checks)')
+  return make(lines, "statements (coverage.py's total, as --cov-fail-under checks)")
 }
 
 function make(t: Tally, basis: string): Headline | null {

@@ -10,9 +10,8 @@ export function extractCoverageTable(output: string): string | null {
   let start = -1
   for (let i = 0; i < lines.length; i++) {
     if (START.test(lines[i] ?? '')) {
+      // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __": both stay, from the first.
       start = i
-      // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __".
-      if (/tests coverage/.test(lines[i] ?? '') && START.test(lines[i + 1] ?? '')) i++
       break
     }
   }

@@ -23,7 +23,10 @@ export async function readReports(run: RunState): Promise<void> {
     for (const suite of suitesOf(run)) {
       await run.findings.guard(suite.suite, `reading the ${suite.label} report`, () => readReport(run.inputs, suite, run.findings))
       judgeThreshold(suite, run.findings)
-      if (suite.headline) core.info(`${suite.label}: ${formatPercent(suite.headline.percent)} (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`)
+      if (suite.headline)
+        core.info(
+          `${suite.label}: ${formatPercent(suite.headline.percent)} (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`
+        )
     }
   } finally {
     core.endGroup()
@@ -95,7 +98,8 @@ async function checkRustCobertura(inputs: Inputs, result: SuiteResult, findings:
   const file = rustCoberturaPath(inputs)
   const shown = relativeToWorkspace(inputs, file)
   if (!fs.existsSync(file)) {
-    if (!anyCommandFailed(result)) findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`)
+    if (!anyCommandFailed(result))
+      findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`)
     return
   }
   const { parseCoberturaFile } = await import('./cobertura.js')
@@ -120,6 +124,9 @@ function checkSourcePaths(inputs: Inputs, result: SuiteResult, report: CoverageR
       `None of the ${report.files.length} source paths in ${result.reportPath} exist in this checkout (e.g. ${missing[0]?.path}): the report was made elsewhere, or its paths need remapping; per-file figures and links will not match your files.`
     )
   } else if (missing.length > 0) {
-    findings.advise(result.suite, `${missing.length} of ${report.files.length} source paths in ${result.reportPath} do not exist in this checkout (e.g. ${missing[0]?.path}).`)
+    findings.advise(
+      result.suite,
+      `${missing.length} of ${report.files.length} source paths in ${result.reportPath} do not exist in this checkout (e.g. ${missing[0]?.path}).`
+    )
   }
 }

@@ -36,13 +36,16 @@ const HINTS: Array<[RegExp, string]> = [
   ],
   [
     /failed to find llvm-tools-preview|llvm-tools-preview/i,
-    'cargo-llvm-cov needs llvm-cov/llvm-profdata matching rustc\'s LLVM: `rustup component add llvm-tools-preview`, or set LLVM_COV and LLVM_PROFDATA (e.g. /usr/lib/llvm-22/bin/llvm-cov for rustc 1.95).'
+    "cargo-llvm-cov needs llvm-cov/llvm-profdata matching rustc's LLVM: `rustup component add llvm-tools-preview`, or set LLVM_COV and LLVM_PROFDATA (e.g. /usr/lib/llvm-22/bin/llvm-cov for rustc 1.95)."
   ],
   [
     /unrecognized arguments: --cov|no module named ['"]?pytest_cov/i,
     'pytest-cov is not installed in the environment pytest runs in: `pip install pytest-cov` (or add it to your dev dependency group).'
   ],
-  [/no module named pytest\b|pytest: (command )?not found/i, 'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'],
+  [
+    /no module named pytest\b|pytest: (command )?not found/i,
+    'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'
+  ],
   [/cargo: (command )?not found/i, 'cargo is not on PATH: set up Rust before this step (e.g. dtolnay/rust-toolchain).'],
   [/uv: (command )?not found/i, 'uv is not on PATH: add astral-sh/setup-uv before this step, or clear command-prefix.']
 ]
@@ -87,7 +90,6 @@ export function runCommand(spec: CommandSpec, write: (chunk: Buffer) => void): P
       if (capture) capture.end(done)
       else done()
     }
-    let timer: NodeJS.Timeout | undefined
     let hardKill: NodeJS.Timeout | undefined
     let child
     try {
@@ -112,7 +114,7 @@ export function runCommand(spec: CommandSpec, write: (chunk: Buffer) => void): P
     child.stdout?.on('data', onData)
     child.stderr?.on('data', onData)
     const pid = child.pid
-    timer = setTimeout(() => {
+    const timer = setTimeout(() => {
       timedOut = true
       if (pid !== undefined) {
         killTree(pid, 'SIGTERM')

@@ -5,7 +5,14 @@ import type { Inputs } from '../model/inputs.js'
 import type { CommandResult, SuiteResult } from '../model/suite.js'
 import { commandOk, runCommand } from './command.js'
 
-export async function runLogged(label: string, command: string, inputs: Inputs, env: NodeJS.ProcessEnv, timeoutMs: number, captureFile?: string): Promise<CommandResult> {
+export async function runLogged(
+  label: string,
+  command: string,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  captureFile?: string
+): Promise<CommandResult> {
   core.startGroup(`${label}: ${command}`)
   try {
     const result = await runCommand(
@@ -27,9 +34,11 @@ export async function runLogged(label: string, command: string, inputs: Inputs, 
 /** One line describing a failed command, for a finding. */
 export function failureMessage(label: string, result: CommandResult, timeoutMs: number): string {
   let text: string
-  if (result.timedOut) text = `${label} coverage command timed out after ${Math.round((timeoutMs / 60_000) * 10) / 10} min and was killed with its process tree: ${result.command}`
+  if (result.timedOut)
+    text = `${label} coverage command timed out after ${Math.round((timeoutMs / 60_000) * 10) / 10} min and was killed with its process tree: ${result.command}`
   else if (result.spawnError) text = `${label} coverage command could not start (${result.spawnError}): ${result.command}`
-  else text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`
+  else
+    text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`
   return result.hint ? `${text}. ${result.hint}` : text
 }
 

@@ -53,7 +53,12 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
 /** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
 function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Record<string, string> {
   const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
-  const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 })
+  const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], {
+    cwd: inputs.workingDirectory,
+    env,
+    encoding: 'utf8',
+    timeout: 20_000
+  })
   const tools: Record<string, string> = {}
   for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm)) tools[m[1] as string] = m[2] as string
   return tools

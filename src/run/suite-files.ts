@@ -26,8 +26,7 @@ export function reportPath(inputs: Inputs, suite: SuiteId): string {
   return suite === 'rust' ? inputs.rust.lcov : inputs.python.xml
 }
 
-export const relativeToWorkspace = (inputs: Inputs, file: string): string =>
-  path.relative(inputs.workspace, file).split(path.sep).join('/') || '.'
+export const relativeToWorkspace = (inputs: Inputs, file: string): string => path.relative(inputs.workspace, file).split(path.sep).join('/') || '.'
 
 export function removeStale(paths: string[]): void {
   for (const p of paths) fs.rmSync(p, { recursive: true, force: true })

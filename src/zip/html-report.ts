@@ -24,6 +24,10 @@ export async function zipRustHtml(run: RunState): Promise<void> {
     for (const skipped of zipped.skipped) findings.advise('rust', `Not zipped: ${skipped.path} (${skipped.reason}).`)
     rust.htmlZip = { path: relativeToWorkspace(inputs, zipPath), files: zipped.files, bytes: zipped.bytesOut }
   } catch (error) {
-    findings.add('rust', 'report-unreadable', `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine((error as Error).message)}`)
+    findings.add(
+      'rust',
+      'report-unreadable',
+      `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine((error as Error).message)}`
+    )
   }
 }

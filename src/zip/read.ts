@@ -62,9 +62,10 @@ export function readZipEntry(zip: Buffer, name: string, maxBytes: number): Buffe
     try {
       data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) })
     } catch (error) {
-      throw new Error(`damaged zip file (${entry.name}: ${(error as Error).message})`)
+      throw new Error(`damaged zip file (${entry.name}: ${(error as Error).message})`, { cause: error })
     }
   } else throw new Error(`${entry.name} uses zip compression method ${entry.method}, which is not supported`)
-  if (data.length !== entry.size || zlib.crc32(data) >>> 0 !== entry.crc) throw new Error(`damaged zip file (${entry.name} fails its size or CRC check)`)
+  if (data.length !== entry.size || zlib.crc32(data) >>> 0 !== entry.crc)
+    throw new Error(`damaged zip file (${entry.name} fails its size or CRC check)`)
   return data
 }

@@ -266,7 +266,7 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
     return { files: entries.length, bytesIn, bytesOut: offset + centralBuf.length + 22, skipped }
   } catch (error) {
     fs.closeSync(out)
-    await Promise.allSettled(inFlight.map((slot) => slot.done))
+    await Promise.allSettled(inFlight.flatMap((slot) => (slot.done ? [slot.done] : [])))
     throw error
   }
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { InputError, readInputs } from '../../../src/inputs/read.js'
+import { readInputs } from '../../../src/inputs/read.js'
+import { InputError } from '../../../src/model/errors.js'
 
 const workspace = path.resolve('/tmp/ws-inputs')
 const env = { GITHUB_WORKSPACE: workspace }
@@ -25,9 +26,7 @@ describe('readInputs', () => {
     expect(inputs.rust.testCommand).toBe('cargo llvm-cov --no-report --no-default-features')
     expect(inputs.rust.lcov).toBe(path.join(workspace, 'target/coverage/rust.lcov'))
     expect(inputs.rust.htmlDir).toBe(path.join(workspace, 'target/coverage/html'))
-    expect(inputs.python.command).toBe(
-      'pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/coverage/python.xml tests'
-    )
+    expect(inputs.python.command).toBe('pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/coverage/python.xml tests')
     expect(inputs.retentionDays).toBeNull()
     expect(inputs.compressionLevel).toBe(6)
     expect(inputs.rust.minLines).toBeNull()
@@ -65,7 +64,10 @@ describe('readInputs', () => {
     [{ 'working-directory': '/elsewhere' }, 'Input "working-directory" must be a path inside the workspace'],
     [{ 'rust-html-dir': 'target/coverage/report' }, 'Input "rust-html-dir" must end in "/html"'],
     [{ 'python-package': '' }, 'Input "python-package" is required for the Python suite'],
-    [{ 'patch-base': '--output=/tmp/x' }, 'Input "patch-base" must be a branch, tag or commit (e.g. origin/main, HEAD~3 or a SHA), got "--output=/tmp/x"'],
+    [
+      { 'patch-base': '--output=/tmp/x' },
+      'Input "patch-base" must be a branch, tag or commit (e.g. origin/main, HEAD~3 or a SHA), got "--output=/tmp/x"'
+    ],
     [{ 'patch-base': 'main..feature' }, 'Input "patch-base" must be a branch, tag or commit'],
     [{ 'patch-base': 'main feature' }, 'Input "patch-base" must be a branch, tag or commit'],
     [{ 'min-patch': '-5' }, 'Input "min-patch" must be a percentage'],
@@ -86,7 +88,12 @@ describe('readInputs', () => {
   })
 
   it('reads exactly the inputs action.yml declares', () => {
-    const declared = [...fs.readFileSync('action.yml', 'utf8').split(/^outputs:/m)[0]!.matchAll(/^  ([a-z][a-z0-9-]*):$/gm)].map((m) => m[1])
+    const declared = [
+      ...fs
+        .readFileSync('action.yml', 'utf8')
+        .split(/^outputs:/m)[0]!
+        .matchAll(/^ {2}([a-z][a-z0-9-]*):$/gm)
+    ].map((m) => m[1])
     const read = new Set<string>()
     readInputs((name) => (read.add(name), name === 'python-package' ? 'x' : ''), env)
     expect([...read].sort()).toEqual(declared.sort())

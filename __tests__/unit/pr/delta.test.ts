@@ -1,6 +1,6 @@
 import { formatDelta, suiteDelta } from '../../../src/pr/baseline/delta.js'
-import type { SuiteSummary } from '../../../src/publish/coverage-summary.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
+import type { SuiteSummary } from '../../../src/model/coverage-summary.js'
 
 const t = (covered: number, total: number) => ({ covered, total })
 const file = (path: string, covered: number, total: number) => ({ path, lines: t(covered, total), branches: t(0, 0), functions: t(0, 0) })
@@ -12,7 +12,11 @@ it('orders drops first, then added and removed files; unchanged files are left o
     headline: { percent: 70, covered: 7, total: 10, basis: '' },
     report: { files: [file('a.rs', 1, 4), file('b.rs', 3, 4), file('same.rs', 2, 2), file('new.rs', 1, 2)] }
   } as unknown as SuiteResult
-  const base = { enabled: true, headline: { percent: 72.5 }, files: [file('a.rs', 3, 4), file('b.rs', 2, 4), file('same.rs', 2, 2), file('gone.rs', 1, 1)] } as unknown as SuiteSummary
+  const base = {
+    enabled: true,
+    headline: { percent: 72.5 },
+    files: [file('a.rs', 3, 4), file('b.rs', 2, 4), file('same.rs', 2, 2), file('gone.rs', 1, 1)]
+  } as unknown as SuiteSummary
   const delta = suiteDelta(current, base)
   expect(delta?.delta).toBe(-2.5)
   expect(delta?.files.map((f) => [f.path, f.delta])).toEqual([

@@ -7,12 +7,20 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseUnifiedDiff, toRanges, unquoteGitPath } from '../../../src/pr/patch/diff.js'
-import { findPatch, PatchUnavailable } from '../../../src/pr/patch/git.js'
+import { findPatch } from '../../../src/pr/patch/git.js'
 import { lineAnnotations } from '../../../src/pr/patch/measure.js'
 import { patchCoverage } from '../../../src/pr/patch/patch-coverage.js'
 import { parseLcovBuffer } from '../../../src/reports/lcov.js'
+import { PatchUnavailable } from '../../../src/model/errors.js'
 
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', GIT_CONFIG_GLOBAL: '/dev/null' }
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@e',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@e',
+  GIT_CONFIG_GLOBAL: '/dev/null'
+}
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], { cwd, env: gitEnv, encoding: 'utf8' }).trim()
 
@@ -58,7 +66,10 @@ const repo = makeRepo()
 
 describe('parseUnifiedDiff on git diff --unified=0 -M output', () => {
   const quoted = execFileSync('git', ['diff', '--no-color', '-M', '--unified=0', repo.base, 'HEAD'], { cwd: repo.dir, encoding: 'utf8' })
-  const plain = execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--no-color', '-M', '--unified=0', repo.base, 'HEAD'], { cwd: repo.dir, encoding: 'utf8' })
+  const plain = execFileSync('git', ['-c', 'core.quotepath=off', 'diff', '--no-color', '-M', '--unified=0', repo.base, 'HEAD'], {
+    cwd: repo.dir,
+    encoding: 'utf8'
+  })
 
   it.each([
     ['quoted paths (git default)', quoted],
@@ -88,8 +99,26 @@ describe('parseUnifiedDiff on git diff --unified=0 -M output', () => {
 
 describe('patchCoverage', () => {
   it('counts instrumented changed lines only, least covered file first', () => {
-    const report = parseLcovBuffer(Buffer.from(
-      ['SF:src/lib.rs', 'DA:3,1', 'DA:11,0', 'DA:12,0', 'DA:13,4', 'end_of_record', 'SF:src/tail.rs', 'DA:2,5', 'DA:3,1', 'end_of_record', 'SF:src/other.rs', 'DA:1,0', 'end_of_record', ''].join('\n')), 'rust.lcov'
+    const report = parseLcovBuffer(
+      Buffer.from(
+        [
+          'SF:src/lib.rs',
+          'DA:3,1',
+          'DA:11,0',
+          'DA:12,0',
+          'DA:13,4',
+          'end_of_record',
+          'SF:src/tail.rs',
+          'DA:2,5',
+          'DA:3,1',
+          'end_of_record',
+          'SF:src/other.rs',
+          'DA:1,0',
+          'end_of_record',
+          ''
+        ].join('\n')
+      ),
+      'rust.lcov'
     )
     const changed = new Map([
       ['src/lib.rs', [1, 3, 11, 12]],
@@ -108,7 +137,14 @@ describe('patchCoverage', () => {
     })
     const notes = lineAnnotations([{ label: 'Rust', patch }], (p) => `crate/${p}`)
     expect(notes).toEqual({
-      annotations: [{ file: 'crate/src/lib.rs', startLine: 11, endLine: 12, message: 'Lines 11–12 are changed by this pull request and not run by the Rust tests.' }],
+      annotations: [
+        {
+          file: 'crate/src/lib.rs',
+          startLine: 11,
+          endLine: 12,
+          message: 'Lines 11–12 are changed by this pull request and not run by the Rust tests.'
+        }
+      ],
       leftOut: 0
     })
   })

@@ -39,6 +39,10 @@ it('refuses a wrong schema id, a percent above 100 and an unknown finding kind',
   bad.suites.rust.headline.percent = 120
   bad.findings[0].kind = 'oops'
   expect(summarySchemaErrors(bad)).toEqual(
-    expect.arrayContaining(['/schema must be equal to constant', '/suites/rust/headline/percent must be <= 100', '/findings/0/kind must be equal to one of the allowed values'])
+    expect.arrayContaining([
+      '/schema must be equal to constant',
+      '/suites/rust/headline/percent must be <= 100',
+      '/findings/0/kind must be equal to one of the allowed values'
+    ])
   )
 })

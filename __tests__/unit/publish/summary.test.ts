@@ -13,11 +13,28 @@ const file = (path: string, covered: number, total: number): FileCoverage => ({
 
 function report(files: FileCoverage[], declared: CoverageReport['declared'] = {}): CoverageReport {
   const sum = (k: 'lines') => files.reduce((t, f) => ({ covered: t.covered + f[k].covered, total: t.total + f[k].total }), { covered: 0, total: 0 })
-  return { format: 'lcov', source: 'rust.lcov', files, totals: { lines: sum('lines'), branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } }, declared, warnings: [] }
+  return {
+    format: 'lcov',
+    source: 'rust.lcov',
+    files,
+    totals: { lines: sum('lines'), branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } },
+    declared,
+    warnings: []
+  }
 }
 
 function suite(over: Partial<SuiteResult>): SuiteResult {
-  return { suite: 'rust', label: 'Rust', enabled: true, commands: [], durationMs: 12_345, reportPath: 'target/coverage/rust.lcov', minLines: null, tools: {}, ...over }
+  return {
+    suite: 'rust',
+    label: 'Rust',
+    enabled: true,
+    commands: [],
+    durationMs: 12_345,
+    reportPath: 'target/coverage/rust.lcov',
+    minLines: null,
+    tools: {},
+    ...over
+  }
 }
 
 describe('headline', () => {
@@ -47,7 +64,12 @@ describe('renderSummary', () => {
     artifact: { name: 'rust-coverage', files: [], id: 7, url: 'https://github.com/o/r/actions/runs/1/artifacts/7', size: 2048 }
   })
   rust.headline = rustHeadline(rust.report!)
-  const python = suite({ suite: 'python', label: 'Python', enabled: true, artifact: { name: 'python-coverage', files: [], error: 'no report files to upload' } })
+  const python = suite({
+    suite: 'python',
+    label: 'Python',
+    enabled: true,
+    artifact: { name: 'python-coverage', files: [], error: 'no report files to upload' }
+  })
   const findings: Finding[] = [
     { suite: 'rust', kind: 'threshold', message: 'Rust coverage 61.54% is below rust-min-lines 70%' },
     { suite: 'python', kind: 'report-missing', message: 'Python report target/coverage/python.xml was not written by the coverage command' }
@@ -55,7 +77,9 @@ describe('renderSummary', () => {
 
   it('has a row per suite with coverage, threshold, verdict, duration and artifact', () => {
     const text = renderSummary({ suites: [rust, python], findings, advisories: [], status: 'warned', nonBlocking: true, filesPerSuite: 10 })
-    expect(text).toContain('| Rust | **61.54%** (16/26) | ≥ 70% | ⚠️ below threshold (would fail) | 12.3 s | [rust-coverage](https://github.com/o/r/actions/runs/1/artifacts/7) (2.0 KiB) |')
+    expect(text).toContain(
+      '| Rust | **61.54%** (16/26) | ≥ 70% | ⚠️ below threshold (would fail) | 12.3 s | [rust-coverage](https://github.com/o/r/actions/runs/1/artifacts/7) (2.0 KiB) |'
+    )
     expect(text).toContain('| Python | no data | none | ⚠️ report missing (would fail) | 12.3 s | not uploaded: no report files to upload |')
     expect(text).toContain('would fail the step with non-blocking: false')
     expect(text).toMatch(/<code>src\/a.rs<\/code> \| 10 \| 10.00% \| 9 \|\n\| <code>src\/b.rs<\/code>/)
@@ -64,7 +88,14 @@ describe('renderSummary', () => {
   })
 
   it('says failed in enforced mode', () => {
-    const text = renderSummary({ suites: [rust], findings: findings.slice(0, 1), advisories: [], status: 'failed', nonBlocking: false, filesPerSuite: 10 })
+    const text = renderSummary({
+      suites: [rust],
+      findings: findings.slice(0, 1),
+      advisories: [],
+      status: 'failed',
+      nonBlocking: false,
+      filesPerSuite: 10
+    })
     expect(text).toContain('❌ Coverage failed.')
     expect(text).toContain('| ❌ below threshold |')
   })
@@ -101,7 +132,9 @@ describe('commentBody', () => {
     const body = commentBody(marker, long, 'https://github.com/o/r/actions/runs/1')
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(body.startsWith(marker)).toBe(true)
-    expect(body).toMatch(/\|\n\n… cut to fit GitHub's comment limit; the whole summary is in \[the job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1\)\.\n$/)
+    expect(body).toMatch(
+      /\|\n\n… cut to fit GitHub's comment limit; the whole summary is in \[the job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1\)\.\n$/
+    )
   })
 })
 

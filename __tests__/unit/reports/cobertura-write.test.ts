@@ -24,7 +24,19 @@ it.each([
 })
 
 it('escapes paths that XML cannot hold as they are', async () => {
-  const text = coberturaXml([{ path: 'a&b/<c>"d".py', lines: { covered: 1, total: 1 }, branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 }, lineStates: Uint8Array.from([0, 2]) }], '/w', 'n')
+  const text = coberturaXml(
+    [
+      {
+        path: 'a&b/<c>"d".py',
+        lines: { covered: 1, total: 1 },
+        branches: { covered: 0, total: 0 },
+        functions: { covered: 0, total: 0 },
+        lineStates: Uint8Array.from([0, 2])
+      }
+    ],
+    '/w',
+    'n'
+  )
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-cobw-')), 'esc.xml')
   fs.writeFileSync(file, text)
   expect((await parseCoberturaFile(file)).files.map((f) => f.path)).toEqual(['a&b/<c>"d".py'])

@@ -1,4 +1,5 @@
-import { percent, ReportError } from '../../../src/reports/model.js'
+import { percent } from '../../../src/reports/model.js'
+import { ReportError } from '../../../src/model/errors.js'
 
 describe('percent', () => {
   it('is unrounded and null for nothing measured', () => {

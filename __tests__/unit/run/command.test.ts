@@ -21,7 +21,10 @@ describe('runCommand', () => {
   it('streams output, keeps a copy and reports the exit code', async () => {
     const out = collect()
     const capture = path.join(cwd, 'out.txt')
-    const result = await runCommand({ command: 'echo hello; echo oops >&2; exit 3', cwd, env: process.env, timeoutMs: 30_000, captureFile: capture }, out.write)
+    const result = await runCommand(
+      { command: 'echo hello; echo oops >&2; exit 3', cwd, env: process.env, timeoutMs: 30_000, captureFile: capture },
+      out.write
+    )
     expect(result.exitCode).toBe(3)
     expect(result.timedOut).toBe(false)
     expect(out.text()).toContain('hello')
@@ -31,10 +34,7 @@ describe('runCommand', () => {
   it('kills the whole process tree past the time limit', async () => {
     const pidFile = path.join(cwd, 'grandchild.pid')
     // The grandchild ignores nothing special; it would outlive a plain kill of the shell.
-    const result = await runCommand(
-      { command: `sleep 300 & echo $! > ${pidFile}; wait`, cwd, env: process.env, timeoutMs: 500 },
-      () => undefined
-    )
+    const result = await runCommand({ command: `sleep 300 & echo $! > ${pidFile}; wait`, cwd, env: process.env, timeoutMs: 500 }, () => undefined)
     expect(result.timedOut).toBe(true)
     const grandchild = Number(fs.readFileSync(pidFile, 'utf8'))
     // SIGTERM has been delivered to the group; give the kernel a moment to reap.
@@ -56,7 +56,7 @@ describe('runCommand', () => {
 
 describe('hintFor', () => {
   it.each([
-    ["error: no such command: `llvm-cov`", /cargo install cargo-llvm-cov/],
+    ['error: no such command: `llvm-cov`', /cargo install cargo-llvm-cov/],
     ['error: failed to find llvm-tools-preview, please install llvm-tools-preview', /LLVM_COV/],
     ['pytest: error: unrecognized arguments: --cov=mixed_demo --cov-report=term', /pip install pytest-cov/],
     ['/usr/bin/python3: No module named pytest', /pip install pytest pytest-cov/]

@@ -30,14 +30,20 @@ it('reads our own zips, and refuses damaged or oversized entries with one line',
   const zip = path.join(dir, 'ours.zip')
   await zipDirectory(src, zip, { level: 6 })
   const buf = fs.readFileSync(zip)
-  expect(zipEntries(buf).map((e) => e.name).sort()).toEqual(['coverage-summary.json', 'nested/other.txt'])
+  expect(
+    zipEntries(buf)
+      .map((e) => e.name)
+      .sort()
+  ).toEqual(['coverage-summary.json', 'nested/other.txt'])
   expect(readZipEntry(buf, 'coverage-summary.json', 1 << 20)?.toString()).toBe(json)
   expect(() => readZipEntry(buf, 'coverage-summary.json', 1000)).toThrow(/^coverage-summary\.json is \d+ bytes, more than the 1000 expected$/)
   const stored = path.join(dir, 'stored.zip')
   execFileSync('zip', ['-q', '-0', stored, 'coverage-summary.json'], { cwd: src })
   const flipped = fs.readFileSync(stored)
   flipped[flipped.indexOf('yyyy')] = 0x7a
-  expect(() => readZipEntry(flipped, 'coverage-summary.json', 1 << 20)).toThrow('damaged zip file (coverage-summary.json fails its size or CRC check)')
+  expect(() => readZipEntry(flipped, 'coverage-summary.json', 1 << 20)).toThrow(
+    'damaged zip file (coverage-summary.json fails its size or CRC check)'
+  )
   expect(() => readZipEntry(Buffer.from('{"not":"a zip"}'), 'x', 10)).toThrow('not a zip file (no end of central directory)')
   expect(() => readZipEntry(buf.subarray(0, buf.length - 30), 'x', 10)).toThrow(/not a zip file|damaged zip file/)
 })

@@ -5,16 +5,13 @@
 import * as core from '@actions/core'
 import { suitesOf, type RunState } from '../../model/run-state.js'
 import * as path from 'node:path'
-import type { Findings } from '../../model/findings.js'
 import { pullRequestOf } from '../../github/event.js'
 import { GitHubApi } from '../../github/api.js'
 import { formatPercent } from '../../reports/headline.js'
-import type { SuiteResult } from '../../model/suite.js'
 import { formatDelta, suiteDelta } from './delta.js'
 import { findBaseline, workflowFile, type Baseline } from './find.js'
-import type { Inputs } from '../../model/inputs.js'
 import { BaselineUnavailable } from '../../model/errors.js'
-import type { BaselineRun, BaselineOutcome } from '../../model/outcomes.js'
+import type { BaselineOutcome } from '../../model/outcomes.js'
 
 /** The baseline phase; null when the baseline is off or there is no branch to compare with. */
 export async function compareWithBaseline(run: RunState): Promise<BaselineOutcome | null> {
@@ -38,7 +35,14 @@ export async function compareWithBaseline(run: RunState): Promise<BaselineOutcom
   try {
     baseline = await findBaseline(
       GitHubApi.fromEnv(inputs.githubToken, env),
-      { repository, workflow, branch, artifactName: inputs.summaryArtifactName, fileName: path.basename(inputs.summaryJson), excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) },
+      {
+        repository,
+        workflow,
+        branch,
+        artifactName: inputs.summaryArtifactName,
+        fileName: path.basename(inputs.summaryJson),
+        excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0)
+      },
       (line) => core.info(line)
     )
   } catch (error) {

@@ -22,7 +22,7 @@ export function suiteDelta(current: SuiteResult, base: SuiteSummary | undefined)
       continue
     }
     const b = percent(was)
-    if (!sameTally(was, file.lines) && (a !== b)) files.push({ path: file.path, before: b, after: a, delta: a !== null && b !== null ? a - b : null })
+    if (!sameTally(was, file.lines) && a !== b) files.push({ path: file.path, before: b, after: a, delta: a !== null && b !== null ? a - b : null })
   }
   if (current.report) {
     for (const [path, was] of old) {

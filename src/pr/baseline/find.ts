@@ -58,7 +58,10 @@ export async function findBaseline(api: GitHubApi, query: BaselineQuery, log: (l
   for (const run of list.slice(0, query.maxRuns ?? 10)) {
     let artifacts: ArtifactsPage
     try {
-      artifacts = await api.json<ArtifactsPage>('GET', `/repos/${repo}/actions/runs/${run.id}/artifacts?name=${encodeURIComponent(query.artifactName)}&per_page=10`)
+      artifacts = await api.json<ArtifactsPage>(
+        'GET',
+        `/repos/${repo}/actions/runs/${run.id}/artifacts?name=${encodeURIComponent(query.artifactName)}&per_page=10`
+      )
     } catch (error) {
       throw unavailable(error, `listing the artifacts of run ${run.id}`)
     }

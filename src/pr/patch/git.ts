@@ -102,12 +102,7 @@ async function findBase(cwd: string, explicit: string, prBase: string | null, lo
   return { base, how: `merge base ${base.slice(0, 12)} of ${explicit ? `"${explicit}"` : `the pull request's base ${target.slice(0, 12)}`} and HEAD` }
 }
 
-export async function findPatch(
-  workspace: string,
-  explicitBase: string,
-  env: NodeJS.ProcessEnv,
-  log: (line: string) => void
-): Promise<PatchSource> {
+export async function findPatch(workspace: string, explicitBase: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<PatchSource> {
   const top = await git(workspace, ['rev-parse', '--show-toplevel'])
   if (!top.ok) {
     const why = firstErrorLine(top)

@@ -3,9 +3,7 @@
 // annotations on the changed lines no test runs, within GitHub's cap.
 import * as core from '@actions/core'
 import { suitesOf, type RunState } from '../../model/run-state.js'
-import type { Findings } from '../../model/findings.js'
 import { formatPercent } from '../../reports/headline.js'
-import type { SuiteResult } from '../../model/suite.js'
 import { GitHubApi } from '../../github/api.js'
 import { pullRequestOf } from '../../github/event.js'
 import { findPatch, inWorkspace, repositoryRoot, type PatchSource } from './git.js'
@@ -85,10 +83,13 @@ export async function measurePatch(run: RunState): Promise<PatchOutcome | null> 
       return null
     }
     let why = error.message
-    const fromApi = inputs.patch.base === '' ? await patchFromApi(inputs, env, why).catch((apiError: unknown) => {
-      why = `${why}; the pull request's files could not be read from the REST API either (${(apiError as Error).message})`
-      return null
-    }) : null
+    const fromApi =
+      inputs.patch.base === ''
+        ? await patchFromApi(inputs, env, why).catch((apiError: unknown) => {
+            why = `${why}; the pull request's files could not be read from the REST API either (${(apiError as Error).message})`
+            return null
+          })
+        : null
     if (!fromApi) {
       core.info(`Patch coverage not measured: ${why}`)
       core.endGroup()
@@ -103,7 +104,9 @@ export async function measurePatch(run: RunState): Promise<PatchOutcome | null> 
     if (!suite.report) continue
     const patch = patchCoverage(suite.report, source.changed)
     suite.patch = patch
-    core.info(`${suite.label}: ${patch.percent === null ? 'no instrumented line changed' : `${formatPercent(patch.percent)} of ${patch.total} changed line(s) run`}`)
+    core.info(
+      `${suite.label}: ${patch.percent === null ? 'no instrumented line changed' : `${formatPercent(patch.percent)} of ${patch.total} changed line(s) run`}`
+    )
     if (minPatch !== null && patch.percent !== null && patch.percent < minPatch) {
       findings.add(
         suite.suite,

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-CqKLKuUg.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BmEvC9QE.js';
+import { L as LineStates } from './line-states-Dgb8fPUX.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BbGzCgDJ.js';
 import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DSIChcjv.js';
 import { R as ReportError } from './read-CQoVwB40.js';
 import 'node:path';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { l as isInside } from './read-CQoVwB40.js';
-import { E as END_OF_CENTRAL_DIRECTORY, e as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-BmEvC9QE.js';
+import { E as END_OF_CENTRAL_DIRECTORY, e as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-BbGzCgDJ.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -258,7 +258,7 @@ async function zipDirectory(srcDir, destZip, opts) {
     }
     catch (error) {
         fs.closeSync(out);
-        await Promise.allSettled(inFlight.map((slot) => slot.done));
+        await Promise.allSettled(inFlight.flatMap((slot) => (slot.done ? [slot.done] : [])));
         throw error;
     }
 }

@@ -2,8 +2,8 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import { b as startGroup, e as endGroup, i as info, R as ReportError } from './read-CQoVwB40.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-BmEvC9QE.js';
-import { L as LineStates } from './line-states-CqKLKuUg.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-BbGzCgDJ.js';
+import { L as LineStates } from './line-states-Dgb8fPUX.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -37,7 +37,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BmEvC9QE.js').then(function (n) { return n.g; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BbGzCgDJ.js').then(function (n) { return n.g; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -76,7 +76,12 @@ async function collectShards(run) {
                     continue;
                 }
                 const report = shardReport(dir, suite.suite, inputs);
-                merge.shards.push({ suite: suite.suite, artifact: artifact.name, id: artifact.id, report: report ? relativeToWorkspace(inputs, report) : null });
+                merge.shards.push({
+                    suite: suite.suite,
+                    artifact: artifact.name,
+                    id: artifact.id,
+                    report: report ? relativeToWorkspace(inputs, report) : null
+                });
                 if (report)
                     reports.push(report);
                 else
@@ -123,7 +128,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-CZ_07sg3.js');
+    const { parseCoberturaFile } = await import('./cobertura-_f3aeTwI.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

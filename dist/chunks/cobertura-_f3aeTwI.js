@@ -2,9 +2,9 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-DSIChcjv.js';
-import { L as LineStates } from './line-states-CqKLKuUg.js';
+import { L as LineStates } from './line-states-Dgb8fPUX.js';
 import { R as ReportError } from './read-CQoVwB40.js';
-import './pipeline-BmEvC9QE.js';
+import './pipeline-BbGzCgDJ.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'os';

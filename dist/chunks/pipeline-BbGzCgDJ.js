@@ -221,7 +221,7 @@ function rustHeadline(report) {
     if (report.declared.lines) {
         return make(report.declared.lines, 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)');
     }
-    return make(report.totals.lines, 'lines with DA records (genhtml\'s count; the report has no LF/LH)');
+    return make(report.totals.lines, "lines with DA records (genhtml's count; the report has no LF/LH)");
 }
 /**
  * Python: coverage.py's total (its terminal TOTAL, --cov-fail-under and JSON
@@ -231,9 +231,9 @@ function pythonHeadline(report) {
     const lines = report.declared.lines ?? report.totals.lines;
     const branches = report.declared.branches ?? report.totals.branches;
     if (branches.total > 0) {
-        return make({ covered: lines.covered + branches.covered, total: lines.total + branches.total }, 'statements + branches (coverage.py\'s total, as --cov-fail-under checks)');
+        return make({ covered: lines.covered + branches.covered, total: lines.total + branches.total }, "statements + branches (coverage.py's total, as --cov-fail-under checks)");
     }
-    return make(lines, 'statements (coverage.py\'s total, as --cov-fail-under checks)');
+    return make(lines, "statements (coverage.py's total, as --cov-fail-under checks)");
 }
 function make(t, basis) {
     const p = percent(t);
@@ -270,7 +270,7 @@ function suiteDelta(current, base) {
             continue;
         }
         const b = percent(was);
-        if (!sameTally(was, file.lines) && (a !== b))
+        if (!sameTally(was, file.lines) && a !== b)
             files.push({ path: file.path, before: b, after: a, delta: a !== null && b !== null ? a - b : null });
     }
     if (current.report) {
@@ -434,7 +434,7 @@ function readZipEntry(zip, name, maxBytes) {
             data = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(entry.size, 1) });
         }
         catch (error) {
-            throw new Error(`damaged zip file (${entry.name}: ${error.message})`);
+            throw new Error(`damaged zip file (${entry.name}: ${error.message})`, { cause: error });
         }
     }
     else
@@ -552,7 +552,14 @@ async function compareWithBaseline(run) {
     startGroup(`Coverage baseline: ${workflow} on ${branch}`);
     let baseline;
     try {
-        baseline = await findBaseline(GitHubApi.fromEnv(inputs.githubToken, env), { repository, workflow, branch, artifactName: inputs.summaryArtifactName, fileName: path.basename(inputs.summaryJson), excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0) }, (line) => info(line));
+        baseline = await findBaseline(GitHubApi.fromEnv(inputs.githubToken, env), {
+            repository,
+            workflow,
+            branch,
+            artifactName: inputs.summaryArtifactName,
+            fileName: path.basename(inputs.summaryJson),
+            excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0)
+        }, (line) => info(line));
     }
     catch (error) {
         if (!(error instanceof BaselineUnavailable))
@@ -879,9 +886,7 @@ function suiteRow(suite, input) {
     const headline = suite.headline;
     const delta = suite.delta?.delta;
     const change = delta === null || delta === undefined ? '' : ` ${delta < -5e-3 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`;
-    const coverage = headline
-        ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}`
-        : 'no data';
+    const coverage = headline ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}` : 'no data';
     const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`;
     const own = input.findings.filter((f) => f.suite === suite.suite);
     let result;
@@ -1313,7 +1318,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DwpbqcfO.js');
+    const { changedLinesFromApi } = await import('./api-files-IFYRS7Yg.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -1344,10 +1349,12 @@ async function measurePatch(run) {
             return null;
         }
         let why = error.message;
-        const fromApi = inputs.patch.base === '' ? await patchFromApi(inputs, env, why).catch((apiError) => {
-            why = `${why}; the pull request's files could not be read from the REST API either (${apiError.message})`;
-            return null;
-        }) : null;
+        const fromApi = inputs.patch.base === ''
+            ? await patchFromApi(inputs, env, why).catch((apiError) => {
+                why = `${why}; the pull request's files could not be read from the REST API either (${apiError.message})`;
+                return null;
+            })
+            : null;
         if (!fromApi) {
             info(`Patch coverage not measured: ${why}`);
             endGroup();
@@ -1542,7 +1549,9 @@ async function writeSummaryJson(run) {
 // root totals from the same lines. Readers that need only "run or not" per line
 // (diff-cover, GitHub's coverage upload, this action) read it as they read
 // coverage.py's. Pure: returns the text.
-const escapeAttribute = (value) => value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const escapeAttribute = (value) => value
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 const rate = (covered, total) => (total > 0 ? String(covered / total) : '1');
 function coberturaXml(files, source, note, now = new Date()) {
     const out = [];
@@ -1608,13 +1617,16 @@ const HINTS = [
     ],
     [
         /failed to find llvm-tools-preview|llvm-tools-preview/i,
-        'cargo-llvm-cov needs llvm-cov/llvm-profdata matching rustc\'s LLVM: `rustup component add llvm-tools-preview`, or set LLVM_COV and LLVM_PROFDATA (e.g. /usr/lib/llvm-22/bin/llvm-cov for rustc 1.95).'
+        "cargo-llvm-cov needs llvm-cov/llvm-profdata matching rustc's LLVM: `rustup component add llvm-tools-preview`, or set LLVM_COV and LLVM_PROFDATA (e.g. /usr/lib/llvm-22/bin/llvm-cov for rustc 1.95)."
     ],
     [
         /unrecognized arguments: --cov|no module named ['"]?pytest_cov/i,
         'pytest-cov is not installed in the environment pytest runs in: `pip install pytest-cov` (or add it to your dev dependency group).'
     ],
-    [/no module named pytest\b|pytest: (command )?not found/i, 'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'],
+    [
+        /no module named pytest\b|pytest: (command )?not found/i,
+        'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'
+    ],
     [/cargo: (command )?not found/i, 'cargo is not on PATH: set up Rust before this step (e.g. dtolnay/rust-toolchain).'],
     [/uv: (command )?not found/i, 'uv is not on PATH: add astral-sh/setup-uv before this step, or clear command-prefix.']
 ];
@@ -1663,7 +1675,6 @@ function runCommand(spec, write) {
             else
                 done();
         };
-        let timer;
         let hardKill;
         let child;
         try {
@@ -1691,7 +1702,7 @@ function runCommand(spec, write) {
         child.stdout?.on('data', onData);
         child.stderr?.on('data', onData);
         const pid = child.pid;
-        timer = setTimeout(() => {
+        const timer = setTimeout(() => {
             timedOut = true;
             if (pid !== undefined) {
                 killTree(pid, 'SIGTERM');
@@ -1794,11 +1805,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-D3hVu5nh.js');
+            const { parseLcovFile } = await import('./lcov-zVVUVfEv.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CZ_07sg3.js');
+            const { parseCoberturaFile } = await import('./cobertura-_f3aeTwI.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -1847,7 +1858,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CZ_07sg3.js');
+    const { parseCoberturaFile } = await import('./cobertura-_f3aeTwI.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -1885,7 +1896,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-DSus3nBC.js');
+    const { zipDirectory } = await import('./write-Cg64rov0.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -1908,10 +1919,8 @@ function extractCoverageTable(output) {
     let start = -1;
     for (let i = 0; i < lines.length; i++) {
         if (START.test(lines[i] ?? '')) {
+            // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __": both stay, from the first.
             start = i;
-            // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __".
-            if (/tests coverage/.test(lines[i] ?? '') && START.test(lines[i + 1] ?? ''))
-                i++;
             break;
         }
     }
@@ -2028,7 +2037,12 @@ async function runRust(run) {
 /** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
 function rustToolVersions(inputs, env) {
     const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : '';
-    const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 });
+    const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], {
+        cwd: inputs.workingDirectory,
+        env,
+        encoding: 'utf8',
+        timeout: 20_000
+    });
     const tools = {};
     for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm))
         tools[m[1]] = m[2];
@@ -2080,7 +2094,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Cd4bXkjc.js');
+        const { collectShards } = await import('./shards-DxLXZZ-m.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

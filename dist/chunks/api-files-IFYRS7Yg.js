@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-BmEvC9QE.js';
+import { p as parseUnifiedDiff } from './pipeline-BbGzCgDJ.js';
 import './read-CQoVwB40.js';
 import 'os';
 import 'crypto';

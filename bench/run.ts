@@ -2,7 +2,7 @@
 // Generates large inputs once, bundles bench/candidate.ts (our src included)
 // into one plain ES module, then runs every candidate with node in its own
 // process, rounds interleaved in shuffled order. Prints the median wall time
-// (the whole process, as in shared/reference/perf.md), the in-process time
+// (the whole process: start-up, module load, read, work), the in-process time
 // (after module loading), peak RSS, and each one's ratio to the baseline of
 // the same round. Targets are judged on the wall ratio, like the reference.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -62,7 +62,7 @@ const shuffle = <T>(xs: T[]): T[] =>
 const report: string[] = [
   `# Benchmark results`,
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, ${rounds} rounds, median. Wall = the whole \`node\` process (start-up, module load, read, work), the measure of shared/reference/perf.md; in-process = the work alone after modules are loaded (file read included). Ratios are candidate / baseline within the same round, then the median; targets are judged on the wall ratio.`,
+  `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, ${rounds} rounds, median. Wall = the whole \`node\` process (start-up, module load, read, work), the measure the targets are set in; in-process = the work alone after modules are loaded (file read included). Ratios are candidate / baseline within the same round, then the median; targets are judged on the wall ratio.`,
   ''
 ]
 

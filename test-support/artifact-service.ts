@@ -3,7 +3,8 @@
 // claim names the run and job, 409 on a duplicate name, pending -> finalized
 // states with sha256/size checks, and Azure block-blob PUTs (comp=block, then
 // comp=blocklist assembled in <Latest> order) behind signed URLs.
-// See shared/reference/artifact-protocol.md sections 1.3-1.8 and Appendix B.
+// The protocol as @actions/artifact's Twirp client speaks it (ArtifactService: CreateArtifact, FinalizeArtifact,
+// ListArtifacts, GetSignedArtifactURL, DeleteArtifact; Azure block-blob PUTs).
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'

@@ -6,17 +6,18 @@ import * as path from 'node:path'
 import { parseCoberturaFile } from '../../../src/reports/cobertura.js'
 import { coberturaXml } from '../../../src/reports/cobertura-write.js'
 import { parseLcovFile } from '../../../src/reports/lcov.js'
+import { realReportFile, repoRoot } from '../../../test-support/fixtures.js'
 
-const real = path.resolve('__fixtures__/real')
+const example = path.join(repoRoot, 'examples/mixed-project')
 
 it.each([
   ['rust.lcov', parseLcovFile],
   ['python.xml', parseCoberturaFile]
 ] as const)('a report written from %s reads back with the same line states', async (name, parse) => {
-  const original = await parse(path.join(real, name), { root: '/work/main/examples/mixed-project' })
+  const original = await parse(realReportFile(name), { root: example })
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-cobw-')), 'out.xml')
-  fs.writeFileSync(file, coberturaXml(original.files, '/work/main/examples/mixed-project', 'a note -- with dashes'))
-  const back = await parseCoberturaFile(file, { root: '/work/main/examples/mixed-project' })
+  fs.writeFileSync(file, coberturaXml(original.files, example, 'a note -- with dashes'))
+  const back = await parseCoberturaFile(file, { root: example })
   expect(back.files.map((f) => f.path)).toEqual(original.files.map((f) => f.path))
   expect(back.totals.lines).toEqual(original.totals.lines)
   expect(back.declared.lines).toEqual(original.totals.lines)

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+if [ "${1:-}" = "--ci" ]; then bash scripts/actionlint.sh; fi
 export LLVM_COV="${LLVM_COV:-/usr/lib/llvm-22/bin/llvm-cov}"
 export LLVM_PROFDATA="${LLVM_PROFDATA:-/usr/lib/llvm-22/bin/llvm-profdata}"
 

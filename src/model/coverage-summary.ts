@@ -5,6 +5,7 @@ import type { SuiteId } from './inputs.js'
 import type { PatchCoverage, PatchOutcome, SuiteDelta, BaselineOutcome, MergeOutcome } from './outcomes.js'
 import type { Status } from './findings.js'
 import type { Tally } from '../reports/model.js'
+import type { ToolGate } from './suite.js'
 
 export const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1'
 
@@ -24,7 +25,8 @@ export interface SuiteSummary {
   /** Versions of the tools that made the report, when known (e.g. cargo-llvm-cov, rustc, coverage.py). */
   tools: Record<string, string>
   /** The judged figure (see headline.ts), or null when there is no data. */
-  headline: { percent: number; covered: number; total: number; basis: string } | null
+  /** toolGate: how the tool itself rounds, prints and gates the figure (coverage.py's precision), when it does. */
+  headline: { percent: number; covered: number; total: number; basis: string; toolGate?: ToolGate } | null
   totals: { lines: Tally; branches: Tally; functions: Tally } | null
   threshold: { minLines: number | null; met: boolean | null }
   durationSeconds: number

@@ -12,6 +12,18 @@ export interface Headline {
   total: number
   /** What the figure is, for the summary footnote. */
   basis: string
+  /** How the tool itself rounds, prints and gates the figure, when that differs from comparing it unrounded (coverage.py). */
+  toolGate?: ToolGate
+}
+
+export interface ToolGate {
+  tool: string
+  /** Decimal places the tool rounds to before comparing with its threshold. */
+  precision: number
+  /** The figure as the tool prints it, e.g. "60%". */
+  printed: string
+  /** The config file the precision came from, or null for the tool's default. */
+  source: string | null
 }
 
 /** One command of a suite, as it ran. */

@@ -5,6 +5,7 @@
 // are only ever added.
 import type { Finding, Status } from '../model/findings.js'
 import type { SuiteResult } from '../model/suite.js'
+import { meetsThreshold } from './verdict.js'
 import type { SuiteId } from '../model/inputs.js'
 import type { BaselineOutcome, MergeOutcome, PatchOutcome } from '../model/outcomes.js'
 import { SUMMARY_SCHEMA, type SuiteSummary, type RunFacts, type CoverageSummaryJson } from '../model/coverage-summary.js'
@@ -35,9 +36,17 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     format: report?.format ?? null,
     producer: report?.producer ?? null,
     tools: { ...tools, ...(report?.producer && report.producerVersion ? { [report.producer]: report.producerVersion } : {}) },
-    headline: headline ? { percent: headline.percent, covered: headline.covered, total: headline.total, basis: headline.basis } : null,
+    headline: headline
+      ? {
+          percent: headline.percent,
+          covered: headline.covered,
+          total: headline.total,
+          basis: headline.basis,
+          ...(headline.toolGate ? { toolGate: headline.toolGate } : {})
+        }
+      : null,
     totals: report ? report.totals : null,
-    threshold: { minLines: result.minLines, met: result.minLines === null || !headline ? null : headline.percent >= result.minLines },
+    threshold: { minLines: result.minLines, met: result.minLines === null || !headline ? null : meetsThreshold(headline, result.minLines) },
     durationSeconds: seconds(result.durationMs),
     commands: result.commands.map((c) => ({ command: c.command, exitCode: c.exitCode, timedOut: c.timedOut, seconds: seconds(c.durationMs) })),
     artifact: result.artifact

@@ -3,7 +3,8 @@
 import * as core from '@actions/core'
 import type { Finding, Findings, Status } from '../model/findings.js'
 import type { RunState } from '../model/run-state.js'
-import type { SuiteResult } from '../model/suite.js'
+import type { Headline, SuiteResult } from '../model/suite.js'
+import { passesLikeCoveragePy } from '../reports/coverage-gate.js'
 import { formatPercent } from '../reports/headline.js'
 
 export function statusOf(findings: readonly Finding[], nonBlocking: boolean): Status {
@@ -11,15 +12,26 @@ export function statusOf(findings: readonly Finding[], nonBlocking: boolean): St
   return nonBlocking ? 'warned' : 'failed'
 }
 
-/** A suite's figure below its threshold is a finding; compared unrounded, as the tools compare. */
+/** A suite's figure below its threshold is a finding, judged as its own tool judges it (meetsThreshold). */
 export function judgeThreshold(suite: SuiteResult, findings: Findings): void {
   const headline = suite.headline
-  if (!headline || suite.minLines === null || headline.percent >= suite.minLines) return
+  if (!headline || suite.minLines === null || meetsThreshold(headline, suite.minLines)) return
+  const printed = headline.toolGate ? ` (${headline.toolGate.tool} prints ${headline.toolGate.printed})` : ''
   findings.add(
     suite.suite,
     'threshold',
-    `${suite.label} coverage ${formatPercent(headline.percent)} is below ${suite.suite}-min-lines ${suite.minLines}%`
+    `${suite.label} coverage ${formatPercent(headline.percent)}${printed} is below ${suite.suite}-min-lines ${suite.minLines}%`
   )
+}
+
+/**
+ * The threshold judged as the suite's own tool judges it: coverage.py rounds its
+ * total to its precision first (59.56% passes 60 at precision 0); cargo llvm-cov
+ * --fail-under-lines compares the unrounded LF/LH figure.
+ */
+export function meetsThreshold(headline: Headline, minLines: number): boolean {
+  const gate = headline.toolGate
+  return gate ? passesLikeCoveragePy(headline.percent, minLines, gate.precision) : headline.percent >= minLines
 }
 
 /** The line shown for one finding in the given mode. */

@@ -1,6 +1,7 @@
 // The one figure each suite is judged on: the percentage the native tool
 // itself prints and gates on, with a name for where it comes from.
 import type { Headline } from '../model/suite.js'
+import { printedLikeCoveragePy, type CoverageGate } from './coverage-gate.js'
 import { percent, type CoverageReport, type Tally } from './model.js'
 
 /**
@@ -18,7 +19,21 @@ export function rustHeadline(report: CoverageReport): Headline | null {
  * Python: coverage.py's total (its terminal TOTAL, --cov-fail-under and JSON
  * percent_covered) counts statements plus branch arcs when branch coverage is on.
  */
-export function pythonHeadline(report: CoverageReport): Headline | null {
+export function pythonHeadline(report: CoverageReport, gate?: CoverageGate): Headline | null {
+  const headline = pythonFigure(report)
+  if (!headline || !gate) return headline
+  return {
+    ...headline,
+    toolGate: {
+      tool: 'coverage.py',
+      precision: gate.precision,
+      printed: printedLikeCoveragePy(headline.percent, gate.precision),
+      source: gate.source
+    }
+  }
+}
+
+function pythonFigure(report: CoverageReport): Headline | null {
   const lines = report.declared.lines ?? report.totals.lines
   const branches = report.declared.branches ?? report.totals.branches
   if (branches.total > 0) {

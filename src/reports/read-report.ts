@@ -14,6 +14,7 @@ import { anyCommandFailed } from '../run/logged-command.js'
 import { relativeToWorkspace, reportPath, rustCoberturaPath } from '../run/suite-files.js'
 import { judgeThreshold } from '../publish/verdict.js'
 import { escapesWorkspace } from '../safety/paths.js'
+import { readCoverageGate, type CoverageGate } from './coverage-gate.js'
 import { formatPercent, pythonHeadline, rustHeadline } from './headline.js'
 import type { CoverageReport } from './model.js'
 
@@ -68,7 +69,7 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
     return
   }
   result.report = report
-  let headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report)
+  let headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report, coverageGateFor(inputs))
   if (headline && inputs.mode === 'merge') {
     headline = { ...headline, basis: `${result.suite === 'rust' ? 'lines' : 'statements'} of all shards, run when any shard ran them` }
   }
@@ -86,6 +87,17 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
   checkSourcePaths(inputs, result, report, findings)
   if (result.suite === 'rust' && inputs.mode === 'merge') writeMergedRustCobertura(inputs, result, report)
   else if (result.suite === 'rust') await checkRustCobertura(inputs, result, findings)
+}
+
+/** The precision coverage.py gates with in this project: its config file (--cov-config in the command, COVERAGE_RCFILE, or the usual files). */
+function coverageGateFor(inputs: Inputs): CoverageGate {
+  const explicit = /--cov-config[= ](\S+)/.exec(inputs.python.command)?.[1]?.replace(/^['"]|['"]$/g, '') ?? process.env['COVERAGE_RCFILE']
+  const gate = readCoverageGate(inputs.workingDirectory, explicit || undefined)
+  if (gate.source)
+    core.info(
+      `coverage.py's precision: ${gate.precision} (from ${gate.source}); python-min-lines is judged on the total rounded to it, as --cov-fail-under does`
+    )
+  return gate
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-Dgb8fPUX.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BbGzCgDJ.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DSIChcjv.js';
-import { R as ReportError } from './read-CQoVwB40.js';
+import { L as LineStates } from './line-states-p4DFZR7K.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-L9oONOIO.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BFQZt-2b.js';
+import { R as ReportError } from './read-CEZimrxW.js';
 import 'node:path';
 import 'node:fs';
 import 'node:zlib';

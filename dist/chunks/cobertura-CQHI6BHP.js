@@ -1,10 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-DSIChcjv.js';
-import { L as LineStates } from './line-states-Dgb8fPUX.js';
-import { R as ReportError } from './read-CQoVwB40.js';
-import './pipeline-BbGzCgDJ.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-BFQZt-2b.js';
+import { L as LineStates } from './line-states-p4DFZR7K.js';
+import { R as ReportError } from './read-CEZimrxW.js';
+import './pipeline-L9oONOIO.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'os';

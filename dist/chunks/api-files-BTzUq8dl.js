@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-BbGzCgDJ.js';
-import './read-CQoVwB40.js';
+import { p as parseUnifiedDiff } from './pipeline-L9oONOIO.js';
+import './read-CEZimrxW.js';
 import 'os';
 import 'crypto';
 import 'fs';

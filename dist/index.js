@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, n as notice, i as info, d as debug, w as warning } from './chunks/read-CEZimrxW.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, d as debug } from './chunks/read-CEZimrxW.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -26,7 +26,9 @@ function decide(matrixValue, coverageOn) {
     let reason = `Coverage runs on the matrix entry ${wanted}; this entry is ${value}, so it skips.`;
     if (Number(value) === Number(wanted) && !Number.isNaN(Number(value))) {
         // YAML reads an unquoted 3.10 as the number 3.1: quote versions in the matrix.
-        reason += ` (${value} and ${wanted} differ only as written: quote Python versions in the matrix, e.g. "3.10".)`;
+        // Then no entry matches, and nothing is measured at all: a warning, on every entry.
+        reason += ` ${value} and ${wanted} differ only as written: YAML reads an unquoted 3.10 as 3.1, so probably no entry runs coverage. Quote Python versions in the matrix and in coverage-on, e.g. "3.10".`;
+        return { run: false, reason, suspicious: true };
     }
     return { run: false, reason };
 }
@@ -45,7 +47,10 @@ async function run() {
     }
     const decision = decide(inputs.matrixValue, inputs.coverageOn);
     if (!decision.run) {
-        notice(decision.reason, { title: 'Coverage skipped' });
+        if (decision.suspicious)
+            warning(decision.reason, { title: 'Coverage skipped' });
+        else
+            notice(decision.reason, { title: 'Coverage skipped' });
         setOutput('skipped', 'true');
         setOutput('status', 'skipped');
         return;

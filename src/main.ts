@@ -17,7 +17,8 @@ export async function run(): Promise<void> {
   }
   const decision = decide(inputs.matrixValue, inputs.coverageOn)
   if (!decision.run) {
-    core.notice(decision.reason, { title: 'Coverage skipped' })
+    if (decision.suspicious) core.warning(decision.reason, { title: 'Coverage skipped' })
+    else core.notice(decision.reason, { title: 'Coverage skipped' })
     core.setOutput('skipped', 'true')
     core.setOutput('status', 'skipped')
     return

@@ -15,6 +15,15 @@ it('skips on another matrix entry with a notice naming the coverage entry', () =
   expect(run.summary).toBe('')
 })
 
+it('warns on every entry when the matrix value and coverage-on differ only as YAML writes them (3.1 and "3.10")', () => {
+  const run = runAction({ 'matrix-value': '3.1', 'coverage-on': '3.10', 'python-package': 'mixed_demo' })
+  expect(run.status).toBe(0)
+  expect(run.outputs).toEqual({ skipped: 'true', status: 'skipped' })
+  expect(run.stdout).toMatch(
+    /^::warning title=Coverage skipped::Coverage runs on the matrix entry 3\.10; this entry is 3\.1, so it skips\. .*Quote Python versions/m
+  )
+})
+
 it("runs both suites for real and reports the tools' own figures", () => {
   const run = runAction({
     'matrix-value': '3.12',
@@ -66,12 +75,14 @@ it('a threshold miss warns in non-blocking mode and fails when enforced, after w
   const warned = runAction(base)
   expect(warned.status).toBe(0)
   expect(warned.outputs['status']).toBe('warned')
-  expect(warned.stdout).toContain('::warning::Python coverage 83.33% is below python-min-lines 99% (would fail the step with non-blocking: false)')
+  expect(warned.stdout).toContain(
+    '::warning::Python coverage 83.33% (coverage.py prints 83%) is below python-min-lines 99% (would fail the step with non-blocking: false)'
+  )
   const failed = runAction({ ...base, 'non-blocking': 'false' })
   expect(failed.status).toBe(1)
   expect(failed.outputs['status']).toBe('failed')
   expect(failed.outputs['python-line-coverage']).toBe('83.33333333333333')
-  expect(failed.stdout).toContain('::error::Python coverage 83.33% is below python-min-lines 99%')
+  expect(failed.stdout).toContain('::error::Python coverage 83.33% (coverage.py prints 83%) is below python-min-lines 99%')
   expect(failed.summary).toContain('❌ Coverage failed.')
 })
 
@@ -173,7 +184,7 @@ describe("a run from a developer's machine (outside GitHub Actions)", () => {
       'false'
     ])
     expect(enforced.status).toBe(1)
-    expect(enforced.stdout).toMatch(/^error: Python coverage 83\.33% is below python-min-lines 99%$/m)
+    expect(enforced.stdout).toMatch(/^error: Python coverage 83\.33% \(coverage\.py prints 83%\) is below python-min-lines 99%$/m)
     const help = cli(['--help'])
     expect(help.status).toBe(0)
     expect(help.stdout).toMatch(/^Usage: node dist\/index\.js/)

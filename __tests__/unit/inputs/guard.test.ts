@@ -13,6 +13,9 @@ describe('decide', () => {
   it('explains the YAML float trap (3.10 read as 3.1)', () => {
     const decision = decide('3.1', '3.10')
     expect(decision.run).toBe(false)
-    expect(decision.reason).toContain('quote Python versions')
+    expect(decision.suspicious).toBe(true)
+    expect(decision.reason).toContain('Quote Python versions')
+    expect(decide('3.10', '3.1').suspicious).toBe(true)
+    expect(decide('3.13', '3.12').suspicious).toBeUndefined()
   })
 })

@@ -5,7 +5,8 @@
 // After an intended change: UPDATE_GOLDEN=1 npx jest __tests__/unit/publish/golden-outputs.test.ts
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Finding, Advisory, Status } from '../../../src/model/findings.js'
+import { Findings, type Finding, type Advisory, type Status } from '../../../src/model/findings.js'
+import { judgeThreshold } from '../../../src/publish/verdict.js'
 import type { BaselineOutcome, MergeOutcome, PatchOutcome } from '../../../src/model/outcomes.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
 import { SUITE_LABELS } from '../../../src/model/suite.js'
@@ -41,7 +42,7 @@ function suites(minLines: { rust: number | null; python: number | null }, upload
     durationMs,
     reportPath: suite === 'rust' ? 'target/coverage/rust.lcov' : 'target/coverage/python.xml',
     report,
-    headline: suite === 'rust' ? rustHeadline(report) : pythonHeadline(report),
+    headline: suite === 'rust' ? rustHeadline(report) : pythonHeadline(report, { precision: 0, source: null }),
     minLines: minLines[suite],
     tools: {},
     artifact: uploaded
@@ -97,8 +98,8 @@ const scenarios: Record<string, () => SummaryInput> = {
         kind: 'tool-failed',
         message: 'Rust coverage command failed with exit code 101: cargo llvm-cov --no-report --no-default-features'
       },
-      { suite: 'rust', kind: 'threshold', message: `Rust coverage ${formatPercent(rust.headline!.percent)} is below rust-min-lines 95%` },
-      { suite: 'python', kind: 'threshold', message: `Python coverage ${formatPercent(python.headline!.percent)} is below python-min-lines 99%` },
+      ...thresholdFindings(rust),
+      ...thresholdFindings(python),
       {
         suite: 'python',
         kind: 'upload-failed',
@@ -173,6 +174,13 @@ const scenarios: Record<string, () => SummaryInput> = {
     }
     return input({ suites: [rust, python], status: 'passed', merge })
   }
+}
+
+/** The threshold findings as the action words them. */
+function thresholdFindings(suite: SuiteResult): Finding[] {
+  const findings = new Findings()
+  judgeThreshold(suite, findings)
+  return findings.findings
 }
 
 function expectGolden(file: string, actual: string): void {

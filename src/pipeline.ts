@@ -9,6 +9,7 @@ import type { RunState } from './model/run-state.js'
 import { compareWithBaseline } from './pr/baseline/compare.js'
 import { commentOnPullRequest } from './pr/comment.js'
 import { measurePatch } from './pr/patch/measure.js'
+import { uploadCodeCoverage } from './publish/code-coverage.js'
 import { writeJobSummary } from './publish/job-summary.js'
 import { writeOutputs } from './publish/outputs.js'
 import { writeSummaryJson } from './publish/summary-json.js'
@@ -44,6 +45,7 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   run.patch = (await findings.guard('action', 'measuring patch coverage', () => measurePatch(run))) ?? null
   run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null
   await findings.guard('action', 'uploading artifacts', () => uploadSuites(run))
+  await findings.guard('action', 'sending reports to GitHub code coverage', () => uploadCodeCoverage(run))
   await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run))
   writeOutputs(run)
   await findings.guard('action', 'writing the job summary', () => writeJobSummary(run))

@@ -6,6 +6,7 @@
 // character limit, 403 for a read-only token as on fork pull requests).
 // Bearer/token auth is required; every request is recorded.
 import * as http from 'node:http'
+import * as zlib from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 import type { ArtifactService } from './artifact-service.js'
 
@@ -27,12 +28,27 @@ export interface Comment {
   user: { login: string; type: string }
 }
 
+/** A coverage report received by GitHub Code Quality (code-coverage/report), the XML unzipped. */
+export interface CodeCoverageUpload {
+  id: number
+  commitOid: string
+  languageName: string
+  label: string
+  pullRequestNumber: number | null
+  ref: string | null
+  xml: string
+  /** GETs of its status so far: the first answers "processing", the next "succeeded" (or "failed" for a report with no <class>). */
+  polls: number
+}
+
 export interface GitHubApiDouble {
   url: string
   requests: Array<{ method: string; path: string; status: number }>
   comments: Map<number, Comment[]>
   /** A pull request's files (pulls/{n}/files): name, status and the unified diff GitHub shows (absent for binary files). */
   pullFiles: Map<number, Array<{ filename: string; status: string; patch?: string }>>
+  /** Reports uploaded to Code Quality, and how it answers: as enabled, as not enabled for the repository (200 without an id), or 403 without `code-quality: write`. */
+  codeCoverage: { uploads: CodeCoverageUpload[]; mode: 'enabled' | 'not-enabled' | 'forbidden' }
   /** Answer every write with 403, as for a fork pull request's read-only token. */
   readOnly: boolean
   /** Answer every request with this status (e.g. 403 without actions: read). */
@@ -46,6 +62,7 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
   const requests: GitHubApiDouble['requests'] = []
   const comments = new Map<number, Comment[]>()
   const pullFiles: GitHubApiDouble['pullFiles'] = new Map()
+  const codeCoverage: GitHubApiDouble['codeCoverage'] = { uploads: [], mode: 'enabled' }
   let nextComment = 9000
   const state = { readOnly: false, failWith: null as GitHubApiDouble['failWith'] }
   let base = ''
@@ -123,6 +140,34 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
         }
         return send(404, { message: 'Not Found' })
       }
+      if (req.method === 'PUT' && rest === '/code-coverage/report') {
+        if (codeCoverage.mode === 'forbidden') return send(403, { message: 'Resource not accessible by integration' })
+        if (codeCoverage.mode === 'not-enabled')
+          return send(200, { message: 'Code Quality is not enabled for this repository; the report was not processed.' })
+        const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>
+        const problem = codeCoverageProblem(body)
+        if (problem) return send(422, { message: 'Validation Failed', errors: [{ message: problem }] })
+        const upload: CodeCoverageUpload = {
+          id: 7000 + codeCoverage.uploads.length + 1,
+          commitOid: body['commit_oid'] as string,
+          languageName: body['language_name'] as string,
+          label: body['label'] as string,
+          pullRequestNumber: typeof body['pull_request_number'] === 'number' ? body['pull_request_number'] : null,
+          ref: typeof body['ref'] === 'string' ? body['ref'] : null,
+          xml: zlib.gunzipSync(Buffer.from(body['coverage_report'] as string, 'base64')).toString('utf8'),
+          polls: 0
+        }
+        codeCoverage.uploads.push(upload)
+        return send(200, { id: upload.id })
+      }
+      if (req.method === 'GET' && (m = /^\/code-coverage\/reports\/(\d+)$/.exec(rest))) {
+        const upload = codeCoverage.uploads.find((u) => u.id === Number(m?.[1]))
+        if (!upload) return send(404, { message: 'Not Found' })
+        upload.polls++
+        if (upload.polls === 1) return send(200, { id: upload.id, processing_status: 'processing' })
+        if (!upload.xml.includes('<class ')) return send(200, { id: upload.id, processing_status: 'failed', errors: ['The report has no files.'] })
+        return send(200, { id: upload.id, processing_status: 'succeeded' })
+      }
       if (req.method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
         const files = pullFiles.get(Number(m[1]))
         if (!files) return send(404, { message: 'Not Found' })
@@ -162,6 +207,7 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
     requests,
     comments,
     pullFiles,
+    codeCoverage,
     get readOnly() {
       return state.readOnly
     },
@@ -179,6 +225,22 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
+}
+
+/** What GitHub checks of a code-coverage upload: a commit, a gzip+base64 Cobertura report, a language, a label, and a pull request or a ref. */
+function codeCoverageProblem(body: Record<string, unknown>): string | null {
+  if (typeof body['commit_oid'] !== 'string' || !/^[0-9a-f]{40}$/.test(body['commit_oid'])) return 'commit_oid must be a commit SHA'
+  if (typeof body['language_name'] !== 'string' || body['language_name'] === '') return 'language_name is required'
+  if (typeof body['label'] !== 'string') return 'label must be a string'
+  if ((body['pull_request_number'] === undefined) === (body['ref'] === undefined)) return 'give exactly one of pull_request_number and ref'
+  if (typeof body['coverage_report'] !== 'string') return 'coverage_report is required'
+  let xml: string
+  try {
+    xml = zlib.gunzipSync(Buffer.from(body['coverage_report'], 'base64')).toString('utf8')
+  } catch {
+    return 'coverage_report must be a gzip-compressed, base64-encoded Cobertura report'
+  }
+  return /<coverage[\s>]/.test(xml) ? null : 'coverage_report is not a Cobertura report'
 }
 
 const tooLong = () => ({

@@ -180,6 +180,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       maxDrop: readPercent(read, 'max-drop')
     },
     comment: readBoolean(read, 'comment', false),
+    githubCodeCoverage: readBoolean(read, 'github-code-coverage', false),
     githubToken: readToken(read, 'github-token')
   }
 }

@@ -5,7 +5,7 @@ import type { SuiteId } from './inputs.js'
 import type { PatchCoverage, PatchOutcome, SuiteDelta, BaselineOutcome, MergeOutcome } from './outcomes.js'
 import type { Status } from './findings.js'
 import type { Tally } from '../reports/model.js'
-import type { ToolGate } from './suite.js'
+import type { CodeCoverageUpload, ToolGate } from './suite.js'
 
 export const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1'
 
@@ -38,6 +38,8 @@ export interface SuiteSummary {
   patch: PatchCoverage | null
   /** Change since the baseline run (percentage points), or null without a baseline. */
   delta: SuiteDelta | null
+  /** What GitHub code coverage made of the report (github-code-coverage: true), or null when it was not sent. */
+  codeCoverage?: CodeCoverageUpload | null
   /** The zipped HTML report (Rust), or null. */
   htmlZip: { path: string; files: number; bytes: number } | null
 }

@@ -47,6 +47,8 @@ export interface Inputs {
   summaryArtifactName: string
   patch: PatchInputs
   baseline: BaselineInputs
+  /** Send each suite's report to GitHub code coverage (Code Quality). */
+  githubCodeCoverage: boolean
   /** Post the summary as one sticky comment on the pull request. */
   comment: boolean
   /** For the REST API (baseline, pull request comment); masked. */

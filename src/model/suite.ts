@@ -69,8 +69,17 @@ export interface SuiteResult {
   artifact?: ArtifactInfo
   /** Coverage of the lines the pull request changes, when measured. */
   patch?: PatchCoverage | null
+  /** What GitHub code coverage (Code Quality) made of the report, when it was sent. */
+  codeCoverage?: CodeCoverageUpload
   /** Change since the baseline run, when there is one. */
   delta?: SuiteDelta | null
 }
 
 export const SUITE_LABELS: Record<SuiteId, string> = { rust: 'Rust', python: 'Python' }
+
+/** A report sent to GitHub code coverage: processed, failed, still pending at the end of the wait, skipped by GitHub, or not sent (no permission). */
+export interface CodeCoverageUpload {
+  id?: number
+  status: 'succeeded' | 'failed' | 'pending' | 'skipped' | 'not-sent'
+  message?: string
+}

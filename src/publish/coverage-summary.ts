@@ -62,6 +62,7 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
     patch: result.patch ?? null,
     delta: result.delta ?? null,
+    codeCoverage: result.codeCoverage ?? null,
     htmlZip: result.htmlZip ?? null
   }
 }

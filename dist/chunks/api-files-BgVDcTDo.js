@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-L9oONOIO.js';
-import './read-CEZimrxW.js';
+import { p as parseUnifiedDiff } from './pipeline-BM1RRBY0.js';
+import './read-CQ6kkSJb.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -14,6 +14,7 @@ import 'node:path';
 import 'node:fs';
 import 'node:zlib';
 import 'node:child_process';
+import 'node:util';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

@@ -1,9 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, A as ApiError, i as info, w as warning, a as setFailed, s as setOutput, e as error, B as BaselineUnavailable, b as startGroup, c as endGroup, n as notice, f as artifactNameProblem, U as UploadError, g as summary, P as PatchUnavailable, h as escapesWorkspace, R as ReportError, j as shellQuote } from './read-CEZimrxW.js';
+import { d as debug, A as ApiError, i as info, w as warning, a as setFailed, s as setOutput, e as error, B as BaselineUnavailable, b as startGroup, c as endGroup, n as notice, f as artifactNameProblem, U as UploadError, g as summary, P as PatchUnavailable, h as escapesWorkspace, R as ReportError, j as shellQuote } from './read-CQ6kkSJb.js';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { execFile, spawn, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -1585,6 +1586,7 @@ function suiteSummary(result, findings, tools) {
         files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
         patch: result.patch ?? null,
         delta: result.delta ?? null,
+        codeCoverage: result.codeCoverage ?? null,
         htmlZip: result.htmlZip ?? null
     };
 }
@@ -1863,7 +1865,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-5HBYACQ0.js');
+    const { DefaultArtifactClient } = await import('./artifact-dWk0H9OP.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -1922,13 +1924,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-5HBYACQ0.js');
+    const { DefaultArtifactClient } = await import('./artifact-dWk0H9OP.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-5HBYACQ0.js');
+    const { DefaultArtifactClient } = await import('./artifact-dWk0H9OP.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -2519,7 +2521,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BTzUq8dl.js');
+    const { changedLinesFromApi } = await import('./api-files-BgVDcTDo.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -2591,6 +2593,161 @@ async function measurePatch(run) {
         }
     }
     return { base: source.base, how: source.how, changedFiles: source.changed.size, minPatch };
+}
+
+// Writes a Cobertura XML report from line states (a merge of shard reports):
+// one class per file, a <line> per instrumented line with hits 1 (run) or 0,
+// root totals from the same lines. Readers that need only "run or not" per line
+// (diff-cover, GitHub's coverage upload, this action) read it as they read
+// coverage.py's. Pure: returns the text.
+const escapeAttribute = (value) => value
+    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const rate = (covered, total) => (total > 0 ? String(covered / total) : '1');
+function coberturaXml(files, source, note, now = new Date()) {
+    const out = [];
+    let covered = 0;
+    let total = 0;
+    for (const file of files) {
+        covered += file.lines.covered;
+        total += file.lines.total;
+    }
+    out.push('<?xml version="1.0" ?>');
+    out.push(`<coverage version="rust-python-coverage" timestamp="${now.getTime()}" lines-valid="${total}" lines-covered="${covered}" line-rate="${rate(covered, total)}" branches-valid="0" branches-covered="0" branch-rate="0" complexity="0">`);
+    out.push(`\t<!-- ${note.replace(/--/g, '- -')} -->`);
+    out.push('\t<sources>', `\t\t<source>${escapeAttribute(source)}</source>`, '\t</sources>');
+    out.push('\t<packages>', `\t\t<package name="." line-rate="${rate(covered, total)}" branch-rate="0" complexity="0">`, '\t\t\t<classes>');
+    for (const file of files) {
+        const name = escapeAttribute(file.path);
+        out.push(`\t\t\t\t<class name="${name}" filename="${name}" line-rate="${rate(file.lines.covered, file.lines.total)}" branch-rate="0" complexity="0">`);
+        out.push('\t\t\t\t\t<methods/>', '\t\t\t\t\t<lines>');
+        const states = file.lineStates;
+        if (states) {
+            for (let n = 1; n < states.length; n++) {
+                if (states[n] !== LINE_NONE)
+                    out.push(`\t\t\t\t\t\t<line number="${n}" hits="${states[n] === LINE_HIT ? 1 : 0}"/>`);
+            }
+        }
+        out.push('\t\t\t\t\t</lines>', '\t\t\t\t</class>');
+    }
+    out.push('\t\t\t</classes>', '\t\t</package>', '\t</packages>', '</coverage>', '');
+    return out.join('\n');
+}
+
+// GitHub's own coverage view (Code Quality): each suite's report uploaded as
+// Cobertura (`PUT /repos/{owner}/{repo}/code-coverage/report`), then its
+// processing status polled within a bounded wait. File names are the report's
+// workspace-relative paths (the checkout's root is the repository's), so GitHub
+// places them on the diff. Code Quality not enabled, or a token without
+// `code-quality: write`, is a notice: the summary and artifacts hold everything.
+const gzip = promisify(zlib.gzip);
+/** How long to wait for GitHub to process one report, and the first pause between polls (doubled each time, at most 10 s). */
+const PROCESSING_WAIT_MS = 120_000;
+const FIRST_POLL_MS = 1_000;
+async function uploadCodeCoverage(run) {
+    const { inputs, env, findings } = run;
+    if (!inputs.githubCodeCoverage)
+        return;
+    const repository = env['GITHUB_REPOSITORY'];
+    const pr = pullRequestOf(env);
+    const commit = pr?.headSha ?? env['GITHUB_SHA'];
+    const ref = env['GITHUB_REF'];
+    if (!repository || !commit || (!pr && !ref)) {
+        notice('github-code-coverage: true, but GITHUB_REPOSITORY, GITHUB_SHA or GITHUB_REF is not set (not running in GitHub Actions); nothing sent.', {
+            title: 'GitHub code coverage'
+        });
+        return;
+    }
+    if (!inputs.githubToken) {
+        notice('github-code-coverage: true, but github-token is empty; nothing sent.', { title: 'GitHub code coverage' });
+        return;
+    }
+    const api = GitHubApi.fromEnv(inputs.githubToken, env);
+    const toRepository = await repositoryPaths(inputs.workspace);
+    startGroup('GitHub code coverage');
+    try {
+        for (const suite of suitesOf(run)) {
+            if (!suite.report || suite.report.files.length === 0)
+                continue;
+            const target = pr ? { pull_request_number: pr.number } : { ref: ref };
+            suite.codeCoverage = await uploadOne(api, repository, commit, target, suite, toRepository);
+            const outcome = suite.codeCoverage;
+            info(`${suite.label}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ''}`);
+            if (outcome.status === 'failed') {
+                findings.add(suite.suite, 'upload-failed', `GitHub code coverage could not process the ${suite.label} report: ${outcome.message ?? 'no reason given'}`);
+            }
+            else if (outcome.status === 'not-sent' || outcome.status === 'skipped') {
+                notice(`${suite.label} coverage was not shown in GitHub code coverage: ${outcome.message}`, { title: 'GitHub code coverage' });
+            }
+        }
+    }
+    finally {
+        endGroup();
+    }
+}
+async function uploadOne(api, repository, commit, target, suite, toRepository) {
+    const report = suite.report;
+    const note = `${suite.label} coverage from ${suite.reportPath}, written by rust-python-coverage for GitHub code coverage: hits are 1 or 0.`;
+    // Files outside the repository (a dependency's sources) have no place on the diff.
+    const files = report.files.flatMap((f) => {
+        const repoPath = toRepository(f.path);
+        return repoPath === null ? [] : [{ ...f, path: repoPath }];
+    });
+    const xml = coberturaXml(files, '.', note);
+    const body = {
+        commit_oid: commit,
+        coverage_report: (await gzip(xml)).toString('base64'),
+        language_name: suite.label,
+        label: `rust-python-coverage ${suite.label}`,
+        ...target
+    };
+    let answer;
+    try {
+        answer = await api.json('PUT', `/repos/${repository}/code-coverage/report`, body);
+    }
+    catch (error) {
+        const message = firstLine(error.message);
+        if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+            return {
+                status: 'not-sent',
+                message: `${message} (the job needs \`permissions: code-quality: write\`, and Code Quality enabled for the repository)`
+            };
+        }
+        return { status: 'failed', message };
+    }
+    if (typeof answer.id !== 'number')
+        return { status: 'skipped', message: firstLine(answer.message ?? 'GitHub did not process the report') };
+    return waitForProcessing(api, repository, answer.id);
+}
+/** Workspace-relative report paths made relative to the repository's root (the checkout may be a folder of the workspace). */
+async function repositoryPaths(workspace) {
+    const root = await repositoryRoot(workspace);
+    const realWorkspace = fs.realpathSync(workspace);
+    return (workspacePath) => {
+        const relative = path.relative(root, path.resolve(realWorkspace, workspacePath));
+        return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? null : relative.split(path.sep).join('/');
+    };
+}
+async function waitForProcessing(api, repository, id) {
+    const deadline = Date.now() + PROCESSING_WAIT_MS;
+    for (let pause = FIRST_POLL_MS;; pause = Math.min(pause * 2, 10_000)) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(deadline - Date.now(), 0))));
+        let status;
+        try {
+            status = await api.json('GET', `/repos/${repository}/code-coverage/reports/${id}`);
+        }
+        catch (error) {
+            return { id, status: 'pending', message: `its status could not be read: ${firstLine(error.message)}` };
+        }
+        if (status.processing_status === 'succeeded')
+            return { id, status: 'succeeded' };
+        if (status.processing_status === 'failed') {
+            const errors = Array.isArray(status.errors) ? status.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ') : '';
+            return { id, status: 'failed', message: firstLine(errors || 'processing failed') };
+        }
+        if (Date.now() >= deadline)
+            return { id, status: 'pending', message: `still ${status.processing_status ?? 'processing'} after ${PROCESSING_WAIT_MS / 1000} s` };
+    }
 }
 
 // The step's outputs per suite: figures, deltas, durations and artifacts.
@@ -2743,45 +2900,6 @@ async function writeSummaryJson(run) {
     catch (error) {
         findings.add('action', 'upload-failed', `Artifact "${name}" (coverage-summary.json) was not uploaded: ${firstLine(error.message)}`);
     }
-}
-
-// Writes a Cobertura XML report from line states (a merge of shard reports):
-// one class per file, a <line> per instrumented line with hits 1 (run) or 0,
-// root totals from the same lines. Readers that need only "run or not" per line
-// (diff-cover, GitHub's coverage upload, this action) read it as they read
-// coverage.py's. Pure: returns the text.
-const escapeAttribute = (value) => value
-    .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-const rate = (covered, total) => (total > 0 ? String(covered / total) : '1');
-function coberturaXml(files, source, note, now = new Date()) {
-    const out = [];
-    let covered = 0;
-    let total = 0;
-    for (const file of files) {
-        covered += file.lines.covered;
-        total += file.lines.total;
-    }
-    out.push('<?xml version="1.0" ?>');
-    out.push(`<coverage version="rust-python-coverage" timestamp="${now.getTime()}" lines-valid="${total}" lines-covered="${covered}" line-rate="${rate(covered, total)}" branches-valid="0" branches-covered="0" branch-rate="0" complexity="0">`);
-    out.push(`\t<!-- ${note.replace(/--/g, '- -')} -->`);
-    out.push('\t<sources>', `\t\t<source>${escapeAttribute(source)}</source>`, '\t</sources>');
-    out.push('\t<packages>', `\t\t<package name="." line-rate="${rate(covered, total)}" branch-rate="0" complexity="0">`, '\t\t\t<classes>');
-    for (const file of files) {
-        const name = escapeAttribute(file.path);
-        out.push(`\t\t\t\t<class name="${name}" filename="${name}" line-rate="${rate(file.lines.covered, file.lines.total)}" branch-rate="0" complexity="0">`);
-        out.push('\t\t\t\t\t<methods/>', '\t\t\t\t\t<lines>');
-        const states = file.lineStates;
-        if (states) {
-            for (let n = 1; n < states.length; n++) {
-                if (states[n] !== LINE_NONE)
-                    out.push(`\t\t\t\t\t\t<line number="${n}" hits="${states[n] === LINE_HIT ? 1 : 0}"/>`);
-            }
-        }
-        out.push('\t\t\t\t\t</lines>', '\t\t\t\t</class>');
-    }
-    out.push('\t\t\t</classes>', '\t\t</package>', '\t</packages>', '</coverage>', '');
-    return out.join('\n');
 }
 
 // In merge mode the Rust Cobertura report comes from the merged lcov's line
@@ -3006,11 +3124,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CTI_41Df.js');
+            const { parseLcovFile } = await import('./lcov-CToNfeeb.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CQHI6BHP.js');
+            const { parseCoberturaFile } = await import('./cobertura-DrV2noZJ.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3067,7 +3185,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CQHI6BHP.js');
+    const { parseCoberturaFile } = await import('./cobertura-DrV2noZJ.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -3105,7 +3223,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-kZa_Tyf6.js');
+    const { zipDirectory } = await import('./write-v6D0z0Xn.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -3303,7 +3421,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-D7anksSz.js');
+        const { collectShards } = await import('./shards-CMdZ19Us.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {
@@ -3313,6 +3431,7 @@ async function runPipeline(inputs, env = process.env) {
     run.patch = (await findings.guard('action', 'measuring patch coverage', () => measurePatch(run))) ?? null;
     run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null;
     await findings.guard('action', 'uploading artifacts', () => uploadSuites(run));
+    await findings.guard('action', 'sending reports to GitHub code coverage', () => uploadCodeCoverage(run));
     await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run));
     writeOutputs(run);
     await findings.guard('action', 'writing the job summary', () => writeJobSummary(run));

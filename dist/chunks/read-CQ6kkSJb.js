@@ -899,6 +899,7 @@ function readInputs(read = defaultRead, env = process.env) {
             maxDrop: readPercent(read, 'max-drop')
         },
         comment: readBoolean(read, 'comment', false),
+        githubCodeCoverage: readBoolean(read, 'github-code-coverage', false),
         githubToken: readToken(read, 'github-token')
     };
 }

@@ -1,12 +1,13 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-p4DFZR7K.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-L9oONOIO.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BFQZt-2b.js';
-import { R as ReportError } from './read-CEZimrxW.js';
+import { L as LineStates } from './line-states-B1cqb3hi.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BM1RRBY0.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DDzy2Zqb.js';
+import { R as ReportError } from './read-CQ6kkSJb.js';
 import 'node:path';
 import 'node:fs';
 import 'node:zlib';
 import 'node:child_process';
+import 'node:util';
 import 'os';
 import 'crypto';
 import 'fs';

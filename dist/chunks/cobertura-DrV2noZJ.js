@@ -1,12 +1,13 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-BFQZt-2b.js';
-import { L as LineStates } from './line-states-p4DFZR7K.js';
-import { R as ReportError } from './read-CEZimrxW.js';
-import './pipeline-L9oONOIO.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-DDzy2Zqb.js';
+import { L as LineStates } from './line-states-B1cqb3hi.js';
+import { R as ReportError } from './read-CQ6kkSJb.js';
+import './pipeline-BM1RRBY0.js';
 import 'node:zlib';
 import 'node:child_process';
+import 'node:util';
 import 'os';
 import 'crypto';
 import 'fs';

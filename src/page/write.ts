@@ -36,11 +36,10 @@ export async function writeCoveragePage(run: RunState): Promise<void> {
     return
   }
   const sources = workspaceSources({ workspace: inputs.workspace, bases: [inputs.workingDirectory] })
-  const commit = env.GITHUB_SHA ? ` at ${env.GITHUB_SHA.slice(0, 12)}` : ''
-  const ref = env.GITHUB_REF ? ` (${env.GITHUB_REF})` : ''
+  const commit = env.GITHUB_SHA ? `Commit ${env.GITHUB_SHA.slice(0, 12)}${env.GITHUB_REF ? ` (${env.GITHUB_REF})` : ''}, ` : ''
   const chunks = renderPage(suitesOf(run), {
     title: `Coverage${env.GITHUB_REPOSITORY ? ` of ${env.GITHUB_REPOSITORY}` : ''}`,
-    subtitle: `${commit ? `Commit${commit}${ref}, ` : ''}written ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    subtitle: `${commit}written ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     source: (p) => sources(p),
     minPatch: run.patch?.minPatch ?? null
   })

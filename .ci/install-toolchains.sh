@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, only when missing, the real coverage toolchains that the test suite,
 # the example project (examples/mixed-project) and scripts/make-fixtures.sh use:
-#   - Debian: llvm-22 (llvm-cov/llvm-profdata matching rustc 1.95's LLVM 22), zip, unzip
+#   - Debian: llvm-22 (llvm-cov/llvm-profdata matching rustc 1.95's LLVM 22), zip, unzip,
+#     chromium (headless, to render the coverage page in __tests__/e2e/page.test.ts; about a minute)
 #   - crates.io: cargo-llvm-cov (pinned)
 #   - PyPI: pytest, pytest-cov, coverage (pinned)
 # Idempotent: when everything is already there it only checks (well under 2 s).
@@ -14,7 +15,7 @@ PYTEST_VERSION="9.2.0"
 PYTEST_COV_VERSION="7.1.0"
 COVERAGE_VERSION="7.17.4"
 LLVM_MAJOR="22"
-APT_PACKAGES=("llvm-${LLVM_MAJOR}" zip unzip)
+APT_PACKAGES=("llvm-${LLVM_MAJOR}" zip unzip chromium)
 
 LLVM_BIN="/usr/lib/llvm-${LLVM_MAJOR}/bin"
 export LLVM_COV="${LLVM_COV:-${LLVM_BIN}/llvm-cov}"
@@ -94,7 +95,8 @@ llvm_v="$("$LLVM_COV" --version | sed -n 's/.*LLVM version \([0-9.]*\).*/\1/p' |
 python_v="$(python3 -c 'import platform; print(platform.python_version())')"
 echo "toolchains: rustc ${rustc_v} (LLVM ${rustc_llvm}), llvm-cov ${llvm_v}, cargo-llvm-cov ${have_cov}," \
   "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}," \
-  "zip $(zip -v | sed -n '2s/^This is Zip \([^ ]*\).*/\1/p'), unzip $(unzip -v | sed -n '1s/^UnZip \([^ ]*\).*/\1/p')"
+  "zip $(zip -v | sed -n '2s/^This is Zip \([^ ]*\).*/\1/p'), unzip $(unzip -v | sed -n '1s/^UnZip \([^ ]*\).*/\1/p')," \
+  "chromium $(dpkg-query -W -f='${Version}' chromium 2>/dev/null || echo none)"
 echo "LLVM_COV=${LLVM_COV}"
 echo "LLVM_PROFDATA=${LLVM_PROFDATA}"
 if [ "${rustc_llvm%%.*}" != "${llvm_v%%.*}" ]; then

@@ -25,6 +25,35 @@ const candidates: Record<string, () => Promise<() => Promise<unknown>>> = {
     const { parseLcovFile } = await import('../src/reports/lcov.js')
     return () => parseLcovFile(input).then((r) => r.totals.lines)
   },
+  // The coverage page of the parsed report (parsing happens before the clock): without sources (the bench's
+  // paths exist nowhere), and with a synthetic source of every file held in memory (reading excluded).
+  page: async () => {
+    const { renderPage } = await import('../src/page/render.js')
+    const { writeAtomically } = await import('../src/page/write.js')
+    const { rustHeadline } = await import('../src/reports/headline.js')
+    const { parseLcovFile } = await import('../src/reports/lcov.js')
+    const report = await parseLcovFile(input)
+    const suite = { suite: 'rust' as const, label: 'Rust', enabled: true, commands: [], durationMs: 0, reportPath: input, minLines: 70, tools: {} }
+    const suites = [
+      { ...suite, report, headline: rustHeadline(report) },
+      { ...suite, suite: 'python' as const, label: 'Python', enabled: false }
+    ]
+    return async () => writeAtomically(output, renderPage(suites, { title: 'bench', source: () => ({ skipped: 'not found in this checkout' }) }))
+  },
+  'page-src': async () => {
+    const { renderPage } = await import('../src/page/render.js')
+    const { writeAtomically } = await import('../src/page/write.js')
+    const { rustHeadline } = await import('../src/reports/headline.js')
+    const { parseLcovFile } = await import('../src/reports/lcov.js')
+    const report = await parseLcovFile(input)
+    const text = Array.from({ length: 400 }, (_, i) => `    let value_${i} = compute(&input[${i}..], "<&>") * 2; // line ${i}`).join('\n')
+    const suite = { suite: 'rust' as const, label: 'Rust', enabled: true, commands: [], durationMs: 0, reportPath: input, minLines: 70, tools: {} }
+    const suites = [
+      { ...suite, report, headline: rustHeadline(report) },
+      { ...suite, suite: 'python' as const, label: 'Python', enabled: false }
+    ]
+    return async () => writeAtomically(output, renderPage(suites, { title: 'bench', source: () => ({ text }) }))
+  },
   'lcov-parse': async () => {
     const parse = require('lcov-parse') as (f: string, cb: (e: unknown, d: unknown[]) => void) => void
     return () => new Promise((resolve, reject) => parse(input, (e, d) => (e ? reject(e) : resolve(d.length))))

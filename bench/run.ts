@@ -1,4 +1,4 @@
-// npm run bench [-- --only lcov|cobertura|zip|start] [--rounds N]
+// npm run bench [-- --only lcov|page|cobertura|zip|start] [--rounds N]
 // Generates large inputs once, bundles bench/candidate.ts (our src included)
 // into one plain ES module, then runs every candidate with node in its own
 // process, rounds interleaved in shuffled order. Prints the median wall time
@@ -101,6 +101,17 @@ function suite(title: string, input: string, baseline: string, candidates: strin
 
 if (!only || only === 'lcov')
   suite(`lcov, ${(fs.statSync(lcov).size / 1e6).toFixed(1)} MB`, lcov, 'raw-read', ['ours', 'lcov-parse'], { name: 'ours', max: 2 })
+// The coverage page of the same lcov against parsing it: in-process ms of `page` is the rendering and writing alone (the
+// report is parsed before the clock), so its in-process ratio is render / parse; wall = parse + render, in one process.
+if (!only || only === 'page')
+  suite(
+    `coverage page of the ${(fs.statSync(lcov).size / 1e6).toFixed(1)} MB lcov`,
+    lcov,
+    'ours',
+    ['page', 'page-src'],
+    { name: 'page', max: 2 },
+    path.join(data, 'page.html')
+  )
 if (!only || only === 'cobertura')
   suite(`Cobertura, ${(fs.statSync(xml).size / 1e6).toFixed(1)} MB`, xml, 'raw-read', ['ours', 'saxes', 'xml2js'], { name: 'ours', max: 4 })
 if (!only || only === 'zip')

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { Findings } from './model/findings.js'
 import type { Inputs } from './model/inputs.js'
 import type { RunState } from './model/run-state.js'
+import { writeCoveragePage } from './page/write.js'
 import { compareWithBaseline } from './pr/baseline/compare.js'
 import { commentOnPullRequest } from './pr/comment.js'
 import { measurePatch } from './pr/patch/measure.js'
@@ -44,6 +45,7 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   await readReports(run)
   run.patch = (await findings.guard('action', 'measuring patch coverage', () => measurePatch(run))) ?? null
   run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null
+  await findings.guard('action', 'writing the HTML page', () => writeCoveragePage(run))
   await findings.guard('action', 'uploading artifacts', () => uploadSuites(run))
   await findings.guard('action', 'sending reports to GitHub code coverage', () => uploadCodeCoverage(run))
   await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run))

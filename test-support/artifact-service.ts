@@ -16,6 +16,8 @@ export interface StoredArtifact {
   sha256: string
   contentType: string
   mimeType?: string
+  /** CreateArtifact's version: 7 for an artifact uploaded unzipped (skipArchive), one file named after itself. */
+  version?: number
   expiresAt?: string
   createdAt: string
   data: Buffer
@@ -144,6 +146,7 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
               sha256: '',
               contentType: '',
               ...(msg['mime_type'] ? { mimeType: msg['mime_type'] } : {}),
+              ...(msg['version'] !== undefined ? { version: Number(msg['version']) } : {}),
               ...(msg['expires_at'] ? { expiresAt: msg['expires_at'] } : {}),
               createdAt: new Date().toISOString(),
               data: Buffer.alloc(0),
@@ -216,10 +219,12 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
       }
       if (req.method === 'GET' && perm === 'r' && artifact.status === 'final') {
         requests.push({ method: 'GET', path: url.pathname, status: 200, authorization: req.headers.authorization !== undefined })
+        // An unzipped artifact (version 7, not a zip) is served as the file itself, under its own name, as GitHub does.
+        const file = artifact.contentType === 'application/zip' ? `${artifact.name}.zip` : artifact.name
         res.writeHead(200, {
           'Content-Type': artifact.contentType,
           'Content-Length': artifact.data.length,
-          'Content-Disposition': `attachment; filename="${artifact.name}.zip"; filename*=UTF-8''${encodeURIComponent(artifact.name)}.zip`
+          'Content-Disposition': `attachment; filename="${file}"; filename*=UTF-8''${encodeURIComponent(file)}`
         })
         return void res.end(artifact.data)
       }

@@ -1,0 +1,149 @@
+// Text the action did not write (paths from reports, command text, artifact
+// and shard names, baseline contents, messages that quote any of these) as
+// inert GitHub-flavoured markdown: whatever it holds, no link, autolink,
+// image, HTML tag, mention, issue or commit reference, emoji, table or
+// <details> break, emphasis or code span comes out of it; invisible, control
+// and bidi characters are shown as <U+XXXX>, line breaks as ⏎; and each value
+// is capped (head … tail). Pure.
+//
+// Two layers, because GitHub works on both: the markdown parser sees
+// entities (`&#64;` is no `@` to it), and GitHub's reference filters
+// (mentions, #123, GH-1, owner/repo#1, SHAs, :emoji:) run afterwards on the
+// rendered text, where entities are already decoded, so a <wbr> (a line-break
+// opportunity: no character, nothing to copy) splits the text there.
+
+/** Splits GitHub's post-render text matching without adding a character. */
+export const BREAK = '<wbr>'
+
+/** The most bytes one code point of input becomes (`&lt;U+10FFFF&gt;` is 16). */
+export const MAX_BYTES_PER_CHAR = 16
+
+/** Default cap, in characters, of one value. */
+export const DEFAULT_MAX_CHARS = 300
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '|': '&#124;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '\\': '&#92;',
+  '`': '&#96;',
+  '*': '&#42;',
+  '~': '&#126;',
+  $: '&#36;',
+  '#': `&#35;${BREAK}`,
+  '@': `&#64;${BREAK}`,
+  ':': `&#58;${BREAK}`
+}
+
+// Line breaks, C0/C1 controls, format characters (bidi embeddings, overrides
+// and isolates, zero-width space/joiners, word joiner, BOM, soft hyphen, tag
+// characters), line and paragraph separators, lone surrogates, and the
+// Hangul fillers that render as nothing.
+const INVISIBLE = /\r\n|[\r\n]|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu
+
+// Autolink starts (www.), GitHub references (GH-1, commit SHAs as bare hex
+// words of 7 or more) and every character markdown or GitHub gives a meaning.
+const ACTIVE = /www\.|GH-(?=\d)|(?<![0-9A-Za-z])[0-9A-Fa-f]{7,}(?![0-9A-Za-z])|[&<>"'|[\]\\`*_~$#@:]/gi
+
+const WORD = /[\p{L}\p{N}]/u
+
+/** `text` capped at `maxChars` code points: the head, '…', the tail. Never splits a surrogate pair. */
+export function cap(text: string, maxChars: number = DEFAULT_MAX_CHARS): string {
+  if (text.length <= maxChars) return text
+  if (maxChars < 3) return '…'
+  const headLength = Math.ceil((maxChars - 1) / 2)
+  const tailLength = Math.floor((maxChars - 1) / 2)
+  let head = text.slice(0, headLength)
+  let tail = text.slice(text.length - tailLength)
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1)
+  if (/^[\uDC00-\uDFFF]/.test(tail)) tail = tail.slice(1)
+  return `${head}…${tail}`
+}
+
+/** Invisible and control characters as `<U+XXXX>`, CR, LF and CRLF as `⏎`. Still raw text (not escaped). */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => {
+    if (c === '\r\n' || c === '\r' || c === '\n') return '⏎'
+    const code = c.codePointAt(0) ?? 0
+    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`
+  })
+}
+
+/**
+ * Untrusted text as inert inline markdown, for paragraphs, list items,
+ * <sub> lines and table cells: capped at `maxChars` (before escaping, so its
+ * bytes stay under maxChars × MAX_BYTES_PER_CHAR), invisibles made visible,
+ * then every active character escaped.
+ */
+export function untrusted(text: string, maxChars: number = DEFAULT_MAX_CHARS): string {
+  const shown = visible(cap(String(text), maxChars))
+  const escaped = shown.replace(ACTIVE, (m: string, offset: number, whole: string) => {
+    if (m.length > 1) {
+      const lower = m.toLowerCase()
+      if (lower === 'www.') return `${m.slice(0, 3)}&#46;${BREAK}`
+      if (lower === 'gh-') return `${m}${BREAK}`
+      return (m.match(/.{1,6}/g) ?? [m]).join(BREAK)
+    }
+    if (m === '_') {
+      // An underscore between two letters or digits can neither open nor close
+      // emphasis (CommonMark's flanking rules); kept, so snake_case stays readable.
+      const before = whole[offset - 1] ?? ''
+      const after = whole[offset + 1] ?? ''
+      return WORD.test(before) && WORD.test(after) ? '_' : '&#95;'
+    }
+    return ENTITIES[m] ?? m
+  })
+  return escapeLineStart(escaped)
+}
+
+/**
+ * Untrusted text inside `<code>`, for table cells (file paths): GitHub still
+ * parses markdown inside an HTML <code>, so the same escaping applies.
+ */
+export function code(text: string, maxChars: number = DEFAULT_MAX_CHARS): string {
+  return `<code>${untrusted(text, maxChars)}</code>`
+}
+
+// A value that begins a line (a list item's text) must not start a block: a
+// nested list (-, +, 1. or 1)), a setext underline (=) or, indented, code.
+function escapeLineStart(text: string): string {
+  const first = text[0]
+  if (first === '-' || first === '+' || first === '=') return `&#${first.charCodeAt(0)};${text.slice(1)}`
+  if (first === ' ') return `&#32;${text.slice(1)}`
+  const ordered = /^(\d{1,9})([.)])/.exec(text)
+  if (ordered) return `${ordered[1]}&#${ordered[2].charCodeAt(0)};${text.slice(ordered[0].length)}`
+  return text
+}
+
+/**
+ * `url` as a markdown link destination when it is an https URL on the host of
+ * `serverUrl` (GITHUB_SERVER_URL) with no user or password in it, else null.
+ * The characters that would end the destination or the table cell are
+ * percent-encoded, `&` is written as `&amp;` (markdown decodes entities in
+ * destinations, so the link goes where the validated URL goes).
+ */
+export function safeUrl(url: string | null | undefined, serverUrl: string): string | null {
+  if (typeof url !== 'string' || url === '') return null
+  let parsed: URL
+  let server: URL
+  try {
+    parsed = new URL(url)
+    server = new URL(serverUrl)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'https:' || server.protocol !== 'https:') return null
+  if (parsed.host !== server.host || parsed.username !== '' || parsed.password !== '') return null
+  return parsed.href.replace(/[()[\]|<>\\\s`"']|&/g, (c) => (c === '&' ? '&amp;' : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`))
+}
+
+/** `[label](url)` when `url` passes safeUrl, else the label alone. `label` is markdown the caller made safe. */
+export function link(label: string, url: string | null | undefined, serverUrl: string): string {
+  const target = safeUrl(url, serverUrl)
+  return target ? `[${label}](${target})` : label
+}

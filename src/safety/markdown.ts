@@ -44,11 +44,14 @@ const ENTITIES: Record<string, string> = {
 // and isolates, zero-width space/joiners, word joiner, BOM, soft hyphen, tag
 // characters), line and paragraph separators, lone surrogates, and the
 // Hangul fillers that render as nothing.
-const INVISIBLE = /\r\n|[\r\n]|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu
+const INVISIBLE = /\r\n|[\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu
+const IS_INVISIBLE = /^[\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]$/u
 
-// Autolink starts (www.), GitHub references (GH-1, commit SHAs as bare hex
-// words of 7 or more) and every character markdown or GitHub gives a meaning.
-const ACTIVE = /www\.|GH-(?=\d)|(?<![0-9A-Za-z])[0-9A-Fa-f]{7,}(?![0-9A-Za-z])|[&<>"'|[\]\\`*_~$#@:]/gi
+// In one pass: line breaks and the invisibles above, autolink starts (www.),
+// GitHub references (GH-1, commit SHAs as bare hex words of 7 or more) and
+// every character markdown or GitHub gives a meaning.
+const ACTIVE =
+  /\r\n|www\.|GH-(?=\d)|(?<![0-9A-Za-z])[0-9A-Fa-f]{7,}(?![0-9A-Za-z])|[&<>"'|[\]\\`*_~$#@:\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/giu
 
 const WORD = /[\p{L}\p{N}]/u
 
@@ -56,47 +59,49 @@ const WORD = /[\p{L}\p{N}]/u
 export function cap(text: string, maxChars: number = DEFAULT_MAX_CHARS): string {
   if (text.length <= maxChars) return text
   if (maxChars < 3) return '…'
-  const headLength = Math.ceil((maxChars - 1) / 2)
-  const tailLength = Math.floor((maxChars - 1) / 2)
-  let head = text.slice(0, headLength)
-  let tail = text.slice(text.length - tailLength)
-  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1)
-  if (/^[\uDC00-\uDFFF]/.test(tail)) tail = tail.slice(1)
+  let head = text.slice(0, Math.ceil((maxChars - 1) / 2))
+  let tail = text.slice(text.length - Math.floor((maxChars - 1) / 2))
+  if (isHighSurrogate(head.charCodeAt(head.length - 1))) head = head.slice(0, -1)
+  if (isLowSurrogate(tail.charCodeAt(0))) tail = tail.slice(1)
   return `${head}…${tail}`
 }
 
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff
+
+const codePointName = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+
 /** Invisible and control characters as `<U+XXXX>`, CR, LF and CRLF as `⏎`. Still raw text (not escaped). */
 export function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => {
-    if (c === '\r\n' || c === '\r' || c === '\n') return '⏎'
-    const code = c.codePointAt(0) ?? 0
-    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`
-  })
+  return text.replace(INVISIBLE, (c) => (c === '\r\n' || c === '\r' || c === '\n' ? '⏎' : `<${codePointName(c)}>`))
 }
 
 /**
  * Untrusted text as inert inline markdown, for paragraphs, list items,
  * <sub> lines and table cells: capped at `maxChars` (before escaping, so its
- * bytes stay under maxChars × MAX_BYTES_PER_CHAR), invisibles made visible,
- * then every active character escaped.
+ * bytes stay under maxChars × MAX_BYTES_PER_CHAR), then, in one pass,
+ * invisibles made visible and every active character escaped.
  */
 export function untrusted(text: string, maxChars: number = DEFAULT_MAX_CHARS): string {
-  const shown = visible(cap(String(text), maxChars))
-  const escaped = shown.replace(ACTIVE, (m: string, offset: number, whole: string) => {
-    if (m.length > 1) {
-      const lower = m.toLowerCase()
-      if (lower === 'www.') return `${m.slice(0, 3)}&#46;${BREAK}`
-      if (lower === 'gh-') return `${m}${BREAK}`
-      return (m.match(/.{1,6}/g) ?? [m]).join(BREAK)
+  const escaped = cap(String(text), maxChars).replace(ACTIVE, (m: string, offset: number, whole: string) => {
+    if (m.length === 1) {
+      const entity = ENTITIES[m]
+      if (entity !== undefined) return entity
+      if (m === '\r' || m === '\n') return '⏎'
+      if (m === '_') {
+        // An underscore between two letters or digits can neither open nor close
+        // emphasis (CommonMark's flanking rules); kept, so snake_case stays readable.
+        return WORD.test(whole[offset - 1] ?? '') && WORD.test(whole[offset + 1] ?? '') ? '_' : '&#95;'
+      }
+      if (IS_INVISIBLE.test(m)) return `&lt;${codePointName(m)}&gt;`
+      return m
     }
-    if (m === '_') {
-      // An underscore between two letters or digits can neither open nor close
-      // emphasis (CommonMark's flanking rules); kept, so snake_case stays readable.
-      const before = whole[offset - 1] ?? ''
-      const after = whole[offset + 1] ?? ''
-      return WORD.test(before) && WORD.test(after) ? '_' : '&#95;'
-    }
-    return ENTITIES[m] ?? m
+    if (m === '\r\n') return '⏎'
+    if (IS_INVISIBLE.test(m)) return `&lt;${codePointName(m)}&gt;`
+    const lower = m.toLowerCase()
+    if (lower === 'www.') return `${m.slice(0, 3)}&#46;${BREAK}`
+    if (lower === 'gh-') return `${m}${BREAK}`
+    return (m.match(/.{1,6}/g) ?? [m]).join(BREAK)
   })
   return escapeLineStart(escaped)
 }
@@ -115,8 +120,8 @@ function escapeLineStart(text: string): string {
   const first = text[0]
   if (first === '-' || first === '+' || first === '=') return `&#${first.charCodeAt(0)};${text.slice(1)}`
   if (first === ' ') return `&#32;${text.slice(1)}`
-  const ordered = /^(\d{1,9})([.)])/.exec(text)
-  if (ordered) return `${ordered[1]}&#${ordered[2].charCodeAt(0)};${text.slice(ordered[0].length)}`
+  const ordered = /^\d{1,9}(?=[.)])/.exec(text)?.[0]
+  if (ordered !== undefined) return `${ordered}&#${text.charCodeAt(ordered.length)};${text.slice(ordered.length + 1)}`
   return text
 }
 

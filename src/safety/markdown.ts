@@ -25,8 +25,6 @@ const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
   '|': '&#124;',
   '[': '&#91;',
   ']': '&#93;',
@@ -51,7 +49,7 @@ const IS_INVISIBLE = /^[\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFF
 // GitHub references (GH-1, commit SHAs as bare hex words of 7 or more) and
 // every character markdown or GitHub gives a meaning.
 const ACTIVE =
-  /\r\n|www\.|GH-(?=\d)|(?<![0-9A-Za-z])[0-9A-Fa-f]{7,}(?![0-9A-Za-z])|[&<>"'|[\]\\`*_~$#@:\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/giu
+  /\r\n|www\.|GH-(?=\d)|(?<![0-9A-Za-z])[0-9A-Fa-f]{7,}(?![0-9A-Za-z])|[&<>|[\]\\`*_~$#@:\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/giu
 
 const WORD = /[\p{L}\p{N}]/u
 

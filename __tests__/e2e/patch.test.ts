@@ -11,6 +11,7 @@ import { FIXTURES_MADE_IN, realReport } from '../../test-support/fixtures.js'
 import { startGitHubApi } from '../../test-support/github-api.js'
 import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { example, repo, runAction, runActionAsync, type ActionRun } from './support/run-action.js'
+import { untrusted } from '../../src/safety/markdown.js'
 
 const real = path.join(repo, '__fixtures__/real')
 const gitEnv = {
@@ -182,7 +183,7 @@ it('measures the changed lines of each suite from a depth-1 merge checkout, with
 
   expect(run.summary).toContain('### Patch coverage')
   expect(run.summary).toContain(
-    `Lines changed since ${pr.base.slice(0, 12)}, the first parent of the pull request's merge commit; 2 changed file(s).`
+    `Lines changed since ${untrusted(`${pr.base.slice(0, 12)}, the first parent of the pull request's merge commit`, 400)}; 2 changed file(s).`
   )
   expect(run.summary).toContain(
     `| Rust | **${((rust.covered * 100) / rust.total).toFixed(2)}%** (${rust.covered}/${rust.total}) | none | <code>src/stats.rs</code> `
@@ -226,7 +227,7 @@ it('a base that cannot be reached: a notice with the fix, or a finding under min
   expect(noticed.outputs['rust-line-coverage']).toBe(String((186 * 100) / 227))
   const fix = `the base ${pr.base.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`
   expect(notices(noticed)).toEqual([`::notice title=Patch coverage::Patch coverage was not measured: ${fix}`])
-  expect(noticed.summary).toContain(`**Patch coverage** was not measured: ${fix}.`)
+  expect(noticed.summary).toContain(`**Patch coverage** was not measured: ${untrusted(fix, 400)}.`)
   const gated = runOnPullRequest(ws, pr, { 'min-patch': '50' })
   expect(gated.outputs['status']).toBe('warned')
   expect(gated.stdout).toContain(`::warning::Patch coverage was not measured (min-patch 50%): ${fix} (would fail the step with non-blocking: false)`)
@@ -266,7 +267,7 @@ it("without the base commit in git, the pull request's files from the REST API g
     expect(Number(run.outputs['rust-patch-coverage'])).toBe((rust.covered * 100) / rust.total)
     expect(Number(run.outputs['python-patch-coverage'])).toBe((python.covered * 100) / python.total)
     expect(run.summary).toContain(
-      `Lines changed since the merge base with ${pr.base.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: the base ${pr.base.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0; 1 file(s) without a diff there (binary or too large) not counted); 2 changed file(s).`
+      `Lines changed since ${untrusted(`the merge base with ${pr.base.slice(0, 12)} (the pull request's files from the REST API, as git could not give them: the base ${pr.base.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0; 1 file(s) without a diff there (binary or too large) not counted)`, 400)}; 2 changed file(s).`
     )
     expect(api.requests.map((r) => r.path)).toEqual(['/repos/owner/repo/pulls/1/files?per_page=100&page=1'])
   } finally {

@@ -10,6 +10,7 @@ import { runUrl } from '../publish/artifacts.js'
 import { summaryInput } from '../publish/job-summary.js'
 import { renderSummary } from '../publish/summary.js'
 import { ApiError } from '../model/errors.js'
+import { safeUrl } from '../safety/markdown.js'
 
 export const COMMENT_LIMIT = 65_536
 
@@ -23,18 +24,30 @@ export function commentMarker(key: string): string {
   return `<!-- rust-python-coverage: ${key.replace(/--+/g, '-').replace(/>/g, '')} -->`
 }
 
-/** The body: marker first, then the summary, cut with a note when it would pass the limit. Pure. */
+/**
+ * The body: marker first, then the summary (already made safe by renderSummary),
+ * cut with a note when it would pass the limit. `detailsUrl` is the run page we
+ * build; it becomes a link only as an https URL, its destination encoded. Pure.
+ */
 export function commentBody(marker: string, summary: string, detailsUrl: string | null): string {
-  const footer = detailsUrl ? `\n<sub>From [this run](${detailsUrl}): job summary, annotations and artifacts.</sub>\n` : ''
+  const url = detailsUrl ? safeUrl(detailsUrl, detailsUrl) : null
+  const footer = url ? `\n<sub>From [this run](${url}): job summary, annotations and artifacts.</sub>\n` : ''
   const body = `${marker}\n${summary}${footer}`
   if (body.length <= COMMENT_LIMIT) return body
-  const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${detailsUrl ? `in [the job summary](${detailsUrl})` : 'in the job summary'}.\n`
-  let cut = body.slice(0, COMMENT_LIMIT - note.length)
-  // Never end inside a line (a half table row, a half tag).
+  const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${url ? `in [the job summary](${url})` : 'in the job summary'}.\n`
+  const room = COMMENT_LIMIT - note.length - CLOSE_DETAILS.length * MAX_OPEN_DETAILS
+  let cut = body.slice(0, room)
+  // Never end inside a line (a half table row, a half tag or entity).
   const lastLine = cut.lastIndexOf('\n')
   if (lastLine > marker.length) cut = cut.slice(0, lastLine)
-  return `${cut}${note}`
+  // Nor inside a <details>: the note would be folded away in it.
+  const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length
+  const close = Math.min(Math.max(open, 0), MAX_OPEN_DETAILS)
+  return `${cut}${CLOSE_DETAILS.repeat(close)}${note}`
 }
+
+const CLOSE_DETAILS = '\n\n</details>'
+const MAX_OPEN_DETAILS = 4
 
 interface IssueComment {
   id: number

@@ -18,7 +18,10 @@ export function summaryInput(run: RunState): SummaryInput {
     filesPerSuite: inputs.summaryFiles,
     patch: run.patch,
     baseline: run.baseline,
-    merge: run.merge
+    merge: run.merge,
+    serverUrl: run.env['GITHUB_SERVER_URL'] || 'https://github.com',
+    // Before escaping: the escaping would split a secret (a <wbr> in hex) and hide it from a later pass.
+    redact: run.redact
   }
 }
 

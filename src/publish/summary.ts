@@ -1,6 +1,9 @@
 // Renders the job summary (markdown) from the run's results. Pure: no I/O.
-// GitHub drops a step summary over 1 MiB entirely, so the file tables shrink
-// until the whole text fits.
+// Every value the action did not write (paths, names, branches, messages
+// that quote them) goes through safety/markdown.ts, capped; links are only
+// the https URLs on the server's host. GitHub drops a step summary over
+// 1 MiB entirely: each value is capped, the lists are capped, and the file
+// tables, then the lists, shrink until the whole text fits.
 import type { Finding, Advisory, Status } from '../model/findings.js'
 import { formatPercent } from '../reports/headline.js'
 import { percent, type FileCoverage } from '../reports/model.js'
@@ -8,10 +11,20 @@ import { formatDelta } from '../pr/baseline/delta.js'
 import type { SuiteResult } from '../model/suite.js'
 import { describe } from './verdict.js'
 import type { BaselineOutcome, MergeOutcome, PatchOutcome } from '../model/outcomes.js'
+import { link, untrusted } from '../safety/markdown.js'
 
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
 /** Room left for anything else appended to the same step summary. */
 const BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024
+
+/** Caps, in characters, of one untrusted value of each sort (bytes: at most 16 per character). */
+export const MAX_PATH_CHARS = 200
+export const MAX_MESSAGE_CHARS = 400
+export const MAX_NAME_CHARS = 100
+/** Findings and warnings listed before "N more"; the rest are in the annotations and the log. */
+export const MAX_LISTED = 50
+/** Shard artifact names listed per suite in merge mode. */
+const MAX_SHARD_NAMES = 20
 
 export interface SummaryInput {
   suites: SuiteResult[]
@@ -27,6 +40,42 @@ export interface SummaryInput {
   baseline?: BaselineOutcome | null
   /** The shards merged (merge mode). */
   merge?: MergeOutcome | null
+  /** GITHUB_SERVER_URL: links (artifacts, the baseline run) are made only to https URLs on its host. */
+  serverUrl?: string
+  /** Masks secrets; applied to each untrusted value before it is escaped (escaping would hide a secret from a later pass). */
+  redact?: (text: string) => string
+}
+
+/** How one render shows untrusted values. */
+interface Show {
+  text(value: string, maxChars: number): string
+  code(value: string, maxChars: number): string
+  link(label: string, url: string | null | undefined): string
+}
+
+/** Values up to this long are escaped once for all the renders of one renderSummary call (longer ones cost more to hash than to cap). */
+const CACHED_CHARS = 8192
+
+/** How one renderSummary call shows untrusted values (the shrinking loop renders again: escaped values are kept). */
+function show(input: SummaryInput): Show {
+  const redact = input.redact ?? ((t: string) => t)
+  const server = input.serverUrl || 'https://github.com'
+  const seen = new Map<number, Map<string, string>>()
+  const text = (value: string, maxChars: number): string => {
+    let byValue = seen.get(maxChars)
+    if (!byValue) seen.set(maxChars, (byValue = new Map()))
+    let shown = byValue.get(value)
+    if (shown !== undefined) return shown
+    // Redacted whole, before the cap could cut a secret in two and the escaping split it.
+    shown = untrusted(redact(String(value)), maxChars)
+    if (value.length <= CACHED_CHARS) byValue.set(value, shown)
+    return shown
+  }
+  return {
+    text,
+    code: (value, maxChars) => `<code>${text(value, maxChars)}</code>`,
+    link: (label, url) => link(label, url, server)
+  }
 }
 
 const STATUS_LINE: Record<Status, string> = {
@@ -38,33 +87,39 @@ const STATUS_LINE: Record<Status, string> = {
 /** The summary, its file tables shrunk until it fits `budgetBytes` (the step summary's limit by default). */
 export function renderSummary(input: SummaryInput, budgetBytes = BUDGET_BYTES): string {
   let files = input.filesPerSuite
+  let listed = MAX_LISTED
+  const s = show(input)
   for (;;) {
-    const text = render(input, files)
-    if (Buffer.byteLength(text) <= budgetBytes || files === 0) return text
-    files = Math.floor(files / 2)
+    const text = render(input, files, listed, s)
+    if (Buffer.byteLength(text) <= budgetBytes || (files === 0 && listed === 0)) return text
+    if (files > 0) files = Math.floor(files / 2)
+    else listed = Math.floor(listed / 2)
   }
 }
 
-function render(input: SummaryInput, filesPerSuite: number): string {
+function render(input: SummaryInput, filesPerSuite: number, listed: number, s: Show): string {
   const out: string[] = []
   out.push('## Coverage', '', STATUS_LINE[input.status], '')
   out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |')
   out.push('| --- | --- | --- | --- | --- | --- |')
-  for (const suite of input.suites) out.push(suiteRow(suite, input))
+  for (const suite of input.suites) out.push(suiteRow(suite, input, s))
   out.push('')
-  if (input.merge) out.push(mergeLine(input.merge), '')
-  if (input.baseline) out.push(baselineLine(input.baseline), '')
-  if (input.patch) out.push(...patchSection(input.patch, input.suites, filesPerSuite))
+  if (input.merge) out.push(mergeLine(input.merge, Math.min(listed, MAX_SHARD_NAMES), s), '')
+  if (input.baseline) out.push(baselineLine(input.baseline, s), '')
+  if (input.patch) out.push(...patchSection(input.patch, input.suites, filesPerSuite, s))
 
   if (input.findings.length > 0) {
     out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '')
-    for (const finding of input.findings) out.push(`- ${escapeText(describe(finding, input.nonBlocking))}`)
-    out.push('')
+    // The message is untrusted; what describe() adds after it is ours.
+    const lines = input.findings
+      .slice(0, listed)
+      .map((finding) => `${s.text(finding.message, MAX_MESSAGE_CHARS)}${describe({ ...finding, message: '' }, input.nonBlocking)}`)
+    out.push(...listItems(lines, input.findings.length, 'finding(s), in the annotations and the log'), '')
   }
   if (input.advisories.length > 0) {
     out.push('### Warnings', '')
-    for (const advisory of input.advisories) out.push(`- ${escapeText(advisory.message)}`)
-    out.push('')
+    const lines = input.advisories.slice(0, listed).map((advisory) => s.text(advisory.message, MAX_MESSAGE_CHARS))
+    out.push(...listItems(lines, input.advisories.length, 'warning(s), in the annotations and the log'), '')
   }
 
   for (const suite of input.suites) {
@@ -76,7 +131,9 @@ function render(input: SummaryInput, filesPerSuite: number): string {
     out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |')
     for (const file of rows) {
       const p = percent(file.lines)
-      out.push(`| ${codeCell(file.path)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`)
+      out.push(
+        `| ${s.code(file.path, MAX_PATH_CHARS)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`
+      )
     }
     out.push('', '</details>', '')
   }
@@ -92,14 +149,16 @@ function render(input: SummaryInput, filesPerSuite: number): string {
     for (const f of rows) {
       const change = f.delta !== null ? formatDelta(f.delta) : f.before === null ? 'new' : 'removed'
       out.push(
-        `| ${codeCell(f.path)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`
+        `| ${s.code(f.path, MAX_PATH_CHARS)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`
       )
     }
     out.push('', '</details>', '')
   }
 
-  const notes = input.suites.filter((s) => s.headline).map((s) => `${s.label}: ${s.headline?.basis}.`)
-  const rust = input.suites.find((s) => s.suite === 'rust')
+  const notes = input.suites
+    .filter((suite) => suite.headline)
+    .map((suite) => `${suite.label}: ${s.text(suite.headline?.basis ?? '', MAX_MESSAGE_CHARS)}.`)
+  const rust = input.suites.find((suite) => suite.suite === 'rust')
   const da = rust?.report?.totals.lines
   if (rust?.headline && da && da.total > 0 && rust.report?.declared.lines) {
     const daPercent = percent(da)
@@ -109,34 +168,44 @@ function render(input: SummaryInput, filesPerSuite: number): string {
       )
     }
   }
-  if (notes.length > 0) out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '')
+  if (notes.length > 0) out.push(`<sub>${notes.join(' ')}</sub>`, '')
   return out.join('\n')
 }
 
-function mergeLine(merge: MergeOutcome): string {
-  const names = (suite: 'rust' | 'python'): string =>
-    merge.shards
-      .filter((s) => s.suite === suite)
-      .map((s) => escapeText(s.artifact))
-      .join(', ') || 'none'
+/** Markdown list items of the lines shown out of `total`, then one saying how many more there are. */
+function listItems(shown: readonly string[], total: number, more: string): string[] {
+  const items = shown.map((line) => `- ${line}`)
+  if (total > shown.length) items.push(`- … and ${total - shown.length} more ${more}.`)
+  return items
+}
+
+function mergeLine(merge: MergeOutcome, listed: number, s: Show): string {
+  const names = (suite: 'rust' | 'python'): string => {
+    const all = merge.shards.filter((shard) => shard.suite === suite)
+    const shown = all.slice(0, listed).map((shard) => s.text(shard.artifact, MAX_NAME_CHARS))
+    if (all.length > shown.length) shown.push(`${shown.length > 0 ? 'and ' : ''}${all.length - shown.length} more`)
+    return shown.join(', ') || 'none'
+  }
   return `<sub>Merged from ${merge.shards.length} shard artifact(s) of this run. Rust: ${names('rust')}. Python: ${names('python')}. A line counts as run when any shard ran it.</sub>`
 }
 
-function baselineLine(baseline: BaselineOutcome): string {
-  if (!baseline.run) return `<sub>No baseline to compare with: ${escapeText(baseline.unavailable ?? 'unknown reason')}.</sub>`
+function baselineLine(baseline: BaselineOutcome, s: Show): string {
+  if (!baseline.run) return `<sub>No baseline to compare with: ${s.text(baseline.unavailable ?? 'unknown reason', MAX_MESSAGE_CHARS)}.</sub>`
   const run = baseline.run
-  const runText = run.url ? `[run ${run.runId}](${run.url})` : `run ${run.runId}`
+  // The run's html_url comes from the API (or a stand-in for it): a link only when it is on this server.
+  const runText = s.link(`run ${s.text(String(run.runId), 20)}`, run.url)
+  const commit = !run.commit ? 'unknown' : /^[0-9a-f]{7,64}$/i.test(run.commit) ? `\`${run.commit.slice(0, 12)}\`` : s.code(run.commit, 20)
   const gate = baseline.maxDrop === null ? '' : `; max-drop ${baseline.maxDrop} pp`
-  return `<sub>Changes are against ${escapeText(run.branch)} (${runText}, commit ${run.commit ? `\`${run.commit.slice(0, 12)}\`` : 'unknown'})${gate}.</sub>`
+  return `<sub>Changes are against ${s.text(run.branch, MAX_NAME_CHARS)} (${runText}, commit ${commit})${gate}.</sub>`
 }
 
 /** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
-function patchSection(patch: PatchOutcome, suites: readonly SuiteResult[], filesPerSuite: number): string[] {
-  if (patch.base === null) return [`**Patch coverage** was not measured: ${escapeText(patch.unavailable ?? 'unknown reason')}.`, '']
+function patchSection(patch: PatchOutcome, suites: readonly SuiteResult[], filesPerSuite: number, s: Show): string[] {
+  if (patch.base === null) return [`**Patch coverage** was not measured: ${s.text(patch.unavailable ?? 'unknown reason', MAX_MESSAGE_CHARS)}.`, '']
   const out = [
     `### Patch coverage`,
     '',
-    `Lines changed since ${escapeText(patch.how)}; ${patch.changedFiles} changed file(s).`,
+    `Lines changed since ${s.text(patch.how, MAX_MESSAGE_CHARS)}; ${patch.changedFiles} changed file(s).`,
     '',
     '| Suite | Changed lines run | Gate | Not run |',
     '| --- | --- | --- | --- |'
@@ -151,7 +220,7 @@ function patchSection(patch: PatchOutcome, suites: readonly SuiteResult[], files
     }
     const withMisses = p.files.filter((f) => f.uncovered.length > 0)
     const shown = withMisses.slice(0, Math.max(filesPerSuite, 1))
-    const notRun = shown.map((f) => `${codeCell(f.path)} ${rangesText(f.uncovered, 10)}`)
+    const notRun = shown.map((f) => `${s.code(f.path, MAX_PATH_CHARS)} ${rangesText(f.uncovered, 10)}`)
     const more = withMisses.length - shown.length
     if (more > 0) notRun.push(`and ${more} more file(s)`)
     out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`)
@@ -166,7 +235,7 @@ function rangesText(ranges: ReadonlyArray<readonly [number, number]>, limit: num
   return text.join(', ')
 }
 
-function suiteRow(suite: SuiteResult, input: SummaryInput): string {
+function suiteRow(suite: SuiteResult, input: SummaryInput, s: Show): string {
   if (!suite.enabled) return `| ${suite.label} | – | – | disabled | – | – |`
   const headline = suite.headline
   const delta = suite.delta?.delta
@@ -181,7 +250,7 @@ function suiteRow(suite: SuiteResult, input: SummaryInput): string {
     result = input.nonBlocking ? `⚠️ ${kinds} (would fail)` : `❌ ${kinds}`
   }
   const duration = `${(suite.durationMs / 1000).toFixed(1)} s`
-  return `| ${suite.label} | ${coverage} | ${threshold} | ${result} | ${duration} | ${artifactCell(suite)} |`
+  return `| ${suite.label} | ${coverage} | ${threshold} | ${result} | ${duration} | ${artifactCell(suite, s)} |`
 }
 
 const KIND_LABEL: Record<Finding['kind'], string> = {
@@ -197,13 +266,12 @@ const KIND_LABEL: Record<Finding['kind'], string> = {
   internal: 'internal error'
 }
 
-function artifactCell(suite: SuiteResult): string {
+function artifactCell(suite: SuiteResult, s: Show): string {
   const artifact = suite.artifact
   if (!artifact) return '–'
-  if (artifact.error) return `not uploaded: ${escapeText(artifact.error)}`
-  const size = artifact.size === undefined ? '' : ` (${formatBytes(artifact.size)})`
-  const name = escapeText(artifact.name)
-  return artifact.url ? `[${name}](${artifact.url})${size}` : `${name}${size}`
+  if (artifact.error) return `not uploaded: ${s.text(artifact.error, MAX_MESSAGE_CHARS)}`
+  const size = typeof artifact.size === 'number' ? ` (${formatBytes(artifact.size)})` : ''
+  return `${s.link(s.text(artifact.name, MAX_NAME_CHARS), artifact.url)}${size}`
 }
 
 export function lowestCovered(files: readonly FileCoverage[], count: number): FileCoverage[] {
@@ -223,18 +291,4 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '|': '&#124;' }
-
-/** Text that must not become markdown or HTML: tags, table pipes, links. */
-const escapeHtml = (text: string): string => text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c)
-
-export function escapeText(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1')
-}
-
-function codeCell(path: string): string {
-  const shown = path.length > 200 ? `…${path.slice(-199)}` : path
-  return `<code>${escapeHtml(shown)}</code>`
 }

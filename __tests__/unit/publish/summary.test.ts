@@ -1,7 +1,7 @@
 import { formatPercent, pythonHeadline, rustHeadline } from '../../../src/reports/headline.js'
 import type { CoverageReport, FileCoverage } from '../../../src/reports/model.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
-import { escapeText, lowestCovered, renderSummary, SUMMARY_LIMIT_BYTES } from '../../../src/publish/summary.js'
+import { lowestCovered, renderSummary, SUMMARY_LIMIT_BYTES } from '../../../src/publish/summary.js'
 import type { Finding } from '../../../src/model/findings.js'
 
 const file = (path: string, covered: number, total: number): FileCoverage => ({
@@ -111,7 +111,16 @@ describe('renderSummary', () => {
   })
 
   it('escapes markdown and HTML in paths and messages', () => {
-    expect(escapeText('<img src=x> | [x](y)')).toBe('&lt;img src=x&gt; &#124; \\[x\\](y)')
+    const text = renderSummary({
+      suites: [suite({ report: report([file('<img src=x> | [x](y).rs', 1, 2)]) })],
+      findings: [{ suite: 'rust', kind: 'tool-failed', message: '<img src=x> | [x](y)' }],
+      advisories: [],
+      status: 'failed',
+      nonBlocking: false,
+      filesPerSuite: 10
+    })
+    expect(text).toContain('- &lt;img src=x&gt; &#124; &#91;x&#93;(y)\n')
+    expect(text).toContain('| <code>&lt;img src=x&gt; &#124; &#91;x&#93;(y).rs</code> | 2 | 50.00% | 1 |')
   })
 
   it('sorts lowest-covered by percentage then by lines missed', () => {
@@ -150,7 +159,7 @@ describe('summaryForTerminal', () => {
       '',
       '</details>',
       '',
-      '<sub>Rust: lines, LF/LH sums. Path with \\_underscore\\_ and a &#124; pipe.</sub>',
+      '<sub>Rust: lines, LF/LH sums. Path with &#95;underscore&#95; and a &#124; pipe, &#64;<wbr>alice.</sub>',
       '| Python | x | <code>a.py</code> 3–4<br><code>b.py</code> 9 |'
     ].join('\n')
     expect(summaryForTerminal(md)).toBe(
@@ -161,7 +170,7 @@ describe('summaryForTerminal', () => {
         '',
         '| src/a&b.rs | 64 |',
         '',
-        'Rust: lines, LF/LH sums. Path with _underscore_ and a | pipe.',
+        'Rust: lines, LF/LH sums. Path with _underscore_ and a | pipe, @alice.',
         '| Python | x | a.py 3–4; b.py 9 |'
       ].join('\n')
     )

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, d as debug } from './chunks/read-CQ6kkSJb.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, d as debug } from './chunks/read-BnzQ1pCH.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -57,7 +57,7 @@ async function run() {
     }
     info(decision.reason);
     try {
-        const { runPipeline } = await import('./chunks/pipeline-BM1RRBY0.js').then(function (n) { return n.h; });
+        const { runPipeline } = await import('./chunks/pipeline-7CDT3AV0.js').then(function (n) { return n.h; });
         await runPipeline(inputs);
     }
     catch (error) {

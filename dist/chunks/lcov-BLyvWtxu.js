@@ -1,10 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-B1cqb3hi.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BM1RRBY0.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-DDzy2Zqb.js';
-import { R as ReportError } from './read-CQ6kkSJb.js';
-import 'node:path';
+import { L as LineStates } from './line-states-BL_WhUQO.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-7CDT3AV0.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-be0COA2r.js';
+import { R as ReportError } from './read-BnzQ1pCH.js';
 import 'node:fs';
+import 'node:path';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';

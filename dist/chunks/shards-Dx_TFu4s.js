@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { b as startGroup, c as endGroup, i as info, R as ReportError } from './read-CQ6kkSJb.js';
+import { f as startGroup, g as endGroup, i as info, R as ReportError } from './read-BnzQ1pCH.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-BM1RRBY0.js';
-import { L as LineStates } from './line-states-B1cqb3hi.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-7CDT3AV0.js';
+import { L as LineStates } from './line-states-BL_WhUQO.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -38,7 +38,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BM1RRBY0.js').then(function (n) { return n.g; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-7CDT3AV0.js').then(function (n) { return n.g; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -129,7 +129,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-DrV2noZJ.js');
+    const { parseCoberturaFile } = await import('./cobertura-xWb1opxV.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-BM1RRBY0.js';
-import './read-CQ6kkSJb.js';
+import { p as parseUnifiedDiff } from './pipeline-7CDT3AV0.js';
+import './read-BnzQ1pCH.js';
 import 'os';
 import 'crypto';
 import 'fs';

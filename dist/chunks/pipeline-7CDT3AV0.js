@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, A as ApiError, i as info, w as warning, a as setFailed, s as setOutput, e as error, B as BaselineUnavailable, b as startGroup, c as endGroup, n as notice, f as artifactNameProblem, U as UploadError, g as summary, P as PatchUnavailable, h as escapesWorkspace, R as ReportError, j as shellQuote } from './read-CQ6kkSJb.js';
-import * as path from 'node:path';
+import { d as debug, i as info, w as warning, a as setFailed, s as setOutput, e as error, b as escapesWorkspace, c as isInside, A as ApiError, B as BaselineUnavailable, f as startGroup, g as endGroup, n as notice, h as artifactNameProblem, U as UploadError, j as summary, P as PatchUnavailable, R as ReportError, k as shellQuote } from './read-BnzQ1pCH.js';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -49,153 +49,6 @@ function firstLine(text) {
 
 /** Both suites, Rust first, as every table shows them. */
 const suitesOf = (run) => [run.rust, run.python];
-
-// What the action needs from the event payload (GITHUB_EVENT_PATH) of a
-// pull_request or pull_request_target run. Anything else gives null.
-function pullRequestOf(env) {
-    const event = env['GITHUB_EVENT_NAME'] ?? '';
-    const file = env['GITHUB_EVENT_PATH'];
-    if (!/^pull_request(_target)?$/.test(event) || !file)
-        return null;
-    let payload;
-    try {
-        payload = JSON.parse(fs.readFileSync(file, 'utf8'));
-    }
-    catch {
-        return null;
-    }
-    const pr = payload.pull_request;
-    const base = pr?.['base'];
-    const head = pr?.['head'];
-    const number = pr?.['number'];
-    if (typeof number !== 'number' || typeof base?.sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(base.sha) || typeof base.ref !== 'string')
-        return null;
-    const baseRepo = base.repo?.full_name;
-    const headRepo = head?.repo?.full_name;
-    return {
-        number,
-        baseSha: base.sha,
-        baseRef: base.ref,
-        headSha: typeof head?.sha === 'string' ? head.sha : null,
-        fromFork: typeof baseRepo === 'string' && typeof headRepo === 'string' && baseRepo !== headRepo
-    };
-}
-
-// A small client for the few GitHub REST calls the action makes (workflow runs,
-// run artifacts, artifact download, pull request comments), on Node's fetch.
-// Base URL from GITHUB_API_URL (GitHub Enterprise, or a local test double).
-// Every failure is an ApiError with one line: method, path, status, message.
-const RETRYABLE = new Set([429, 500, 502, 503, 504]);
-class GitHubApi {
-    options;
-    base;
-    constructor(options) {
-        this.options = options;
-        this.base = options.baseUrl.replace(/\/+$/, '');
-    }
-    static fromEnv(token, env = process.env) {
-        return new GitHubApi({ baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com', token });
-    }
-    headers() {
-        return {
-            Accept: 'application/vnd.github+json',
-            Authorization: `Bearer ${this.options.token}`,
-            'X-GitHub-Api-Version': '2022-11-28',
-            'User-Agent': this.options.userAgent ?? 'rust-python-coverage'
-        };
-    }
-    /** One request; a 429/5xx or a dropped connection is tried once more after a second. */
-    async send(method, path, body, redirect = 'follow') {
-        const url = `${this.base}${path}`;
-        for (let attempt = 1;; attempt++) {
-            let response;
-            try {
-                response = await fetch(url, {
-                    method,
-                    headers: { ...this.headers(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-                    redirect,
-                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-                    ...(body === undefined ? {} : { body: JSON.stringify(body) })
-                });
-            }
-            catch (error) {
-                if (attempt < 2) {
-                    await new Promise((r) => setTimeout(r, 1000));
-                    continue;
-                }
-                const cause = error.cause;
-                throw new ApiError(null, `${method} ${path} failed: ${cause?.code ?? cause?.message ?? error.message}`);
-            }
-            if (RETRYABLE.has(response.status) && attempt < 2) {
-                await response.body?.cancel();
-                await new Promise((r) => setTimeout(r, 1000));
-                continue;
-            }
-            if (response.status >= 400)
-                throw await errorOf(method, path, response);
-            return response;
-        }
-    }
-    async json(method, path, body) {
-        const response = await this.send(method, path, body);
-        const text = await response.text();
-        try {
-            return (text === '' ? {} : JSON.parse(text));
-        }
-        catch {
-            throw new ApiError(response.status, `${method} ${path} answered ${response.status} with a body that is not JSON`);
-        }
-    }
-    /**
-     * Downloads what `path` redirects to (an artifact zip): the signed storage
-     * URL is fetched without the token, which must not leave the API host.
-     */
-    async download(path, maxBytes) {
-        const first = await this.send('GET', path, undefined, 'manual');
-        const location = first.headers.get('location');
-        await first.body?.cancel();
-        if (first.status < 300 || first.status >= 400 || !location) {
-            throw new ApiError(first.status, `GET ${path} answered ${first.status} without a download location`);
-        }
-        let response;
-        try {
-            response = await fetch(location, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
-        }
-        catch (error) {
-            throw new ApiError(null, `downloading ${path} failed: ${error.message}`);
-        }
-        if (!response.ok) {
-            await response.body?.cancel();
-            throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`);
-        }
-        const declared = Number(response.headers.get('content-length') ?? 0);
-        if (declared > maxBytes) {
-            await response.body?.cancel();
-            throw new ApiError(response.status, `downloading ${path}: ${declared} bytes, more than the ${maxBytes} expected`);
-        }
-        const data = Buffer.from(await response.arrayBuffer());
-        if (data.length > maxBytes)
-            throw new ApiError(response.status, `downloading ${path}: ${data.length} bytes, more than the ${maxBytes} expected`);
-        return data;
-    }
-}
-async function errorOf(method, path, response) {
-    let message = '';
-    try {
-        const text = await response.text();
-        try {
-            message = String(JSON.parse(text).message ?? '');
-        }
-        catch {
-            message = text.slice(0, 200);
-        }
-    }
-    catch {
-        // the status says enough
-    }
-    const line = firstLine(message).trim();
-    return new ApiError(response.status, `${method} ${path} answered ${response.status}${line ? `: ${line}` : ''}`);
-}
 
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -1534,6 +1387,999 @@ function announce(run) {
     return status;
 }
 
+// Text the action did not write (paths from reports, command text, artifact
+// and shard names, baseline contents, messages that quote any of these) as
+// inert GitHub-flavoured markdown: whatever it holds, no link, autolink,
+// image, HTML tag, mention, issue or commit reference, emoji, table or
+// <details> break, emphasis or code span comes out of it; invisible, control
+// and bidi characters are shown as <U+XXXX>, line breaks as ⏎; and each value
+// is capped (head … tail). Pure.
+//
+// Two layers, because GitHub works on both: the markdown parser sees
+// entities (`&#64;` is no `@` to it), and GitHub's reference filters
+// (mentions, #123, GH-1, owner/repo#1, SHAs, :emoji:) run afterwards on the
+// rendered text, where entities are already decoded, so a <wbr> (a line-break
+// opportunity: no character, nothing to copy) splits the text there.
+/** Splits GitHub's post-render text matching without adding a character. */
+const BREAK = '<wbr>';
+/** Default cap, in characters, of one value. */
+const DEFAULT_MAX_CHARS = 300;
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '\\': '&#92;',
+    '`': '&#96;',
+    '*': '&#42;',
+    '~': '&#126;',
+    $: '&#36;',
+    '#': `&#35;${BREAK}`,
+    '@': `&#64;${BREAK}`,
+    ':': `&#58;${BREAK}`
+};
+const IS_INVISIBLE = /^[\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]$/u;
+// In one pass: line breaks and the invisibles above, autolink starts (www.),
+// GitHub references (GH-1, commit SHAs as bare hex words of 7 or more) and
+// every character markdown or GitHub gives a meaning.
+const ACTIVE = /\r\n|www\.|GH-(?=\d)|(?<![0-9A-Za-z])[0-9A-Fa-f]{7,}(?![0-9A-Za-z])|[&<>|[\]\\`*_~$#@:\r\n\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/giu;
+const WORD = /[\p{L}\p{N}]/u;
+/** `text` capped at `maxChars` code points: the head, '…', the tail. Never splits a surrogate pair. */
+function cap(text, maxChars = DEFAULT_MAX_CHARS) {
+    if (text.length <= maxChars)
+        return text;
+    if (maxChars < 3)
+        return '…';
+    let head = text.slice(0, Math.ceil((maxChars - 1) / 2));
+    let tail = text.slice(text.length - Math.floor((maxChars - 1) / 2));
+    if (isHighSurrogate(head.charCodeAt(head.length - 1)))
+        head = head.slice(0, -1);
+    if (isLowSurrogate(tail.charCodeAt(0)))
+        tail = tail.slice(1);
+    return `${head}…${tail}`;
+}
+const isHighSurrogate = (c) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;
+const codePointName = (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+/**
+ * Untrusted text as inert inline markdown, for paragraphs, list items,
+ * <sub> lines and table cells: capped at `maxChars` (before escaping, so its
+ * bytes stay under maxChars × MAX_BYTES_PER_CHAR), then, in one pass,
+ * invisibles made visible and every active character escaped.
+ */
+function untrusted(text, maxChars = DEFAULT_MAX_CHARS) {
+    const escaped = cap(String(text), maxChars).replace(ACTIVE, (m, offset, whole) => {
+        if (m.length === 1) {
+            const entity = ENTITIES[m];
+            if (entity !== undefined)
+                return entity;
+            if (m === '\r' || m === '\n')
+                return '⏎';
+            if (m === '_') {
+                // An underscore between two letters or digits can neither open nor close
+                // emphasis (CommonMark's flanking rules); kept, so snake_case stays readable.
+                return WORD.test(whole[offset - 1] ?? '') && WORD.test(whole[offset + 1] ?? '') ? '_' : '&#95;';
+            }
+            if (IS_INVISIBLE.test(m))
+                return `&lt;${codePointName(m)}&gt;`;
+            return m;
+        }
+        if (m === '\r\n')
+            return '⏎';
+        if (IS_INVISIBLE.test(m))
+            return `&lt;${codePointName(m)}&gt;`;
+        const lower = m.toLowerCase();
+        if (lower === 'www.')
+            return `${m.slice(0, 3)}&#46;${BREAK}`;
+        if (lower === 'gh-')
+            return `${m}${BREAK}`;
+        return (m.match(/.{1,6}/g) ?? [m]).join(BREAK);
+    });
+    return escapeLineStart(escaped);
+}
+// A value that begins a line (a list item's text) must not start a block: a
+// nested list (-, +, 1. or 1)), a setext underline (=) or, indented, code.
+function escapeLineStart(text) {
+    const first = text[0];
+    if (first === '-' || first === '+' || first === '=')
+        return `&#${first.charCodeAt(0)};${text.slice(1)}`;
+    if (first === ' ')
+        return `&#32;${text.slice(1)}`;
+    const ordered = /^\d{1,9}(?=[.)])/.exec(text)?.[0];
+    if (ordered !== undefined)
+        return `${ordered}&#${text.charCodeAt(ordered.length)};${text.slice(ordered.length + 1)}`;
+    return text;
+}
+/**
+ * `url` as a markdown link destination when it is an https URL on the host of
+ * `serverUrl` (GITHUB_SERVER_URL) with no user or password in it, else null.
+ * The characters that would end the destination or the table cell are
+ * percent-encoded, `&` is written as `&amp;` (markdown decodes entities in
+ * destinations, so the link goes where the validated URL goes).
+ */
+function safeUrl(url, serverUrl) {
+    if (typeof url !== 'string' || url === '')
+        return null;
+    let parsed;
+    let server;
+    try {
+        parsed = new URL(url);
+        server = new URL(serverUrl);
+    }
+    catch {
+        return null;
+    }
+    if (parsed.protocol !== 'https:' || server.protocol !== 'https:')
+        return null;
+    if (parsed.host !== server.host || parsed.username !== '' || parsed.password !== '')
+        return null;
+    return parsed.href.replace(/[()[\]|<>\\\s`"']|&/g, (c) => (c === '&' ? '&amp;' : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`));
+}
+/** `[label](url)` when `url` passes safeUrl, else the label alone. `label` is markdown the caller made safe. */
+function link(label, url, serverUrl) {
+    const target = safeUrl(url, serverUrl);
+    return target ? `[${label}](${target})` : label;
+}
+
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Room left for anything else appended to the same step summary. */
+const BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024;
+/** Caps, in characters, of one untrusted value of each sort (bytes: at most 16 per character). */
+const MAX_PATH_CHARS = 200;
+const MAX_MESSAGE_CHARS = 400;
+const MAX_NAME_CHARS = 100;
+/** Findings and warnings listed before "N more"; the rest are in the annotations and the log. */
+const MAX_LISTED = 50;
+/** Shard artifact names listed per suite in merge mode. */
+const MAX_SHARD_NAMES = 20;
+/** Values up to this long are escaped once for all the renders of one renderSummary call (longer ones cost more to hash than to cap). */
+const CACHED_CHARS = 8192;
+/** How one renderSummary call shows untrusted values (the shrinking loop renders again: escaped values are kept). */
+function show(input) {
+    const redact = input.redact ?? ((t) => t);
+    const server = input.serverUrl || 'https://github.com';
+    const seen = new Map();
+    const text = (value, maxChars) => {
+        let byValue = seen.get(maxChars);
+        if (!byValue)
+            seen.set(maxChars, (byValue = new Map()));
+        let shown = byValue.get(value);
+        if (shown !== undefined)
+            return shown;
+        // Redacted whole, before the cap could cut a secret in two and the escaping split it.
+        shown = untrusted(redact(String(value)), maxChars);
+        if (value.length <= CACHED_CHARS)
+            byValue.set(value, shown);
+        return shown;
+    };
+    return {
+        text,
+        code: (value, maxChars) => `<code>${text(value, maxChars)}</code>`,
+        link: (label, url) => link(label, url, server)
+    };
+}
+const STATUS_LINE = {
+    passed: '✅ Coverage passed.',
+    warned: '⚠️ Coverage has findings; non-blocking mode is on, so the step succeeded.',
+    failed: '❌ Coverage failed.'
+};
+/** The summary, its file tables shrunk until it fits `budgetBytes` (the step summary's limit by default). */
+function renderSummary(input, budgetBytes = BUDGET_BYTES) {
+    let files = input.filesPerSuite;
+    let listed = MAX_LISTED;
+    const s = show(input);
+    for (;;) {
+        const text = render(input, files, listed, s);
+        if (Buffer.byteLength(text) <= budgetBytes || (files === 0 && listed === 0))
+            return text;
+        if (files > 0)
+            files = Math.floor(files / 2);
+        else
+            listed = Math.floor(listed / 2);
+    }
+}
+function render(input, filesPerSuite, listed, s) {
+    const out = [];
+    out.push('## Coverage', '', STATUS_LINE[input.status], '');
+    out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |');
+    out.push('| --- | --- | --- | --- | --- | --- |');
+    for (const suite of input.suites)
+        out.push(suiteRow(suite, input, s));
+    out.push('');
+    if (input.merge)
+        out.push(mergeLine(input.merge, Math.min(listed, MAX_SHARD_NAMES), s), '');
+    if (input.baseline)
+        out.push(baselineLine(input.baseline, s), '');
+    if (input.patch)
+        out.push(...patchSection(input.patch, input.suites, filesPerSuite, s));
+    if (input.findings.length > 0) {
+        out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '');
+        // The message is untrusted; what describe() adds after it is ours.
+        const lines = input.findings
+            .slice(0, listed)
+            .map((finding) => `${s.text(finding.message, MAX_MESSAGE_CHARS)}${describe({ ...finding, message: '' }, input.nonBlocking)}`);
+        out.push(...listItems(lines, input.findings.length, 'finding(s), in the annotations and the log'), '');
+    }
+    if (input.advisories.length > 0) {
+        out.push('### Warnings', '');
+        const lines = input.advisories.slice(0, listed).map((advisory) => s.text(advisory.message, MAX_MESSAGE_CHARS));
+        out.push(...listItems(lines, input.advisories.length, 'warning(s), in the annotations and the log'), '');
+    }
+    for (const suite of input.suites) {
+        const report = suite.report;
+        if (!report || filesPerSuite === 0)
+            continue;
+        const rows = lowestCovered(report.files, filesPerSuite);
+        if (rows.length === 0)
+            continue;
+        out.push(`<details><summary>${suite.label}: ${rows.length} lowest-covered of ${report.files.length} files</summary>`, '');
+        out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |');
+        for (const file of rows) {
+            const p = percent(file.lines);
+            out.push(`| ${s.code(file.path, MAX_PATH_CHARS)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`);
+        }
+        out.push('', '</details>', '');
+    }
+    for (const suite of input.suites) {
+        const files = suite.delta?.files ?? [];
+        if (files.length === 0 || filesPerSuite === 0)
+            continue;
+        const rows = files.slice(0, filesPerSuite);
+        out.push(`<details><summary>${suite.label}: ${files.length} file(s) changed coverage since the baseline${rows.length < files.length ? ` (${rows.length} shown)` : ''}</summary>`, '');
+        out.push('| File | Before | After | Change |', '| --- | ---: | ---: | ---: |');
+        for (const f of rows) {
+            const change = f.delta !== null ? formatDelta(f.delta) : f.before === null ? 'new' : 'removed';
+            out.push(`| ${s.code(f.path, MAX_PATH_CHARS)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`);
+        }
+        out.push('', '</details>', '');
+    }
+    const notes = input.suites
+        .filter((suite) => suite.headline)
+        .map((suite) => `${suite.label}: ${s.text(suite.headline?.basis ?? '', MAX_MESSAGE_CHARS)}.`);
+    const rust = input.suites.find((suite) => suite.suite === 'rust');
+    const da = rust?.report?.totals.lines;
+    if (rust?.headline && da && da.total > 0 && rust.report?.declared.lines) {
+        const daPercent = percent(da);
+        if (daPercent !== null && Math.abs(daPercent - rust.headline.percent) >= 0.005) {
+            notes.push(`Rust by DA lines (genhtml, Codecov): ${formatPercent(daPercent)} (${da.covered}/${da.total}); llvm-cov counts lines shared by nested functions once per function.`);
+        }
+    }
+    if (notes.length > 0)
+        out.push(`<sub>${notes.join(' ')}</sub>`, '');
+    return out.join('\n');
+}
+/** Markdown list items of the lines shown out of `total`, then one saying how many more there are. */
+function listItems(shown, total, more) {
+    const items = shown.map((line) => `- ${line}`);
+    if (total > shown.length)
+        items.push(`- … and ${total - shown.length} more ${more}.`);
+    return items;
+}
+function mergeLine(merge, listed, s) {
+    const names = (suite) => {
+        const all = merge.shards.filter((shard) => shard.suite === suite);
+        const shown = all.slice(0, listed).map((shard) => s.text(shard.artifact, MAX_NAME_CHARS));
+        if (all.length > shown.length)
+            shown.push(`${shown.length > 0 ? 'and ' : ''}${all.length - shown.length} more`);
+        return shown.join(', ') || 'none';
+    };
+    return `<sub>Merged from ${merge.shards.length} shard artifact(s) of this run. Rust: ${names('rust')}. Python: ${names('python')}. A line counts as run when any shard ran it.</sub>`;
+}
+function baselineLine(baseline, s) {
+    if (!baseline.run)
+        return `<sub>No baseline to compare with: ${s.text(baseline.unavailable ?? 'unknown reason', MAX_MESSAGE_CHARS)}.</sub>`;
+    const run = baseline.run;
+    // The run's html_url comes from the API (or a stand-in for it): a link only when it is on this server.
+    const runText = s.link(`run ${s.text(String(run.runId), 20)}`, run.url);
+    const commit = !run.commit ? 'unknown' : /^[0-9a-f]{7,64}$/i.test(run.commit) ? `\`${run.commit.slice(0, 12)}\`` : s.code(run.commit, 20);
+    const gate = baseline.maxDrop === null ? '' : `; max-drop ${baseline.maxDrop} pp`;
+    return `<sub>Changes are against ${s.text(run.branch, MAX_NAME_CHARS)} (${runText}, commit ${commit})${gate}.</sub>`;
+}
+/** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
+function patchSection(patch, suites, filesPerSuite, s) {
+    if (patch.base === null)
+        return [`**Patch coverage** was not measured: ${s.text(patch.unavailable ?? 'unknown reason', MAX_MESSAGE_CHARS)}.`, ''];
+    const out = [
+        `### Patch coverage`,
+        '',
+        `Lines changed since ${s.text(patch.how, MAX_MESSAGE_CHARS)}; ${patch.changedFiles} changed file(s).`,
+        '',
+        '| Suite | Changed lines run | Gate | Not run |',
+        '| --- | --- | --- | --- |'
+    ];
+    for (const suite of suites) {
+        if (!suite.enabled || !suite.report)
+            continue;
+        const p = suite.patch;
+        const gate = patch.minPatch === null ? 'none' : `≥ ${patch.minPatch}%`;
+        if (!p || p.percent === null) {
+            out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`);
+            continue;
+        }
+        const withMisses = p.files.filter((f) => f.uncovered.length > 0);
+        const shown = withMisses.slice(0, Math.max(filesPerSuite, 1));
+        const notRun = shown.map((f) => `${s.code(f.path, MAX_PATH_CHARS)} ${rangesText(f.uncovered, 10)}`);
+        const more = withMisses.length - shown.length;
+        if (more > 0)
+            notRun.push(`and ${more} more file(s)`);
+        out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`);
+    }
+    out.push('');
+    return out;
+}
+function rangesText(ranges, limit) {
+    const text = ranges.slice(0, limit).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+    if (ranges.length > limit)
+        text.push(`… (${ranges.length - limit} more)`);
+    return text.join(', ');
+}
+function suiteRow(suite, input, s) {
+    if (!suite.enabled)
+        return `| ${suite.label} | – | – | disabled | – | – |`;
+    const headline = suite.headline;
+    const delta = suite.delta?.delta;
+    const change = delta === null || delta === undefined ? '' : ` ${delta < -5e-3 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`;
+    const coverage = headline ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}` : 'no data';
+    const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`;
+    const own = input.findings.filter((f) => f.suite === suite.suite);
+    let result;
+    if (own.length === 0)
+        result = '✅ passed';
+    else {
+        const kinds = [...new Set(own.map((f) => KIND_LABEL[f.kind]))].join(', ');
+        result = input.nonBlocking ? `⚠️ ${kinds} (would fail)` : `❌ ${kinds}`;
+    }
+    const duration = `${(suite.durationMs / 1000).toFixed(1)} s`;
+    return `| ${suite.label} | ${coverage} | ${threshold} | ${result} | ${duration} | ${artifactCell(suite, s)} |`;
+}
+const KIND_LABEL = {
+    'tool-failed': 'tool failed',
+    'timed-out': 'timed out',
+    'report-missing': 'report missing',
+    'report-unreadable': 'report unreadable',
+    'no-data': 'no data',
+    threshold: 'below threshold',
+    patch: 'patch coverage',
+    drop: 'coverage dropped',
+    'upload-failed': 'upload failed',
+    internal: 'internal error'
+};
+function artifactCell(suite, s) {
+    const artifact = suite.artifact;
+    if (!artifact)
+        return '–';
+    if (artifact.error)
+        return `not uploaded: ${s.text(artifact.error, MAX_MESSAGE_CHARS)}`;
+    const size = typeof artifact.size === 'number' ? ` (${formatBytes(artifact.size)})` : '';
+    return `${s.link(s.text(artifact.name, MAX_NAME_CHARS), artifact.url)}${size}`;
+}
+function lowestCovered(files, count) {
+    return files
+        .filter((f) => f.lines.total > 0 && f.lines.covered < f.lines.total)
+        .sort((a, b) => {
+        const pa = a.lines.covered / a.lines.total;
+        const pb = b.lines.covered / b.lines.total;
+        if (pa !== pb)
+            return pa - pb;
+        const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered);
+        return missed !== 0 ? missed : a.path < b.path ? -1 : 1;
+    })
+        .slice(0, count);
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+const SUITE_LABELS = { rust: 'Rust', python: 'Python' };
+
+// Where each suite's files are: the reports the inputs name, the files the
+// action derives next to them, the ones removed before a run (so a stale
+// report is never shown as new) and the ones each artifact holds.
+function rustCoberturaPath(inputs) {
+    return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml');
+}
+function rustHtmlZipPath(inputs) {
+    return path.join(path.dirname(inputs.rust.lcov), 'rust-html.zip');
+}
+/** Everything the Python command printed. */
+function pythonOutputPath(inputs) {
+    return path.join(path.dirname(inputs.python.xml), 'python-output.txt');
+}
+/** pytest-cov's terminal table, cut out of the output. */
+function pythonTermPath(inputs) {
+    return path.join(path.dirname(inputs.python.xml), 'python-coverage.txt');
+}
+/** The suite's main report (absolute). */
+function reportPath(inputs, suite) {
+    return suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
+}
+const relativeToWorkspace = (inputs, file) => path.relative(inputs.workspace, file).split(path.sep).join('/') || '.';
+function removeStale(paths) {
+    for (const p of paths)
+        fs.rmSync(p, { recursive: true, force: true });
+}
+/** A suite that has not run (yet): disabled, or its phase failed. */
+function emptySuite(inputs, suite) {
+    return {
+        suite,
+        label: SUITE_LABELS[suite],
+        enabled: inputs[suite].enabled,
+        commands: [],
+        durationMs: 0,
+        reportPath: relativeToWorkspace(inputs, reportPath(inputs, suite)),
+        minLines: inputs[suite].minLines,
+        tools: {}
+    };
+}
+/** The files the suite's artifact holds: those that exist, are regular files and lie inside the workspace. */
+function artifactFiles(inputs, suite) {
+    const candidates = suite === 'rust'
+        ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
+        : [inputs.python.xml, pythonTermPath(inputs)];
+    // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
+    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null);
+}
+
+const PAGE_BUDGET_BYTES = 20 * 1024 * 1024;
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const NEEDS_ESCAPE = /[&<>"']/;
+const ESCAPE_ALL = /[&<>"']/g;
+/** Text safe in element content and quoted attribute values. */
+function escapeHtml(text) {
+    return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, (c) => ESCAPES[c]) : text;
+}
+/** Missed line ranges; runs of missed lines separated only by lines that are not instrumented are one range. */
+function missedRanges(states) {
+    const ranges = [];
+    if (!states)
+        return ranges;
+    let start = 0;
+    let end = 0;
+    for (let line = 1; line < states.length; line++) {
+        const state = states[line];
+        if (state === LINE_MISSED) {
+            if (start === 0)
+                start = line;
+            end = line;
+        }
+        else if (state === LINE_HIT && start !== 0) {
+            ranges.push([start, end]);
+            start = 0;
+        }
+    }
+    if (start !== 0)
+        ranges.push([start, end]);
+    return ranges;
+}
+/** The page as chunks of HTML, in order; join or write them one after another. */
+function renderPage(suites, options) {
+    const budget = options.budgetBytes ?? PAGE_BUDGET_BYTES;
+    const perSuite = suites.map((suite) => entriesOf(suite));
+    let index = 0;
+    for (const entries of perSuite)
+        for (const entry of entries)
+            entry.id = `f${index++}`;
+    // The room left for file sections once the header and the tables are in (an estimate from their size per row).
+    const all = perSuite.flat();
+    let frame = 16 * 1024;
+    for (const entry of all)
+        frame += 260 + 2 * entry.file.path.length;
+    let room = budget - frame;
+    // Files with missed lines first (most missed first, across suites), then the others in table order.
+    const order = all.filter((e) => e.missed > 0).sort((a, b) => b.missed - a.missed);
+    for (const entry of all)
+        if (entry.missed === 0)
+            order.push(entry);
+    let full = true;
+    for (const entry of order) {
+        if (full) {
+            const section = fileSection(entry, options.source(entry.file.path, entry.suite));
+            const bytes = Buffer.byteLength(section);
+            if (bytes <= room) {
+                entry.section = section;
+                room -= bytes;
+                continue;
+            }
+            full = false;
+        }
+        entry.listedOnly = true;
+    }
+    const listed = all.filter((e) => e.listedOnly);
+    const chunks = [head(options)];
+    chunks.push(cards(suites, options.minPatch ?? null));
+    if (listed.length > 0) {
+        const withMisses = listed.filter((e) => e.missed > 0).length;
+        chunks.push(`<p class="note"><strong>This page is limited to ${escapeHtml(formatBytes(budget))}.</strong> ${all.length - listed.length} of ${all.length} files are shown with their source, those with the most missed lines first; ${listed.length} are only listed in the tables${withMisses > 0 ? ` (${withMisses} of them with missed lines)` : ' (all of them fully covered)'}.</p>\n`);
+    }
+    // Both tables first (one screen shows what to look at), then the sources, suite by suite.
+    suites.forEach((suite, s) => chunks.push(suiteTable(suite, s, perSuite[s] ?? [])));
+    suites.forEach((suite, s) => {
+        const shown = (perSuite[s] ?? []).filter((e) => e.section);
+        if (shown.length === 0)
+            return;
+        chunks.push(`<section id="s${s}-sources">\n<h2>${escapeHtml(suite.label)} sources</h2>\n`);
+        for (const entry of shown)
+            chunks.push(entry.section);
+        chunks.push('</section>\n');
+    });
+    chunks.push('<footer><p>Legend: <span class="k h">run</span> <span class="k m">not run</span> <span class="k c">changed by the pull request and not run</span>; lines without a mark are not instrumented. Written by rust-python-coverage.</p></footer>\n</body>\n</html>\n');
+    return chunks;
+}
+function entriesOf(suite) {
+    const files = suite.enabled ? (suite.report?.files ?? []) : [];
+    const patch = new Map((suite.patch?.files ?? []).map((f) => [f.path, f]));
+    const delta = new Map((suite.delta?.files ?? []).map((f) => [f.path, f.delta]));
+    const entries = files.map((file) => ({
+        suite,
+        file,
+        id: '',
+        missed: file.lines.total - file.lines.covered,
+        patch: patch.get(file.path),
+        delta: delta.has(file.path) ? (delta.get(file.path) ?? null) : undefined
+    }));
+    return entries.sort((a, b) => b.missed - a.missed || (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+}
+const STYLE = `
+:root{color-scheme:light;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--hit:#dafbe1;--miss:#ffebe9;--missbar:#cf222e;--hitbar:#1a7f37;--chg:#0969da;--bg2:#f6f8fa}
+*{box-sizing:border-box}
+body{margin:0;padding:16px 24px;font:14px/1.45 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);background:#fff}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:24px 0 8px}
+a{color:var(--chg)}code,pre,.src{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
+.sub,.muted{color:var(--muted)}
+nav{margin:8px 0 16px}nav a{margin-right:12px}
+.cards{display:flex;flex-wrap:wrap;gap:12px}
+.card{border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:6px;padding:8px 14px;min-width:260px}
+.card.pass{border-left-color:var(--hitbar)}.card.fail{border-left-color:var(--missbar)}
+.card h2{margin:0;font-size:16px}.card .fig{font-size:28px;font-weight:600;margin:2px 0}.card p{margin:2px 0}
+.note{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px}
+table.files{border-collapse:collapse;margin:8px 0 16px}
+.files th,.files td{border:1px solid var(--line);padding:3px 8px;text-align:right}
+.files th{background:var(--bg2)}.files td:first-child,.files th:first-child{text-align:left}
+.files td:first-child{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
+details.file{border:1px solid var(--line);border-radius:6px;margin:10px 0}
+details.file>summary{background:var(--bg2);padding:6px 10px;cursor:pointer}
+details.file>p{margin:6px 10px}
+table.src{border-collapse:collapse;width:100%;tab-size:4}
+.src td{padding:0 8px;white-space:pre-wrap;word-break:break-all;vertical-align:top}
+.src td:first-child{width:1%;text-align:right;white-space:nowrap;color:var(--muted);border-right:1px solid var(--line);user-select:none}
+.src td:first-child a{color:inherit;text-decoration:none}
+.src tr.h td:last-child{background:var(--hit)}.src tr.m td:last-child{background:var(--miss)}
+.src tr.h td:first-child{box-shadow:inset 4px 0 var(--hitbar)}.src tr.m td:first-child{box-shadow:inset 4px 0 var(--missbar)}
+.src tr.c td:first-child{box-shadow:inset 4px 0 var(--chg);font-weight:700;color:var(--chg)}
+.src tr:target td{outline:2px solid var(--chg)}
+.k{padding:0 6px;border-radius:3px}.k.h{background:var(--hit)}.k.m{background:var(--miss)}.k.c{border-left:4px solid var(--chg)}
+footer{margin-top:24px;color:var(--muted);font-size:12px}
+`;
+function head(options) {
+    const title = escapeHtml(options.title);
+    return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+        `<title>${title}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
+        `<header><h1>${title}</h1>${options.subtitle ? `<p class="sub">${escapeHtml(options.subtitle)}</p>` : ''}</header>\n`);
+}
+function cards(suites, minPatch) {
+    const out = ['<nav>'];
+    suites.forEach((suite, s) => out.push(`<a href="#s${s}">${escapeHtml(suite.label)} files</a>`));
+    out.push('</nav>\n<div class="cards">\n');
+    for (const suite of suites)
+        out.push(card(suite, minPatch));
+    out.push('</div>\n');
+    return out.join('');
+}
+function card(suite, minPatch) {
+    const label = escapeHtml(suite.label);
+    const headline = suite.headline;
+    if (!suite.enabled)
+        return `<div class="card"><h2>${label}</h2><p class="fig">–</p><p>Not run (disabled).</p></div>\n`;
+    if (!headline)
+        return `<div class="card fail"><h2>${label}</h2><p class="fig">–</p><p>No figure: the report is missing, unreadable or empty.</p></div>\n`;
+    const passes = suite.minLines === null || headline.percent >= suite.minLines;
+    const lines = [
+        `<p>${headline.covered} of ${headline.total} <span class="muted">(${escapeHtml(headline.basis)})</span></p>`,
+        suite.minLines === null ? '<p>No threshold.</p>' : `<p>Threshold ${suite.minLines}%: <strong>${passes ? 'passes' : 'below it'}</strong></p>`
+    ];
+    const patch = suite.patch;
+    if (patch) {
+        if (patch.percent === null)
+            lines.push('<p>Patch: no changed line is instrumented.</p>');
+        else {
+            const verdict = minPatch === null ? '' : patch.percent >= minPatch ? ` — min ${minPatch}%: passes` : ` — min ${minPatch}%: <strong>below it</strong>`;
+            lines.push(`<p>Patch: <strong>${formatPercent(patch.percent)}</strong> (${patch.covered} of ${patch.total} changed lines run)${verdict}</p>`);
+        }
+    }
+    const delta = suite.delta;
+    if (delta && delta.delta !== null) {
+        lines.push(`<p>Since the baseline: <strong>${delta.delta < -5e-3 ? '▼' : delta.delta > 0.005 ? '▲' : ''}${escapeHtml(formatDelta(delta.delta))}</strong></p>`);
+    }
+    return `<div class="card ${passes ? 'pass' : 'fail'}"><h2>${label}</h2><p class="fig">${formatPercent(headline.percent)}</p>${lines.join('')}</div>\n`;
+}
+function suiteTable(suite, s, entries) {
+    const open = `<section id="s${s}">\n<h2>${escapeHtml(suite.label)} files</h2>\n`;
+    if (!suite.enabled)
+        return `${open}<p class="muted">Not run.</p>\n</section>\n`;
+    if (!suite.report)
+        return `${open}<p class="muted">No report was read.</p>\n</section>\n`;
+    if (entries.length === 0)
+        return `${open}<p class="muted">The report names no files.</p>\n</section>\n`;
+    const out = [open];
+    const branches = entries.some((e) => e.file.branches.total > 0);
+    const patch = Boolean(suite.patch);
+    const delta = Boolean(suite.delta);
+    out.push(`<p class="muted">${entries.length} files, the most missed lines first${suite.reportPath ? ` (from ${escapeHtml(suite.reportPath)})` : ''}.</p>\n<table class="files"><thead><tr><th>File</th><th>Lines</th><th>Covered</th><th>Missed</th>`, branches ? '<th>Branches</th>' : '', patch ? '<th>Changed, not run</th>' : '', delta ? '<th>Since baseline</th>' : '', '</tr></thead><tbody>\n');
+    for (const e of entries) {
+        const path = escapeHtml(e.file.path);
+        const p = percent(e.file.lines);
+        out.push(`<tr><td>${e.section ? `<a href="#${e.id}">${path}</a>` : `${path} <span class="muted">(listed only)</span>`}</td><td>${e.file.lines.total}</td><td>${p === null ? '–' : formatPercent(p)}</td><td>${e.missed}</td>`);
+        if (branches) {
+            const b = percent(e.file.branches);
+            out.push(`<td>${b === null ? '–' : `${formatPercent(b)} of ${e.file.branches.total}`}</td>`);
+        }
+        if (patch)
+            out.push(`<td>${e.patch ? e.patch.total - e.patch.covered : '–'}</td>`);
+        if (delta)
+            out.push(`<td>${e.delta === undefined ? '' : e.delta === null ? 'new' : escapeHtml(formatDelta(e.delta))}</td>`);
+        out.push('</tr>\n');
+    }
+    out.push('</tbody></table>\n</section>\n');
+    return out.join('');
+}
+const MAX_RANGES_LISTED = 200;
+function fileSection(entry, source) {
+    const { file, id } = entry;
+    const path = escapeHtml(file.path);
+    const p = percent(file.lines);
+    const states = file.lineStates;
+    const ranges = missedRanges(states);
+    const figures = `${file.lines.covered} of ${file.lines.total} lines run${p === null ? '' : ` (${formatPercent(p)})`}, ${entry.missed} missed${entry.patch ? `; ${entry.patch.total - entry.patch.covered} changed line(s) not run` : ''}`;
+    const out = [`<details class="file" id="${id}"${entry.missed > 0 ? ' open' : ''}><summary><code>${path}</code> — ${figures}</summary>\n`];
+    const text = 'text' in source ? source.text : null;
+    if (ranges.length > 0) {
+        const shown = ranges.slice(0, MAX_RANGES_LISTED).map(([a, b]) => {
+            const label = a === b ? `${a}` : `${a}–${b}`;
+            return text === null ? label : `<a href="#${id}-${a}">${label}</a>`;
+        });
+        const more = ranges.length > MAX_RANGES_LISTED ? ` and ${ranges.length - MAX_RANGES_LISTED} more` : '';
+        out.push(`<p>Missed: ${shown.join(', ')}${more}</p>\n`);
+    }
+    if (text === null) {
+        out.push(`<p class="muted">Source not shown: ${escapeHtml('skipped' in source ? source.skipped : '')}</p>\n</details>\n`);
+        return out.join('');
+    }
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const reported = states ? lastMarked(states) : 0;
+    if (reported > lines.length) {
+        out.push(`<p class="note">The report names line ${reported} but this source has ${lines.length} lines: the file changed after the tests ran, or the report is not from this checkout.</p>\n`);
+    }
+    const changed = changedLines(entry.patch, lines.length);
+    out.push('<table class="src"><tbody>\n');
+    for (let n = 1; n <= lines.length; n++) {
+        let line = lines[n - 1];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        const state = states && n < states.length ? states[n] : LINE_NONE;
+        let cls = state === LINE_HIT ? 'h' : state === LINE_MISSED ? 'm' : '';
+        if (changed?.[n])
+            cls += cls ? ' c' : 'c';
+        out.push(`<tr id="${id}-${n}"${cls ? ` class="${cls}"` : ''}><td><a href="#${id}-${n}">${n}</a><td>${escapeHtml(line)}\n`);
+    }
+    out.push('</tbody></table>\n</details>\n');
+    return out.join('');
+}
+/** The changed lines to mark, by line number: the patch gives the changed lines not run, as ranges. */
+function changedLines(patch, count) {
+    if (!patch || patch.uncovered.length === 0)
+        return null;
+    const marks = new Uint8Array(count + 1);
+    for (const [a, b] of patch.uncovered)
+        for (let n = Math.max(1, a); n <= Math.min(b, count); n++)
+            marks[n] = 1;
+    return marks;
+}
+function lastMarked(states) {
+    for (let n = states.length - 1; n > 0; n--)
+        if (states[n] !== LINE_NONE)
+            return n;
+    return 0;
+}
+
+// The coverage page's sources, read from the checkout. A report path is
+// workspace-relative (or absolute); it is read only when it really lies inside
+// the workspace (symlinks resolved, so one leading out is skipped), is a
+// regular file, is at most 1 MB and looks like text. Never throws: a source
+// that cannot be shown is one line saying why.
+const MAX_SOURCE_BYTES = 1024 * 1024;
+function workspaceSources(roots, maxBytes = MAX_SOURCE_BYTES) {
+    const workspace = path.resolve(roots.workspace);
+    let real;
+    try {
+        real = fs.realpathSync(workspace);
+    }
+    catch {
+        real = workspace;
+    }
+    const bases = [...new Set([workspace, ...(roots.bases ?? []).map((b) => path.resolve(b))])].filter((b) => isInside(b, workspace));
+    return (reportPath) => {
+        let outside = false;
+        for (const base of bases) {
+            const candidate = path.resolve(base, reportPath);
+            // Never even look at a path outside the workspace.
+            if (!isInside(candidate, workspace) && !isInside(candidate, real)) {
+                outside = true;
+                continue;
+            }
+            const found = read(candidate, real, maxBytes);
+            if (found)
+                return found;
+        }
+        return { skipped: outside ? 'the path lies outside the workspace; not read' : 'not found in this checkout' };
+    };
+}
+/** The file's text or why it is skipped; null when there is no such file. */
+function read(file, root, maxBytes) {
+    let resolved;
+    try {
+        resolved = fs.realpathSync(file);
+    }
+    catch {
+        return null;
+    }
+    if (!isInside(resolved, root))
+        return { skipped: 'it leads outside the workspace (a symlink?); not read' };
+    let fd;
+    try {
+        // The resolved path has no symlink left; O_NOFOLLOW refuses one swapped in since.
+        fd = fs.openSync(resolved, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    }
+    catch (error) {
+        return { skipped: `it cannot be opened (${error.code ?? 'error'})` };
+    }
+    try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile())
+            return { skipped: 'it is not a regular file' };
+        if (stat.size > maxBytes)
+            return { skipped: `it has ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} shown per source` };
+        const buf = Buffer.alloc(stat.size);
+        let got = 0;
+        while (got < buf.length) {
+            const n = fs.readSync(fd, buf, got, buf.length - got, got);
+            if (n === 0)
+                break;
+            got += n;
+        }
+        const bytes = buf.subarray(0, got);
+        if (bytes.subarray(0, 8192).includes(0))
+            return { skipped: 'it looks binary' };
+        return { text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        return { skipped: `it cannot be read (${error.code ?? 'error'})` };
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+
+// The page phase: the one-page HTML report of both suites, written on every
+// run to coverage-report.html next to coverage-summary.json (atomically: a
+// temporary file in the same folder, then a rename; never through a symlink),
+// its path logged and set as the `coverage-page` output.
+const PAGE_FILE = 'coverage-report.html';
+/** Where the page goes: beside coverage-summary.json. */
+const coveragePagePath = (summaryJson) => path.join(path.dirname(summaryJson), PAGE_FILE);
+async function writeCoveragePage(run) {
+    const { inputs, env } = run;
+    const file = coveragePagePath(inputs.summaryJson);
+    const shown = relativeToWorkspace(inputs, file);
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true });
+    const outside = escapesWorkspace(dir, inputs.workspace);
+    if (outside) {
+        run.findings.advise('action', `The coverage page was not written: ${relativeToWorkspace(inputs, dir)} leads to ${outside}, outside the workspace.`);
+        return;
+    }
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        run.findings.advise('action', `The coverage page was not written: ${shown} is a symlink.`);
+        return;
+    }
+    const sources = workspaceSources({ workspace: inputs.workspace, bases: [inputs.workingDirectory] });
+    const commit = env.GITHUB_SHA ? `Commit ${env.GITHUB_SHA.slice(0, 12)}${env.GITHUB_REF ? ` (${env.GITHUB_REF})` : ''}, ` : '';
+    const chunks = renderPage(suitesOf(run), {
+        title: `Coverage${env.GITHUB_REPOSITORY ? ` of ${env.GITHUB_REPOSITORY}` : ''}`,
+        subtitle: `${commit}written ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+        source: (p) => sources(p),
+        minPatch: run.patch?.minPatch ?? null
+    });
+    const bytes = writeAtomically(file, chunks.map(run.redact));
+    info(`Coverage page: ${shown} (${formatBytes(bytes)})`);
+    setOutput('coverage-page', shown);
+}
+/** Writes the chunks to a new temporary file beside `file`, then renames it over `file`. Returns the bytes written. */
+function writeAtomically(file, chunks) {
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    // wx: fails rather than follow or reuse anything already at the temporary name.
+    const fd = fs.openSync(temp, 'wx', 0o644);
+    let open = true;
+    let bytes = 0;
+    try {
+        for (const chunk of chunks) {
+            const buf = Buffer.from(chunk);
+            let done = 0;
+            while (done < buf.length)
+                done += fs.writeSync(fd, buf, done);
+            bytes += buf.length;
+        }
+        open = false;
+        fs.closeSync(fd);
+        if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink())
+            throw new Error(`${path.basename(file)} is a symlink; not replaced`);
+        fs.renameSync(temp, file);
+        return bytes;
+    }
+    catch (error) {
+        if (open)
+            fs.closeSync(fd);
+        fs.rmSync(temp, { force: true });
+        throw error;
+    }
+}
+
+// What the action needs from the event payload (GITHUB_EVENT_PATH) of a
+// pull_request or pull_request_target run. Anything else gives null.
+function pullRequestOf(env) {
+    const event = env['GITHUB_EVENT_NAME'] ?? '';
+    const file = env['GITHUB_EVENT_PATH'];
+    if (!/^pull_request(_target)?$/.test(event) || !file)
+        return null;
+    let payload;
+    try {
+        payload = JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const pr = payload.pull_request;
+    const base = pr?.['base'];
+    const head = pr?.['head'];
+    const number = pr?.['number'];
+    if (typeof number !== 'number' || typeof base?.sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(base.sha) || typeof base.ref !== 'string')
+        return null;
+    const baseRepo = base.repo?.full_name;
+    const headRepo = head?.repo?.full_name;
+    return {
+        number,
+        baseSha: base.sha,
+        baseRef: base.ref,
+        headSha: typeof head?.sha === 'string' ? head.sha : null,
+        fromFork: typeof baseRepo === 'string' && typeof headRepo === 'string' && baseRepo !== headRepo
+    };
+}
+
+// A small client for the few GitHub REST calls the action makes (workflow runs,
+// run artifacts, artifact download, pull request comments), on Node's fetch.
+// Base URL from GITHUB_API_URL (GitHub Enterprise, or a local test double).
+// Every failure is an ApiError with one line: method, path, status, message.
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+class GitHubApi {
+    options;
+    base;
+    constructor(options) {
+        this.options = options;
+        this.base = options.baseUrl.replace(/\/+$/, '');
+    }
+    static fromEnv(token, env = process.env) {
+        return new GitHubApi({ baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com', token });
+    }
+    headers() {
+        return {
+            Accept: 'application/vnd.github+json',
+            Authorization: `Bearer ${this.options.token}`,
+            'X-GitHub-Api-Version': '2022-11-28',
+            'User-Agent': this.options.userAgent ?? 'rust-python-coverage'
+        };
+    }
+    /** One request; a 429/5xx or a dropped connection is tried once more after a second. */
+    async send(method, path, body, redirect = 'follow') {
+        const url = `${this.base}${path}`;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await fetch(url, {
+                    method,
+                    headers: { ...this.headers(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+                    redirect,
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+                    ...(body === undefined ? {} : { body: JSON.stringify(body) })
+                });
+            }
+            catch (error) {
+                if (attempt < 2) {
+                    await new Promise((r) => setTimeout(r, 1000));
+                    continue;
+                }
+                const cause = error.cause;
+                throw new ApiError(null, `${method} ${path} failed: ${cause?.code ?? cause?.message ?? error.message}`);
+            }
+            if (RETRYABLE.has(response.status) && attempt < 2) {
+                await response.body?.cancel();
+                await new Promise((r) => setTimeout(r, 1000));
+                continue;
+            }
+            if (response.status >= 400)
+                throw await errorOf(method, path, response);
+            return response;
+        }
+    }
+    async json(method, path, body) {
+        const response = await this.send(method, path, body);
+        const text = await response.text();
+        try {
+            return (text === '' ? {} : JSON.parse(text));
+        }
+        catch {
+            throw new ApiError(response.status, `${method} ${path} answered ${response.status} with a body that is not JSON`);
+        }
+    }
+    /**
+     * Downloads what `path` redirects to (an artifact zip): the signed storage
+     * URL is fetched without the token, which must not leave the API host.
+     */
+    async download(path, maxBytes) {
+        const first = await this.send('GET', path, undefined, 'manual');
+        const location = first.headers.get('location');
+        await first.body?.cancel();
+        if (first.status < 300 || first.status >= 400 || !location) {
+            throw new ApiError(first.status, `GET ${path} answered ${first.status} without a download location`);
+        }
+        let response;
+        try {
+            response = await fetch(location, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+        }
+        catch (error) {
+            throw new ApiError(null, `downloading ${path} failed: ${error.message}`);
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`);
+        }
+        const declared = Number(response.headers.get('content-length') ?? 0);
+        if (declared > maxBytes) {
+            await response.body?.cancel();
+            throw new ApiError(response.status, `downloading ${path}: ${declared} bytes, more than the ${maxBytes} expected`);
+        }
+        const data = Buffer.from(await response.arrayBuffer());
+        if (data.length > maxBytes)
+            throw new ApiError(response.status, `downloading ${path}: ${data.length} bytes, more than the ${maxBytes} expected`);
+        return data;
+    }
+}
+async function errorOf(method, path, response) {
+    let message = '';
+    try {
+        const text = await response.text();
+        try {
+            message = String(JSON.parse(text).message ?? '');
+        }
+        catch {
+            message = text.slice(0, 200);
+        }
+    }
+    catch {
+        // the status says enough
+    }
+    const line = firstLine(message).trim();
+    return new ApiError(response.status, `${method} ${path} answered ${response.status}${line ? `: ${line}` : ''}`);
+}
+
 const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1';
 
 function runFacts(env, matrixValue) {
@@ -1865,7 +2711,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-dWk0H9OP.js');
+    const { DefaultArtifactClient } = await import('./artifact-CNzbBd7i.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -1924,13 +2770,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-dWk0H9OP.js');
+    const { DefaultArtifactClient } = await import('./artifact-CNzbBd7i.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-dWk0H9OP.js');
+    const { DefaultArtifactClient } = await import('./artifact-CNzbBd7i.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -1945,230 +2791,42 @@ var artifacts = /*#__PURE__*/Object.freeze({
     uploadUnavailable: uploadUnavailable
 });
 
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/** Room left for anything else appended to the same step summary. */
-const BUDGET_BYTES = SUMMARY_LIMIT_BYTES - 64 * 1024;
-const STATUS_LINE = {
-    passed: '✅ Coverage passed.',
-    warned: '⚠️ Coverage has findings; non-blocking mode is on, so the step succeeded.',
-    failed: '❌ Coverage failed.'
-};
-/** The summary, its file tables shrunk until it fits `budgetBytes` (the step summary's limit by default). */
-function renderSummary(input, budgetBytes = BUDGET_BYTES) {
-    let files = input.filesPerSuite;
-    for (;;) {
-        const text = render(input, files);
-        if (Buffer.byteLength(text) <= budgetBytes || files === 0)
-            return text;
-        files = Math.floor(files / 2);
-    }
-}
-function render(input, filesPerSuite) {
-    const out = [];
-    out.push('## Coverage', '', STATUS_LINE[input.status], '');
-    out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |');
-    out.push('| --- | --- | --- | --- | --- | --- |');
-    for (const suite of input.suites)
-        out.push(suiteRow(suite, input));
-    out.push('');
-    if (input.merge)
-        out.push(mergeLine(input.merge), '');
-    if (input.baseline)
-        out.push(baselineLine(input.baseline), '');
-    if (input.patch)
-        out.push(...patchSection(input.patch, input.suites, filesPerSuite));
-    if (input.findings.length > 0) {
-        out.push(input.nonBlocking ? '### Findings (warnings: non-blocking mode)' : '### Findings', '');
-        for (const finding of input.findings)
-            out.push(`- ${escapeText(describe(finding, input.nonBlocking))}`);
-        out.push('');
-    }
-    if (input.advisories.length > 0) {
-        out.push('### Warnings', '');
-        for (const advisory of input.advisories)
-            out.push(`- ${escapeText(advisory.message)}`);
-        out.push('');
-    }
-    for (const suite of input.suites) {
-        const report = suite.report;
-        if (!report || filesPerSuite === 0)
-            continue;
-        const rows = lowestCovered(report.files, filesPerSuite);
-        if (rows.length === 0)
-            continue;
-        out.push(`<details><summary>${suite.label}: ${rows.length} lowest-covered of ${report.files.length} files</summary>`, '');
-        out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |');
-        for (const file of rows) {
-            const p = percent(file.lines);
-            out.push(`| ${codeCell(file.path)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`);
-        }
-        out.push('', '</details>', '');
-    }
-    for (const suite of input.suites) {
-        const files = suite.delta?.files ?? [];
-        if (files.length === 0 || filesPerSuite === 0)
-            continue;
-        const rows = files.slice(0, filesPerSuite);
-        out.push(`<details><summary>${suite.label}: ${files.length} file(s) changed coverage since the baseline${rows.length < files.length ? ` (${rows.length} shown)` : ''}</summary>`, '');
-        out.push('| File | Before | After | Change |', '| --- | ---: | ---: | ---: |');
-        for (const f of rows) {
-            const change = f.delta !== null ? formatDelta(f.delta) : f.before === null ? 'new' : 'removed';
-            out.push(`| ${codeCell(f.path)} | ${f.before === null ? '–' : formatPercent(f.before)} | ${f.after === null ? '–' : formatPercent(f.after)} | ${change} |`);
-        }
-        out.push('', '</details>', '');
-    }
-    const notes = input.suites.filter((s) => s.headline).map((s) => `${s.label}: ${s.headline?.basis}.`);
-    const rust = input.suites.find((s) => s.suite === 'rust');
-    const da = rust?.report?.totals.lines;
-    if (rust?.headline && da && da.total > 0 && rust.report?.declared.lines) {
-        const daPercent = percent(da);
-        if (daPercent !== null && Math.abs(daPercent - rust.headline.percent) >= 0.005) {
-            notes.push(`Rust by DA lines (genhtml, Codecov): ${formatPercent(daPercent)} (${da.covered}/${da.total}); llvm-cov counts lines shared by nested functions once per function.`);
-        }
-    }
-    if (notes.length > 0)
-        out.push(`<sub>${notes.map(escapeText).join(' ')}</sub>`, '');
-    return out.join('\n');
-}
-function mergeLine(merge) {
-    const names = (suite) => merge.shards
-        .filter((s) => s.suite === suite)
-        .map((s) => escapeText(s.artifact))
-        .join(', ') || 'none';
-    return `<sub>Merged from ${merge.shards.length} shard artifact(s) of this run. Rust: ${names('rust')}. Python: ${names('python')}. A line counts as run when any shard ran it.</sub>`;
-}
-function baselineLine(baseline) {
-    if (!baseline.run)
-        return `<sub>No baseline to compare with: ${escapeText(baseline.unavailable ?? 'unknown reason')}.</sub>`;
-    const run = baseline.run;
-    const runText = run.url ? `[run ${run.runId}](${run.url})` : `run ${run.runId}`;
-    const gate = baseline.maxDrop === null ? '' : `; max-drop ${baseline.maxDrop} pp`;
-    return `<sub>Changes are against ${escapeText(run.branch)} (${runText}, commit ${run.commit ? `\`${run.commit.slice(0, 12)}\`` : 'unknown'})${gate}.</sub>`;
-}
-/** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
-function patchSection(patch, suites, filesPerSuite) {
-    if (patch.base === null)
-        return [`**Patch coverage** was not measured: ${escapeText(patch.unavailable ?? 'unknown reason')}.`, ''];
-    const out = [
-        `### Patch coverage`,
-        '',
-        `Lines changed since ${escapeText(patch.how)}; ${patch.changedFiles} changed file(s).`,
-        '',
-        '| Suite | Changed lines run | Gate | Not run |',
-        '| --- | --- | --- | --- |'
-    ];
-    for (const suite of suites) {
-        if (!suite.enabled || !suite.report)
-            continue;
-        const p = suite.patch;
-        const gate = patch.minPatch === null ? 'none' : `≥ ${patch.minPatch}%`;
-        if (!p || p.percent === null) {
-            out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`);
-            continue;
-        }
-        const withMisses = p.files.filter((f) => f.uncovered.length > 0);
-        const shown = withMisses.slice(0, Math.max(filesPerSuite, 1));
-        const notRun = shown.map((f) => `${codeCell(f.path)} ${rangesText(f.uncovered, 10)}`);
-        const more = withMisses.length - shown.length;
-        if (more > 0)
-            notRun.push(`and ${more} more file(s)`);
-        out.push(`| ${suite.label} | **${formatPercent(p.percent)}** (${p.covered}/${p.total}) | ${gate} | ${notRun.join('<br>') || '–'} |`);
-    }
-    out.push('');
-    return out;
-}
-function rangesText(ranges, limit) {
-    const text = ranges.slice(0, limit).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
-    if (ranges.length > limit)
-        text.push(`… (${ranges.length - limit} more)`);
-    return text.join(', ');
-}
-function suiteRow(suite, input) {
-    if (!suite.enabled)
-        return `| ${suite.label} | – | – | disabled | – | – |`;
-    const headline = suite.headline;
-    const delta = suite.delta?.delta;
-    const change = delta === null || delta === undefined ? '' : ` ${delta < -5e-3 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`;
-    const coverage = headline ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}` : 'no data';
-    const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`;
-    const own = input.findings.filter((f) => f.suite === suite.suite);
-    let result;
-    if (own.length === 0)
-        result = '✅ passed';
-    else {
-        const kinds = [...new Set(own.map((f) => KIND_LABEL[f.kind]))].join(', ');
-        result = input.nonBlocking ? `⚠️ ${kinds} (would fail)` : `❌ ${kinds}`;
-    }
-    const duration = `${(suite.durationMs / 1000).toFixed(1)} s`;
-    return `| ${suite.label} | ${coverage} | ${threshold} | ${result} | ${duration} | ${artifactCell(suite)} |`;
-}
-const KIND_LABEL = {
-    'tool-failed': 'tool failed',
-    'timed-out': 'timed out',
-    'report-missing': 'report missing',
-    'report-unreadable': 'report unreadable',
-    'no-data': 'no data',
-    threshold: 'below threshold',
-    patch: 'patch coverage',
-    drop: 'coverage dropped',
-    'upload-failed': 'upload failed',
-    internal: 'internal error'
-};
-function artifactCell(suite) {
-    const artifact = suite.artifact;
-    if (!artifact)
-        return '–';
-    if (artifact.error)
-        return `not uploaded: ${escapeText(artifact.error)}`;
-    const size = artifact.size === undefined ? '' : ` (${formatBytes(artifact.size)})`;
-    const name = escapeText(artifact.name);
-    return artifact.url ? `[${name}](${artifact.url})${size}` : `${name}${size}`;
-}
-function lowestCovered(files, count) {
-    return files
-        .filter((f) => f.lines.total > 0 && f.lines.covered < f.lines.total)
-        .sort((a, b) => {
-        const pa = a.lines.covered / a.lines.total;
-        const pb = b.lines.covered / b.lines.total;
-        if (pa !== pb)
-            return pa - pb;
-        const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered);
-        return missed !== 0 ? missed : a.path < b.path ? -1 : 1;
-    })
-        .slice(0, count);
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '|': '&#124;' };
-/** Text that must not become markdown or HTML: tags, table pipes, links. */
-const escapeHtml = (text) => text.replace(/[&<>"|]/g, (c) => HTML_ESCAPES[c] ?? c);
-function escapeText(text) {
-    return escapeHtml(text).replace(/([\\`*_[\]])/g, '\\$1');
-}
-function codeCell(path) {
-    const shown = path.length > 200 ? `…${path.slice(-199)}` : path;
-    return `<code>${escapeHtml(shown)}</code>`;
-}
-
 // The job summary as terminal text, for a run outside GitHub Actions: the
 // markdown stays (tables read well as they are), the HTML the step summary
-// needs (<details>, <code>, <sub>, entities) becomes plain text. Pure.
-const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#124;': '|' };
+// needs (<details>, <code>, <sub>, <wbr>, entities) becomes plain text. Pure.
+//
+// Entities are decoded once, left to right (so `&amp;#64;` shows as `&#64;`),
+// and only then are control characters dealt with: whatever an entity or the
+// text itself holds, no escape sequence (ESC, CSI, OSC), carriage return,
+// backspace or bidi override reaches the terminal; each is shown as <U+XXXX>.
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g;
+// C0 (but tab and newline), DEL, C1, format characters (bidi, zero-width),
+// line/paragraph separators, lone surrogates.
+const UNSAFE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, dec, hex, name) => {
+        if (name)
+            return NAMED[name] ?? whole;
+        const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+        if (!Number.isFinite(code) || code > 0x10ffff)
+            return whole;
+        return String.fromCodePoint(code);
+    });
+}
+/** Control and invisible characters as <U+XXXX>, so none acts on the terminal. */
+function terminalSafe(text) {
+    return text.replace(/\r\n?/g, '\n').replace(UNSAFE, (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
 function summaryForTerminal(markdown) {
-    return markdown
+    const text = markdown
         .replace(/<details><summary>(.*?)<\/summary>/g, '$1:')
         .replace(/<\/details>\n?/g, '')
         .replace(/<\/?sub>/g, '')
         .replace(/<code>(.*?)<\/code>/g, '$1')
         .replace(/<br>/g, '; ')
-        .replace(/\\([\\`*_[\]])/g, '$1')
-        .replace(/&(amp|lt|gt|quot|#124);/g, (e) => ENTITIES[e] ?? e)
-        .replace(/\n{3,}/g, '\n\n');
+        .replace(/<wbr>/g, '');
+    return terminalSafe(decodeEntities(text)).replace(/\n{3,}/g, '\n\n');
 }
 
 // The job summary phase: the rendered summary, redacted, to GITHUB_STEP_SUMMARY,
@@ -2185,7 +2843,10 @@ function summaryInput(run) {
         filesPerSuite: inputs.summaryFiles,
         patch: run.patch,
         baseline: run.baseline,
-        merge: run.merge
+        merge: run.merge,
+        serverUrl: run.env['GITHUB_SERVER_URL'] || 'https://github.com',
+        // Before escaping: the escaping would split a secret (a <wbr> in hex) and hide it from a later pass.
+        redact: run.redact
     };
 }
 async function writeJobSummary(run) {
@@ -2204,20 +2865,31 @@ const COMMENT_LIMIT = 65_536;
 function commentMarker(key) {
     return `<!-- rust-python-coverage: ${key.replace(/--+/g, '-').replace(/>/g, '')} -->`;
 }
-/** The body: marker first, then the summary, cut with a note when it would pass the limit. Pure. */
+/**
+ * The body: marker first, then the summary (already made safe by renderSummary),
+ * cut with a note when it would pass the limit. `detailsUrl` is the run page we
+ * build; it becomes a link only as an https URL, its destination encoded. Pure.
+ */
 function commentBody(marker, summary, detailsUrl) {
-    const footer = detailsUrl ? `\n<sub>From [this run](${detailsUrl}): job summary, annotations and artifacts.</sub>\n` : '';
+    const url = detailsUrl ? safeUrl(detailsUrl, detailsUrl) : null;
+    const footer = url ? `\n<sub>From [this run](${url}): job summary, annotations and artifacts.</sub>\n` : '';
     const body = `${marker}\n${summary}${footer}`;
     if (body.length <= COMMENT_LIMIT)
         return body;
-    const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${detailsUrl ? `in [the job summary](${detailsUrl})` : 'in the job summary'}.\n`;
-    let cut = body.slice(0, COMMENT_LIMIT - note.length);
-    // Never end inside a line (a half table row, a half tag).
+    const note = `\n\n… cut to fit GitHub's comment limit; the whole summary is ${url ? `in [the job summary](${url})` : 'in the job summary'}.\n`;
+    const room = COMMENT_LIMIT - note.length - CLOSE_DETAILS.length * MAX_OPEN_DETAILS;
+    let cut = body.slice(0, room);
+    // Never end inside a line (a half table row, a half tag or entity).
     const lastLine = cut.lastIndexOf('\n');
     if (lastLine > marker.length)
         cut = cut.slice(0, lastLine);
-    return `${cut}${note}`;
+    // Nor inside a <details>: the note would be folded away in it.
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    const close = Math.min(Math.max(open, 0), MAX_OPEN_DETAILS);
+    return `${cut}${CLOSE_DETAILS.repeat(close)}${note}`;
 }
+const CLOSE_DETAILS = '\n\n</details>';
+const MAX_OPEN_DETAILS = 4;
 /** Creates or updates the pull request's comment that carries `marker`. */
 async function upsertComment(api, repository, pr, marker, body) {
     let existing;
@@ -2521,7 +3193,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BgVDcTDo.js');
+    const { changedLinesFromApi } = await import('./api-files-8l5k0adh.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -2765,56 +3437,6 @@ function writeOutputs(run) {
         setOutput(`${key}-artifact-url`, suite.artifact?.url ?? '');
         setOutput(`${key}-artifact-size`, suite.artifact?.size !== undefined ? String(suite.artifact.size) : '');
     }
-}
-
-const SUITE_LABELS = { rust: 'Rust', python: 'Python' };
-
-// Where each suite's files are: the reports the inputs name, the files the
-// action derives next to them, the ones removed before a run (so a stale
-// report is never shown as new) and the ones each artifact holds.
-function rustCoberturaPath(inputs) {
-    return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml');
-}
-function rustHtmlZipPath(inputs) {
-    return path.join(path.dirname(inputs.rust.lcov), 'rust-html.zip');
-}
-/** Everything the Python command printed. */
-function pythonOutputPath(inputs) {
-    return path.join(path.dirname(inputs.python.xml), 'python-output.txt');
-}
-/** pytest-cov's terminal table, cut out of the output. */
-function pythonTermPath(inputs) {
-    return path.join(path.dirname(inputs.python.xml), 'python-coverage.txt');
-}
-/** The suite's main report (absolute). */
-function reportPath(inputs, suite) {
-    return suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
-}
-const relativeToWorkspace = (inputs, file) => path.relative(inputs.workspace, file).split(path.sep).join('/') || '.';
-function removeStale(paths) {
-    for (const p of paths)
-        fs.rmSync(p, { recursive: true, force: true });
-}
-/** A suite that has not run (yet): disabled, or its phase failed. */
-function emptySuite(inputs, suite) {
-    return {
-        suite,
-        label: SUITE_LABELS[suite],
-        enabled: inputs[suite].enabled,
-        commands: [],
-        durationMs: 0,
-        reportPath: relativeToWorkspace(inputs, reportPath(inputs, suite)),
-        minLines: inputs[suite].minLines,
-        tools: {}
-    };
-}
-/** The files the suite's artifact holds: those that exist, are regular files and lie inside the workspace. */
-function artifactFiles(inputs, suite) {
-    const candidates = suite === 'rust'
-        ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
-        : [inputs.python.xml, pythonTermPath(inputs)];
-    // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
-    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null);
 }
 
 // The upload phase: each suite's files as its artifact. A failed upload is a
@@ -3124,11 +3746,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CToNfeeb.js');
+            const { parseLcovFile } = await import('./lcov-BLyvWtxu.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DrV2noZJ.js');
+            const { parseCoberturaFile } = await import('./cobertura-xWb1opxV.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3185,7 +3807,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-DrV2noZJ.js');
+    const { parseCoberturaFile } = await import('./cobertura-xWb1opxV.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -3223,7 +3845,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-v6D0z0Xn.js');
+    const { zipDirectory } = await import('./write-B_6Fh0pQ.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -3421,7 +4043,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CMdZ19Us.js');
+        const { collectShards } = await import('./shards-Dx_TFu4s.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {
@@ -3430,6 +4052,7 @@ async function runPipeline(inputs, env = process.env) {
     await readReports(run);
     run.patch = (await findings.guard('action', 'measuring patch coverage', () => measurePatch(run))) ?? null;
     run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null;
+    await findings.guard('action', 'writing the HTML page', () => writeCoveragePage(run));
     await findings.guard('action', 'uploading artifacts', () => uploadSuites(run));
     await findings.guard('action', 'sending reports to GitHub code coverage', () => uploadCodeCoverage(run));
     await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run));

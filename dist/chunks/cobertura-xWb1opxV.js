@@ -1,10 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-DDzy2Zqb.js';
-import { L as LineStates } from './line-states-B1cqb3hi.js';
-import { R as ReportError } from './read-CQ6kkSJb.js';
-import './pipeline-BM1RRBY0.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-be0COA2r.js';
+import { L as LineStates } from './line-states-BL_WhUQO.js';
+import { R as ReportError } from './read-BnzQ1pCH.js';
+import './pipeline-7CDT3AV0.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';

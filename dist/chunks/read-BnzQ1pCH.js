@@ -904,4 +904,4 @@ function readInputs(read = defaultRead, env = process.env) {
     };
 }
 
-export { ApiError as A, BaselineUnavailable as B, InputError as I, PatchUnavailable as P, ReportError as R, UploadError as U, setFailed as a, startGroup as b, endGroup as c, debug as d, error as e, artifactNameProblem as f, summary as g, escapesWorkspace as h, info as i, shellQuote as j, setSecret as k, isInside as l, notice as n, readInputs as r, setOutput as s, warning as w };
+export { ApiError as A, BaselineUnavailable as B, InputError as I, PatchUnavailable as P, ReportError as R, UploadError as U, setFailed as a, escapesWorkspace as b, isInside as c, debug as d, error as e, startGroup as f, endGroup as g, artifactNameProblem as h, info as i, summary as j, shellQuote as k, setSecret as l, notice as n, readInputs as r, setOutput as s, warning as w };

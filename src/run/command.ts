@@ -57,10 +57,14 @@ export function hintFor(outputTail: string, exitCode: number | null): string | u
   return undefined
 }
 
+/**
+ * The shell GitHub's `run:` steps use (`bash --noprofile --norc -eo pipefail {0}`): a failing command stops the
+ * script and fails it, also inside a pipeline, and no profile or rc file changes what runs.
+ */
 function shellFor(command: string): { file: string; args: string[] } {
   if (process.platform === 'win32') return { file: process.env['ComSpec'] || 'cmd.exe', args: ['/d', '/s', '/c', command] }
   const bash = ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find((p) => fs.existsSync(p))
-  return bash ? { file: bash, args: ['-o', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-c', command] }
+  return bash ? { file: bash, args: ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-e', '-c', command] }
 }
 
 function killTree(pid: number, signal: NodeJS.Signals): void {

@@ -1,10 +1,12 @@
 // Phases: inputs -> guard -> (only on the coverage entry, loaded on demand)
 // suites -> reports -> archive -> upload -> outputs -> summary -> verdict.
 import * as core from '@actions/core'
+import * as fs from 'node:fs'
 import { decide } from './inputs/guard.js'
 import { readInputs } from './inputs/read.js'
 import { InputError } from './model/errors.js'
 import type { Inputs } from './model/inputs.js'
+import { onCancel } from './run/cancel.js'
 
 export async function run(): Promise<void> {
   let inputs: Inputs
@@ -24,6 +26,21 @@ export async function run(): Promise<void> {
     return
   }
   core.info(decision.reason)
+  const started = Date.now()
+  const { lockFolders, runFolders } = await import('./run/lock.js')
+  // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
+  const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line))
+  if (!locked.ok) {
+    core.setOutput('skipped', 'false')
+    core.setOutput('findings', '1')
+    core.setOutput('status', inputs.nonBlocking ? 'warned' : 'failed')
+    if (inputs.nonBlocking) core.warning(`Coverage not run: ${locked.message} (would fail the step with non-blocking: false)`)
+    else core.setFailed(`Coverage not run: ${locked.message}`)
+    return
+  }
+  const forgetLock = onCancel(locked.lock.release)
+  // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
+  const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started))
   try {
     const { runPipeline } = await import('./pipeline.js')
     await runPipeline(inputs)
@@ -34,5 +51,13 @@ export async function run(): Promise<void> {
     core.setOutput('status', inputs.nonBlocking ? 'warned' : 'failed')
     if (inputs.nonBlocking) core.warning(`${message} (would fail the step with non-blocking: false)`)
     else core.setFailed(message)
+  } finally {
+    forgetSummary()
+    forgetLock()
+    locked.lock.release()
   }
+}
+
+function removeIfOlder(file: string, time: number): void {
+  if (fs.existsSync(file) && fs.statSync(file).mtimeMs < time) fs.rmSync(file, { force: true })
 }

@@ -4,7 +4,7 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { isInside } from '../safety/paths.js'
-import { shellQuote } from '../run/shell.js'
+import { generatedPytestCommand } from '../run/pytest-command.js'
 import type { Inputs } from '../model/inputs.js'
 import { InputError } from '../model/errors.js'
 
@@ -130,8 +130,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     if (!/^[\w.\-/]+$/.test(pythonPackage) && pythonPackage !== '') {
       throw new InputError('python-package', 'must be a package or path name (letters, digits, _ . - /)', pythonPackage)
     }
-    const xmlArg = shellQuote(`--cov-report=xml:${path.relative(workingDirectory, xml) || xml}`)
-    pythonCommand = `pytest --cov=${pythonPackage} --cov-report=term ${xmlArg} ${pythonTests}`
+    pythonCommand = generatedPytestCommand(pythonPackage, path.relative(workingDirectory, xml) || xml, pythonTests)
   }
 
   return {

@@ -1,10 +1,14 @@
 // Runs one shell command: streams its output to the log, optionally keeps a
-// copy in a file, enforces a time limit by killing the whole process tree, and
-// recognises the usual "tool not installed" failures to give a hint.
+// copy in a file (both with bounded memory: the child waits while they are
+// behind), enforces a time limit by killing the whole process tree, and
+// recognises the usual "tool not installed" failures to give a hint. Keeps the
+// commands running now, so that a cancelled run can stop them all.
 // @actions/exec is not used: it has no time limit and cannot kill a process tree.
-import { spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
+import { finished } from 'node:stream'
 import type { CommandResult } from '../model/suite.js'
+import { signalTree, TRACKING_VARIABLE } from './process-tree.js'
 
 export interface CommandSpec {
   command: string
@@ -14,6 +18,9 @@ export interface CommandSpec {
   /** Also write stdout+stderr to this file (created or truncated). */
   captureFile?: string
 }
+
+/** Where the output goes: a function, or a stream whose backpressure is honoured. */
+export type OutputSink = ((chunk: Buffer) => unknown) | NodeJS.WritableStream
 
 export const commandOk = (r: CommandResult): boolean => r.exitCode === 0 && !r.timedOut && !r.spawnError
 
@@ -57,46 +64,165 @@ export function hintFor(outputTail: string, exitCode: number | null): string | u
   return undefined
 }
 
+/**
+ * The shell GitHub's `run:` steps use (`bash --noprofile --norc -eo pipefail {0}`): a failing command stops the
+ * script and fails it, also inside a pipeline, and no profile or rc file changes what runs.
+ */
 function shellFor(command: string): { file: string; args: string[] } {
   if (process.platform === 'win32') return { file: process.env['ComSpec'] || 'cmd.exe', args: ['/d', '/s', '/c', command] }
   const bash = ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find((p) => fs.existsSync(p))
-  return bash ? { file: bash, args: ['-o', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-c', command] }
+  return bash ? { file: bash, args: ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-e', '-c', command] }
 }
 
-function killTree(pid: number, signal: NodeJS.Signals): void {
-  try {
-    if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'])
-    else process.kill(-pid, signal)
-  } catch {
-    // already gone
+/** The last `limit` bytes of the output, for the hint; older chunks are dropped as new ones come. */
+export class OutputTail {
+  private chunks: Buffer[] = []
+  private size = 0
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk)
+    this.size += chunk.length
+    while (this.chunks.length > 1 && this.size - (this.chunks[0] as Buffer).length >= this.limit) {
+      this.size -= (this.chunks.shift() as Buffer).length
+    }
+  }
+
+  /** Bytes held now (at most the limit plus one chunk). */
+  get bytes(): number {
+    return this.size
+  }
+
+  text(): string {
+    const all = Buffer.concat(this.chunks)
+    return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8')
   }
 }
 
 const TAIL_BYTES = 64 * 1024
-const KILL_GRACE_MS = 5_000
+/** Between SIGTERM at the deadline and SIGKILL; then the command is given up on, pipes closed. */
+const KILL_GRACE_MS = 3_000
+/** After the shell exits, how long a process it left behind may hold the output pipes. */
+const LEFTOVER_GRACE_MS = 2_000
+/** After SIGKILL, how long the pipes may take to close (they close as the killed holders exit); then they are closed. */
+const CLOSE_WAIT_MS = 500
 
-export function runCommand(spec: CommandSpec, write: (chunk: Buffer) => void): Promise<CommandResult> {
+interface LiveCommand {
+  stop(signal: NodeJS.Signals): void
+  settled: Promise<void>
+}
+
+/** The commands running now (a cancelled run stops them all). */
+const live = new Set<LiveCommand>()
+/** Once set (the run is cancelled), no command starts any more: each gives this as its spawn error. */
+let refusal: string | null = null
+
+export function refuseNewCommands(reason: string): void {
+  refusal = reason
+}
+
+/** Sends `signal` to the whole tree of every running command; gives how many there were. */
+export function signalLiveCommands(signal: NodeJS.Signals): number {
+  for (const command of live) command.stop(signal)
+  return live.size
+}
+
+/** Resolves when every running command has ended, or after `limitMs`, or when `early` resolves. */
+export async function liveCommandsSettled(limitMs: number, early?: Promise<unknown>): Promise<void> {
+  if (live.size === 0) return
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    Promise.all([...live].map((c) => c.settled)),
+    new Promise((resolve) => (timer = setTimeout(resolve, limitMs))),
+    ...(early ? [early] : [])
+  ])
+  clearTimeout(timer)
+}
+
+let serial = 0
+
+export function runCommand(spec: CommandSpec, sink: OutputSink): Promise<CommandResult> {
   const started = Date.now()
+  if (refusal !== null) {
+    return Promise.resolve({ command: spec.command, exitCode: null, signal: null, timedOut: false, durationMs: 0, spawnError: refusal })
+  }
+  const tracking = `${process.pid}-${++serial}-${started}`
   const { file, args } = shellFor(spec.command)
   return new Promise((resolve) => {
-    let tail = Buffer.alloc(0)
-    let timedOut = false
-    let capture: fs.WriteStream | undefined
-    const finish = (partial: Omit<CommandResult, 'command' | 'durationMs' | 'timedOut'>): void => {
-      clearTimeout(timer)
-      clearTimeout(hardKill)
-      const result: CommandResult = { command: spec.command, durationMs: Date.now() - started, timedOut, ...partial }
-      const done = (): void => resolve(result)
-      if (capture) capture.end(done)
-      else done()
+    const tail = new OutputTail(TAIL_BYTES)
+    const timers = new Set<NodeJS.Timeout>()
+    const later = (ms: number, work: () => void): void => {
+      const timer = setTimeout(() => {
+        timers.delete(timer)
+        work()
+      }, ms)
+      timers.add(timer)
     }
-    let hardKill: NodeJS.Timeout | undefined
-    let child
+    let timedOut = false
+    let exited: { exitCode: number | null; signal: NodeJS.Signals | null } | null = null
+    let settled = false
+    let markSettled = (): void => undefined
+    let entry: LiveCommand | undefined
+    let child: ChildProcess | undefined
+    let capture: fs.WriteStream | undefined
+    let captureError: string | undefined
+
+    const finish = (partial: Omit<CommandResult, 'command' | 'durationMs' | 'timedOut' | 'hint'>): void => {
+      if (settled) return
+      settled = true
+      for (const timer of timers) clearTimeout(timer)
+      if (entry) live.delete(entry)
+      markSettled()
+      // A process outside the tree may still hold the pipes: stop reading them.
+      child?.stdout?.destroy()
+      child?.stderr?.destroy()
+      const hint = partial.spawnError === undefined && partial.exitCode !== 0 ? hintFor(tail.text(), partial.exitCode) : undefined
+      const result: CommandResult = { command: spec.command, durationMs: Date.now() - started, timedOut, ...partial, ...(hint ? { hint } : {}) }
+      if (!capture || captureError !== undefined) {
+        resolve(result)
+        return
+      }
+      capture.end()
+      finished(capture, () => resolve(result))
+    }
+
+    // Backpressure: while the log or the capture file is behind, the child's pipes are not read (it waits).
+    let blocked = 0
+    const block = (stream: NodeJS.WritableStream): void => {
+      if (++blocked === 1) {
+        child?.stdout?.pause()
+        child?.stderr?.pause()
+      }
+      const release = (): void => {
+        stream.off('drain', release)
+        stream.off('error', release)
+        stream.off('close', release)
+        if (--blocked === 0 && !settled) {
+          child?.stdout?.resume()
+          child?.stderr?.resume()
+        }
+      }
+      stream.on('drain', release)
+      stream.on('error', release)
+      stream.on('close', release)
+    }
+    const send = (chunk: Buffer): void => {
+      if (typeof sink === 'function') sink(chunk)
+      else if (!sink.write(chunk)) block(sink)
+    }
+
     try {
-      if (spec.captureFile) capture = fs.createWriteStream(spec.captureFile)
+      if (spec.captureFile) {
+        const captureFile = spec.captureFile
+        capture = fs.createWriteStream(captureFile)
+        capture.on('error', (error) => {
+          captureError = error.message
+          send(Buffer.from(`\n[rust-python-coverage] could not write ${captureFile}: ${error.message}\n`))
+        })
+      }
       child = spawn(file, args, {
         cwd: spec.cwd,
-        env: spec.env,
+        env: { ...spec.env, [TRACKING_VARIABLE]: tracking },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: process.platform !== 'win32',
         windowsHide: true
@@ -106,36 +232,47 @@ export function runCommand(spec: CommandSpec, write: (chunk: Buffer) => void): P
       return
     }
     const onData = (chunk: Buffer): void => {
-      write(chunk)
-      capture?.write(chunk)
-      tail = Buffer.concat([tail, chunk])
-      if (tail.length > TAIL_BYTES * 2) tail = tail.subarray(tail.length - TAIL_BYTES)
+      tail.push(chunk)
+      send(chunk)
+      if (capture && captureError === undefined && !capture.write(chunk)) block(capture)
     }
     child.stdout?.on('data', onData)
     child.stderr?.on('data', onData)
     const pid = child.pid
-    const timer = setTimeout(() => {
+    const stop = (signal: NodeJS.Signals): void => {
+      if (pid !== undefined) signalTree(pid, signal, tracking)
+    }
+    if (pid !== undefined) {
+      entry = { stop, settled: new Promise<void>((done) => (markSettled = done)) }
+      live.add(entry)
+    }
+    later(spec.timeoutMs, () => {
       timedOut = true
-      if (pid !== undefined) {
-        killTree(pid, 'SIGTERM')
-        hardKill = setTimeout(() => killTree(pid, 'SIGKILL'), KILL_GRACE_MS)
-      }
-    }, spec.timeoutMs)
+      stop('SIGTERM')
+      // What ignores SIGTERM is killed; what still holds the pipes from outside the tree is no longer waited for.
+      later(KILL_GRACE_MS, () => {
+        stop('SIGKILL')
+        later(CLOSE_WAIT_MS, () => finish(exited ?? { exitCode: null, signal: null }))
+      })
+    })
     child.on('error', (error: NodeJS.ErrnoException) => {
       const message = error.code === 'ENOENT' && !fs.existsSync(spec.cwd) ? `working directory ${spec.cwd} does not exist` : error.message
       finish({ exitCode: null, signal: null, spawnError: message })
     })
-    let leftovers: NodeJS.Timeout | undefined
-    child.on('exit', () => {
-      // Whatever the shell left behind (a background job, a hung test binary)
-      // may hold the output pipes open: give it a moment, then end it.
-      if (pid !== undefined) leftovers = setTimeout(() => killTree(pid, 'SIGKILL'), 2_000)
+    child.on('exit', (exitCode, signal) => {
+      exited = { exitCode, signal }
+      const result = exited
+      // Whatever the shell left behind (a background job, a daemon that left the process group) may hold the
+      // output pipes open: give it a moment to finish writing, then end it and stop waiting.
+      later(LEFTOVER_GRACE_MS, () => {
+        stop('SIGKILL')
+        later(CLOSE_WAIT_MS, () => finish(result))
+      })
     })
-    child.on('close', (code, signal) => {
-      clearTimeout(leftovers)
-      if (pid !== undefined && process.platform !== 'win32') killTree(pid, 'SIGKILL')
-      const hint = code === 0 ? undefined : hintFor(tail.toString('utf8'), code)
-      finish({ exitCode: code, signal, ...(hint ? { hint } : {}) })
+    child.on('close', (exitCode, signal) => {
+      // Background jobs of the command that closed their output: they do not outlive it.
+      if (pid !== undefined) signalTree(pid, 'SIGKILL')
+      finish({ exitCode, signal })
     })
   })
 }

@@ -17,7 +17,7 @@ export async function runLogged(
   try {
     const result = await runCommand(
       { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) },
-      (chunk) => process.stdout.write(chunk)
+      process.stdout
     )
     const status = result.timedOut
       ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
@@ -31,11 +31,19 @@ export async function runLogged(
   }
 }
 
+/**
+ * A time limit in minutes as the input gave it (0.05, not 0.1): the input became whole milliseconds, and a whole
+ * number of milliseconds over 60 000 prints as the shortest decimal that reads back the same.
+ */
+export function formatMinutes(ms: number): string {
+  return String(Number((ms / 60_000).toPrecision(15)))
+}
+
 /** One line describing a failed command, for a finding. */
 export function failureMessage(label: string, result: CommandResult, timeoutMs: number): string {
   let text: string
   if (result.timedOut)
-    text = `${label} coverage command timed out after ${Math.round((timeoutMs / 60_000) * 10) / 10} min and was killed with its process tree: ${result.command}`
+    text = `${label} coverage command timed out after ${formatMinutes(timeoutMs)} min and was killed with its process tree: ${result.command}`
   else if (result.spawnError) text = `${label} coverage command could not start (${result.spawnError}): ${result.command}`
   else
     text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`

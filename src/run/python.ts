@@ -24,9 +24,33 @@ export async function runPython(run: RunState): Promise<SuiteResult> {
     findings.add('python', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Python', commandResult, python.timeoutMs))
   }
   if (fs.existsSync(pythonOutputPath(inputs))) {
-    const table = extractCoverageTable(fs.readFileSync(pythonOutputPath(inputs), 'utf8'))
+    const table = extractCoverageTable(lastPart(pythonOutputPath(inputs), TABLE_SEARCH_BYTES))
     if (table) fs.writeFileSync(pythonTermPath(inputs), table)
   }
   result.durationMs = Date.now() - started
   return result
+}
+
+/** pytest-cov prints its table at the end of the run: only this much of the output's end is read, whatever its size. */
+export const TABLE_SEARCH_BYTES = 16 * 1024 * 1024
+
+/** The last `bytes` of a file as text, from the first whole line in them. */
+export function lastPart(file: string, bytes: number): string {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const size = fs.fstatSync(fd).size
+    const start = Math.max(0, size - bytes)
+    const buffer = Buffer.alloc(size - start)
+    let filled = 0
+    while (filled < buffer.length) {
+      const read = fs.readSync(fd, buffer, filled, buffer.length - filled, start + filled)
+      if (read === 0) break
+      filled += read
+    }
+    const text = buffer.subarray(0, filled)
+    const firstLine = start === 0 ? 0 : text.indexOf(0x0a) + 1
+    return text.subarray(firstLine).toString('utf8')
+  } finally {
+    fs.closeSync(fd)
+  }
 }

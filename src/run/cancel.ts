@@ -1,0 +1,64 @@
+// Cancellation. GitHub cancels a step with SIGINT, then SIGTERM 7.5 s later,
+// then SIGKILL 2.5 s after that. On the first signal: no command starts any
+// more, every running command's process tree gets SIGTERM, then SIGKILL (at
+// once on the second signal); then, synchronously, the cleanups registered by
+// the run (the files of suites that did not finish, the folder lock), status
+// "cancelled" in the outputs, one line in the job summary, and exit 130/143.
+import * as core from '@actions/core'
+import * as fs from 'node:fs'
+import { liveCommandsSettled, refuseNewCommands, signalLiveCommands } from './command.js'
+
+/** How long the command trees get to end on SIGTERM before SIGKILL (well within the runner's 7.5 s). */
+const TERM_GRACE_MS = 2_000
+const KILL_WAIT_MS = 500
+
+const cleanups = new Set<() => void>()
+let cancelledBy: NodeJS.Signals | null = null
+let hurry: () => void = () => undefined
+const hurried = new Promise<void>((resolve) => (hurry = resolve))
+
+/** Registers work to do (synchronously) when the run is cancelled; gives the function that unregisters it. */
+export function onCancel(cleanup: () => void): () => void {
+  cleanups.add(cleanup)
+  return () => cleanups.delete(cleanup)
+}
+
+export const isCancelled = (): boolean => cancelledBy !== null
+
+/** Never resolves: a phase awaits it to go no further once the run is cancelled (the process exits from here). */
+export const halted = (): Promise<never> => new Promise<never>(() => undefined)
+
+export function installCancelHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cancel(signal))
+}
+
+async function cancel(signal: NodeJS.Signals): Promise<void> {
+  if (cancelledBy !== null) {
+    hurry()
+    return
+  }
+  cancelledBy = signal
+  refuseNewCommands(`the run was cancelled (${signal})`)
+  if (signalLiveCommands('SIGTERM') > 0) {
+    core.info(`Cancelled (${signal}): stopping the running commands and their process trees.`)
+    await liveCommandsSettled(TERM_GRACE_MS, hurried)
+    if (signalLiveCommands('SIGKILL') > 0) await liveCommandsSettled(KILL_WAIT_MS)
+  }
+  finishCancelled(signal)
+}
+
+function finishCancelled(signal: NodeJS.Signals): never {
+  for (const cleanup of cleanups) {
+    try {
+      cleanup()
+    } catch (error) {
+      core.warning(`Cleaning up after the cancellation: ${(error as Error).message}`)
+    }
+  }
+  const line = `Coverage cancelled (${signal}): the running commands were stopped, and the reports of the suites that had not finished removed.`
+  core.setOutput('status', 'cancelled')
+  core.info(line)
+  const summary = process.env['GITHUB_STEP_SUMMARY']
+  if (summary) fs.appendFileSync(summary, `**${line}**\n`)
+  process.exit(signal === 'SIGINT' ? 130 : 143)
+}

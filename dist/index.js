@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, d as debug } from './chunks/read-BnzQ1pCH.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, o as onCancel, d as debug, b as installCancelHandlers } from './chunks/cancel-DLRJBTur.js';
+import * as fs from 'node:fs';
+import 'node:path';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -10,8 +12,9 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import 'node:path';
-import 'node:fs';
+import 'node:child_process';
+import 'node:stream';
+import 'node:string_decoder';
 
 // Decides whether this matrix entry runs coverage. Pure: no I/O.
 function decide(matrixValue, coverageOn) {
@@ -56,8 +59,25 @@ async function run() {
         return;
     }
     info(decision.reason);
+    const started = Date.now();
+    const { lockFolders, runFolders } = await import('./chunks/lock-xvBfPEps.js');
+    // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
+    const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info(line));
+    if (!locked.ok) {
+        setOutput('skipped', 'false');
+        setOutput('findings', '1');
+        setOutput('status', inputs.nonBlocking ? 'warned' : 'failed');
+        if (inputs.nonBlocking)
+            warning(`Coverage not run: ${locked.message} (would fail the step with non-blocking: false)`);
+        else
+            setFailed(`Coverage not run: ${locked.message}`);
+        return;
+    }
+    const forgetLock = onCancel(locked.lock.release);
+    // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
+    const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-7CDT3AV0.js').then(function (n) { return n.h; });
+        const { runPipeline } = await import('./chunks/pipeline-gjGVxGjZ.js').then(function (n) { return n.h; });
         await runPipeline(inputs);
     }
     catch (error) {
@@ -70,6 +90,15 @@ async function run() {
         else
             setFailed(message);
     }
+    finally {
+        forgetSummary();
+        forgetLock();
+        locked.lock.release();
+    }
+}
+function removeIfOlder(file, time) {
+    if (fs.existsSync(file) && fs.statSync(file).mtimeMs < time)
+        fs.rmSync(file, { force: true });
 }
 
 // The action's entry point: everything happens in run(). Exit when it is done,
@@ -77,6 +106,8 @@ async function run() {
 // finding after upload-timeout-minutes) cannot keep the step running.
 // Outside GitHub Actions (a developer's machine) inputs come from flags and the
 // log is shown as plain lines: see local.ts.
+// SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
+installCancelHandlers();
 if (process.env['GITHUB_ACTIONS'] === 'true') {
     await run();
 }

@@ -158,7 +158,7 @@ describe("a run from a developer's machine (outside GitHub Actions)", () => {
     ])
     expect(run.status).toBe(0)
     expect(run.stdout).not.toMatch(/^::/m)
-    expect(run.stdout).toContain('\n── Rust: cargo llvm-cov --no-report --no-default-features\n')
+    expect(run.stdout).toContain('\n── Rust: cargo llvm-cov --no-report --no-default-features --no-fail-fast\n')
     expect(run.stdout).toMatch(/^warning: Rust coverage \d+\.\d\d% is below rust-min-lines 99% \(would fail the step with non-blocking: false\)$/m)
     expect(run.stdout).toContain('## Coverage\n')
     expect(run.stdout).toMatch(/^\| Python \| \*\*83\.33%\*\* \(105\/126\) \| none \| ✅ passed \|/m)

@@ -113,7 +113,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
   const lcov = inWd('rust-lcov', 'target/coverage/rust.lcov')
   const xml = inWd('python-xml', 'target/coverage/python.xml')
 
-  const rustTest = read('rust-command') || 'cargo llvm-cov --no-report --no-default-features'
+  const rustTest = read('rust-command') || 'cargo llvm-cov --no-report --no-default-features --no-fail-fast'
   const rustReport = read('rust-report-command') || 'cargo llvm-cov report'
 
   const pythonPackage = read('python-package')

@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import type { SuiteId } from './inputs.js'
 
 export type FindingKind =
-  'tool-failed' | 'timed-out' | 'report-missing' | 'report-unreadable' | 'no-data' | 'threshold' | 'patch' | 'drop' | 'upload-failed' | 'internal'
+  'tool-failed' | 'tests-failed' | 'timed-out' | 'report-missing' | 'report-unreadable' | 'no-data' | 'threshold' | 'patch' | 'drop' | 'upload-failed' | 'internal'
 
 export interface Finding {
   suite: SuiteId | 'action'

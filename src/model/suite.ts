@@ -12,6 +12,8 @@ export interface Headline {
   total: number
   /** What the figure is, for the summary footnote. */
   basis: string
+  /** What covered/total count: "lines", "statements" or "statements + branches". */
+  unit: string
   /** How the tool itself rounds, prints and gates the figure, when that differs from comparing it unrounded (coverage.py). */
   toolGate?: ToolGate
 }
@@ -26,6 +28,16 @@ export interface ToolGate {
   source: string | null
 }
 
+/** Tests a command's output reported as failed. */
+export interface TestFailures {
+  /** Failed tests (pytest: failed plus errors). */
+  failed: number
+  /** The first few failing tests' names, as the tool prints them. */
+  names: string[]
+  /** The runner that printed them. */
+  runner: 'libtest' | 'nextest' | 'pytest'
+}
+
 /** One command of a suite, as it ran. */
 export interface CommandResult {
   command: string
@@ -37,6 +49,8 @@ export interface CommandResult {
   spawnError?: string
   /** A fixed hint for a recognised failure (never the tool's own output). */
   hint?: string
+  /** Failed tests the output reported, when the command failed because tests failed. */
+  failures?: TestFailures
 }
 
 export interface ArtifactInfo {
@@ -64,6 +78,8 @@ export interface SuiteResult {
   htmlZip?: { path: string; files: number; bytes: number }
   /** The Rust Cobertura report, relative to the workspace, when written and readable. */
   cobertura?: string
+  /** Why the figure covers only part of what should have run (tests failed, a report cut short), or absent when whole. */
+  partial?: string
   /** Versions of the tools that ran, when known (name -> version). */
   tools: Record<string, string>
   artifact?: ArtifactInfo

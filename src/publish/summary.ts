@@ -6,7 +6,7 @@
 // tables, then the lists, shrink until the whole text fits.
 import type { Finding, Advisory, Status } from '../model/findings.js'
 import { formatPercent } from '../reports/headline.js'
-import { percent, type FileCoverage } from '../reports/model.js'
+import { percent, type CoverageReport, type FileCoverage, type Tally } from '../reports/model.js'
 import { formatDelta } from '../pr/baseline/delta.js'
 import type { SuiteResult } from '../model/suite.js'
 import { describe } from './verdict.js'
@@ -125,15 +125,22 @@ function render(input: SummaryInput, filesPerSuite: number, listed: number, s: S
   for (const suite of input.suites) {
     const report = suite.report
     if (!report || filesPerSuite === 0) continue
-    const rows = lowestCovered(report.files, filesPerSuite)
+    const lines = (f: FileCoverage): Tally => fileLines(f, report)
+    const withMisses = report.files.filter((f) => lines(f).covered < lines(f).total).length
+    const rows = lowestCovered(report.files, filesPerSuite, lines)
     if (rows.length === 0) continue
-    out.push(`<details><summary>${suite.label}: ${rows.length} lowest-covered of ${report.files.length} files</summary>`, '')
-    out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |')
+    const shown = rows.length < withMisses ? `the ${rows.length} lowest-covered of ` : ''
+    const full = report.files.length - withMisses
+    out.push(
+      `<details><summary>${suite.label}: ${shown}${withMisses} file(s) with missed ${suite.headline?.unit ?? 'lines'}${full > 0 ? ` (${full} fully covered left out)` : ''}</summary>`,
+      ''
+    )
+    const unit = suite.headline?.unit ?? 'lines'
+    out.push(`| File | ${capitalise(unit)} | Covered | Missed |`, '| --- | ---: | ---: | ---: |')
     for (const file of rows) {
-      const p = percent(file.lines)
-      out.push(
-        `| ${s.code(file.path, MAX_PATH_CHARS)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`
-      )
+      const t = lines(file)
+      const p = percent(t)
+      out.push(`| ${s.code(file.path, MAX_PATH_CHARS)} | ${t.total} | ${p === null ? '–' : formatPercent(p)} | ${t.total - t.covered} |`)
     }
     out.push('', '</details>', '')
   }
@@ -240,7 +247,11 @@ function suiteRow(suite: SuiteResult, input: SummaryInput, s: Show): string {
   const headline = suite.headline
   const delta = suite.delta?.delta
   const change = delta === null || delta === undefined ? '' : ` ${delta < -0.005 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`
-  const coverage = headline ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}` : 'no data'
+  const printed = headline?.toolGate ? `; ${headline.toolGate.tool} prints ${headline.toolGate.printed}` : ''
+  const partial = suite.partial ? ' · partial' : ''
+  const coverage = headline
+    ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total} ${headline.unit}${printed})${change}${partial}`
+    : 'no data'
   const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`
   const own = input.findings.filter((f) => f.suite === suite.suite)
   let result: string
@@ -255,6 +266,7 @@ function suiteRow(suite: SuiteResult, input: SummaryInput, s: Show): string {
 
 const KIND_LABEL: Record<Finding['kind'], string> = {
   'tool-failed': 'tool failed',
+  'tests-failed': 'tests failed',
   'timed-out': 'timed out',
   'report-missing': 'report missing',
   'report-unreadable': 'report unreadable',
@@ -274,18 +286,28 @@ function artifactCell(suite: SuiteResult, s: Show): string {
   return `${s.link(s.text(artifact.name, MAX_NAME_CHARS), artifact.url)}${size}`
 }
 
-export function lowestCovered(files: readonly FileCoverage[], count: number): FileCoverage[] {
+/** A file's lines as the suite's headline counts them: LF/LH when the headline is cargo-llvm-cov's LF/LH figure, else the line records. */
+export function fileLines(file: FileCoverage, report: Pick<CoverageReport, 'declared'>): Tally {
+  return report.declared.lines && file.declaredLines ? file.declaredLines : file.lines
+}
+
+/** Files with missed lines, the lowest covered first (then the most missed), at most `count`. */
+export function lowestCovered(files: readonly FileCoverage[], count: number, lines: (f: FileCoverage) => Tally = (f) => f.lines): FileCoverage[] {
   return files
-    .filter((f) => f.lines.total > 0 && f.lines.covered < f.lines.total)
+    .filter((f) => lines(f).total > 0 && lines(f).covered < lines(f).total)
     .sort((a, b) => {
-      const pa = a.lines.covered / a.lines.total
-      const pb = b.lines.covered / b.lines.total
+      const la = lines(a)
+      const lb = lines(b)
+      const pa = la.covered / la.total
+      const pb = lb.covered / lb.total
       if (pa !== pb) return pa - pb
-      const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered)
+      const missed = lb.total - lb.covered - (la.total - la.covered)
       return missed !== 0 ? missed : a.path < b.path ? -1 : 1
     })
     .slice(0, count)
 }
+
+const capitalise = (word: string): string => `${word.charAt(0).toUpperCase()}${word.slice(1)}`
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

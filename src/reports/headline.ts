@@ -10,9 +10,9 @@ import { percent, type CoverageReport, type Tally } from './model.js'
  */
 export function rustHeadline(report: CoverageReport): Headline | null {
   if (report.declared.lines) {
-    return make(report.declared.lines, 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)')
+    return make(report.declared.lines, 'lines', 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)')
   }
-  return make(report.totals.lines, "lines with DA records (genhtml's count; the report has no LF/LH)")
+  return make(report.totals.lines, 'lines', "lines with DA records (genhtml's count; the report has no LF/LH)")
 }
 
 /**
@@ -39,15 +39,16 @@ function pythonFigure(report: CoverageReport): Headline | null {
   if (branches.total > 0) {
     return make(
       { covered: lines.covered + branches.covered, total: lines.total + branches.total },
+      'statements + branches',
       "statements + branches (coverage.py's total, as --cov-fail-under checks)"
     )
   }
-  return make(lines, "statements (coverage.py's total, as --cov-fail-under checks)")
+  return make(lines, 'statements', "statements (coverage.py's total, as --cov-fail-under checks)")
 }
 
-function make(t: Tally, basis: string): Headline | null {
+function make(t: Tally, unit: string, basis: string): Headline | null {
   const p = percent(t)
-  return p === null ? null : { percent: p, covered: t.covered, total: t.total, basis }
+  return p === null ? null : { percent: p, covered: t.covered, total: t.total, unit, basis }
 }
 
 /** Two decimals, never showing 100.00 unless complete or 0.00 unless nothing is covered. */

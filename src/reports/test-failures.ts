@@ -1,60 +1,92 @@
-// How many tests failed, and which, from the end of a test run's output:
-// libtest (cargo test, cargo llvm-cov), cargo-nextest and pytest. A suite whose
-// tests failed has a partial figure: the summary says "N tests failed" with a
-// few names instead of "exit code 101". Pure.
-
-export interface TestFailures {
-  /** Failed tests (pytest: failed plus errors). */
-  failed: number
-  /** The first few failing tests' names, as the tool prints them. */
-  names: string[]
-  /** The runner that printed them. */
-  runner: 'libtest' | 'nextest' | 'pytest'
-}
+// How many tests failed, and which, from a test run's output as it streams
+// by: libtest (cargo test, cargo llvm-cov), cargo-nextest and pytest. A suite
+// whose tests failed has a partial figure: the finding says "N tests failed"
+// with a few names instead of "exit code 101". Memory stays bounded whatever
+// the output's size: lines are matched one at a time, a few names kept.
+import { StringDecoder } from 'node:string_decoder'
+import type { TestFailures } from '../model/suite.js'
 
 const NAMES_KEPT = 5
+/** A longer line is no summary line of these runners: only its start is looked at. */
+const LINE_LIMIT = 4096
 
-/** The failures the output reports, or null when it reports none (or is not a test run's output). */
-export function testFailures(output: string): TestFailures | null {
-  return nextest(output) ?? libtest(output) ?? pytest(output)
-}
+const LIBTEST_RESULT = /^test result: FAILED\. \d+ passed; (\d+) failed;/
+const LIBTEST_NAME = /^test (\S+) \.\.\. FAILED$/
+const NEXTEST_SUMMARY = /^\s*Summary \[[^\]]*\]\s+\d+ tests? run: .*?(\d+) failed/
+const NEXTEST_NAME = /^\s*(?:FAIL|SIGSEGV|SIGABRT|SIGKILL|TIMEOUT) \[[^\]]*\] (?:\(\s*\d+\/\d+\) )?(.+?)\s*$/
+const PYTEST_SUMMARY = /^=+ (.*\b(?:failed|errors?)\b.*) in [\d.]+s(?: \([^)]*\))? =+$/
+const PYTEST_NAME = /^(?:FAILED|ERROR) (\S+?)(?: - .*)?$/
+const ANSI = /\x1b\[[0-9;]*m/g
 
-function keep(names: Iterable<string>): string[] {
-  return [...new Set(names)].slice(0, NAMES_KEPT)
-}
-
-/** "test result: FAILED. 1 passed; 2 failed; ..." per test binary; "test a::b ... FAILED" per test. */
-function libtest(output: string): TestFailures | null {
-  let failed = 0
-  let seen = false
-  for (const m of output.matchAll(/^test result: FAILED\. \d+ passed; (\d+) failed;/gm)) {
-    failed += Number(m[1])
-    seen = true
+class Tally {
+  failed = 0
+  seen = false
+  readonly names = new Set<string>()
+  name(name: string): void {
+    // A name is the tool's output (a test's name is the author's): only its start is kept.
+    if (this.names.size < NAMES_KEPT) this.names.add(name.length > 120 ? `${name.slice(0, 119)}…` : name)
   }
-  if (!seen) return null
-  const names = [...output.matchAll(/^test (\S+) \.\.\. FAILED\r?$/gm)].map((m) => m[1] as string)
-  return { failed, names: keep(names), runner: 'libtest' }
 }
 
-/** "Summary [ 0.3s] 5 tests run: 3 passed, 2 failed, 0 skipped"; "FAIL [ 0.01s] crate::bin test::name" per test. */
-function nextest(output: string): TestFailures | null {
-  const summary = [...output.matchAll(/^\s*Summary \[[^\]]*\]\s+\d+ tests? run: .*?(\d+) failed/gm)].pop()
-  if (!summary) return null
-  const names = [...output.matchAll(/^\s*(?:FAIL|SIGSEGV|SIGABRT|TIMEOUT) \[[^\]]*\] (?:\(\s*\d+\/\d+\) )?(.+?)\r?$/gm)].map((m) =>
-    (m[1] as string).trim()
-  )
-  return { failed: Number(summary[1]), names: keep(names), runner: 'nextest' }
+export class TestFailureScanner {
+  private partial = ''
+  private readonly decoder = new StringDecoder('utf8')
+  private readonly libtest = new Tally()
+  private readonly nextest = new Tally()
+  private readonly pytest = new Tally()
+
+  push(chunk: Buffer | string): void {
+    const text = this.partial + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk))
+    let start = 0
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      this.line(text.slice(start, Math.min(end, start + LINE_LIMIT)))
+      start = end + 1
+    }
+    this.partial = text.slice(start, start + LINE_LIMIT)
+  }
+
+  /** The failures the output reported (nextest's count, else libtest's, else pytest's), or null when none. */
+  result(): TestFailures | null {
+    if (this.partial !== '') {
+      this.line(this.partial)
+      this.partial = ''
+    }
+    for (const [runner, tally] of [
+      ['nextest', this.nextest],
+      ['libtest', this.libtest],
+      ['pytest', this.pytest]
+    ] as const) {
+      if (tally.seen && tally.failed > 0) return { failed: tally.failed, names: [...tally.names], runner }
+    }
+    return null
+  }
+
+  private line(raw: string): void {
+    // Every line these runners summarise with starts (after spaces or a colour code) with one of these letters.
+    if (!/^(?:\s|\x1b\[[0-9;]*m)*[tF=ESTs]/.test(raw)) return
+    const line = raw.replace(/\r$/, '').replace(ANSI, '')
+    let m: RegExpExecArray | null
+    if ((m = LIBTEST_RESULT.exec(line))) {
+      this.libtest.failed += Number(m[1])
+      this.libtest.seen = true
+    } else if ((m = LIBTEST_NAME.exec(line))) this.libtest.name(m[1] as string)
+    else if ((m = NEXTEST_SUMMARY.exec(line))) {
+      this.nextest.failed = Number(m[1])
+      this.nextest.seen = true
+    } else if ((m = NEXTEST_NAME.exec(line))) this.nextest.name(m[1] as string)
+    else if ((m = PYTEST_SUMMARY.exec(line))) {
+      const count = (word: RegExp): number => Number(word.exec(m?.[1] ?? '')?.[1] ?? 0)
+      this.pytest.failed = count(/(\d+) failed/) + count(/(\d+) errors?/)
+      this.pytest.seen = true
+    } else if ((m = PYTEST_NAME.exec(line))) this.pytest.name(m[1] as string)
+  }
 }
 
-/** "==== 3 failed, 2 passed, 1 error in 0.17s ====" and "FAILED tests/x.py::test_y - ..." lines of the short summary. */
-function pytest(output: string): TestFailures | null {
-  const summary = [...output.matchAll(/^=+ (.*\b(?:failed|errors?)\b.*) in [\d.]+s(?: \([^)]*\))? =+\r?$/gm)].pop()
-  if (!summary) return null
-  const count = (word: RegExp): number => Number(word.exec(summary[1] as string)?.[1] ?? 0)
-  const failed = count(/(\d+) failed/) + count(/(\d+) errors?/)
-  if (failed === 0) return null
-  const names = [...output.matchAll(/^(?:FAILED|ERROR) (\S+?)(?: - .*)?\r?$/gm)].map((m) => m[1] as string)
-  return { failed, names: keep(names), runner: 'pytest' }
+/** The failures a whole output reports (see TestFailureScanner). */
+export function testFailures(output: string): TestFailures | null {
+  const scanner = new TestFailureScanner()
+  scanner.push(output)
+  return scanner.result()
 }
 
 /** "3 tests failed (a, b, c)" for a finding. */

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import { finished } from 'node:stream'
 import type { CommandResult } from '../model/suite.js'
+import { TestFailureScanner } from '../reports/test-failures.js'
 import { signalTree, TRACKING_VARIABLE } from './process-tree.js'
 
 export interface CommandSpec {
@@ -150,6 +151,7 @@ export function runCommand(spec: CommandSpec, sink: OutputSink): Promise<Command
   const { file, args } = shellFor(spec.command)
   return new Promise((resolve) => {
     const tail = new OutputTail(TAIL_BYTES)
+    const tests = new TestFailureScanner()
     const timers = new Set<NodeJS.Timeout>()
     const later = (ms: number, work: () => void): void => {
       const timer = setTimeout(() => {
@@ -177,7 +179,15 @@ export function runCommand(spec: CommandSpec, sink: OutputSink): Promise<Command
       child?.stdout?.destroy()
       child?.stderr?.destroy()
       const hint = partial.spawnError === undefined && partial.exitCode !== 0 ? hintFor(tail.text(), partial.exitCode) : undefined
-      const result: CommandResult = { command: spec.command, durationMs: Date.now() - started, timedOut, ...partial, ...(hint ? { hint } : {}) }
+      const failures = partial.spawnError === undefined && partial.exitCode !== 0 ? tests.result() : null
+      const result: CommandResult = {
+        command: spec.command,
+        durationMs: Date.now() - started,
+        timedOut,
+        ...partial,
+        ...(hint ? { hint } : {}),
+        ...(failures ? { failures } : {})
+      }
       if (!capture || captureError !== undefined) {
         resolve(result)
         return
@@ -233,6 +243,7 @@ export function runCommand(spec: CommandSpec, sink: OutputSink): Promise<Command
     }
     const onData = (chunk: Buffer): void => {
       tail.push(chunk)
+      tests.push(chunk)
       send(chunk)
       if (capture && captureError === undefined && !capture.write(chunk)) block(capture)
     }

@@ -3,6 +3,8 @@
 import * as core from '@actions/core'
 import type { Inputs } from '../model/inputs.js'
 import type { CommandResult, SuiteResult } from '../model/suite.js'
+import type { Findings } from '../model/findings.js'
+import { describeFailures } from '../reports/test-failures.js'
 import { commandOk, runCommand } from './command.js'
 
 export async function runLogged(
@@ -48,6 +50,25 @@ export function failureMessage(label: string, result: CommandResult, timeoutMs: 
   else
     text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`
   return result.hint ? `${text}. ${result.hint}` : text
+}
+
+/**
+ * Records a failed command as the suite's finding: "N tests failed" with a few
+ * names when its tests failed (the figure then counts only what ran, and the
+ * suite is marked partial), else the command's failure as failureMessage says it.
+ */
+export function recordFailure(findings: Findings, suite: SuiteResult, result: CommandResult, timeoutMs: number): void {
+  if (result.failures && !result.timedOut) {
+    suite.partial = `${describeFailures(result.failures)}: the figure counts only what ran`
+    findings.add(
+      suite.suite,
+      'tests-failed',
+      `${suite.label} tests failed: ${describeFailures(result.failures)}; the coverage figure is partial (${result.command})`
+    )
+    return
+  }
+  if (result.timedOut) suite.partial = 'the command was killed at its time limit'
+  findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', failureMessage(suite.label, result, timeoutMs))
 }
 
 /** Tool missing or killed: running the report commands would only fail the same way. */

@@ -7,7 +7,7 @@ import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { extractCoverageTable } from '../reports/pytest-terminal.js'
 import { childEnv, commandOk } from './command.js'
-import { failureMessage, runLogged } from './logged-command.js'
+import { recordFailure, runLogged } from './logged-command.js'
 import { emptySuite, pythonOutputPath, pythonTermPath, removeStale } from './suite-files.js'
 
 export async function runPython(run: RunState): Promise<SuiteResult> {
@@ -21,7 +21,7 @@ export async function runPython(run: RunState): Promise<SuiteResult> {
   const commandResult = await runLogged('Python', python.command, inputs, childEnv(run.env), python.timeoutMs, pythonOutputPath(inputs))
   result.commands.push(commandResult)
   if (!commandOk(commandResult)) {
-    findings.add('python', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Python', commandResult, python.timeoutMs))
+    recordFailure(findings, result, commandResult, python.timeoutMs)
   }
   if (fs.existsSync(pythonOutputPath(inputs))) {
     const table = extractCoverageTable(lastPart(pythonOutputPath(inputs), TABLE_SEARCH_BYTES))

@@ -10,7 +10,7 @@ import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
 import { childEnv, commandOk } from './command.js'
-import { failureMessage, runLogged, worthReporting } from './logged-command.js'
+import { recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { emptySuite, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 import { findLlvmTools } from './toolchain.js'
 
@@ -40,7 +40,7 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
     const commandResult = await runLogged('Rust', command, inputs, env, remaining)
     result.commands.push(commandResult)
     if (!commandOk(commandResult)) {
-      findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Rust', commandResult, rust.timeoutMs))
+      recordFailure(findings, result, commandResult, rust.timeoutMs)
       // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
       if (index > 0 || !worthReporting(commandResult)) break
     }

@@ -23,7 +23,7 @@ describe('readInputs', () => {
     const inputs = readInputs(reader(base), env)
     expect(inputs.coverageOn).toBe('3.12')
     expect(inputs.nonBlocking).toBe(true)
-    expect(inputs.rust.testCommand).toBe('cargo llvm-cov --no-report --no-default-features')
+    expect(inputs.rust.testCommand).toBe('cargo llvm-cov --no-report --no-default-features --no-fail-fast')
     expect(inputs.rust.lcov).toBe(path.join(workspace, 'target/coverage/rust.lcov'))
     expect(inputs.rust.htmlDir).toBe(path.join(workspace, 'target/coverage/html'))
     expect(inputs.python.command).toBe('pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/coverage/python.xml tests')
@@ -40,7 +40,7 @@ describe('readInputs', () => {
       env
     )
     expect(inputs.workingDirectory).toBe(path.join(workspace, 'crate'))
-    expect(inputs.rust.testCommand).toBe('uv run --group dev --group test cargo llvm-cov --no-report --no-default-features')
+    expect(inputs.rust.testCommand).toBe('uv run --group dev --group test cargo llvm-cov --no-report --no-default-features --no-fail-fast')
     expect(inputs.python.command).toMatch(/^uv run --group dev --group test pytest --cov=mixed_demo .* tests\/python$/)
     expect(inputs.rust.lcov).toBe(path.join(workspace, 'crate/target/coverage/rust.lcov'))
   })

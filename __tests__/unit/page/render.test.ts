@@ -85,7 +85,7 @@ describe('header', () => {
   it("shows each suite's figure, threshold and verdict, patch figure and delta", () => {
     const html = render([
       suite({
-        headline: { percent: 81.938, covered: 186, total: 227, basis: 'lines' },
+        headline: { percent: 81.938, covered: 186, total: 227, unit: 'lines', basis: 'lines' },
         minLines: 70,
         patch: { covered: 3, total: 4, percent: 75, files: [] },
         delta: { before: 84.58, after: 81.94, delta: -2.64, files: [] },
@@ -94,7 +94,7 @@ describe('header', () => {
       suite({
         suite: 'python',
         label: 'Python',
-        headline: { percent: 59.56, covered: 349, total: 586, basis: 'statements' },
+        headline: { percent: 59.56, covered: 349, total: 586, unit: 'statements', basis: 'statements' },
         minLines: 60,
         report: report([])
       })

@@ -41,7 +41,7 @@ function hostileInput(pick: (i: number) => string, n: number, over: Partial<Summ
   const files = Array.from({ length: n }, (_, i) => file(path(i), i % 5, 10))
   const rust = suite({
     report: report(files),
-    headline: { percent: 40, covered: 4, total: 10, basis: pick(0) },
+    headline: { percent: 40, covered: 4, total: 10, unit: 'lines', basis: pick(0) },
     artifact: { name: pick(1), files: [], id: 1, url: EVIL, size: 10 },
     patch: { covered: 1, total: 4, percent: 25, files: files.map((f) => ({ path: f.path, total: 4, covered: 1, uncovered: [[1, 3]] })) },
     delta: { before: 50, after: 40, delta: -10, files: files.map((f) => ({ path: f.path, before: 50, after: 40, delta: -10 })) }

@@ -13,7 +13,7 @@ const suite = (id: 'rust' | 'python'): SuiteResult => ({
   reportPath: `target/coverage/${id}`,
   minLines: 70,
   tools: { rustc: '1.95.0' },
-  headline: { percent: 80, covered: 8, total: 10, basis: 'lines' }
+  headline: { percent: 80, covered: 8, total: 10, unit: 'lines', basis: 'lines' }
 })
 
 const summary = () =>

@@ -78,7 +78,7 @@ describe('renderSummary', () => {
   it('has a row per suite with coverage, threshold, verdict, duration and artifact', () => {
     const text = renderSummary({ suites: [rust, python], findings, advisories: [], status: 'warned', nonBlocking: true, filesPerSuite: 10 })
     expect(text).toContain(
-      '| Rust | **61.54%** (16/26) | ≥ 70% | ⚠️ below threshold (would fail) | 12.3 s | [rust-coverage](https://github.com/o/r/actions/runs/1/artifacts/7) (2.0 KiB) |'
+      '| Rust | **61.54%** (16/26 lines) | ≥ 70% | ⚠️ below threshold (would fail) | 12.3 s | [rust-coverage](https://github.com/o/r/actions/runs/1/artifacts/7) (2.0 KiB) |'
     )
     expect(text).toContain('| Python | no data | none | ⚠️ report missing (would fail) | 12.3 s | not uploaded: no report files to upload |')
     expect(text).toContain('would fail the step with non-blocking: false')

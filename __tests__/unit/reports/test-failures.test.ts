@@ -3,7 +3,7 @@
 // parametrised case and an error), kept under __fixtures__/test-output/.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { describeFailures, testFailures } from '../../../src/reports/test-failures.js'
+import { describeFailures, TestFailureScanner, testFailures } from '../../../src/reports/test-failures.js'
 
 const output = (name: string): string => fs.readFileSync(path.resolve('__fixtures__/test-output', name), 'utf8')
 
@@ -31,4 +31,11 @@ it('a passing run reports no failures', () => {
 it('says how many more failed than it names', () => {
   expect(describeFailures({ failed: 9, names: ['a', 'b'], runner: 'pytest' })).toBe('9 tests failed (a, b, …)')
   expect(describeFailures({ failed: 1, names: [], runner: 'libtest' })).toBe('1 test failed')
+})
+
+it('gives the same answer when the output arrives in small chunks that split lines', () => {
+  const text = output('cargo-test-failures.txt') + output('pytest-failures.txt')
+  const scanner = new TestFailureScanner()
+  for (let i = 0; i < text.length; i += 7) scanner.push(Buffer.from(text.slice(i, i + 7)))
+  expect(scanner.result()).toEqual(testFailures(text))
 })

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { c as isInside } from './read-BnzQ1pCH.js';
-import { E as END_OF_CENTRAL_DIRECTORY, e as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-7CDT3AV0.js';
+import { f as isInside } from './cancel-DLRJBTur.js';
+import { E as END_OF_CENTRAL_DIRECTORY, e as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-gjGVxGjZ.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -15,6 +15,8 @@ import 'child_process';
 import 'assert';
 import 'timers';
 import 'node:child_process';
+import 'node:stream';
+import 'node:string_decoder';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,

@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-BL_WhUQO.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-7CDT3AV0.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-be0COA2r.js';
-import { R as ReportError } from './read-BnzQ1pCH.js';
+import { L as LineStates } from './line-states-DOLxRoTA.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-gjGVxGjZ.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BJl_-py6.js';
+import { R as ReportError } from './cancel-DLRJBTur.js';
 import 'node:fs';
 import 'node:path';
 import 'node:zlib';
@@ -17,6 +17,8 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import 'node:stream';
+import 'node:string_decoder';
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
 // file whole; memory follows the number of source lines (one byte per line),

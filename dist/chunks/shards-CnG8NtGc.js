@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { f as startGroup, g as endGroup, i as info, R as ReportError } from './read-BnzQ1pCH.js';
+import { g as startGroup, h as endGroup, i as info, R as ReportError } from './cancel-DLRJBTur.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-7CDT3AV0.js';
-import { L as LineStates } from './line-states-BL_WhUQO.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-gjGVxGjZ.js';
+import { L as LineStates } from './line-states-DOLxRoTA.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -13,8 +13,10 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import 'node:zlib';
 import 'node:child_process';
+import 'node:stream';
+import 'node:string_decoder';
+import 'node:zlib';
 import 'node:util';
 
 // Merge mode, in a final job of the workflow run: the shard artifacts that the
@@ -38,7 +40,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-7CDT3AV0.js').then(function (n) { return n.g; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-gjGVxGjZ.js').then(function (n) { return n.g; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -129,7 +131,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-xWb1opxV.js');
+    const { parseCoberturaFile } = await import('./cobertura-CSvHPGeQ.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, i as info, w as warning, a as setFailed, s as setOutput, e as error, b as escapesWorkspace, c as isInside, A as ApiError, B as BaselineUnavailable, f as startGroup, g as endGroup, n as notice, h as artifactNameProblem, U as UploadError, j as summary, P as PatchUnavailable, R as ReportError, k as shellQuote } from './read-BnzQ1pCH.js';
+import { d as debug, i as info, w as warning, a as setFailed, s as setOutput, e as error, c as escapesWorkspace, f as isInside, A as ApiError, B as BaselineUnavailable, g as startGroup, h as endGroup, n as notice, j as artifactNameProblem, U as UploadError, k as summary, P as PatchUnavailable, l as runCommand, m as describeFailures, p as commandOk, R as ReportError, q as childEnv, t as shellQuote, o as onCancel, u as isCancelled, v as halted } from './cancel-DLRJBTur.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
@@ -1242,9 +1242,9 @@ const LINE_HIT = 2;
  */
 function rustHeadline(report) {
     if (report.declared.lines) {
-        return make(report.declared.lines, 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)');
+        return make(report.declared.lines, 'lines', 'lines, LF/LH sums (what cargo llvm-cov prints and --fail-under-lines checks)');
     }
-    return make(report.totals.lines, "lines with DA records (genhtml's count; the report has no LF/LH)");
+    return make(report.totals.lines, 'lines', "lines with DA records (genhtml's count; the report has no LF/LH)");
 }
 /**
  * Python: coverage.py's total (its terminal TOTAL, --cov-fail-under and JSON
@@ -1268,13 +1268,13 @@ function pythonFigure(report) {
     const lines = report.declared.lines ?? report.totals.lines;
     const branches = report.declared.branches ?? report.totals.branches;
     if (branches.total > 0) {
-        return make({ covered: lines.covered + branches.covered, total: lines.total + branches.total }, "statements + branches (coverage.py's total, as --cov-fail-under checks)");
+        return make({ covered: lines.covered + branches.covered, total: lines.total + branches.total }, 'statements + branches', "statements + branches (coverage.py's total, as --cov-fail-under checks)");
     }
-    return make(lines, "statements (coverage.py's total, as --cov-fail-under checks)");
+    return make(lines, 'statements', "statements (coverage.py's total, as --cov-fail-under checks)");
 }
-function make(t, basis) {
+function make(t, unit, basis) {
     const p = percent(t);
-    return p === null ? null : { percent: p, covered: t.covered, total: t.total, basis };
+    return p === null ? null : { percent: p, covered: t.covered, total: t.total, unit, basis };
 }
 /** Two decimals, never showing 100.00 unless complete or 0.00 unless nothing is covered. */
 function formatPercent(p) {
@@ -1611,14 +1611,20 @@ function render(input, filesPerSuite, listed, s) {
         const report = suite.report;
         if (!report || filesPerSuite === 0)
             continue;
-        const rows = lowestCovered(report.files, filesPerSuite);
+        const lines = (f) => fileLines(f, report);
+        const withMisses = report.files.filter((f) => lines(f).covered < lines(f).total).length;
+        const rows = lowestCovered(report.files, filesPerSuite, lines);
         if (rows.length === 0)
             continue;
-        out.push(`<details><summary>${suite.label}: ${rows.length} lowest-covered of ${report.files.length} files</summary>`, '');
-        out.push('| File | Lines | Covered | Missed |', '| --- | ---: | ---: | ---: |');
+        const shown = rows.length < withMisses ? `the ${rows.length} lowest-covered of ` : '';
+        const full = report.files.length - withMisses;
+        out.push(`<details><summary>${suite.label}: ${shown}${withMisses} file(s) with missed ${suite.headline?.unit ?? 'lines'}${full > 0 ? ` (${full} fully covered left out)` : ''}</summary>`, '');
+        const unit = suite.headline?.unit ?? 'lines';
+        out.push(`| File | ${capitalise(unit)} | Covered | Missed |`, '| --- | ---: | ---: | ---: |');
         for (const file of rows) {
-            const p = percent(file.lines);
-            out.push(`| ${s.code(file.path, MAX_PATH_CHARS)} | ${file.lines.total} | ${p === null ? '–' : formatPercent(p)} | ${file.lines.total - file.lines.covered} |`);
+            const t = lines(file);
+            const p = percent(t);
+            out.push(`| ${s.code(file.path, MAX_PATH_CHARS)} | ${t.total} | ${p === null ? '–' : formatPercent(p)} | ${t.total - t.covered} |`);
         }
         out.push('', '</details>', '');
     }
@@ -1721,7 +1727,11 @@ function suiteRow(suite, input, s) {
     const headline = suite.headline;
     const delta = suite.delta?.delta;
     const change = delta === null || delta === undefined ? '' : ` ${delta < -5e-3 ? '▼' : delta > 0.005 ? '▲' : ''}${formatDelta(delta)}`;
-    const coverage = headline ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total})${change}` : 'no data';
+    const printed = headline?.toolGate ? `; ${headline.toolGate.tool} prints ${headline.toolGate.printed}` : '';
+    const partial = suite.partial ? ' · partial' : '';
+    const coverage = headline
+        ? `**${formatPercent(headline.percent)}** (${headline.covered}/${headline.total} ${headline.unit}${printed})${change}${partial}`
+        : 'no data';
     const threshold = suite.minLines === null ? 'none' : `≥ ${suite.minLines}%`;
     const own = input.findings.filter((f) => f.suite === suite.suite);
     let result;
@@ -1736,6 +1746,7 @@ function suiteRow(suite, input, s) {
 }
 const KIND_LABEL = {
     'tool-failed': 'tool failed',
+    'tests-failed': 'tests failed',
     'timed-out': 'timed out',
     'report-missing': 'report missing',
     'report-unreadable': 'report unreadable',
@@ -1755,19 +1766,27 @@ function artifactCell(suite, s) {
     const size = typeof artifact.size === 'number' ? ` (${formatBytes(artifact.size)})` : '';
     return `${s.link(s.text(artifact.name, MAX_NAME_CHARS), artifact.url)}${size}`;
 }
-function lowestCovered(files, count) {
+/** A file's lines as the suite's headline counts them: LF/LH when the headline is cargo-llvm-cov's LF/LH figure, else the line records. */
+function fileLines(file, report) {
+    return report.declared.lines && file.declaredLines ? file.declaredLines : file.lines;
+}
+/** Files with missed lines, the lowest covered first (then the most missed), at most `count`. */
+function lowestCovered(files, count, lines = (f) => f.lines) {
     return files
-        .filter((f) => f.lines.total > 0 && f.lines.covered < f.lines.total)
+        .filter((f) => lines(f).total > 0 && lines(f).covered < lines(f).total)
         .sort((a, b) => {
-        const pa = a.lines.covered / a.lines.total;
-        const pb = b.lines.covered / b.lines.total;
+        const la = lines(a);
+        const lb = lines(b);
+        const pa = la.covered / la.total;
+        const pb = lb.covered / lb.total;
         if (pa !== pb)
             return pa - pb;
-        const missed = b.lines.total - b.lines.covered - (a.lines.total - a.lines.covered);
+        const missed = lb.total - lb.covered - (la.total - la.covered);
         return missed !== 0 ? missed : a.path < b.path ? -1 : 1;
     })
         .slice(0, count);
 }
+const capitalise = (word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 function formatBytes(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
@@ -2711,7 +2730,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-CNzbBd7i.js');
+    const { DefaultArtifactClient } = await import('./artifact-CQV0HCyn.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -2770,13 +2789,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-CNzbBd7i.js');
+    const { DefaultArtifactClient } = await import('./artifact-CQV0HCyn.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-CNzbBd7i.js');
+    const { DefaultArtifactClient } = await import('./artifact-CQV0HCyn.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -3193,7 +3212,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-8l5k0adh.js');
+    const { changedLinesFromApi } = await import('./api-files-CvcgAU1l.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3535,148 +3554,12 @@ function writeMergedRustCobertura(inputs, result, report) {
     result.cobertura = relativeToWorkspace(inputs, file);
 }
 
-// Runs one shell command: streams its output to the log, optionally keeps a
-// copy in a file, enforces a time limit by killing the whole process tree, and
-// recognises the usual "tool not installed" failures to give a hint.
-// @actions/exec is not used: it has no time limit and cannot kill a process tree.
-const commandOk = (r) => r.exitCode === 0 && !r.timedOut && !r.spawnError;
-/** Variables a coverage command has no business seeing (the runner does not give them to `run:` steps either). */
-const PRIVATE_ENV = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL'];
-function childEnv(env) {
-    const out = {};
-    for (const [key, value] of Object.entries(env)) {
-        if (PRIVATE_ENV.includes(key) || key.startsWith('INPUT_'))
-            continue;
-        out[key] = value;
-    }
-    return out;
-}
-const HINTS = [
-    [
-        /no such (sub)?command:? [`']?llvm-cov|cargo-llvm-cov: (command )?not found/i,
-        'cargo-llvm-cov is not installed: add `taiki-e/install-action@cargo-llvm-cov` before this step, or run `cargo install cargo-llvm-cov --locked`.'
-    ],
-    [
-        /failed to find llvm-tools-preview|llvm-tools-preview/i,
-        "cargo-llvm-cov needs llvm-cov/llvm-profdata matching rustc's LLVM: `rustup component add llvm-tools-preview`, or set LLVM_COV and LLVM_PROFDATA (e.g. /usr/lib/llvm-22/bin/llvm-cov for rustc 1.95)."
-    ],
-    [
-        /unrecognized arguments: --cov|no module named ['"]?pytest_cov/i,
-        'pytest-cov is not installed in the environment pytest runs in: `pip install pytest-cov` (or add it to your dev dependency group).'
-    ],
-    [
-        /no module named pytest\b|pytest: (command )?not found/i,
-        'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'
-    ],
-    [/cargo: (command )?not found/i, 'cargo is not on PATH: set up Rust before this step (e.g. dtolnay/rust-toolchain).'],
-    [/uv: (command )?not found/i, 'uv is not on PATH: add astral-sh/setup-uv before this step, or clear command-prefix.']
-];
-/** A hint for the failure, from the last part of its output, or from exit code 127. */
-function hintFor(outputTail, exitCode) {
-    for (const [pattern, hint] of HINTS)
-        if (pattern.test(outputTail))
-            return hint;
-    if (exitCode === 127)
-        return 'The shell could not find the command (exit 127): check that the tool is installed and on PATH.';
-    return undefined;
-}
-function shellFor(command) {
-    if (process.platform === 'win32')
-        return { file: process.env['ComSpec'] || 'cmd.exe', args: ['/d', '/s', '/c', command] };
-    const bash = ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find((p) => fs.existsSync(p));
-    return bash ? { file: bash, args: ['-o', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-c', command] };
-}
-function killTree(pid, signal) {
-    try {
-        if (process.platform === 'win32')
-            spawnSync('taskkill', ['/pid', String(pid), '/T', '/F']);
-        else
-            process.kill(-pid, signal);
-    }
-    catch {
-        // already gone
-    }
-}
-const TAIL_BYTES = 64 * 1024;
-const KILL_GRACE_MS = 5_000;
-function runCommand(spec, write) {
-    const started = Date.now();
-    const { file, args } = shellFor(spec.command);
-    return new Promise((resolve) => {
-        let tail = Buffer.alloc(0);
-        let timedOut = false;
-        let capture;
-        const finish = (partial) => {
-            clearTimeout(timer);
-            clearTimeout(hardKill);
-            const result = { command: spec.command, durationMs: Date.now() - started, timedOut, ...partial };
-            const done = () => resolve(result);
-            if (capture)
-                capture.end(done);
-            else
-                done();
-        };
-        let hardKill;
-        let child;
-        try {
-            if (spec.captureFile)
-                capture = fs.createWriteStream(spec.captureFile);
-            child = spawn(file, args, {
-                cwd: spec.cwd,
-                env: spec.env,
-                stdio: ['ignore', 'pipe', 'pipe'],
-                detached: process.platform !== 'win32',
-                windowsHide: true
-            });
-        }
-        catch (error) {
-            finish({ exitCode: null, signal: null, spawnError: error.message });
-            return;
-        }
-        const onData = (chunk) => {
-            write(chunk);
-            capture?.write(chunk);
-            tail = Buffer.concat([tail, chunk]);
-            if (tail.length > TAIL_BYTES * 2)
-                tail = tail.subarray(tail.length - TAIL_BYTES);
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
-        const pid = child.pid;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            if (pid !== undefined) {
-                killTree(pid, 'SIGTERM');
-                hardKill = setTimeout(() => killTree(pid, 'SIGKILL'), KILL_GRACE_MS);
-            }
-        }, spec.timeoutMs);
-        child.on('error', (error) => {
-            const message = error.code === 'ENOENT' && !fs.existsSync(spec.cwd) ? `working directory ${spec.cwd} does not exist` : error.message;
-            finish({ exitCode: null, signal: null, spawnError: message });
-        });
-        let leftovers;
-        child.on('exit', () => {
-            // Whatever the shell left behind (a background job, a hung test binary)
-            // may hold the output pipes open: give it a moment, then end it.
-            if (pid !== undefined)
-                leftovers = setTimeout(() => killTree(pid, 'SIGKILL'), 2_000);
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(leftovers);
-            if (pid !== undefined && process.platform !== 'win32')
-                killTree(pid, 'SIGKILL');
-            const hint = code === 0 ? undefined : hintFor(tail.toString('utf8'), code);
-            finish({ exitCode: code, signal, ...(hint ? { hint } : {}) });
-        });
-    });
-}
-
 // One command of a suite, run inside its own log group, and the one line a
 // finding says about it when it fails.
 async function runLogged(label, command, inputs, env, timeoutMs, captureFile) {
     startGroup(`${label}: ${command}`);
     try {
-        const result = await runCommand({ command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }, (chunk) => process.stdout.write(chunk));
+        const result = await runCommand({ command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }, process.stdout);
         const status = result.timedOut
             ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
             : result.spawnError
@@ -3689,16 +3572,38 @@ async function runLogged(label, command, inputs, env, timeoutMs, captureFile) {
         endGroup();
     }
 }
+/**
+ * A time limit in minutes as the input gave it (0.05, not 0.1): the input became whole milliseconds, and a whole
+ * number of milliseconds over 60 000 prints as the shortest decimal that reads back the same.
+ */
+function formatMinutes(ms) {
+    return String(Number((ms / 60_000).toPrecision(15)));
+}
 /** One line describing a failed command, for a finding. */
 function failureMessage(label, result, timeoutMs) {
     let text;
     if (result.timedOut)
-        text = `${label} coverage command timed out after ${Math.round((timeoutMs / 60_000) * 10) / 10} min and was killed with its process tree: ${result.command}`;
+        text = `${label} coverage command timed out after ${formatMinutes(timeoutMs)} min and was killed with its process tree: ${result.command}`;
     else if (result.spawnError)
         text = `${label} coverage command could not start (${result.spawnError}): ${result.command}`;
     else
         text = `${label} coverage command failed with ${result.exitCode !== null ? `exit code ${result.exitCode}` : `signal ${result.signal}`}: ${result.command}`;
     return result.hint ? `${text}. ${result.hint}` : text;
+}
+/**
+ * Records a failed command as the suite's finding: "N tests failed" with a few
+ * names when its tests failed (the figure then counts only what ran, and the
+ * suite is marked partial), else the command's failure as failureMessage says it.
+ */
+function recordFailure(findings, suite, result, timeoutMs) {
+    if (result.failures && !result.timedOut) {
+        suite.partial = `${describeFailures(result.failures)}: the figure counts only what ran`;
+        findings.add(suite.suite, 'tests-failed', `${suite.label} tests failed: ${describeFailures(result.failures)}; the coverage figure is partial (${result.command})`);
+        return;
+    }
+    if (result.timedOut)
+        suite.partial = 'the command was killed at its time limit';
+    findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', failureMessage(suite.label, result, timeoutMs));
 }
 /** Tool missing or killed: running the report commands would only fail the same way. */
 const worthReporting = (r) => !r.timedOut && !r.spawnError && !r.hint && r.exitCode !== 127;
@@ -3746,11 +3651,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BLyvWtxu.js');
+            const { parseLcovFile } = await import('./lcov-BNsVFYMN.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-xWb1opxV.js');
+            const { parseCoberturaFile } = await import('./cobertura-CSvHPGeQ.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3807,7 +3712,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-xWb1opxV.js');
+    const { parseCoberturaFile } = await import('./cobertura-CSvHPGeQ.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -3845,7 +3750,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-B_6Fh0pQ.js');
+    const { zipDirectory } = await import('./write-D6GnAtLJ.js');
     const zipPath = rustHtmlZipPath(inputs);
     try {
         const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
@@ -3898,15 +3803,39 @@ async function runPython(run) {
     const commandResult = await runLogged('Python', python.command, inputs, childEnv(run.env), python.timeoutMs, pythonOutputPath(inputs));
     result.commands.push(commandResult);
     if (!commandOk(commandResult)) {
-        findings.add('python', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Python', commandResult, python.timeoutMs));
+        recordFailure(findings, result, commandResult, python.timeoutMs);
     }
     if (fs.existsSync(pythonOutputPath(inputs))) {
-        const table = extractCoverageTable(fs.readFileSync(pythonOutputPath(inputs), 'utf8'));
+        const table = extractCoverageTable(lastPart(pythonOutputPath(inputs), TABLE_SEARCH_BYTES));
         if (table)
             fs.writeFileSync(pythonTermPath(inputs), table);
     }
     result.durationMs = Date.now() - started;
     return result;
+}
+/** pytest-cov prints its table at the end of the run: only this much of the output's end is read, whatever its size. */
+const TABLE_SEARCH_BYTES = 16 * 1024 * 1024;
+/** The last `bytes` of a file as text, from the first whole line in them. */
+function lastPart(file, bytes) {
+    const fd = fs.openSync(file, 'r');
+    try {
+        const size = fs.fstatSync(fd).size;
+        const start = Math.max(0, size - bytes);
+        const buffer = Buffer.alloc(size - start);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const read = fs.readSync(fd, buffer, filled, buffer.length - filled, start + filled);
+            if (read === 0)
+                break;
+            filled += read;
+        }
+        const text = buffer.subarray(0, filled);
+        const firstLine = start === 0 ? 0 : text.indexOf(0x0a) + 1;
+        return text.subarray(firstLine).toString('utf8');
+    }
+    finally {
+        fs.closeSync(fd);
+    }
 }
 
 // cargo-llvm-cov needs llvm-cov/llvm-profdata from the same LLVM as rustc.
@@ -3972,7 +3901,7 @@ async function runRust(run) {
         const commandResult = await runLogged('Rust', command, inputs, env, remaining);
         result.commands.push(commandResult);
         if (!commandOk(commandResult)) {
-            findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', failureMessage('Rust', commandResult, rust.timeoutMs));
+            recordFailure(findings, result, commandResult, rust.timeoutMs);
             // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
             if (index > 0 || !worthReporting(commandResult))
                 break;
@@ -3999,11 +3928,26 @@ function rustToolVersions(inputs, env) {
 }
 
 async function runSuites(run) {
-    const { findings } = run;
+    const { findings, inputs } = run;
+    const rustFiles = [inputs.rust.lcov, inputs.rust.htmlDir, rustCoberturaPath(inputs)];
+    const pythonFiles = [inputs.python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)];
+    const unfinished = new Set([...(inputs.rust.enabled ? [...rustFiles, rustHtmlZipPath(inputs)] : []), ...(inputs.python.enabled ? pythonFiles : [])]);
+    const forget = onCancel(() => removeStale([...unfinished]));
     run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run))) ?? run.rust;
-    const rustZip = findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run));
+    if (isCancelled())
+        await halted();
+    for (const file of rustFiles)
+        unfinished.delete(file);
+    const rustZip = findings
+        .guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run))
+        .then(() => unfinished.delete(rustHtmlZipPath(inputs)));
     run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run))) ?? run.python;
+    if (isCancelled())
+        await halted();
+    for (const file of pythonFiles)
+        unfinished.delete(file);
     await rustZip;
+    forget();
 }
 
 // Keeps secrets out of what the action itself writes (warnings, summary):
@@ -4043,7 +3987,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Dx_TFu4s.js');
+        const { collectShards } = await import('./shards-CnG8NtGc.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

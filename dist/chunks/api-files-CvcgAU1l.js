@@ -1,6 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-7CDT3AV0.js';
-import './read-BnzQ1pCH.js';
+import { p as parseUnifiedDiff } from './pipeline-gjGVxGjZ.js';
+import './cancel-DLRJBTur.js';
+import 'node:path';
+import 'node:fs';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -10,10 +12,10 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import 'node:path';
-import 'node:fs';
-import 'node:zlib';
 import 'node:child_process';
+import 'node:stream';
+import 'node:string_decoder';
+import 'node:zlib';
 import 'node:util';
 
 const PER_PAGE = 100;

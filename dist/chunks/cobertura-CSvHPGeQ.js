@@ -1,10 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-be0COA2r.js';
-import { L as LineStates } from './line-states-BL_WhUQO.js';
-import { R as ReportError } from './read-BnzQ1pCH.js';
-import './pipeline-7CDT3AV0.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-BJl_-py6.js';
+import { L as LineStates } from './line-states-DOLxRoTA.js';
+import { R as ReportError } from './cancel-DLRJBTur.js';
+import './pipeline-gjGVxGjZ.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -17,6 +17,8 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import 'node:stream';
+import 'node:string_decoder';
 
 class XmlError extends Error {
     line;

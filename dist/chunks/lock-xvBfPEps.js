@@ -1,0 +1,153 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// One run at a time per report folder: two runs writing the same folder would
+// read each other's reports (run A reporting run B's figure as its own). Each
+// folder the run writes gets a lock file, created exclusively (`wx`), holding
+// the pid, the host and the start time. A lock whose process is gone (dead, or
+// its pid now belongs to a process started later) is stale and taken over.
+// While a live run holds it, this run waits, as cargo does for its build
+// folder, and past the limit it refuses with one line naming the holder.
+const LOCK_NAME = '.rust-python-coverage.lock';
+function processStart(pid) {
+    try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ESRCH')
+            return undefined;
+        throw error;
+    }
+}
+const me = () => {
+    const start = processStart(process.pid);
+    return { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), ...(start ? { processStart: start } : {}) };
+};
+function readHolder(file) {
+    let text;
+    try {
+        text = fs.readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw error;
+    }
+    try {
+        const holder = JSON.parse(text);
+        return typeof holder.pid === 'number' ? holder : null;
+    }
+    catch (error) {
+        if (error instanceof SyntaxError)
+            return null; // being written, or not ours: judged by its age below
+        throw error;
+    }
+}
+/** Whether the holder may still be running: another host cannot be checked, so it counts as live. */
+function holderLive(holder) {
+    if (holder.host !== os.hostname())
+        return true;
+    try {
+        process.kill(holder.pid, 0);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ESRCH')
+            return false;
+        if (code !== 'EPERM')
+            throw error;
+    }
+    // The pid is taken: by the holder, unless a process started at another time has it now.
+    const start = processStart(holder.pid);
+    return holder.processStart === undefined || start === undefined || start === holder.processStart;
+}
+/** How long an unreadable lock file is taken as one being written right now. */
+const UNREADABLE_GRACE_MS = 10_000;
+function tryLock(file, mine) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+            fs.writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
+            return { ok: true };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const holder = readHolder(file);
+        const stale = holder ? !holderLive(holder) : ageMs(file) > UNREADABLE_GRACE_MS;
+        if (!stale)
+            return { ok: false, holder };
+        // Taken over only if it is still the stale lock just judged (narrows the race with another taker).
+        if (JSON.stringify(readHolder(file)) === JSON.stringify(holder))
+            fs.rmSync(file, { force: true });
+    }
+    return { ok: false, holder: readHolder(file) };
+}
+function ageMs(file) {
+    try {
+        return Date.now() - fs.statSync(file).mtimeMs;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return Infinity;
+        throw error;
+    }
+}
+/**
+ * Locks every folder (sorted, so two runs take them in the same order). While one is held by a live run, waits
+ * (`onWait` is told once), polling, for at most `waitMs`; then gives up with a one-line message.
+ */
+async function lockFolders(folders, waitMs, onWait) {
+    const mine = me();
+    const files = [...new Set(folders.map((f) => path.resolve(f)))].sort().map((f) => path.join(f, LOCK_NAME));
+    const held = [];
+    const release = () => {
+        for (const file of held.splice(0)) {
+            if (readHolder(file)?.pid === mine.pid)
+                fs.rmSync(file, { force: true });
+        }
+    };
+    const deadline = Date.now() + waitMs;
+    let told = false;
+    for (const file of files) {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        for (;;) {
+            const attempt = tryLock(file, mine);
+            if (attempt.ok) {
+                held.push(file);
+                break;
+            }
+            const who = attempt.holder
+                ? `another run (pid ${attempt.holder.pid} on ${attempt.holder.host}, started ${attempt.holder.started})`
+                : 'another run';
+            if (Date.now() >= deadline) {
+                release();
+                return {
+                    ok: false,
+                    message: `${who} is writing ${path.dirname(file)}: this run did not start, so that the two runs' reports cannot mix; give each run its own report paths, or delete ${file} if no run is going on`
+                };
+            }
+            if (!told) {
+                told = true;
+                onWait(`Waiting for ${who} to finish with ${path.dirname(file)} (lock file ${file}).`);
+            }
+            await new Promise((r) => setTimeout(r, 250));
+        }
+    }
+    return { ok: true, lock: { files, release } };
+}
+/** The folders a run writes: the enabled suites' report folders and the folder of coverage-summary.json. */
+function runFolders(inputs) {
+    const both = inputs.mode === 'merge';
+    return [
+        ...(both || inputs.rust.enabled ? [path.dirname(inputs.rust.lcov), path.dirname(inputs.rust.htmlDir)] : []),
+        ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
+        path.dirname(inputs.summaryJson)
+    ];
+}
+
+export { LOCK_NAME, lockFolders, runFolders };

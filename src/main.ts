@@ -1,6 +1,7 @@
 // Phases: inputs -> guard -> (only on the coverage entry, loaded on demand)
 // suites -> reports -> archive -> upload -> outputs -> summary -> verdict.
 import * as core from '@actions/core'
+import * as log from './safety/log.js'
 import { decide } from './inputs/guard.js'
 import { readInputs } from './inputs/read.js'
 import { InputError } from './model/errors.js'
@@ -17,12 +18,12 @@ export async function run(): Promise<void> {
   }
   const decision = decide(inputs.matrixValue, inputs.coverageOn)
   if (!decision.run) {
-    core.notice(decision.reason, { title: 'Coverage skipped' })
+    log.notice(decision.reason, { title: 'Coverage skipped' })
     core.setOutput('skipped', 'true')
     core.setOutput('status', 'skipped')
     return
   }
-  core.info(decision.reason)
+  log.info(decision.reason)
   try {
     const { runPipeline } = await import('./pipeline.js')
     await runPipeline(inputs)

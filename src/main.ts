@@ -2,6 +2,7 @@
 // suites -> reports -> archive -> upload -> outputs -> summary -> verdict.
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
+import * as log from './safety/log.js'
 import { decide } from './inputs/guard.js'
 import { readInputs } from './inputs/read.js'
 import { InputError } from './model/errors.js'
@@ -19,13 +20,13 @@ export async function run(): Promise<void> {
   }
   const decision = decide(inputs.matrixValue, inputs.coverageOn)
   if (!decision.run) {
-    if (decision.suspicious) core.warning(decision.reason, { title: 'Coverage skipped' })
-    else core.notice(decision.reason, { title: 'Coverage skipped' })
+    if (decision.suspicious) log.warning(decision.reason, { title: 'Coverage skipped' })
+    else log.notice(decision.reason, { title: 'Coverage skipped' })
     core.setOutput('skipped', 'true')
     core.setOutput('status', 'skipped')
     return
   }
-  core.info(decision.reason)
+  log.info(decision.reason)
   const started = Date.now()
   const { lockFolders, runFolders } = await import('./run/lock.js')
   // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { closestInput, INPUT_NAMES } from './names.js'
 
 const USAGE = `Usage: node dist/index.js [--<input> <value> | --<input>=<value>]...
 
@@ -28,6 +29,14 @@ export function inputsFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(arg)
     if (!m)
       return { ok: false, message: `Unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>\n\n${USAGE}`, exitCode: 2 }
+    const name = m[1] as string
+    if (!INPUT_NAMES.includes(name)) {
+      return {
+        ok: false,
+        message: `Unknown input --${name}: did you mean --${closestInput(name)}? (the inputs are listed in action.yml)`,
+        exitCode: 2
+      }
+    }
     let value = m[2]
     if (value === undefined) {
       const next = argv[i + 1]

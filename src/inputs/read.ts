@@ -5,8 +5,10 @@ import * as core from '@actions/core'
 import * as path from 'node:path'
 import { isInside } from '../safety/paths.js'
 import { generatedPytestCommand } from '../run/pytest-command.js'
+import { registerSecret, registerSecretsIn } from '../safety/redact.js'
+import { realLocation, resolveInside, workspaceOf } from '../safety/workspace-fs.js'
 import type { Inputs } from '../model/inputs.js'
-import { InputError } from '../model/errors.js'
+import { InputError, NothingToMeasure } from '../model/errors.js'
 
 type Read = (name: string) => string
 
@@ -64,15 +66,77 @@ function readArtifactName(read: Read, name: string, fallback: string): string {
   return raw
 }
 
-/** Resolves a path input against `base` and requires it to stay inside the workspace. */
-function readPathInside(read: Read, name: string, fallback: string, base: string, workspace: string): string {
+/**
+ * Resolves a path input against `base` and requires it to stay inside the
+ * workspace, both as written and where it really leads (the realpath of its
+ * nearest existing ancestor: a folder on the way that is a symlink leading out
+ * is refused). The final name may be a symlink for paths the action replaces
+ * (reports, coverage-summary.json); `followLast` judges it by where it leads.
+ */
+function readPathInside(read: Read, name: string, fallback: string, base: string, workspace: string, followLast = false): string {
   const raw = read(name) || fallback
   if (raw.includes('\0')) throw new InputError(name, 'must be a path', raw)
   const resolved = path.resolve(base, raw)
   if (!isInside(resolved, workspace)) {
     throw new InputError(name, `must be a path inside the workspace (${workspace})`, raw)
   }
+  try {
+    resolveInside(resolved, workspace, { followLast })
+  } catch {
+    throw new InputError(
+      name,
+      `must lead to a place inside the workspace, but it leads to ${realLocation(resolved, followLast)} (a symlink on the way?)`,
+      raw
+    )
+  }
   return resolved
+}
+
+/** The real location of a path input (symlinked folders resolved, final name kept), for comparing two inputs. */
+const realOf = (file: string): string => realLocation(file, false)
+
+interface PathEntry {
+  name: string
+  file: string
+  /** A file the action derives from an input (never the one blamed when a real input is involved). */
+  derived?: boolean
+  /** A folder the report command replaces as a whole. */
+  folder?: boolean
+}
+
+/**
+ * Two inputs naming the same file (or a path inside rust-html-dir, which the
+ * report command replaces) would overwrite each other: refused with one line
+ * naming both. Paths are compared after resolving symlinked folders.
+ */
+function refuseCollidingPaths(read: Read, paths: readonly PathEntry[]): void {
+  const real = paths.map((p) => realOf(p.file))
+  for (let j = 0; j < paths.length; j++) {
+    const b = paths[j] as PathEntry
+    if (b.derived) continue
+    for (let i = 0; i < paths.length; i++) {
+      const a = paths[i] as PathEntry
+      if (i === j) continue
+      if (i < j && real[i] === real[j]) {
+        throw new InputError(b.name, `must not name the same file as "${a.name}" (both are ${real[j]}): one would overwrite the other`, read(b.name))
+      }
+      if (a.folder && real[i] !== real[j] && isInside(real[j] as string, real[i] as string)) {
+        throw new InputError(b.name, `must not lie inside "${a.name}" (${real[i]}), which the Rust report command replaces`, read(b.name))
+      }
+    }
+  }
+}
+
+/** Each artifact of a run needs its own name (the service refuses a second one with 409). */
+function refuseCollidingNames(names: Array<{ name: string; value: string }>): void {
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [names[i] as { name: string; value: string }, names[j] as { name: string; value: string }]
+      if (a.value === b.value) {
+        throw new InputError(a.name, `must differ from "${b.name}" (each artifact of a run needs its own name)`, a.value)
+      }
+    }
+  }
 }
 
 /** A ref or commit for git: no option (leading '-'), no whitespace or control characters, no '..' ranges. */
@@ -87,7 +151,7 @@ function readGitRef(read: Read, name: string): string {
 
 function readToken(read: Read, name: string): string {
   const token = read(name).trim()
-  if (token) core.setSecret(token)
+  if (token) registerSecret(token)
   return token
 }
 
@@ -98,13 +162,19 @@ function withPrefix(prefix: string, command: string): string {
 export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = process.env): Inputs {
   const mode = read('mode') || 'run'
   if (mode !== 'run' && mode !== 'merge') throw new InputError('mode', 'must be run or merge', mode)
-  const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd())
-  const workingDirectory = readPathInside(read, 'working-directory', '.', workspace, workspace)
+  const workspace = workspaceOf(env)
+  // The commands run there: it must really lie inside the workspace (a symlink on the way is followed).
+  const workingDirectory = readPathInside(read, 'working-directory', '.', workspace, workspace, true)
   const commandPrefix = read('command-prefix')
+  // Secrets written into command inputs (env TOKEN=${{ secrets.X }} ...) are masked in all the action writes.
+  for (const name of ['command-prefix', 'rust-command', 'rust-report-command', 'python-command']) registerSecretsIn(read(name))
   const inWd = (name: string, fallback: string): string => readPathInside(read, name, fallback, workingDirectory, workspace)
 
   const rustEnabled = readBoolean(read, 'rust-enabled', true)
   const pythonEnabled = readBoolean(read, 'python-enabled', true)
+  if (!rustEnabled && !pythonEnabled) {
+    throw new NothingToMeasure()
+  }
 
   const htmlDir = inWd('rust-html-dir', 'target/coverage/html')
   if (path.basename(htmlDir) !== 'html') {
@@ -133,7 +203,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     pythonCommand = generatedPytestCommand(pythonPackage, path.relative(workingDirectory, xml) || xml, pythonTests)
   }
 
-  return {
+  const inputs: Inputs = {
     mode,
     matrixValue: read('matrix-value'),
     coverageOn: read('coverage-on') || '3.12',
@@ -182,4 +252,40 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     githubCodeCoverage: readBoolean(read, 'github-code-coverage', false),
     githubToken: readToken(read, 'github-token')
   }
+  refuseCollisions(read, inputs)
+  return inputs
+}
+
+/** Paths and artifact names of the suites in use that would overwrite each other. */
+function refuseCollisions(read: Read, inputs: Inputs): void {
+  const { rust, python } = inputs
+  const beside = (file: string, name: string): string => path.join(path.dirname(file), name)
+  // Files the action writes beside the reports come first, so a clash names the input.
+  const paths: PathEntry[] = [
+    ...(rust.enabled
+      ? [
+          ...(rust.cobertura
+            ? [{ name: 'rust.cobertura.xml (written beside rust-lcov)', file: beside(rust.lcov, 'rust.cobertura.xml'), derived: true }]
+            : []),
+          { name: 'rust-html.zip (written beside rust-lcov)', file: beside(rust.lcov, 'rust-html.zip'), derived: true },
+          { name: 'rust-html-dir', file: rust.htmlDir, folder: true },
+          { name: 'rust-lcov', file: rust.lcov }
+        ]
+      : []),
+    ...(python.enabled
+      ? [
+          { name: 'python-output.txt (written beside python-xml)', file: beside(python.xml, 'python-output.txt'), derived: true },
+          { name: 'python-coverage.txt (written beside python-xml)', file: beside(python.xml, 'python-coverage.txt'), derived: true },
+          { name: 'python-xml', file: python.xml }
+        ]
+      : []),
+    { name: 'summary-json', file: inputs.summaryJson }
+  ]
+  refuseCollidingPaths(read, paths)
+  if (!inputs.upload) return
+  refuseCollidingNames([
+    ...(rust.enabled ? [{ name: 'rust-artifact-name', value: rust.artifactName }] : []),
+    ...(python.enabled ? [{ name: 'python-artifact-name', value: python.artifactName }] : []),
+    { name: 'summary-artifact-name', value: inputs.summaryArtifactName }
+  ])
 }

@@ -5,6 +5,7 @@
 // merged by line state into one Cobertura file. The rest of the pipeline then
 // reads, judges, uploads and summarises the merged reports as usual.
 import * as core from '@actions/core'
+import * as log from '../safety/log.js'
 import type { RunState } from '../model/run-state.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -98,7 +99,7 @@ export async function collectShards(run: RunState): Promise<void> {
     if (reports.length === 0) continue
     if (suite.suite === 'rust') concatenateLcov(reports, inputs.rust.lcov)
     else await mergeCobertura(reports, inputs, findings)
-    core.info(
+    log.info(
       `${suite.label}: ${reports.length} shard report(s) merged into ${relativeToWorkspace(inputs, suite.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml)}`
     )
   }

@@ -49,3 +49,21 @@ export class BaselineUnavailable extends ActionError {}
 
 /** Why patch coverage could not be measured, with what to do. */
 export class PatchUnavailable extends ActionError {}
+
+/** A path that leads out of the workspace (a symlink on its way): refused, nothing read, written, removed or uploaded through it. */
+export class PathOutsideWorkspace extends ActionError {
+  constructor(
+    readonly shown: string,
+    readonly real: string
+  ) {
+    super(`${shown}: leads to ${real}, outside the workspace (a symlink?); refused`)
+  }
+}
+
+/** Both suites disabled: nothing to measure, said as it is (not as a passed run). */
+export class NothingToMeasure extends InputError {
+  constructor() {
+    super('rust-enabled', 'and python-enabled are both false', 'false')
+    this.message = 'Nothing to measure: rust-enabled and python-enabled are false (enable a suite, or leave this step out)'
+  }
+}

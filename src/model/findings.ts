@@ -2,6 +2,7 @@
 // missing or unreadable report, a threshold miss, an upload error, a bug of
 // our own) is recorded here as a Finding; nothing else decides pass or fail.
 import * as core from '@actions/core'
+import { PathOutsideWorkspace } from './errors.js'
 import type { SuiteId } from './inputs.js'
 
 export type FindingKind =
@@ -51,7 +52,9 @@ export class Findings {
       return await work()
     } catch (error) {
       core.debug((error as Error)?.stack ?? String(error))
-      this.internal(suite, phase, error)
+      // A path leading out of the workspace is refused, not a bug: one line naming it.
+      if (error instanceof PathOutsideWorkspace) this.add(suite, 'report-unreadable', error.message)
+      else this.internal(suite, phase, error)
       return undefined
     }
   }

@@ -8,7 +8,8 @@ import * as path from 'node:path'
 import { suitesOf, type RunState } from '../model/run-state.js'
 import { formatBytes } from '../publish/summary.js'
 import { relativeToWorkspace } from '../run/suite-files.js'
-import { escapesWorkspace } from '../safety/paths.js'
+import * as log from '../safety/log.js'
+import { liesInside, mkdirInside, realLocation } from '../safety/workspace-fs.js'
 import { renderPage } from './render.js'
 import { workspaceSources } from './sources.js'
 
@@ -22,15 +23,14 @@ export async function writeCoveragePage(run: RunState): Promise<void> {
   const file = coveragePagePath(inputs.summaryJson)
   const shown = relativeToWorkspace(inputs, file)
   const dir = path.dirname(file)
-  fs.mkdirSync(dir, { recursive: true })
-  const outside = escapesWorkspace(dir, inputs.workspace)
-  if (outside) {
+  if (!liesInside(dir, inputs.workspace)) {
     run.findings.advise(
       'action',
-      `The coverage page was not written: ${relativeToWorkspace(inputs, dir)} leads to ${outside}, outside the workspace.`
+      `The coverage page was not written: ${relativeToWorkspace(inputs, dir)} leads to ${realLocation(dir)}, outside the workspace.`
     )
     return
   }
+  mkdirInside(dir, inputs.workspace)
   if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
     run.findings.advise('action', `The coverage page was not written: ${shown} is a symlink.`)
     return
@@ -44,7 +44,7 @@ export async function writeCoveragePage(run: RunState): Promise<void> {
     minPatch: run.patch?.minPatch ?? null
   })
   const bytes = writeAtomically(file, chunks.map(run.redact))
-  core.info(`Coverage page: ${shown} (${formatBytes(bytes)})`)
+  log.info(`Coverage page: ${shown} (${formatBytes(bytes)})`)
   core.setOutput('coverage-page', shown)
 }
 

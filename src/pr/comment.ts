@@ -3,6 +3,7 @@
 // limit. A token that may not write (a fork's pull request) is no failure: the
 // results stay in the job summary and a notice says why there is no comment.
 import * as core from '@actions/core'
+import * as log from '../safety/log.js'
 import { GitHubApi } from '../github/api.js'
 import { pullRequestOf } from '../github/event.js'
 import type { RunState } from '../model/run-state.js'
@@ -87,7 +88,7 @@ export async function commentOnPullRequest(run: RunState): Promise<void> {
   const pr = pullRequestOf(env)
   const repository = env['GITHUB_REPOSITORY']
   if (!pr || !repository) {
-    core.info('comment: true, but this run is not for a pull request; no comment')
+    log.info('comment: true, but this run is not for a pull request; no comment')
     return
   }
   if (!inputs.githubToken) return noticeNoComment('github-token is empty; the results are in the job summary')
@@ -95,7 +96,7 @@ export async function commentOnPullRequest(run: RunState): Promise<void> {
   const body = commentBody(marker, run.redact(renderSummary(summaryInput(run), COMMENT_LIMIT - 4096)), runUrl(env) ?? null)
   try {
     const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body)
-    core.info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`)
+    log.info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`)
     core.setOutput('comment-url', result.url ?? '')
   } catch (error) {
     noticeNoComment(commentProblem(error, pr.fromFork))
@@ -103,5 +104,5 @@ export async function commentOnPullRequest(run: RunState): Promise<void> {
 }
 
 export function noticeNoComment(why: string): void {
-  core.notice(`No pull request comment: ${why}.`, { title: 'Coverage comment' })
+  log.notice(`No pull request comment: ${why}.`, { title: 'Coverage comment' })
 }

@@ -1,11 +1,11 @@
 // Uploads one suite's files as an artifact, and lists and downloads this run's
 // artifacts (merge mode), through @actions/artifact, which is imported only here
 // and only when it is needed (it costs ~150 ms to load).
-import * as core from '@actions/core'
 import * as path from 'node:path'
 import { artifactNameProblem } from '../inputs/read.js'
 import { firstLine } from '../model/findings.js'
 import { UploadError } from '../model/errors.js'
+import * as log from '../safety/log.js'
 
 export interface UploadRequest {
   name: string
@@ -38,13 +38,34 @@ export function runPageUrl(id: number, env: NodeJS.ProcessEnv = process.env): st
   return run ? `${run}/artifacts/${id}` : undefined
 }
 
-/** Why uploads cannot happen here at all (outside GitHub Actions), or null. */
-export function uploadUnavailable(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (!env['ACTIONS_RUNTIME_TOKEN'] || !env['ACTIONS_RESULTS_URL']) {
-    return 'no artifact service here (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set: not running in GitHub Actions)'
-  }
-  return null
+/** The runner variables the artifact client needs. */
+const UPLOAD_VARIABLES = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'] as const
+
+/** Which of the artifact client's variables are missing here. */
+export function missingUploadVariables(env: NodeJS.ProcessEnv = process.env): string[] {
+  return UPLOAD_VARIABLES.filter((name) => !env[name])
 }
+
+/**
+ * Why uploads cannot happen here, or null. Outside GitHub Actions (a local
+ * run) that is expected; inside (GITHUB_ACTIONS=true) it is a problem to report
+ * (a container job or a step whose environment was stripped): see uploadProblem.
+ */
+export function uploadUnavailable(env: NodeJS.ProcessEnv = process.env): string | null {
+  const missing = missingUploadVariables(env)
+  if (missing.length === 0) return null
+  if (env['GITHUB_ACTIONS'] === 'true') return uploadProblem(missing)
+  return 'no artifact service here (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set: not running in GitHub Actions)'
+}
+
+/** Inside GitHub Actions: the finding's line, naming the missing variables. */
+export function uploadProblem(missing: readonly string[]): string {
+  return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set although GITHUB_ACTIONS is true (a container job or a step whose environment was stripped?): pass the runner's ${UPLOAD_VARIABLES.join(' and ')} through to this step, or set upload: false`
+}
+
+/** Whether a missing artifact service here is a finding (inside GitHub Actions) rather than expected (a local run). */
+export const uploadMissingIsFinding = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env['GITHUB_ACTIONS'] === 'true' && missingUploadVariables(env).length > 0
 
 /** Errors of the connection itself, which @actions/artifact's Twirp client does not retry (it retries 429/5xx). */
 const NETWORK_ERROR = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Unable to make request/i
@@ -74,7 +95,7 @@ export async function uploadArtifact(request: UploadRequest): Promise<Uploaded> 
       // One more attempt after a dropped connection (not after an answer the service gave, nor after the timeout).
       const message = error instanceof Error ? error.message : String(error)
       if (error instanceof UploadError || !NETWORK_ERROR.test(message)) throw error
-      core.info(`${request.name}: ${firstLine(message)}; trying once more`)
+      log.info(`${request.name}: ${firstLine(message)}; trying once more`)
       response = await Promise.race([upload(), timeout])
     }
     if (response.id === undefined) throw new UploadError('the artifact service returned no artifact id')

@@ -1,14 +1,16 @@
 // coverage-summary.json next to the reports, uploaded as its own small
 // artifact (the baseline of later pull requests, the input of a merge job).
-import * as core from '@actions/core'
-import * as fs from 'node:fs'
-import * as path from 'node:path'
+// Every string in it is redacted (it is downloadable by anyone who can read
+// the run); it is written to a temporary name beside it and renamed, so a
+// coverage-summary.json placed as a symlink is replaced, never written through.
 import { firstLine } from '../model/findings.js'
 import type { RunState } from '../model/run-state.js'
 import { relativeToWorkspace } from '../run/suite-files.js'
-import { uploadUnavailable } from './artifacts.js'
+import * as log from '../safety/log.js'
+import { redactDeep } from '../safety/redact.js'
+import { writeFileAtomic } from '../safety/workspace-fs.js'
 import { buildCoverageSummary, runFacts, suiteSummary } from './coverage-summary.js'
-import { uploadFiles } from './upload.js'
+import { uploadBlocked, uploadFiles } from './upload.js'
 import { statusOf } from './verdict.js'
 
 export async function writeSummaryJson(run: RunState): Promise<void> {
@@ -23,15 +25,15 @@ export async function writeSummaryJson(run: RunState): Promise<void> {
     findings: findings.findings,
     suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
   })
-  fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true })
-  fs.writeFileSync(inputs.summaryJson, `${JSON.stringify(json, null, 1)}\n`)
-  core.setOutput('summary-json', relativeToWorkspace(inputs, inputs.summaryJson))
-  if (!inputs.upload || uploadUnavailable(run.env)) return
+  const shown = relativeToWorkspace(inputs, inputs.summaryJson)
+  writeFileAtomic(inputs.summaryJson, `${JSON.stringify(redactDeep(json, run.redact), null, 1)}\n`, inputs.workspace, shown)
+  log.setOutput('summary-json', shown)
+  if (!inputs.upload || uploadBlocked(run)) return
   const name = inputs.summaryArtifactName
   try {
     const uploaded = await uploadFiles(inputs, name, [inputs.summaryJson])
-    core.setOutput('summary-artifact-id', String(uploaded.id))
-    core.info(`Uploaded ${name}: id ${uploaded.id}`)
+    log.setOutput('summary-artifact-id', String(uploaded.id))
+    log.info(`Uploaded ${name}: id ${uploaded.id}`)
   } catch (error) {
     findings.add('action', 'upload-failed', `Artifact "${name}" (coverage-summary.json) was not uploaded: ${firstLine((error as Error).message)}`)
   }

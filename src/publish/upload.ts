@@ -1,12 +1,26 @@
 // The upload phase: each suite's files as its artifact. A failed upload is a
 // finding of that suite; outside GitHub Actions nothing is uploaded and the
-// log says where the files are.
+// log says where the files are; inside GitHub Actions without the artifact
+// service's variables (a container job, a stripped environment) that is one
+// finding naming the missing variable. Only files that really lie inside the
+// workspace are ever uploaded.
 import * as core from '@actions/core'
 import type { Inputs } from '../model/inputs.js'
 import { firstLine } from '../model/findings.js'
 import { suitesOf, type RunState } from '../model/run-state.js'
 import { artifactFiles, relativeToWorkspace } from '../run/suite-files.js'
-import { commonRoot, uploadArtifact, uploadUnavailable, type Uploaded, type UploadRequest } from './artifacts.js'
+import * as log from '../safety/log.js'
+import { resolveInside } from '../safety/workspace-fs.js'
+import {
+  commonRoot,
+  missingUploadVariables,
+  uploadArtifact,
+  uploadMissingIsFinding,
+  uploadProblem,
+  uploadUnavailable,
+  type Uploaded,
+  type UploadRequest
+} from './artifacts.js'
 
 /** The upload options every artifact of this run shares, mapped from the inputs once. */
 function uploadRequest(inputs: Inputs, name: string, files: string[], rootDirectory = commonRoot(files)): UploadRequest {
@@ -20,15 +34,34 @@ function uploadRequest(inputs: Inputs, name: string, files: string[], rootDirect
   }
 }
 
-/** Uploads one artifact of this run; the error message is one line. */
+/** Uploads one artifact of this run; every file must really lie inside the workspace; the error message is one line. */
 export function uploadFiles(inputs: Inputs, name: string, files: string[], rootDirectory?: string): Promise<Uploaded> {
+  try {
+    for (const file of files) resolveInside(file, inputs.workspace, { shown: relativeToWorkspace(inputs, file) })
+  } catch (error) {
+    return Promise.reject(error)
+  }
   return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory))
+}
+
+/**
+ * Why nothing can be uploaded in this run, or null. Inside GitHub Actions a
+ * missing artifact service is recorded as one finding (once per run).
+ */
+export function uploadBlocked(run: RunState): string | null {
+  const unavailable = uploadUnavailable(run.env)
+  if (unavailable && uploadMissingIsFinding(run.env)) {
+    const message = `Artifacts were not uploaded: ${uploadProblem(missingUploadVariables(run.env))}`
+    if (!run.findings.findings.some((f) => f.kind === 'upload-failed' && f.message === message)) run.findings.add('action', 'upload-failed', message)
+  }
+  return unavailable
 }
 
 export async function uploadSuites(run: RunState): Promise<void> {
   const { inputs, findings } = run
   if (!inputs.upload) return
-  const unavailable = uploadUnavailable(run.env)
+  // First, so that the finding is counted in coverage-summary.json's status.
+  const unavailable = uploadBlocked(run)
   for (const suite of suitesOf(run)) {
     if (!suite.enabled) continue
     const name = inputs[suite.suite].artifactName
@@ -40,14 +73,14 @@ export async function uploadSuites(run: RunState): Promise<void> {
     }
     if (unavailable) {
       suite.artifact.error = unavailable
-      core.info(`${suite.label}: not uploading, ${unavailable}; the files are in ${relativeToWorkspace(inputs, commonRoot(files))}`)
+      log.info(`${suite.label}: not uploading, ${unavailable}; the files are in ${relativeToWorkspace(inputs, commonRoot(files))}`)
       continue
     }
     core.startGroup(`Uploading ${name} (${files.length} file(s))`)
     try {
       const uploaded = await uploadFiles(inputs, name, files)
       Object.assign(suite.artifact, uploaded)
-      core.info(`Uploaded ${name}: id ${uploaded.id}, ${uploaded.size} bytes${uploaded.url ? `, ${uploaded.url}` : ''}`)
+      log.info(`Uploaded ${name}: id ${uploaded.id}, ${uploaded.size} bytes${uploaded.url ? `, ${uploaded.url}` : ''}`)
     } catch (error) {
       const message = firstLine((error as Error).message)
       suite.artifact.error = message

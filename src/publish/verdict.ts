@@ -1,11 +1,11 @@
 // Turns findings into the step's outcome: warnings that say what enforcement
 // would do (non-blocking mode), or errors and a failed step.
-import * as core from '@actions/core'
 import type { Finding, Findings, Status } from '../model/findings.js'
 import type { RunState } from '../model/run-state.js'
 import type { Headline, SuiteResult } from '../model/suite.js'
 import { passesLikeCoveragePy } from '../reports/coverage-gate.js'
 import { formatPercent } from '../reports/headline.js'
+import * as log from '../safety/log.js'
 
 export function statusOf(findings: readonly Finding[], nonBlocking: boolean): Status {
   if (findings.length === 0) return 'passed'
@@ -39,29 +39,25 @@ export function describe(finding: Finding, nonBlocking: boolean): string {
   return nonBlocking ? `${finding.message} (would fail the step with non-blocking: false)` : finding.message
 }
 
-// GitHub shows at most 10 annotations of each type per step; keep room for
-// advisories and say how many were folded into one.
-const MAX_ANNOTATIONS = 8
-
-/** The last phase: annotations, the failed step when enforcing, and the status and findings outputs. */
+/**
+ * The last phase: annotations, the failed step when enforcing, and the status
+ * and findings outputs. Findings and advisories share the step's annotation
+ * budget per type (GitHub shows 10): past it the rest go to the log and one
+ * annotation points to the job summary.
+ */
 export function announce(run: RunState): Status {
   const { findings, redact } = run
   const nonBlocking = run.inputs.nonBlocking
   const status = statusOf(findings.findings, nonBlocking)
   const lines = findings.findings.map((f) => redact(describe(f, nonBlocking)))
-  const annotate = nonBlocking ? core.warning : core.error
-  for (const line of lines.slice(0, MAX_ANNOTATIONS)) annotate(line)
-  if (lines.length > MAX_ANNOTATIONS) {
-    annotate(`${lines.length - MAX_ANNOTATIONS} more coverage finding(s); see the job summary and the log.`)
-    for (const line of lines.slice(MAX_ANNOTATIONS)) core.info(line)
-  }
-  const advisories = findings.advisories.map((a) => redact(a.message))
-  for (const line of advisories.slice(0, MAX_ANNOTATIONS)) core.warning(line)
-  for (const line of advisories.slice(MAX_ANNOTATIONS)) core.info(`warning: ${line}`)
+  const annotate = nonBlocking ? log.warning : log.error
+  for (const line of lines) annotate(line)
+  for (const advisory of findings.advisories) log.warning(redact(advisory.message))
+  log.flushAnnotations()
   if (status === 'failed') {
-    core.setFailed(`Coverage failed with ${lines.length} finding(s): ${lines[0]}${lines.length > 1 ? ' …' : ''}`)
+    log.setFailed(`Coverage failed with ${lines.length} finding(s): ${lines[0]}${lines.length > 1 ? ' …' : ''}`)
   }
-  core.setOutput('status', status)
-  core.setOutput('findings', String(findings.findings.length))
+  log.setOutput('status', status)
+  log.setOutput('findings', String(findings.findings.length))
   return status
 }

@@ -13,7 +13,8 @@ import { writeMergedRustCobertura } from '../merge/rust-cobertura.js'
 import { anyCommandFailed } from '../run/logged-command.js'
 import { relativeToWorkspace, reportPath, rustCoberturaPath } from '../run/suite-files.js'
 import { judgeThreshold } from '../publish/verdict.js'
-import { escapesWorkspace } from '../safety/paths.js'
+import * as log from '../safety/log.js'
+import { liesInside, realLocation } from '../safety/workspace-fs.js'
 import { readCoverageGate, type CoverageGate } from './coverage-gate.js'
 import { formatPercent, pythonHeadline, rustHeadline } from './headline.js'
 import type { CoverageReport } from './model.js'
@@ -25,7 +26,7 @@ export async function readReports(run: RunState): Promise<void> {
       await run.findings.guard(suite.suite, `reading the ${suite.label} report`, () => readReport(run.inputs, suite, run.findings))
       judgeThreshold(suite, run.findings)
       if (suite.headline)
-        core.info(
+        log.info(
           `${suite.label}: ${formatPercent(suite.headline.percent)} (${suite.headline.covered}/${suite.headline.total}; ${suite.headline.basis})`
         )
     }
@@ -47,8 +48,8 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
     }
     return
   }
-  const outside = escapesWorkspace(file, inputs.workspace)
-  if (outside) {
+  if (!liesInside(file, inputs.workspace)) {
+    const outside = realLocation(file)
     findings.add(result.suite, 'report-unreadable', `${shown}: leads to ${outside}, outside the workspace (a symlink?); not read and not uploaded`)
     return
   }
@@ -76,7 +77,7 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
   result.headline = headline
   if (report.warnings.length > 0) {
     core.startGroup(`${result.label} report warnings (${report.warnings.length})`)
-    for (const warning of report.warnings) core.info(warning)
+    for (const warning of report.warnings) log.info(warning)
     core.endGroup()
     findings.advise(result.suite, `${shown}: ${report.warnings.length} problem(s) while reading, e.g. ${firstLine(report.warnings[0] ?? '')}`)
   }
@@ -109,6 +110,10 @@ async function checkRustCobertura(inputs: Inputs, result: SuiteResult, findings:
   if (!inputs.rust.cobertura) return
   const file = rustCoberturaPath(inputs)
   const shown = relativeToWorkspace(inputs, file)
+  if (fs.existsSync(file) && !liesInside(file, inputs.workspace)) {
+    findings.advise('rust', `${shown}: leads to ${realLocation(file)}, outside the workspace (a symlink?); not read and not uploaded.`)
+    return
+  }
   if (!fs.existsSync(file)) {
     if (!anyCommandFailed(result))
       findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`)
@@ -118,7 +123,7 @@ async function checkRustCobertura(inputs: Inputs, result: SuiteResult, findings:
   try {
     const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false })
     const lines = report.declared.lines ?? report.totals.lines
-    core.info(`Rust Cobertura ${shown}: ${lines.covered}/${lines.total} lines, ${report.files.length} files`)
+    log.info(`Rust Cobertura ${shown}: ${lines.covered}/${lines.total} lines, ${report.files.length} files`)
     result.cobertura = shown
   } catch (error) {
     findings.advise('rust', `Rust Cobertura report ${firstLine((error as Error).message)}`)

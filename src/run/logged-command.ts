@@ -1,6 +1,7 @@
 // One command of a suite, run inside its own log group, and the one line a
 // finding says about it when it fails.
 import * as core from '@actions/core'
+import * as log from '../safety/log.js'
 import type { Inputs } from '../model/inputs.js'
 import type { CommandResult, SuiteResult } from '../model/suite.js'
 import type { Findings } from '../model/findings.js'
@@ -26,7 +27,7 @@ export async function runLogged(
       : result.spawnError
         ? `could not start: ${result.spawnError}`
         : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`
-    core.info(`${label}: ${status}`)
+    log.info(`${label}: ${status}`)
     return result
   } finally {
     core.endGroup()

@@ -1,7 +1,7 @@
 // The Rust suite: the test run under coverage (cargo llvm-cov --no-report),
 // then the reports from its profiles (lcov, HTML, Cobertura), all within the
 // suite's one time limit.
-import * as core from '@actions/core'
+import * as log from '../safety/log.js'
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -25,7 +25,7 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
   const env = childEnv(run.env)
   const llvm = findLlvmTools(env, inputs.workingDirectory)
   if (llvm) {
-    core.info(llvm.note)
+    log.info(llvm.note)
     Object.assign(env, llvm.env)
   }
   const htmlOutputDir = path.dirname(rust.htmlDir)

@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Inputs, SuiteId } from '../model/inputs.js'
 import { SUITE_LABELS, type SuiteResult } from '../model/suite.js'
-import { escapesWorkspace } from '../safety/paths.js'
+import { liesInside, removeInside, resolveInside, workspaceOf } from '../safety/workspace-fs.js'
 
 export function rustCoberturaPath(inputs: Inputs): string {
   return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml')
@@ -28,8 +28,17 @@ export function reportPath(inputs: Inputs, suite: SuiteId): string {
 
 export const relativeToWorkspace = (inputs: Inputs, file: string): string => path.relative(inputs.workspace, file).split(path.sep).join('/') || '.'
 
-export function removeStale(paths: string[]): void {
-  for (const p of paths) fs.rmSync(p, { recursive: true, force: true })
+/**
+ * Removes last run's files before a run. Never through a folder that leads out
+ * of the workspace (PathOutsideWorkspace, nothing removed) and never what a
+ * symlink points to (the link itself goes). The workspace defaults to the one
+ * the inputs were read against (GITHUB_WORKSPACE, else the current folder).
+ */
+export function removeStale(paths: string[], workspace: string = workspaceOf()): void {
+  const shown = (p: string): string => path.relative(workspace, p).split(path.sep).join('/') || '.'
+  // All checked first, so a refused path removes nothing at all.
+  for (const p of paths) resolveInside(p, workspace, { followLast: false, shown: shown(p) })
+  for (const p of paths) removeInside(p, workspace, shown(p))
 }
 
 /** A suite that has not run (yet): disabled, or its phase failed. */
@@ -53,5 +62,5 @@ export function artifactFiles(inputs: Inputs, suite: SuiteId): string[] {
       ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
       : [inputs.python.xml, pythonTermPath(inputs)]
   // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
-  return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null)
+  return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && liesInside(f, inputs.workspace))
 }

@@ -6,6 +6,7 @@ import { firstLine } from '../model/findings.js'
 import type { RunState } from '../model/run-state.js'
 import { anyCommandFailed } from '../run/logged-command.js'
 import { relativeToWorkspace, rustHtmlZipPath } from '../run/suite-files.js'
+import { resolveInside, writeThroughTemp } from '../safety/workspace-fs.js'
 
 export async function zipRustHtml(run: RunState): Promise<void> {
   const { inputs, findings, rust } = run
@@ -19,8 +20,16 @@ export async function zipRustHtml(run: RunState): Promise<void> {
   }
   const { zipDirectory } = await import('./write.js')
   const zipPath = rustHtmlZipPath(inputs)
+  // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
+  // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
+  resolveInside(html, inputs.workspace, { shown: relativeToWorkspace(inputs, html) })
   try {
-    const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace })
+    const zipped = await writeThroughTemp(
+      zipPath,
+      inputs.workspace,
+      (temp) => zipDirectory(html, temp, { level: inputs.compressionLevel, root: inputs.workspace }),
+      relativeToWorkspace(inputs, zipPath)
+    )
     for (const skipped of zipped.skipped) findings.advise('rust', `Not zipped: ${skipped.path} (${skipped.reason}).`)
     rust.htmlZip = { path: relativeToWorkspace(inputs, zipPath), files: zipped.files, bytes: zipped.bytesOut }
   } catch (error) {

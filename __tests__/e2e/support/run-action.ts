@@ -57,6 +57,8 @@ function prepare(inputs: Record<string, string>, extraEnv: Record<string, string
     ...extraEnv
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  // Without an artifact service uploads are off, as a workflow would set them (inside Actions a missing service is a finding).
+  if (!env['ACTIONS_RUNTIME_TOKEN'] && !('upload' in inputs)) env['INPUT_UPLOAD'] = 'false'
   // Workflow commands escape % and newlines in their message (%25, %0D, %0A).
   const unescape = (text: string): string => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
   const finish = (status: number | null, stdout: string): ActionRun => ({

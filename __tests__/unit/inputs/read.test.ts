@@ -1,7 +1,9 @@
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import { readInputs } from '../../../src/inputs/read.js'
 import { InputError } from '../../../src/model/errors.js'
+import { makeRedactor } from '../../../src/safety/redact.js'
 
 const workspace = path.resolve('/tmp/ws-inputs')
 const env = { GITHUB_WORKSPACE: workspace }
@@ -97,5 +99,99 @@ describe('readInputs', () => {
     const read = new Set<string>()
     readInputs((name) => (read.add(name), name === 'python-package' ? 'x' : ''), env)
     expect([...read].sort()).toEqual(declared.sort())
+  })
+
+  it('refuses a working-directory (or a report folder) that leads out of the workspace through a symlink', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-inputs-link-'))
+    const ws = path.join(root, 'ws')
+    fs.mkdirSync(path.join(ws, 'target'), { recursive: true })
+    fs.mkdirSync(path.join(root, 'outside'))
+    fs.symlinkSync(path.join(root, 'outside'), path.join(ws, 'escape'))
+    fs.symlinkSync(path.join(root, 'outside'), path.join(ws, 'target/coverage'))
+    const wsEnv = { GITHUB_WORKSPACE: ws }
+    const error = (values: Record<string, string>) => {
+      try {
+        readInputs(reader({ ...base, 'working-directory': 'proj', ...values }), wsEnv)
+      } catch (e) {
+        return e instanceof InputError ? e.message : `not an InputError: ${String(e)}`
+      }
+      return 'no error'
+    }
+    const outside = fs.realpathSync(path.join(root, 'outside'))
+    expect(error({ 'working-directory': 'escape' })).toBe(
+      `Input "working-directory" must lead to a place inside the workspace, but it leads to ${outside} (a symlink on the way?), got "escape"`
+    )
+    expect(error({ 'working-directory': 'escape/sub' })).toContain('Input "working-directory" must lead to a place inside the workspace')
+    expect(error({ 'working-directory': '.' })).toBe(
+      `Input "rust-html-dir" must lead to a place inside the workspace, but it leads to ${outside}/html (a symlink on the way?), got "target/coverage/html"`
+    )
+    expect(
+      error({
+        'working-directory': '.',
+        'summary-json': 'escape/coverage-summary.json',
+        'rust-html-dir': 'out/html',
+        'rust-lcov': 'out/r.lcov',
+        'python-xml': 'out/p.xml'
+      })
+    ).toContain('Input "summary-json" must lead to a place inside the workspace')
+    // A final name that is a symlink is fine for the files the action replaces (written by rename, never through the link).
+    fs.symlinkSync(path.join(root, 'outside/x'), path.join(ws, 'target/summary.json'))
+    expect(
+      error({
+        'working-directory': '.',
+        'summary-json': 'target/summary.json',
+        'rust-html-dir': 'out/html',
+        'rust-lcov': 'out/r.lcov',
+        'python-xml': 'out/p.xml'
+      })
+    ).toBe('no error')
+  })
+
+  it.each([
+    [{ 'summary-json': 'target/coverage/rust.lcov' }, 'Input "summary-json" must not name the same file as "rust-lcov" (both are '],
+    [{ 'python-xml': 'target/coverage/rust.lcov' }, 'Input "python-xml" must not name the same file as "rust-lcov" (both are '],
+    [{ 'python-xml': 'target/./x/../coverage/rust.lcov' }, 'Input "python-xml" must not name the same file as "rust-lcov"'],
+    [
+      { 'python-xml': 'target/coverage/rust.cobertura.xml' },
+      'Input "python-xml" must not name the same file as "rust.cobertura.xml (written beside rust-lcov)"'
+    ],
+    [{ 'summary-json': 'target/coverage/html/summary.json' }, 'Input "summary-json" must not lie inside "rust-html-dir" ('],
+    [{ 'rust-lcov': 'target/coverage/html/rust.lcov' }, 'Input "rust-lcov" must not lie inside "rust-html-dir"'],
+    [
+      { 'python-artifact-name': 'rust-coverage' },
+      'Input "rust-artifact-name" must differ from "python-artifact-name" (each artifact of a run needs its own name), got "rust-coverage"'
+    ],
+    [
+      { 'rust-artifact-name': 'cov', 'python-artifact-name': 'cov', 'summary-artifact-name': 'cov' },
+      'Input "rust-artifact-name" must differ from "python-artifact-name"'
+    ],
+    [{ 'summary-artifact-name': 'python-coverage' }, 'Input "python-artifact-name" must differ from "summary-artifact-name"']
+  ])('refuses colliding paths and names %j with one line naming both inputs', (values, expected) => {
+    expect(errorOf(values)).toContain(expected)
+  })
+
+  it('accepts the same paths and names when the suite using them is off or nothing is uploaded', () => {
+    expect(() => readInputs(reader({ ...base, 'rust-enabled': 'false', 'summary-json': 'target/coverage/rust.lcov' }), env)).not.toThrow()
+    expect(() => readInputs(reader({ ...base, upload: 'false', 'python-artifact-name': 'rust-coverage' }), env)).not.toThrow()
+  })
+
+  it('says there is nothing to measure when both suites are off', () => {
+    expect(errorOf({ 'rust-enabled': 'false', 'python-enabled': 'false' })).toBe(
+      'Nothing to measure: rust-enabled and python-enabled are false (enable a suite, or leave this step out)'
+    )
+  })
+
+  it('masks secrets written into command inputs, in the runner log and in all the action writes', () => {
+    const out: string[] = []
+    const write = process.stdout.write
+    process.stdout.write = ((c: string) => (out.push(String(c)), true)) as typeof process.stdout.write
+    try {
+      readInputs(reader({ ...base, 'command-prefix': 'env UV_TOKEN=tok-9f8e7d6c uv run', 'github-token': 'ghs_tokenvalue0001' }), env)
+    } finally {
+      process.stdout.write = write
+    }
+    expect(out.join('')).toContain('::add-mask::tok-9f8e7d6c')
+    expect(out.join('')).toContain('::add-mask::ghs_tokenvalue0001')
+    expect(makeRedactor({})('prefix was env UV_TOKEN=tok-9f8e7d6c; token tok-9f8e7d6c')).toBe('prefix was env UV_TOKEN=***; token ***')
   })
 })

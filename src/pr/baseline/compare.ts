@@ -3,6 +3,7 @@
 // max-drop gate (a finding like any other). No baseline is never a finding: a
 // first pull request after adopting the action has none; it is a notice.
 import * as core from '@actions/core'
+import * as log from '../../safety/log.js'
 import { suitesOf, type RunState } from '../../model/run-state.js'
 import * as path from 'node:path'
 import { pullRequestOf } from '../../github/event.js'
@@ -22,7 +23,7 @@ export async function compareWithBaseline(run: RunState): Promise<BaselineOutcom
   if (!branch) return null
   const maxDrop = inputs.baseline.maxDrop
   const none = (why: string): BaselineOutcome => {
-    core.notice(`No coverage baseline from ${branch}: ${why}${maxDrop !== null ? '; max-drop is not judged' : ''}.`, { title: 'Coverage baseline' })
+    log.notice(`No coverage baseline from ${branch}: ${why}${maxDrop !== null ? '; max-drop is not judged' : ''}.`, { title: 'Coverage baseline' })
     return { run: null, unavailable: why, maxDrop }
   }
   const repository = env['GITHUB_REPOSITORY']
@@ -43,7 +44,7 @@ export async function compareWithBaseline(run: RunState): Promise<BaselineOutcom
         fileName: path.basename(inputs.summaryJson),
         excludeRunId: Number(env['GITHUB_RUN_ID'] ?? 0)
       },
-      (line) => core.info(line)
+      (line) => log.info(line)
     )
   } catch (error) {
     if (!(error instanceof BaselineUnavailable)) throw error
@@ -52,12 +53,12 @@ export async function compareWithBaseline(run: RunState): Promise<BaselineOutcom
     core.endGroup()
   }
   if (!baseline) return none('not found')
-  core.info(`Baseline: run ${baseline.runId} (commit ${baseline.commit?.slice(0, 12) ?? 'unknown'})`)
+  log.info(`Baseline: run ${baseline.runId} (commit ${baseline.commit?.slice(0, 12) ?? 'unknown'})`)
   for (const suite of suites) {
     const delta = suiteDelta(suite, baseline.summary.suites?.[suite.suite])
     suite.delta = delta
     if (!delta || delta.delta === null) continue
-    core.info(`${suite.label}: ${formatPercent(delta.before as number)} -> ${formatPercent(delta.after as number)} (${formatDelta(delta.delta)})`)
+    log.info(`${suite.label}: ${formatPercent(delta.before as number)} -> ${formatPercent(delta.after as number)} (${formatDelta(delta.delta)})`)
     // Rounded to hundredths of a point, so float noise never trips the gate.
     if (maxDrop !== null && Math.round(-delta.delta * 100) / 100 > maxDrop) {
       findings.add(

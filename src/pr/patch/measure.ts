@@ -2,6 +2,7 @@
 // lines per suite, the min-patch gate (a finding like any other) and notice
 // annotations on the changed lines no test runs, within GitHub's cap.
 import * as core from '@actions/core'
+import * as log from '../../safety/log.js'
 import { suitesOf, type RunState } from '../../model/run-state.js'
 import { formatPercent } from '../../reports/headline.js'
 import { GitHubApi } from '../../github/api.js'
@@ -53,7 +54,7 @@ async function patchFromApi(inputs: Inputs, env: NodeJS.ProcessEnv, gitProblem: 
   const pr = pullRequestOf(env)
   const repository = env['GITHUB_REPOSITORY']
   if (!pr || !repository || !inputs.githubToken) return null
-  core.info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`)
+  log.info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`)
   const { changedLinesFromApi } = await import('./api-files.js')
   const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number)
   const root = await repositoryRoot(inputs.workspace)
@@ -74,11 +75,11 @@ export async function measurePatch(run: RunState): Promise<PatchOutcome | null> 
   let source: PatchSource
   core.startGroup('Patch coverage')
   try {
-    source = await findPatch(inputs.workspace, inputs.patch.base, env, (line) => core.info(line))
+    source = await findPatch(inputs.workspace, inputs.patch.base, env, (line) => log.info(line))
   } catch (error) {
     if (!(error instanceof PatchUnavailable)) throw error
     if (error.message.startsWith('not a pull request')) {
-      core.info(`Patch coverage not measured: ${error.message}`)
+      log.info(`Patch coverage not measured: ${error.message}`)
       core.endGroup()
       return null
     }
@@ -91,20 +92,20 @@ export async function measurePatch(run: RunState): Promise<PatchOutcome | null> 
           })
         : null
     if (!fromApi) {
-      core.info(`Patch coverage not measured: ${why}`)
+      log.info(`Patch coverage not measured: ${why}`)
       core.endGroup()
       if (minPatch !== null) findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${why}`)
-      else core.notice(`Patch coverage was not measured: ${why}`, { title: 'Patch coverage' })
+      else log.notice(`Patch coverage was not measured: ${why}`, { title: 'Patch coverage' })
       return { base: null, how: '', unavailable: why, changedFiles: 0, minPatch }
     }
     source = fromApi
   }
-  core.info(`Base: ${source.how}; ${source.changed.size} changed file(s) in the workspace`)
+  log.info(`Base: ${source.how}; ${source.changed.size} changed file(s) in the workspace`)
   for (const suite of suites) {
     if (!suite.report) continue
     const patch = patchCoverage(suite.report, source.changed)
     suite.patch = patch
-    core.info(
+    log.info(
       `${suite.label}: ${patch.percent === null ? 'no instrumented line changed' : `${formatPercent(patch.percent)} of ${patch.total} changed line(s) run`}`
     )
     if (minPatch !== null && patch.percent !== null && patch.percent < minPatch) {
@@ -119,10 +120,10 @@ export async function measurePatch(run: RunState): Promise<PatchOutcome | null> 
   if (inputs.patch.annotate) {
     const { annotations, leftOut } = lineAnnotations(suites, source.repoPath)
     for (const a of annotations) {
-      core.notice(a.message, { title: 'Not covered by tests', file: a.file, startLine: a.startLine, endLine: a.endLine })
+      log.notice(a.message, { title: 'Not covered by tests', file: a.file, startLine: a.startLine, endLine: a.endLine })
     }
     if (leftOut > 0) {
-      core.notice(`${leftOut} more uncovered range(s) of changed lines are not annotated (GitHub shows 10 notices per step); see the job summary.`, {
+      log.notice(`${leftOut} more uncovered range(s) of changed lines are not annotated (GitHub shows 10 notices per step); see the job summary.`, {
         title: 'Not covered by tests'
       })
     }

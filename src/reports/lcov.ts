@@ -555,11 +555,11 @@ class LcovReader implements ByteScanner {
 function addBranch(file: FileState, line: number, block: number, branch: number, hit: boolean): void {
   if (line < 2 ** 20 && block < 16 && branch < 64) {
     const code = (line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0)
+    // Compacting leaves the list in order, so the order is checked after it, against the list the code joins.
+    if (!file.branchesInOrder && file.branchCodes.length >= file.compactAt) compactBranches(file)
     const codes = file.branchCodes
-    if (file.branchesInOrder) {
-      if (codes.length > 0 && (codes[codes.length - 1] as number) >> 1 >= code >> 1) file.branchesInOrder = false
-    } else if (codes.length >= file.compactAt) compactBranches(file)
-    file.branchCodes.push(code)
+    if (file.branchesInOrder && codes.length > 0 && (codes[codes.length - 1] as number) >> 1 >= code >> 1) file.branchesInOrder = false
+    codes.push(code)
   } else addOtherBranch(file, `${line},${block},${branch}`, hit)
 }
 

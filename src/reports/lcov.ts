@@ -16,6 +16,7 @@ import {
 } from './model.js'
 import { rethrowAs, scanBuffer, scanFile, type ByteScanner } from './chunks.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
+import { trimEnd } from './bytes.js'
 
 const MAX_LINE = 10_000_000
 const MAX_WARNINGS = 20
@@ -262,7 +263,8 @@ class LcovReader implements ByteScanner {
    */
   private lineAt(buf: Buffer, start: number, stop: number): void {
     this.lineNo++
-    if (stop > start && buf[stop - 1] === 13) stop--
+    // Blanks at the end of a record are not part of its value (lcov and genhtml accept them).
+    stop = trimEnd(buf, start, stop)
     if (this.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3
     const file = this.current
     if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {

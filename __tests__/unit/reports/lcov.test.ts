@@ -45,3 +45,32 @@ describe('branches of a file repeated in several sections', () => {
     expect(parse(records.join('\n') + '\n', true).totals.branches).toEqual({ covered: 200, total: 400 })
   })
 })
+
+describe('trailing whitespace on records', () => {
+  // lcov --summary: lines 3 of 4, functions 1 of 1, branches 1 of 2, no complaint.
+  const text = 'SF:a.rs \nDA:1,1 \nDA:2,0\t\nDA:3,4\r\nBRDA:1,0,0,1 \nBRDA:1,0,1,- \nFN:1,f\nFNDA:2,f\nFNF:1 \nFNH:1\t\nLF:3 \nLH:2\t\r\nend_of_record  \nSF:b.rs\nDA:1,1\nend_of_record\t\n'
+
+  it('is accepted on every record, as lcov and genhtml do', async () => {
+    for (const r of [parse(text), await parseStreamed(text)]) {
+      expect(r.totals).toEqual({ lines: { covered: 3, total: 4 }, branches: { covered: 1, total: 2 }, functions: { covered: 1, total: 1 } })
+      expect(r.files.map((f) => f.path)).toEqual(['a.rs', 'b.rs'])
+      expect(r.files[0]?.declaredLines).toEqual({ covered: 2, total: 3 })
+      expect(r.warnings).toEqual([])
+      expect(r.truncated).toBeUndefined()
+    }
+  })
+
+  // lcov --summary: lines 1 of 3, branches 1 of 2, and functions 1 of 2: LCOV 1.16
+  // keeps the blank in a name ('_ZN1fE ' and '_ZN1fE\t' differ); here it is trimmed too.
+  it('after a count read from the bytes (CR, tab, space, before CRLF too)', () => {
+    const r = parse('SF:a.rs\nDA:1,0 \r\nDA:2,7\t\nDA:3,0\r\r\nBRDA:2,0,0,3 \r\nBRDA:2,0,1,0\t\nFNDA:1,_ZN1fE \nFN:1,_ZN1fE\t\nLF:3 \nend_of_record \r\n')
+    expect(r.totals).toEqual({ lines: { covered: 1, total: 3 }, branches: { covered: 1, total: 2 }, functions: { covered: 1, total: 1 } })
+    expect(r.warnings).toEqual([])
+  })
+
+  it('a line of whitespace alone is skipped like an empty line', () => {
+    const r = parse('SF:a.rs\n \t\nDA:1,1\n\nend_of_record\n')
+    expect(r.totals.lines).toEqual({ covered: 1, total: 1 })
+    expect(r.warnings).toEqual([])
+  })
+})

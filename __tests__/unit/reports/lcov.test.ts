@@ -74,3 +74,30 @@ describe('trailing whitespace on records', () => {
     expect(r.warnings).toEqual([])
   })
 })
+
+describe('functions of a file repeated in several sections', () => {
+  // f is hit only in the first section, g only in the second; each section
+  // says FNF:2 FNH:1. lcov --summary: 2 of 2 functions.
+  const text =
+    'SF:a.rs\nFN:1,_ZN1fE\nFN:5,_ZN1gE\nFNDA:1,_ZN1fE\nFNDA:0,_ZN1gE\nFNF:2\nFNH:1\nDA:1,1\nDA:5,0\nLF:2\nLH:1\nend_of_record\n' +
+    'SF:a.rs\nFN:1,_ZN1fE\nFN:5,_ZN1gE\nFNDA:0,_ZN1fE\nFNDA:3,_ZN1gE\nFNF:2\nFNH:1\nDA:1,0\nDA:5,3\nLF:2\nLH:1\nend_of_record\n'
+
+  it.each([true, false])('merge by name, hit when hit in any section (repeatedFilesExpected %s)', async (expected) => {
+    for (const r of [parse(text, expected), await parseStreamed(text, expected)]) {
+      expect(r.totals.functions).toEqual({ covered: 2, total: 2 })
+      expect(r.totals.lines).toEqual({ covered: 2, total: 2 })
+    }
+  })
+
+  it('names read in the sections merge with the names the skipped block held (three sections, a function only in one)', () => {
+    const third = 'SF:a.rs\nFN:9,_ZN1hE\nFNDA:0,_ZN1hE\nFNF:1\nFNH:0\nend_of_record\n'
+    // lcov --summary: 2 of 3 functions.
+    expect(parse(text + third).totals.functions).toEqual({ covered: 2, total: 3 })
+    expect(parse(third + text, true).totals.functions).toEqual({ covered: 2, total: 3 })
+  })
+
+  it('files that do not repeat still take FNF/FNH as written', () => {
+    const r = parse('SF:a.rs\nFN:1,_ZN1fE\nFNDA:1,_ZN1fE\nFNF:7\nFNH:3\nend_of_record\nSF:b.rs\nFN:1,_ZN1bE\nFNDA:1,_ZN1bE\nFNF:1\nFNH:1\nend_of_record\n')
+    expect(r.files.map((f) => f.functions)).toEqual([{ covered: 3, total: 7 }, { covered: 1, total: 1 }])
+  })
+})

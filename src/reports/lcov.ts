@@ -71,6 +71,9 @@ class LcovReader implements ByteScanner {
   private sections = 0
   private producer: string | undefined
 
+  /** The report ends inside a section (no end_of_record after the last one). */
+  private truncated = false
+
   /**
    * keepAllNames: read every FN/FNDA name, none passed over, so that the
    * functions of a file repeated in several sections merge by name.
@@ -521,6 +524,7 @@ class LcovReader implements ByteScanner {
   private endOfInput(): void {
     if (this.current) {
       this.warn('the last section has no end_of_record (truncated file?); kept')
+      this.truncated = true
       this.endSection()
     }
   }
@@ -577,7 +581,8 @@ class LcovReader implements ByteScanner {
       files,
       totals,
       declared: this.everySectionDeclared && repeated === 0 ? { lines: declared } : {},
-      warnings: this.warnings
+      warnings: this.warnings,
+      ...(this.truncated ? { truncated: true as const } : {})
     }
   }
 }

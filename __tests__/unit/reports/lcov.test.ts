@@ -101,3 +101,28 @@ describe('functions of a file repeated in several sections', () => {
     expect(r.files.map((f) => f.functions)).toEqual([{ covered: 3, total: 7 }, { covered: 1, total: 1 }])
   })
 })
+
+describe('a truncated lcov (cut mid-section, no end_of_record at the end)', () => {
+  const whole = 'SF:a.rs\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\nSF:b.rs\nDA:1,1\nDA:2,1\n'
+
+  it('is flagged on the report, with the figures of what was read and the warning', async () => {
+    for (const [text, b] of [[whole, { covered: 2, total: 2 }], [whole + 'DA:3,1', { covered: 3, total: 3 }]] as const) {
+      for (const r of [parse(text), await parseStreamed(text)]) {
+        expect(r.truncated).toBe(true)
+        expect(r.files.map((f) => [f.path, f.lines])).toEqual([
+          ['a.rs', { covered: 1, total: 2 }],
+          ['b.rs', b]
+        ])
+        expect(r.warnings).toContain(`edge.lcov:${text.split('\n').length - (text.endsWith('\n') ? 1 : 0)}: the last section has no end_of_record (truncated file?); kept`)
+      }
+    }
+  })
+
+  it('is not flagged when the last end_of_record is there (with or without a final newline, trailing blanks)', () => {
+    for (const text of ['SF:a.rs\nDA:1,1\nend_of_record', 'SF:a.rs\nDA:1,1\nend_of_record\n\n', 'SF:a.rs\nDA:1,1\nend_of_record \t\r\n']) {
+      const r = parse(text)
+      expect(r.truncated).toBeUndefined()
+      expect(r.warnings).toEqual([])
+    }
+  })
+})

@@ -1,19 +1,41 @@
 #!/usr/bin/env node
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, o as onCancel, d as debug, b as installCancelHandlers } from './chunks/cancel-DLRJBTur.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, b as info$1, c as warning$1, o as onCancel, d as debug, e as installCancelHandlers } from './chunks/cancel-B04LTBBD.js';
 import * as fs from 'node:fs';
 import 'node:path';
 import 'os';
 import 'crypto';
 import 'fs';
 import 'path';
-import 'string_decoder';
+import 'http';
+import 'https';
+import 'net';
+import 'tls';
 import 'events';
-import 'child_process';
 import 'assert';
+import 'util';
+import 'node:assert';
+import 'node:net';
+import 'node:http';
+import 'node:stream';
+import 'node:buffer';
+import 'node:util';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:zlib';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:url';
+import 'node:async_hooks';
+import 'node:console';
+import 'node:dns';
+import 'string_decoder';
+import 'child_process';
 import 'timers';
 import 'node:child_process';
-import 'node:stream';
 import 'node:string_decoder';
 
 // Decides whether this matrix entry runs coverage. Pure: no I/O.
@@ -62,13 +84,13 @@ async function run() {
     const started = Date.now();
     const { lockFolders, runFolders } = await import('./chunks/lock-xvBfPEps.js');
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
-    const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info(line));
+    const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line));
     if (!locked.ok) {
         setOutput('skipped', 'false');
         setOutput('findings', '1');
         setOutput('status', inputs.nonBlocking ? 'warned' : 'failed');
         if (inputs.nonBlocking)
-            warning(`Coverage not run: ${locked.message} (would fail the step with non-blocking: false)`);
+            warning$1(`Coverage not run: ${locked.message} (would fail the step with non-blocking: false)`);
         else
             setFailed(`Coverage not run: ${locked.message}`);
         return;
@@ -77,7 +99,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-gjGVxGjZ.js').then(function (n) { return n.h; });
+        const { runPipeline } = await import('./chunks/pipeline-BhWOvOtL.js').then(function (n) { return n.h; });
         await runPipeline(inputs);
     }
     catch (error) {
@@ -86,7 +108,7 @@ async function run() {
         debug(error?.stack ?? '');
         setOutput('status', inputs.nonBlocking ? 'warned' : 'failed');
         if (inputs.nonBlocking)
-            warning(`${message} (would fail the step with non-blocking: false)`);
+            warning$1(`${message} (would fail the step with non-blocking: false)`);
         else
             setFailed(message);
     }
@@ -112,7 +134,7 @@ if (process.env['GITHUB_ACTIONS'] === 'true') {
     await run();
 }
 else {
-    const { humanConsole, inputsFromArgs } = await import('./chunks/local-DcEklB9J.js');
+    const { humanConsole, inputsFromArgs } = await import('./chunks/local-MZ5GwLAj.js');
     const start = inputsFromArgs(process.argv.slice(2), process.env);
     if (!start.ok) {
         process.stdout.write(`${start.message}\n`);

@@ -85,9 +85,16 @@ describe.each([
   })
 })
 
-it('a truncated lcov (no final end_of_record) is kept, with a warning naming the file and line', () => {
+it('a truncated lcov (no final end_of_record) is a finding: its figure is kept and shown as partial, never judged as whole', () => {
   const run = runWith('truncated-lcov', { rust: 'SF:src/lib.rs\nDA:1,1\nDA:2,0\nLF:2\nLH:1' })
   expect(run.outputs['rust-line-coverage']).toBe('50')
+  expect(run.outputs['status']).toBe('warned')
+  expect(warnings(run)).toContainEqual(
+    expect.stringContaining(
+      `${shown('truncated-lcov', 'rust.lcov')} ends inside a section (no end_of_record after the last one): the file was cut short, so its figure covers only what was written`
+    )
+  )
+  expect(run.summary).toMatch(/\| Rust \| \*\*50\.00%\*\* \(1\/2 lines\) · partial \|/)
   expect(warnings(run)).toContainEqual(
     expect.stringContaining(`${shown('truncated-lcov', 'rust.lcov')}:5: the last section has no end_of_record (truncated file?); kept`)
   )

@@ -41,6 +41,7 @@ export const INPUT_NAMES: readonly string[] = [
   'baseline-branch',
   'max-drop',
   'comment',
+  'github-code-coverage',
   'github-token'
 ]
 

@@ -6,7 +6,17 @@ import { PathOutsideWorkspace } from './errors.js'
 import type { SuiteId } from './inputs.js'
 
 export type FindingKind =
-  'tool-failed' | 'tests-failed' | 'timed-out' | 'report-missing' | 'report-unreadable' | 'no-data' | 'threshold' | 'patch' | 'drop' | 'upload-failed' | 'internal'
+  | 'tool-failed'
+  | 'tests-failed'
+  | 'timed-out'
+  | 'report-missing'
+  | 'report-unreadable'
+  | 'no-data'
+  | 'threshold'
+  | 'patch'
+  | 'drop'
+  | 'upload-failed'
+  | 'internal'
 
 export interface Finding {
   suite: SuiteId | 'action'

@@ -128,7 +128,8 @@ class CoberturaReader implements XmlHandler {
       return
     }
     if (number <= 0 || number > MAX_LINE) {
-      if (this.warnings.length < 20) this.warnings.push(`${this.shown}:${line}: <line> with invalid number ${JSON.stringify(String(number))}; ignored`)
+      if (this.warnings.length < 20)
+        this.warnings.push(`${this.shown}:${line}: <line> with invalid number ${JSON.stringify(String(number))}; ignored`)
       return
     }
     file.lines.mark(number, hits > 0)
@@ -148,7 +149,8 @@ class CoberturaReader implements XmlHandler {
       const raw = a.text(0) ?? ''
       number = Number(raw)
       if (!Number.isInteger(number) || number <= 0 || number > MAX_LINE) {
-        if (this.warnings.length < 20) this.warnings.push(`${this.shown}:${a.line}: <line> with invalid number ${JSON.stringify(raw.slice(0, 40))}; ignored`)
+        if (this.warnings.length < 20)
+          this.warnings.push(`${this.shown}:${a.line}: <line> with invalid number ${JSON.stringify(raw.slice(0, 40))}; ignored`)
         return
       }
     }
@@ -179,8 +181,7 @@ class CoberturaReader implements XmlHandler {
       this.current.functions.total++
       this.current.functions.covered += this.methodHit
       this.methodHit = -1
-    }
-    else if (id === CLASS) this.current = null
+    } else if (id === CLASS) this.current = null
   }
 
   private readonly existsCache = new Map<string, boolean>()

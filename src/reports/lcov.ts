@@ -11,6 +11,7 @@ import { type CoverageReport, type FileCoverage, type ParseOptions, type Tally }
 import { rethrowAs, scanBuffer, scanFile, type ByteScanner } from './chunks.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
 import { ReportError } from '../model/errors.js'
+import { trimEnd } from './bytes.js'
 
 const MAX_LINE = 10_000_000
 const MAX_WARNINGS = 20
@@ -27,10 +28,12 @@ interface FileState {
   compactAt: number
   /** Branches with other ids (text, or numbers too large to pack), by id: taken in any record. */
   otherBranches: Map<string, boolean> | null
-  /** Function names, only for sections without FNF/FNH. */
+  /** Function names of the sections whose FN/FNDA records were read (all of them in a second pass, see namesNeeded). */
   functionsFound: Set<string> | null
   functionsHit: Set<string> | null
-  /** FNF/FNH: the largest of its sections (sections of one file describe the same functions). */
+  /** A section of this file had its FN/FNDA block passed over unread (see skipFunctionNames). */
+  namesSkipped: boolean
+  /** FNF/FNH: the largest of its sections, for a file whose function names are not known. */
   fnf: number
   fnh: number
   sections: number
@@ -54,6 +57,8 @@ class LcovReader implements ByteScanner {
   private keepNames = false
   /** False once a section had no FNF: a producer that does not write them, so names are always read. */
   private producerWritesFnf = true
+  /** The open section's FN/FNDA block was passed over unread. */
+  private sectionSkippedNames = false
   private lineNo = 0
   private readonly warnings: string[] = []
   private extraWarnings = 0
@@ -61,9 +66,17 @@ class LcovReader implements ByteScanner {
   private sections = 0
   private producer: string | undefined
 
+  /** The report ends inside a section (no end_of_record after the last one). */
+  private truncated = false
+
+  /**
+   * keepAllNames: read every FN/FNDA name, none passed over, so that the
+   * functions of a file repeated in several sections merge by name.
+   */
   constructor(
     private readonly shown: string,
-    private readonly opts: ParseOptions
+    private readonly opts: ParseOptions,
+    private readonly keepAllNames: boolean
   ) {}
 
   private warn(text: string): void {
@@ -243,6 +256,7 @@ class LcovReader implements ByteScanner {
     if (lines === 0 && decided) return pos
     if (decided && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
       this.lineNo += lines
+      this.sectionSkippedNames = true
       return i
     }
     this.keepNames = true
@@ -257,11 +271,17 @@ class LcovReader implements ByteScanner {
    */
   private lineAt(buf: Buffer, start: number, stop: number): void {
     this.lineNo++
-    if (stop > start && buf[stop - 1] === 13) stop--
+    // Blanks at the end of a record are not part of its value (lcov and genhtml accept them).
+    stop = trimEnd(buf, start, stop)
     if (this.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3
     const file = this.current
     if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
-      if (buf[start + 2] === 58 ? this.fnAt(buf, start + 3, stop) : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop)) return
+      if (
+        buf[start + 2] === 58
+          ? this.fnAt(buf, start + 3, stop)
+          : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop)
+      )
+        return
     }
     if (file !== null && stop - start > 3 && this.sectionRecordAt(file, buf, start, stop)) return
     this.line(buf.toString('utf8', start, stop))
@@ -455,6 +475,7 @@ class LcovReader implements ByteScanner {
         otherBranches: null,
         functionsFound: null,
         functionsHit: null,
+        namesSkipped: false,
         fnf: 0,
         fnh: 0,
         sections: 0,
@@ -470,7 +491,8 @@ class LcovReader implements ByteScanner {
     this.sectionHasFnf = false
     this.sectionFnf = 0
     this.sectionFnh = 0
-    this.keepNames = !this.producerWritesFnf
+    this.keepNames = this.keepAllNames || !this.producerWritesFnf
+    this.sectionSkippedNames = false
     this.sections++
   }
 
@@ -481,9 +503,9 @@ class LcovReader implements ByteScanner {
       this.current.fnf = this.sectionFnf
       this.current.fnh = this.sectionFnh
     }
-    // Functions come from FNF/FNH when the section has them; names are only needed without.
-    if (!this.sectionHasFnf) {
-      this.producerWritesFnf = false
+    if (!this.sectionHasFnf) this.producerWritesFnf = false
+    if (this.sectionSkippedNames) this.current.namesSkipped = true
+    if (this.sectionFunctions.length > 0) {
       const found = (this.current.functionsFound ??= new Set())
       const hit = (this.current.functionsHit ??= new Set())
       for (const name of this.sectionFunctions) found.add(name)
@@ -498,11 +520,28 @@ class LcovReader implements ByteScanner {
     this.current = null
   }
 
-  finish(): CoverageReport {
+  /** At the end of the input: closes a last section that has no end_of_record. */
+  private endOfInput(): void {
     if (this.current) {
       this.warn('the last section has no end_of_record (truncated file?); kept')
+      this.truncated = true
       this.endSection()
     }
+  }
+
+  /**
+   * A file appears in several sections and the names of some were passed over:
+   * its functions can only be merged by name if the report is read again with
+   * every name kept (keepAllNames).
+   */
+  namesNeeded(): boolean {
+    this.endOfInput()
+    for (const file of this.files.values()) if (file.sections > 1 && file.namesSkipped) return true
+    return false
+  }
+
+  finish(): CoverageReport {
+    this.endOfInput()
     if (this.sections === 0) throw new ReportError(this.shown, 'no coverage data (no SF records)')
     if (this.extraWarnings > 0) this.warnings.push(`${this.shown}: … and ${this.extraWarnings} more problem(s)`)
     const files: FileCoverage[] = []
@@ -514,9 +553,10 @@ class LcovReader implements ByteScanner {
       if (state.path === '') continue
       const lines = state.lines.tally()
       const branches = branchTally(state)
-      const functions = state.hasFnSummary
-        ? { covered: state.fnh, total: state.fnf }
-        : { covered: state.functionsHit?.size ?? 0, total: state.functionsFound?.size ?? 0 }
+      // A file in one section: FNF/FNH when the section has them, else its names. In
+      // several sections: merged by name (a function is hit when hit in any), as lcov does.
+      const byName = { covered: state.functionsHit?.size ?? 0, total: state.functionsFound?.size ?? 0 }
+      const functions = state.hasFnSummary && (state.sections === 1 || byName.total === 0) ? { covered: state.fnh, total: state.fnf } : byName
       const entry: FileCoverage = { path: state.path, lines, branches, functions }
       // LF/LH of repeated sections cannot be added up (the same lines would count twice); DA lines merge exactly.
       if (state.sections > 1) repeated++
@@ -532,7 +572,9 @@ class LcovReader implements ByteScanner {
     }
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     if (repeated > 0 && !this.opts.repeatedFilesExpected) {
-      this.warnings.push(`${this.shown}: ${repeated} source file(s) appear in more than one section (merged line by line); their LF/LH cannot be added up, so line figures come from the DA records`)
+      this.warnings.push(
+        `${this.shown}: ${repeated} source file(s) appear in more than one section (merged line by line); their LF/LH cannot be added up, so line figures come from the DA records`
+      )
     }
     return {
       format: 'lcov',
@@ -541,7 +583,8 @@ class LcovReader implements ByteScanner {
       files,
       totals,
       declared: this.everySectionDeclared && repeated === 0 ? { lines: declared } : {},
-      warnings: this.warnings
+      warnings: this.warnings,
+      ...(this.truncated ? { truncated: true as const } : {})
     }
   }
 }
@@ -550,11 +593,11 @@ class LcovReader implements ByteScanner {
 function addBranch(file: FileState, line: number, block: number, branch: number, hit: boolean): void {
   if (line < 2 ** 20 && block < 16 && branch < 64) {
     const code = (line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0)
+    // Compacting leaves the list in order, so the order is checked after it, against the list the code joins.
+    if (!file.branchesInOrder && file.branchCodes.length >= file.compactAt) compactBranches(file)
     const codes = file.branchCodes
-    if (file.branchesInOrder) {
-      if (codes.length > 0 && (codes[codes.length - 1] as number) >> 1 >= code >> 1) file.branchesInOrder = false
-    } else if (codes.length >= file.compactAt) compactBranches(file)
-    file.branchCodes.push(code)
+    if (file.branchesInOrder && codes.length > 0 && (codes[codes.length - 1] as number) >> 1 >= code >> 1) file.branchesInOrder = false
+    codes.push(code)
   } else addOtherBranch(file, `${line},${block},${branch}`, hit)
 }
 
@@ -597,8 +640,12 @@ function branchTally(file: FileState): Tally {
 export function parseLcovBuffer(buf: Buffer, source: string, opts: ParseOptions = {}): CoverageReport {
   const shown = opts.displayName ?? source
   sniff(buf.subarray(0, 65536), shown, 'lcov', buf.length)
-  const reader = new LcovReader(shown, opts)
+  let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true)
   scanBuffer(reader, buf)
+  if (reader.namesNeeded()) {
+    reader = new LcovReader(shown, opts, true)
+    scanBuffer(reader, buf)
+  }
   return reader.finish()
 }
 
@@ -606,7 +653,11 @@ export async function parseLcovFile(path: string, opts: ParseOptions = {}): Prom
   const shown = opts.displayName ?? path
   const head = await readHead(path, shown)
   sniff(head.bytes, shown, 'lcov', head.size)
-  const reader = new LcovReader(shown, opts)
+  let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true)
   await scanFile(path, reader).catch(rethrowAs(shown))
+  if (reader.namesNeeded()) {
+    reader = new LcovReader(shown, opts, true)
+    await scanFile(path, reader).catch(rethrowAs(shown))
+  }
   return reader.finish()
 }

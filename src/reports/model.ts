@@ -61,6 +61,14 @@ export interface CoverageReport {
   declared: { lines?: Tally; branches?: Tally }
   /** Each names the report file and, where it applies, the line: "rust.lcov:12: negative count -3 in DA; read as 0". */
   warnings: string[]
+  /**
+   * Set (always to true) when the report ends before its data does: an lcov
+   * report whose last section has no end_of_record (cut mid-section). The
+   * figures are those of what was read, the last section included; a warning
+   * says the same. Absent for a complete report. (A cut Cobertura report is
+   * not well-formed XML and is refused with a ReportError instead.)
+   */
+  truncated?: true
 }
 
 /** Options shared by the parsers. */

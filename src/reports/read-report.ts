@@ -70,6 +70,15 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
     return
   }
   result.report = report
+  if (report.truncated) {
+    // Figures of a report cut short are not judged as whole: kept, shown as partial, and a finding.
+    result.partial = 'the report was cut short'
+    findings.add(
+      result.suite,
+      'report-unreadable',
+      `${shown} ends inside a section (no end_of_record after the last one): the file was cut short, so its figure covers only what was written`
+    )
+  }
   let headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report, coverageGateFor(inputs))
   if (headline && inputs.mode === 'merge') {
     headline = { ...headline, basis: `${result.suite === 'rust' ? 'lines' : 'statements'} of all shards, run when any shard ran them` }

@@ -7,7 +7,10 @@ import { ReportError } from '../model/errors.js'
 export function sniff(head: Buffer, shown: string, expected: 'lcov' | 'cobertura', size: number): void {
   if (size === 0) throw new ReportError(shown, 'empty file')
   if (head.includes(0)) throw new ReportError(shown, `binary file, not ${expected === 'lcov' ? 'an lcov report' : 'Cobertura XML'}`)
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart()
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   if (text === '') throw new ReportError(shown, 'empty file (only whitespace)')
   if (text.startsWith('version https://git-lfs.github.com/spec/')) {
     throw new ReportError(shown, 'is a Git LFS pointer, not the report (fetch LFS objects or fix the path)')

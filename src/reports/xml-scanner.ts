@@ -203,7 +203,7 @@ export class XmlScanner implements ByteScanner {
     const quick = handler.quick
     this.quickHead = new FixedBytes(quick ? `<${quick.name} ${quick.first}="` : '')
     this.quickMiddle = new FixedBytes(quick ? `" ${quick.second}="` : '')
-    this.quickInitial = quick ? Buffer.from(quick.name)[0] ?? -1 : -1
+    this.quickInitial = quick ? (Buffer.from(quick.name)[0] ?? -1) : -1
   }
 
   /**

@@ -1,10 +1,10 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-BJl_-py6.js';
-import { L as LineStates } from './line-states-DOLxRoTA.js';
-import { R as ReportError } from './cancel-DLRJBTur.js';
-import './pipeline-gjGVxGjZ.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, n as normalisePath, c as rethrowAs } from './sniff-BbIUmgM_.js';
+import { L as LineStates } from './line-states-B3UPYd0C.js';
+import { R as ReportError } from './cancel-B04LTBBD.js';
+import './pipeline-BhWOvOtL.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -12,12 +12,32 @@ import 'os';
 import 'crypto';
 import 'fs';
 import 'path';
-import 'string_decoder';
+import 'http';
+import 'https';
+import 'net';
+import 'tls';
 import 'events';
-import 'child_process';
 import 'assert';
-import 'timers';
+import 'util';
+import 'node:assert';
+import 'node:net';
+import 'node:http';
 import 'node:stream';
+import 'node:buffer';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:url';
+import 'node:async_hooks';
+import 'node:console';
+import 'node:dns';
+import 'string_decoder';
+import 'child_process';
+import 'timers';
 import 'node:string_decoder';
 
 class XmlError extends Error {
@@ -193,7 +213,7 @@ class XmlScanner {
         const quick = handler.quick;
         this.quickHead = new FixedBytes(quick ? `<${quick.name} ${quick.first}="` : '');
         this.quickMiddle = new FixedBytes(quick ? `" ${quick.second}="` : '');
-        this.quickInitial = quick ? Buffer.from(quick.name)[0] ?? -1 : -1;
+        this.quickInitial = quick ? (Buffer.from(quick.name)[0] ?? -1) : -1;
     }
     /**
      * The quick element in its exact plain form, at buf[i] === '<': the position

@@ -1,23 +1,43 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { g as startGroup, h as endGroup, i as info, R as ReportError } from './cancel-DLRJBTur.js';
+import { v as startGroup, x as endGroup, i as info, R as ReportError } from './cancel-B04LTBBD.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-gjGVxGjZ.js';
-import { L as LineStates } from './line-states-DOLxRoTA.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-BhWOvOtL.js';
+import { L as LineStates } from './line-states-B3UPYd0C.js';
 import 'os';
 import 'crypto';
 import 'fs';
 import 'path';
-import 'string_decoder';
+import 'http';
+import 'https';
+import 'net';
+import 'tls';
 import 'events';
-import 'child_process';
 import 'assert';
+import 'util';
+import 'node:assert';
+import 'node:net';
+import 'node:http';
+import 'node:stream';
+import 'node:buffer';
+import 'node:util';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:zlib';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:url';
+import 'node:async_hooks';
+import 'node:console';
+import 'node:dns';
+import 'string_decoder';
+import 'child_process';
 import 'timers';
 import 'node:child_process';
-import 'node:stream';
 import 'node:string_decoder';
-import 'node:zlib';
-import 'node:util';
 
 // Merge mode, in a final job of the workflow run: the shard artifacts that the
 // matrix jobs uploaded (`<rust-artifact-name>-*`, `<python-artifact-name>-*`)
@@ -40,7 +60,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-gjGVxGjZ.js').then(function (n) { return n.g; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BhWOvOtL.js').then(function (n) { return n.g; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -131,7 +151,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-CSvHPGeQ.js');
+    const { parseCoberturaFile } = await import('./cobertura-Bwg-JkES.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
-import { R as ReportError } from './cancel-DLRJBTur.js';
+import { R as ReportError } from './cancel-B04LTBBD.js';
 import * as path from 'node:path';
 
 // Feeds a file to a byte scanner in 1 MiB chunks through one reused buffer.
@@ -65,7 +65,10 @@ function sniff(head, shown, expected, size) {
         throw new ReportError(shown, 'empty file');
     if (head.includes(0))
         throw new ReportError(shown, `binary file, not ${expected === 'lcov' ? 'an lcov report' : 'Cobertura XML'}`);
-    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const text = head
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trimStart();
     if (text === '')
         throw new ReportError(shown, 'empty file (only whitespace)');
     if (text.startsWith('version https://git-lfs.github.com/spec/')) {

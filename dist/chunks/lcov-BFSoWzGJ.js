@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-DOLxRoTA.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-gjGVxGjZ.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BJl_-py6.js';
-import { R as ReportError } from './cancel-DLRJBTur.js';
+import { L as LineStates } from './line-states-B3UPYd0C.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BhWOvOtL.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BbIUmgM_.js';
+import { R as ReportError } from './cancel-B04LTBBD.js';
 import 'node:fs';
 import 'node:path';
 import 'node:zlib';
@@ -12,13 +12,49 @@ import 'os';
 import 'crypto';
 import 'fs';
 import 'path';
-import 'string_decoder';
+import 'http';
+import 'https';
+import 'net';
+import 'tls';
 import 'events';
-import 'child_process';
 import 'assert';
-import 'timers';
+import 'util';
+import 'node:assert';
+import 'node:net';
+import 'node:http';
 import 'node:stream';
+import 'node:buffer';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:url';
+import 'node:async_hooks';
+import 'node:console';
+import 'node:dns';
+import 'string_decoder';
+import 'child_process';
+import 'timers';
 import 'node:string_decoder';
+
+// Byte codes and small helpers shared by the readers that work on the bytes of
+// a report (lcov.ts, xml-scanner.ts), so that their loops read as the text
+// they look for. Plain numbers: V8 folds them like literals.
+// Whitespace and line ends.
+const TAB = 0x09;
+const CR = 0x0d;
+const SPACE = 0x20;
+/** Space, tab or CR: what may trail a value before the end of its line. */
+const isBlank = (c) => c === SPACE || c === TAB || c === CR;
+/** The end of buf[from, to) with trailing spaces, tabs and CRs left off. */
+function trimEnd(buf, from, to) {
+    while (to > from && isBlank(buf[to - 1]))
+        to--;
+    return to;
+}
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
 // file whole; memory follows the number of source lines (one byte per line),
@@ -33,6 +69,7 @@ const END_OF_RECORD = Buffer.from('end_of_record');
 class LcovReader {
     shown;
     opts;
+    keepAllNames;
     files = new Map();
     current = null;
     sectionHasLf = false;
@@ -46,15 +83,24 @@ class LcovReader {
     keepNames = false;
     /** False once a section had no FNF: a producer that does not write them, so names are always read. */
     producerWritesFnf = true;
+    /** The open section's FN/FNDA block was passed over unread. */
+    sectionSkippedNames = false;
     lineNo = 0;
     warnings = [];
     extraWarnings = 0;
     everySectionDeclared = true;
     sections = 0;
     producer;
-    constructor(shown, opts) {
+    /** The report ends inside a section (no end_of_record after the last one). */
+    truncated = false;
+    /**
+     * keepAllNames: read every FN/FNDA name, none passed over, so that the
+     * functions of a file repeated in several sections merge by name.
+     */
+    constructor(shown, opts, keepAllNames) {
         this.shown = shown;
         this.opts = opts;
+        this.keepAllNames = keepAllNames;
     }
     warn(text) {
         if (this.warnings.length < MAX_WARNINGS)
@@ -261,6 +307,7 @@ class LcovReader {
             return pos;
         if (decided && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
             this.lineNo += lines;
+            this.sectionSkippedNames = true;
             return i;
         }
         this.keepNames = true;
@@ -274,13 +321,15 @@ class LcovReader {
      */
     lineAt(buf, start, stop) {
         this.lineNo++;
-        if (stop > start && buf[stop - 1] === 13)
-            stop--;
+        // Blanks at the end of a record are not part of its value (lcov and genhtml accept them).
+        stop = trimEnd(buf, start, stop);
         if (this.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)
             start += 3;
         const file = this.current;
         if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
-            if (buf[start + 2] === 58 ? this.fnAt(buf, start + 3, stop) : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop))
+            if (buf[start + 2] === 58
+                ? this.fnAt(buf, start + 3, stop)
+                : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop))
                 return;
         }
         if (file !== null && stop - start > 3 && this.sectionRecordAt(file, buf, start, stop))
@@ -501,6 +550,7 @@ class LcovReader {
                 otherBranches: null,
                 functionsFound: null,
                 functionsHit: null,
+                namesSkipped: false,
                 fnf: 0,
                 fnh: 0,
                 sections: 0,
@@ -516,7 +566,8 @@ class LcovReader {
         this.sectionHasFnf = false;
         this.sectionFnf = 0;
         this.sectionFnh = 0;
-        this.keepNames = !this.producerWritesFnf;
+        this.keepNames = this.keepAllNames || !this.producerWritesFnf;
+        this.sectionSkippedNames = false;
         this.sections++;
     }
     endSection() {
@@ -527,9 +578,11 @@ class LcovReader {
             this.current.fnf = this.sectionFnf;
             this.current.fnh = this.sectionFnh;
         }
-        // Functions come from FNF/FNH when the section has them; names are only needed without.
-        if (!this.sectionHasFnf) {
+        if (!this.sectionHasFnf)
             this.producerWritesFnf = false;
+        if (this.sectionSkippedNames)
+            this.current.namesSkipped = true;
+        if (this.sectionFunctions.length > 0) {
             const found = (this.current.functionsFound ??= new Set());
             const hit = (this.current.functionsHit ??= new Set());
             for (const name of this.sectionFunctions)
@@ -545,11 +598,28 @@ class LcovReader {
         }
         this.current = null;
     }
-    finish() {
+    /** At the end of the input: closes a last section that has no end_of_record. */
+    endOfInput() {
         if (this.current) {
             this.warn('the last section has no end_of_record (truncated file?); kept');
+            this.truncated = true;
             this.endSection();
         }
+    }
+    /**
+     * A file appears in several sections and the names of some were passed over:
+     * its functions can only be merged by name if the report is read again with
+     * every name kept (keepAllNames).
+     */
+    namesNeeded() {
+        this.endOfInput();
+        for (const file of this.files.values())
+            if (file.sections > 1 && file.namesSkipped)
+                return true;
+        return false;
+    }
+    finish() {
+        this.endOfInput();
         if (this.sections === 0)
             throw new ReportError(this.shown, 'no coverage data (no SF records)');
         if (this.extraWarnings > 0)
@@ -564,9 +634,10 @@ class LcovReader {
                 continue;
             const lines = state.lines.tally();
             const branches = branchTally(state);
-            const functions = state.hasFnSummary
-                ? { covered: state.fnh, total: state.fnf }
-                : { covered: state.functionsHit?.size ?? 0, total: state.functionsFound?.size ?? 0 };
+            // A file in one section: FNF/FNH when the section has them, else its names. In
+            // several sections: merged by name (a function is hit when hit in any), as lcov does.
+            const byName = { covered: state.functionsHit?.size ?? 0, total: state.functionsFound?.size ?? 0 };
+            const functions = state.hasFnSummary && (state.sections === 1 || byName.total === 0) ? { covered: state.fnh, total: state.fnf } : byName;
             const entry = { path: state.path, lines, branches, functions };
             // LF/LH of repeated sections cannot be added up (the same lines would count twice); DA lines merge exactly.
             if (state.sections > 1)
@@ -594,7 +665,8 @@ class LcovReader {
             files,
             totals,
             declared: this.everySectionDeclared && repeated === 0 ? { lines: declared } : {},
-            warnings: this.warnings
+            warnings: this.warnings,
+            ...(this.truncated ? { truncated: true } : {})
         };
     }
 }
@@ -602,14 +674,13 @@ class LcovReader {
 function addBranch(file, line, block, branch, hit) {
     if (line < 2 ** 20 && block < 16 && branch < 64) {
         const code = (line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0);
-        const codes = file.branchCodes;
-        if (file.branchesInOrder) {
-            if (codes.length > 0 && codes[codes.length - 1] >> 1 >= code >> 1)
-                file.branchesInOrder = false;
-        }
-        else if (codes.length >= file.compactAt)
+        // Compacting leaves the list in order, so the order is checked after it, against the list the code joins.
+        if (!file.branchesInOrder && file.branchCodes.length >= file.compactAt)
             compactBranches(file);
-        file.branchCodes.push(code);
+        const codes = file.branchCodes;
+        if (file.branchesInOrder && codes.length > 0 && codes[codes.length - 1] >> 1 >= code >> 1)
+            file.branchesInOrder = false;
+        codes.push(code);
     }
     else
         addOtherBranch(file, `${line},${block},${branch}`, hit);
@@ -654,16 +725,24 @@ function branchTally(file) {
 function parseLcovBuffer(buf, source, opts = {}) {
     const shown = opts.displayName ?? source;
     sniff(buf.subarray(0, 65536), shown, 'lcov', buf.length);
-    const reader = new LcovReader(shown, opts);
+    let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true);
     scanBuffer(reader, buf);
+    if (reader.namesNeeded()) {
+        reader = new LcovReader(shown, opts, true);
+        scanBuffer(reader, buf);
+    }
     return reader.finish();
 }
 async function parseLcovFile(path, opts = {}) {
     const shown = opts.displayName ?? path;
     const head = await readHead(path, shown);
     sniff(head.bytes, shown, 'lcov', head.size);
-    const reader = new LcovReader(shown, opts);
+    let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true);
     await scanFile(path, reader).catch(rethrowAs(shown));
+    if (reader.namesNeeded()) {
+        reader = new LcovReader(shown, opts, true);
+        await scanFile(path, reader).catch(rethrowAs(shown));
+    }
     return reader.finish();
 }
 

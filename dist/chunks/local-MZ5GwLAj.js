@@ -3,6 +3,86 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+// The action's input names, as action.yml declares them (a unit test keeps the
+// two equal), for the flags of a local run: an unknown flag is an error naming
+// the closest input, never silently ignored.
+const INPUT_NAMES = [
+    'mode',
+    'matrix-value',
+    'coverage-on',
+    'working-directory',
+    'command-prefix',
+    'rust-enabled',
+    'python-enabled',
+    'rust-command',
+    'rust-report-command',
+    'rust-cobertura',
+    'python-package',
+    'python-tests',
+    'python-command',
+    'rust-timeout-minutes',
+    'python-timeout-minutes',
+    'rust-lcov',
+    'rust-html-dir',
+    'python-xml',
+    'rust-artifact-name',
+    'python-artifact-name',
+    'upload',
+    'upload-timeout-minutes',
+    'retention-days',
+    'compression-level',
+    'non-blocking',
+    'rust-min-lines',
+    'python-min-lines',
+    'summary-files',
+    'summary-json',
+    'summary-artifact-name',
+    'patch-coverage',
+    'patch-base',
+    'min-patch',
+    'patch-annotations',
+    'baseline',
+    'baseline-branch',
+    'max-drop',
+    'comment',
+    'github-code-coverage',
+    'github-token'
+];
+/** Edit distance (insertions, deletions, substitutions). */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** Whether the letters of `short` appear in `long` in order (e.g. python-pkg in python-package). */
+function isSubsequence(short, long) {
+    let at = 0;
+    for (const c of long)
+        if (c === short[at])
+            at++;
+    return at === short.length;
+}
+/** The input name closest to `name`: fewest edits, an abbreviation (letters in order) counting far fewer. */
+function closestInput(name) {
+    let best = INPUT_NAMES[0];
+    let bestScore = Infinity;
+    for (const candidate of INPUT_NAMES) {
+        const edits = distance(name, candidate);
+        const score = isSubsequence(name, candidate) ? edits * 0.3 : edits;
+        if (score < bestScore) {
+            best = candidate;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
 // A run from a developer's machine (outside GitHub Actions): inputs come from
 // command-line flags (`--python-package mixed_demo`, `--rust-min-lines=70`),
 // workflow commands are shown as plain lines (warnings, groups, annotations
@@ -27,6 +107,14 @@ function inputsFromArgs(argv, env) {
         const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/s.exec(arg);
         if (!m)
             return { ok: false, message: `Unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>\n\n${USAGE}`, exitCode: 2 };
+        const name = m[1];
+        if (!INPUT_NAMES.includes(name)) {
+            return {
+                ok: false,
+                message: `Unknown input --${name}: did you mean --${closestInput(name)}? (the inputs are listed in action.yml)`,
+                exitCode: 2
+            };
+        }
         let value = m[2];
         if (value === undefined) {
             const next = argv[i + 1];

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, i as info, w as warning, a as setFailed, s as setOutput, e as error, c as escapesWorkspace, f as isInside, A as ApiError, B as BaselineUnavailable, g as startGroup, h as endGroup, n as notice, j as artifactNameProblem, U as UploadError, k as summary, P as PatchUnavailable, l as runCommand, m as describeFailures, p as commandOk, R as ReportError, q as childEnv, t as shellQuote, o as onCancel, u as isCancelled, v as halted } from './cancel-DLRJBTur.js';
+import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-B04LTBBD.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -34,7 +34,11 @@ class Findings {
         }
         catch (error) {
             debug(error?.stack ?? String(error));
-            this.internal(suite, phase, error);
+            // A path leading out of the workspace is refused, not a bug: one line naming it.
+            if (error instanceof PathOutsideWorkspace)
+                this.add(suite, 'report-unreadable', error.message);
+            else
+                this.internal(suite, phase, error);
             return undefined;
         }
     }
@@ -1329,8 +1333,6 @@ function formatDelta(pp) {
     return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)} pp`;
 }
 
-// Turns findings into the step's outcome: warnings that say what enforcement
-// would do (non-blocking mode), or errors and a failed step.
 function statusOf(findings, nonBlocking) {
     if (findings.length === 0)
         return 'passed';
@@ -1357,28 +1359,23 @@ function meetsThreshold(headline, minLines) {
 function describe(finding, nonBlocking) {
     return nonBlocking ? `${finding.message} (would fail the step with non-blocking: false)` : finding.message;
 }
-// GitHub shows at most 10 annotations of each type per step; keep room for
-// advisories and say how many were folded into one.
-const MAX_ANNOTATIONS = 8;
-/** The last phase: annotations, the failed step when enforcing, and the status and findings outputs. */
+/**
+ * The last phase: annotations, the failed step when enforcing, and the status
+ * and findings outputs. Findings and advisories share the step's annotation
+ * budget per type (GitHub shows 10): past it the rest go to the log and one
+ * annotation points to the job summary.
+ */
 function announce(run) {
     const { findings, redact } = run;
     const nonBlocking = run.inputs.nonBlocking;
     const status = statusOf(findings.findings, nonBlocking);
     const lines = findings.findings.map((f) => redact(describe(f, nonBlocking)));
     const annotate = nonBlocking ? warning : error;
-    for (const line of lines.slice(0, MAX_ANNOTATIONS))
+    for (const line of lines)
         annotate(line);
-    if (lines.length > MAX_ANNOTATIONS) {
-        annotate(`${lines.length - MAX_ANNOTATIONS} more coverage finding(s); see the job summary and the log.`);
-        for (const line of lines.slice(MAX_ANNOTATIONS))
-            info(line);
-    }
-    const advisories = findings.advisories.map((a) => redact(a.message));
-    for (const line of advisories.slice(0, MAX_ANNOTATIONS))
-        warning(line);
-    for (const line of advisories.slice(MAX_ANNOTATIONS))
-        info(`warning: ${line}`);
+    for (const advisory of findings.advisories)
+        warning(redact(advisory.message));
+    flushAnnotations();
     if (status === 'failed') {
         setFailed(`Coverage failed with ${lines.length} finding(s): ${lines[0]}${lines.length > 1 ? ' …' : ''}`);
     }
@@ -1819,9 +1816,19 @@ function reportPath(inputs, suite) {
     return suite === 'rust' ? inputs.rust.lcov : inputs.python.xml;
 }
 const relativeToWorkspace = (inputs, file) => path.relative(inputs.workspace, file).split(path.sep).join('/') || '.';
-function removeStale(paths) {
+/**
+ * Removes last run's files before a run. Never through a folder that leads out
+ * of the workspace (PathOutsideWorkspace, nothing removed) and never what a
+ * symlink points to (the link itself goes). The workspace defaults to the one
+ * the inputs were read against (GITHUB_WORKSPACE, else the current folder).
+ */
+function removeStale(paths, workspace = workspaceOf()) {
+    const shown = (p) => path.relative(workspace, p).split(path.sep).join('/') || '.';
+    // All checked first, so a refused path removes nothing at all.
     for (const p of paths)
-        fs.rmSync(p, { recursive: true, force: true });
+        resolveInside(p, workspace, { followLast: false, shown: shown(p) });
+    for (const p of paths)
+        removeInside(p, workspace, shown(p));
 }
 /** A suite that has not run (yet): disabled, or its phase failed. */
 function emptySuite(inputs, suite) {
@@ -1842,7 +1849,7 @@ function artifactFiles(inputs, suite) {
         ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
         : [inputs.python.xml, pythonTermPath(inputs)];
     // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
-    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && escapesWorkspace(f, inputs.workspace) === null);
+    return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && liesInside(f, inputs.workspace));
 }
 
 const PAGE_BUDGET_BYTES = 20 * 1024 * 1024;
@@ -2200,12 +2207,11 @@ async function writeCoveragePage(run) {
     const file = coveragePagePath(inputs.summaryJson);
     const shown = relativeToWorkspace(inputs, file);
     const dir = path.dirname(file);
-    fs.mkdirSync(dir, { recursive: true });
-    const outside = escapesWorkspace(dir, inputs.workspace);
-    if (outside) {
-        run.findings.advise('action', `The coverage page was not written: ${relativeToWorkspace(inputs, dir)} leads to ${outside}, outside the workspace.`);
+    if (!liesInside(dir, inputs.workspace)) {
+        run.findings.advise('action', `The coverage page was not written: ${relativeToWorkspace(inputs, dir)} leads to ${realLocation(dir)}, outside the workspace.`);
         return;
     }
+    mkdirInside(dir, inputs.workspace);
     if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
         run.findings.advise('action', `The coverage page was not written: ${shown} is a symlink.`);
         return;
@@ -2220,7 +2226,7 @@ async function writeCoveragePage(run) {
     });
     const bytes = writeAtomically(file, chunks.map(run.redact));
     info(`Coverage page: ${shown} (${formatBytes(bytes)})`);
-    setOutput('coverage-page', shown);
+    setOutput$1('coverage-page', shown);
 }
 /** Writes the chunks to a new temporary file beside `file`, then renames it over `file`. Returns the bytes written. */
 function writeAtomically(file, chunks) {
@@ -2717,20 +2723,38 @@ function runPageUrl(id, env = process.env) {
     const run = runUrl(env);
     return run ? `${run}/artifacts/${id}` : undefined;
 }
-/** Why uploads cannot happen here at all (outside GitHub Actions), or null. */
-function uploadUnavailable(env = process.env) {
-    if (!env['ACTIONS_RUNTIME_TOKEN'] || !env['ACTIONS_RESULTS_URL']) {
-        return 'no artifact service here (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set: not running in GitHub Actions)';
-    }
-    return null;
+/** The runner variables the artifact client needs. */
+const UPLOAD_VARIABLES = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'];
+/** Which of the artifact client's variables are missing here. */
+function missingUploadVariables(env = process.env) {
+    return UPLOAD_VARIABLES.filter((name) => !env[name]);
 }
+/**
+ * Why uploads cannot happen here, or null. Outside GitHub Actions (a local
+ * run) that is expected; inside (GITHUB_ACTIONS=true) it is a problem to report
+ * (a container job or a step whose environment was stripped): see uploadProblem.
+ */
+function uploadUnavailable(env = process.env) {
+    const missing = missingUploadVariables(env);
+    if (missing.length === 0)
+        return null;
+    if (env['GITHUB_ACTIONS'] === 'true')
+        return uploadProblem(missing);
+    return 'no artifact service here (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are not set: not running in GitHub Actions)';
+}
+/** Inside GitHub Actions: the finding's line, naming the missing variables. */
+function uploadProblem(missing) {
+    return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set although GITHUB_ACTIONS is true (a container job or a step whose environment was stripped?): pass the runner's ${UPLOAD_VARIABLES.join(' and ')} through to this step, or set upload: false`;
+}
+/** Whether a missing artifact service here is a finding (inside GitHub Actions) rather than expected (a local run). */
+const uploadMissingIsFinding = (env = process.env) => env['GITHUB_ACTIONS'] === 'true' && missingUploadVariables(env).length > 0;
 /** Errors of the connection itself, which @actions/artifact's Twirp client does not retry (it retries 429/5xx). */
 const NETWORK_ERROR = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Unable to make request/i;
 async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-CQV0HCyn.js');
+    const { DefaultArtifactClient } = await import('./artifact-Bl0oRU6H.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -2789,13 +2813,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-CQV0HCyn.js');
+    const { DefaultArtifactClient } = await import('./artifact-Bl0oRU6H.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-CQV0HCyn.js');
+    const { DefaultArtifactClient } = await import('./artifact-Bl0oRU6H.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -2804,9 +2828,12 @@ var artifacts = /*#__PURE__*/Object.freeze({
     commonRoot: commonRoot,
     downloadRunArtifact: downloadRunArtifact,
     listRunArtifacts: listRunArtifacts,
+    missingUploadVariables: missingUploadVariables,
     runPageUrl: runPageUrl,
     runUrl: runUrl,
     uploadArtifact: uploadArtifact,
+    uploadMissingIsFinding: uploadMissingIsFinding,
+    uploadProblem: uploadProblem,
     uploadUnavailable: uploadUnavailable
 });
 
@@ -2949,7 +2976,7 @@ async function commentOnPullRequest(run) {
     try {
         const result = await upsertComment(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number, marker, body);
         info(`${result.created ? 'Created' : 'Updated'} the pull request comment ${result.url ?? result.id}`);
-        setOutput('comment-url', result.url ?? '');
+        setOutput$1('comment-url', result.url ?? '');
     }
     catch (error) {
         noticeNoComment(commentProblem(error, pr.fromFork));
@@ -3212,7 +3239,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CvcgAU1l.js');
+    const { changedLinesFromApi } = await import('./api-files-DczMlr2G.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3344,13 +3371,13 @@ async function uploadCodeCoverage(run) {
     const commit = pr?.headSha ?? env['GITHUB_SHA'];
     const ref = env['GITHUB_REF'];
     if (!repository || !commit || (!pr && !ref)) {
-        notice('github-code-coverage: true, but GITHUB_REPOSITORY, GITHUB_SHA or GITHUB_REF is not set (not running in GitHub Actions); nothing sent.', {
+        notice$1('github-code-coverage: true, but GITHUB_REPOSITORY, GITHUB_SHA or GITHUB_REF is not set (not running in GitHub Actions); nothing sent.', {
             title: 'GitHub code coverage'
         });
         return;
     }
     if (!inputs.githubToken) {
-        notice('github-code-coverage: true, but github-token is empty; nothing sent.', { title: 'GitHub code coverage' });
+        notice$1('github-code-coverage: true, but github-token is empty; nothing sent.', { title: 'GitHub code coverage' });
         return;
     }
     const api = GitHubApi.fromEnv(inputs.githubToken, env);
@@ -3363,12 +3390,12 @@ async function uploadCodeCoverage(run) {
             const target = pr ? { pull_request_number: pr.number } : { ref: ref };
             suite.codeCoverage = await uploadOne(api, repository, commit, target, suite, toRepository);
             const outcome = suite.codeCoverage;
-            info(`${suite.label}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ''}`);
+            info$1(`${suite.label}: ${outcome.status}${outcome.message ? ` (${outcome.message})` : ''}`);
             if (outcome.status === 'failed') {
                 findings.add(suite.suite, 'upload-failed', `GitHub code coverage could not process the ${suite.label} report: ${outcome.message ?? 'no reason given'}`);
             }
             else if (outcome.status === 'not-sent' || outcome.status === 'skipped') {
-                notice(`${suite.label} coverage was not shown in GitHub code coverage: ${outcome.message}`, { title: 'GitHub code coverage' });
+                notice$1(`${suite.label} coverage was not shown in GitHub code coverage: ${outcome.message}`, { title: 'GitHub code coverage' });
             }
         }
     }
@@ -3460,7 +3487,10 @@ function writeOutputs(run) {
 
 // The upload phase: each suite's files as its artifact. A failed upload is a
 // finding of that suite; outside GitHub Actions nothing is uploaded and the
-// log says where the files are.
+// log says where the files are; inside GitHub Actions without the artifact
+// service's variables (a container job, a stripped environment) that is one
+// finding naming the missing variable. Only files that really lie inside the
+// workspace are ever uploaded.
 /** The upload options every artifact of this run shares, mapped from the inputs once. */
 function uploadRequest(inputs, name, files, rootDirectory = commonRoot(files)) {
     return {
@@ -3472,15 +3502,36 @@ function uploadRequest(inputs, name, files, rootDirectory = commonRoot(files)) {
         timeoutMs: inputs.uploadTimeoutMs
     };
 }
-/** Uploads one artifact of this run; the error message is one line. */
+/** Uploads one artifact of this run; every file must really lie inside the workspace; the error message is one line. */
 function uploadFiles(inputs, name, files, rootDirectory) {
+    try {
+        for (const file of files)
+            resolveInside(file, inputs.workspace, { shown: relativeToWorkspace(inputs, file) });
+    }
+    catch (error) {
+        return Promise.reject(error);
+    }
     return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory));
+}
+/**
+ * Why nothing can be uploaded in this run, or null. Inside GitHub Actions a
+ * missing artifact service is recorded as one finding (once per run).
+ */
+function uploadBlocked(run) {
+    const unavailable = uploadUnavailable(run.env);
+    if (unavailable && uploadMissingIsFinding(run.env)) {
+        const message = `Artifacts were not uploaded: ${uploadProblem(missingUploadVariables(run.env))}`;
+        if (!run.findings.findings.some((f) => f.kind === 'upload-failed' && f.message === message))
+            run.findings.add('action', 'upload-failed', message);
+    }
+    return unavailable;
 }
 async function uploadSuites(run) {
     const { inputs, findings } = run;
     if (!inputs.upload)
         return;
-    const unavailable = uploadUnavailable(run.env);
+    // First, so that the finding is counted in coverage-summary.json's status.
+    const unavailable = uploadBlocked(run);
     for (const suite of suitesOf(run)) {
         if (!suite.enabled)
             continue;
@@ -3515,6 +3566,9 @@ async function uploadSuites(run) {
 
 // coverage-summary.json next to the reports, uploaded as its own small
 // artifact (the baseline of later pull requests, the input of a merge job).
+// Every string in it is redacted (it is downloadable by anyone who can read
+// the run); it is written to a temporary name beside it and renamed, so a
+// coverage-summary.json placed as a symlink is replaced, never written through.
 async function writeSummaryJson(run) {
     const { inputs, findings, rust, python } = run;
     const json = buildCoverageSummary({
@@ -3527,10 +3581,10 @@ async function writeSummaryJson(run) {
         findings: findings.findings,
         suites: { rust: suiteSummary(rust, findings.findings, rust.tools), python: suiteSummary(python, findings.findings, python.tools) }
     });
-    fs.mkdirSync(path.dirname(inputs.summaryJson), { recursive: true });
-    fs.writeFileSync(inputs.summaryJson, `${JSON.stringify(json, null, 1)}\n`);
-    setOutput('summary-json', relativeToWorkspace(inputs, inputs.summaryJson));
-    if (!inputs.upload || uploadUnavailable(run.env))
+    const shown = relativeToWorkspace(inputs, inputs.summaryJson);
+    writeFileAtomic(inputs.summaryJson, `${JSON.stringify(redactDeep(json, run.redact), null, 1)}\n`, inputs.workspace, shown);
+    setOutput('summary-json', shown);
+    if (!inputs.upload || uploadBlocked(run))
         return;
     const name = inputs.summaryArtifactName;
     try {
@@ -3543,14 +3597,12 @@ async function writeSummaryJson(run) {
     }
 }
 
-// In merge mode the Rust Cobertura report comes from the merged lcov's line
-// states, since cargo-llvm-cov cannot merge shards.
 function writeMergedRustCobertura(inputs, result, report) {
     if (!inputs.rust.cobertura)
         return;
     const file = rustCoberturaPath(inputs);
     const note = 'Written by rust-python-coverage from the merged lcov of the shards: a line counts as run when any shard ran it; hits are 1 or 0.';
-    fs.writeFileSync(file, coberturaXml(report.files, inputs.workspace, note));
+    writeFileAtomic(file, coberturaXml(report.files, inputs.workspace, note), inputs.workspace, relativeToWorkspace(inputs, file));
     result.cobertura = relativeToWorkspace(inputs, file);
 }
 
@@ -3641,8 +3693,8 @@ async function readReport(inputs, result, findings) {
         }
         return;
     }
-    const outside = escapesWorkspace(file, inputs.workspace);
-    if (outside) {
+    if (!liesInside(file, inputs.workspace)) {
+        const outside = realLocation(file);
         findings.add(result.suite, 'report-unreadable', `${shown}: leads to ${outside}, outside the workspace (a symlink?); not read and not uploaded`);
         return;
     }
@@ -3651,11 +3703,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BNsVFYMN.js');
+            const { parseLcovFile } = await import('./lcov-BFSoWzGJ.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CSvHPGeQ.js');
+            const { parseCoberturaFile } = await import('./cobertura-Bwg-JkES.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3667,6 +3719,11 @@ async function readReport(inputs, result, findings) {
         return;
     }
     result.report = report;
+    if (report.truncated) {
+        // Figures of a report cut short are not judged as whole: kept, shown as partial, and a finding.
+        result.partial = 'the report was cut short';
+        findings.add(result.suite, 'report-unreadable', `${shown} ends inside a section (no end_of_record after the last one): the file was cut short, so its figure covers only what was written`);
+    }
     let headline = result.suite === 'rust' ? rustHeadline(report) : pythonHeadline(report, coverageGateFor(inputs));
     if (headline && inputs.mode === 'merge') {
         headline = { ...headline, basis: `${result.suite === 'rust' ? 'lines' : 'statements'} of all shards, run when any shard ran them` };
@@ -3694,7 +3751,7 @@ function coverageGateFor(inputs) {
     const explicit = /--cov-config[= ](\S+)/.exec(inputs.python.command)?.[1]?.replace(/^['"]|['"]$/g, '') ?? process.env['COVERAGE_RCFILE'];
     const gate = readCoverageGate(inputs.workingDirectory, explicit || undefined);
     if (gate.source)
-        info(`coverage.py's precision: ${gate.precision} (from ${gate.source}); python-min-lines is judged on the total rounded to it, as --cov-fail-under does`);
+        info$1(`coverage.py's precision: ${gate.precision} (from ${gate.source}); python-min-lines is judged on the total rounded to it, as --cov-fail-under does`);
     return gate;
 }
 /**
@@ -3707,12 +3764,16 @@ async function checkRustCobertura(inputs, result, findings) {
         return;
     const file = rustCoberturaPath(inputs);
     const shown = relativeToWorkspace(inputs, file);
+    if (fs.existsSync(file) && !liesInside(file, inputs.workspace)) {
+        findings.advise('rust', `${shown}: leads to ${realLocation(file)}, outside the workspace (a symlink?); not read and not uploaded.`);
+        return;
+    }
     if (!fs.existsSync(file)) {
         if (!anyCommandFailed(result))
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CSvHPGeQ.js');
+    const { parseCoberturaFile } = await import('./cobertura-Bwg-JkES.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -3750,10 +3811,13 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-D6GnAtLJ.js');
+    const { zipDirectory } = await import('./write-AYJ92LUc.js');
     const zipPath = rustHtmlZipPath(inputs);
+    // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
+    // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
+    resolveInside(html, inputs.workspace, { shown: relativeToWorkspace(inputs, html) });
     try {
-        const zipped = await zipDirectory(html, zipPath, { level: inputs.compressionLevel, root: inputs.workspace });
+        const zipped = await writeThroughTemp(zipPath, inputs.workspace, (temp) => zipDirectory(html, temp, { level: inputs.compressionLevel, root: inputs.workspace }), relativeToWorkspace(inputs, zipPath));
         for (const skipped of zipped.skipped)
             findings.advise('rust', `Not zipped: ${skipped.path} (${skipped.reason}).`);
         rust.htmlZip = { path: relativeToWorkspace(inputs, zipPath), files: zipped.files, bytes: zipped.bytesOut };
@@ -3950,24 +4014,6 @@ async function runSuites(run) {
     forget();
 }
 
-// Keeps secrets out of what the action itself writes (warnings, summary):
-// the runtime token and the values of secret-looking variables are masked the
-// way the runner masks registered secrets in the log.
-const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|CREDENTIALS?)$/i;
-function makeRedactor(env = process.env) {
-    const secrets = Object.entries(env)
-        .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string' && value.length >= 6)
-        .map(([, value]) => value)
-        .sort((a, b) => b.length - a.length);
-    return (text) => {
-        let out = text;
-        for (const secret of secrets)
-            if (out.includes(secret))
-                out = out.split(secret).join('***');
-        return out;
-    };
-}
-
 // The coverage entry's work: one call per phase over one run state, in run
 // order. Each phase is guarded: a problem in one suite (or a bug of ours)
 // becomes a finding and never loses the other suite's results, the summary or
@@ -3985,9 +4031,9 @@ async function runPipeline(inputs, env = process.env) {
         merge: null
     };
     const { findings } = run;
-    setOutput('skipped', 'false');
+    setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CnG8NtGc.js');
+        const { collectShards } = await import('./shards-CRRQbt9M.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -53,7 +53,8 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
     patch: result.patch ?? null,
     delta: result.delta ?? null,
-    htmlZip: result.htmlZip ?? null
+    htmlZip: result.htmlZip ?? null,
+    ...(result.fromPython ? { rustFromPython: result.fromPython } : {})
   }
 }
 

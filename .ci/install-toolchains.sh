@@ -4,7 +4,8 @@
 #   - Debian: llvm-22 (llvm-cov/llvm-profdata matching rustc 1.95's LLVM 22), zip, unzip,
 #     chromium (headless, to render the coverage page in __tests__/e2e/page.test.ts; about a minute)
 #   - crates.io: cargo-llvm-cov (pinned)
-#   - PyPI: pytest, pytest-cov, coverage (pinned)
+#   - PyPI: pytest, pytest-cov, coverage, maturin (pinned; maturin builds the example's extension
+#     for the rust-from-python end-to-end test)
 # Idempotent: when everything is already there it only checks (well under 2 s).
 # Prints one summary line and the LLVM_COV/LLVM_PROFDATA paths cargo-llvm-cov needs.
 # Rust (rustup) and Python 3 themselves are expected on the machine already.
@@ -14,6 +15,7 @@ CARGO_LLVM_COV_VERSION="0.9.1"
 PYTEST_VERSION="9.2.0"
 PYTEST_COV_VERSION="7.1.0"
 COVERAGE_VERSION="7.17.4"
+MATURIN_VERSION="1.16.0"
 LLVM_MAJOR="22"
 APT_PACKAGES=("llvm-${LLVM_MAJOR}" zip unzip chromium)
 
@@ -88,13 +90,22 @@ if [ "$have_pytest" != "$PYTEST_VERSION" ] || [ "$have_pytest_cov" != "$PYTEST_C
   read -r have_pytest have_pytest_cov have_coverage <<<"$(py_versions)"
 fi
 
+# --- maturin (rust-from-python builds the example's extension with it) ----------
+have_maturin="$(python3 -c 'from importlib.metadata import version; print(version("maturin"))' 2>/dev/null || echo none)"
+if [ "$have_maturin" != "$MATURIN_VERSION" ]; then
+  log "pip install maturin==${MATURIN_VERSION} (found: ${have_maturin})"
+  python3 -m pip install --quiet --disable-pip-version-check "maturin==${MATURIN_VERSION}"
+  if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
+  have_maturin="$(python3 -c 'from importlib.metadata import version; print(version("maturin"))')"
+fi
+
 # --- summary ----------------------------------------------------------------------
 rustc_v="$(rustc --version | awk '{print $2}')"
 rustc_llvm="$(rustc -vV | awk '/^LLVM version/{print $3}')"
 llvm_v="$("$LLVM_COV" --version | sed -n 's/.*LLVM version \([0-9.]*\).*/\1/p' | head -n 1)"
 python_v="$(python3 -c 'import platform; print(platform.python_version())')"
 echo "toolchains: rustc ${rustc_v} (LLVM ${rustc_llvm}), llvm-cov ${llvm_v}, cargo-llvm-cov ${have_cov}," \
-  "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}," \
+  "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}, maturin ${have_maturin}," \
   "zip $(zip -v | sed -n '2s/^This is Zip \([^ ]*\).*/\1/p'), unzip $(unzip -v | sed -n '1s/^UnZip \([^ ]*\).*/\1/p')," \
   "chromium $(dpkg-query -W -f='${Version}' chromium 2>/dev/null || echo none)"
 echo "LLVM_COV=${LLVM_COV}"

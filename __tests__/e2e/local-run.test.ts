@@ -116,7 +116,8 @@ it('a report the command did not write is a finding naming the file; the other s
     '::warning::Python report examples/mixed-project/target/e2e-missing/python.xml was not written by the coverage command (would fail the step with non-blocking: false)'
   )
   expect(run.outputs['python-line-coverage']).toBe('')
-  expect(Number(run.outputs['rust-line-coverage'])).toBeGreaterThan(80)
+  // 70.99% (186/262): src/ngrams.rs is run only from Python, so the Rust tests alone leave it out.
+  expect(Number(run.outputs['rust-line-coverage'])).toBeGreaterThan(70)
   expect(run.summary).toContain('| Python | no data | none | ⚠️ report missing (would fail) |')
 })
 
@@ -139,8 +140,14 @@ it('an unreadable report (Git LFS pointer) is one clear line, and the other suit
 describe("a run from a developer's machine (outside GitHub Actions)", () => {
   /** The environment of a terminal: no GITHUB_* or RUNNER_* variables at all. */
   const terminalEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env['PATH'], HOME: process.env['HOME'], ...llvm })
+  // The plain run (rust-from-python would build and install the example's extension; rust-from-python.test.ts tests it).
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, [path.join(repo, 'dist/index.js'), ...args], { cwd: example, env: terminalEnv(), encoding: 'utf8', timeout: 300_000 })
+    spawnSync(process.execPath, [path.join(repo, 'dist/index.js'), '--rust-from-python', 'false', ...args], {
+      cwd: example,
+      env: terminalEnv(),
+      encoding: 'utf8',
+      timeout: 300_000
+    })
 
   it('takes inputs as flags, prints plain lines, the summary and the outputs, and keeps the reports under target/', () => {
     const run = cli([

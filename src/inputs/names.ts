@@ -13,6 +13,8 @@ export const INPUT_NAMES: readonly string[] = [
   'rust-command',
   'rust-report-command',
   'rust-cobertura',
+  'rust-from-python',
+  'rust-extension-build-command',
   'python-package',
   'python-tests',
   'python-command',

@@ -185,6 +185,11 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
 
   const rustTest = read('rust-command') || 'cargo llvm-cov --no-report --no-default-features --no-fail-fast'
   const rustReport = read('rust-report-command') || 'cargo llvm-cov report'
+  const fromPython = read('rust-from-python').trim() || 'auto'
+  if (!/^(auto|true|True|TRUE|false|False|FALSE)$/.test(fromPython)) {
+    throw new InputError('rust-from-python', 'must be auto, true or false', fromPython)
+  }
+  const extensionBuild = read('rust-extension-build-command').trim()
 
   const pythonPackage = read('python-package')
   const pythonTests = read('python-tests') || 'tests'
@@ -214,6 +219,10 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       enabled: rustEnabled,
       testCommand: withPrefix(commandPrefix, rustTest),
       reportCommand: withPrefix(commandPrefix, rustReport),
+      customTestCommand: read('rust-command') !== '',
+      customReportCommand: read('rust-report-command') !== '',
+      fromPython: fromPython === 'auto' ? 'auto' : /^true$/i.test(fromPython),
+      extensionBuildCommand: extensionBuild ? withPrefix(commandPrefix, extensionBuild) : '',
       cobertura: readBoolean(read, 'rust-cobertura', true),
       lcov,
       htmlDir,

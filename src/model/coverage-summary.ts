@@ -42,6 +42,14 @@ export interface SuiteSummary {
   codeCoverage?: CodeCoverageUpload | null
   /** The zipped HTML report (Rust), or null. */
   htmlZip: { path: string; files: number; bytes: number } | null
+  /** Rust only, with rust-from-python: the Rust tests' own figure and the lines only the Python tests reach. */
+  rustFromPython?: {
+    rustTestsOnly: { percent: number; covered: number; total: number } | null
+    linesOnlyPython: number
+    rustTestsLcov: string
+    buildCommand: string
+    buildSeconds: number
+  }
 }
 
 export interface RunFacts {

@@ -17,6 +17,13 @@ export interface RustInputs extends SuiteInputs {
   cobertura: boolean
   lcov: string
   htmlDir: string
+  /** rust-command / rust-report-command were given (not the defaults): used exactly as written. */
+  customTestCommand: boolean
+  customReportCommand: boolean
+  /** Also measure the Rust code the Python tests run (extension built instrumented); auto = maturin is the build backend. */
+  fromPython: 'auto' | boolean
+  /** Builds and installs the instrumented extension (prefixed); empty = chosen at run time (maturin develop or pip). */
+  extensionBuildCommand: string
 }
 
 export interface PythonInputs extends SuiteInputs {

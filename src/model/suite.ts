@@ -89,6 +89,21 @@ export interface SuiteResult {
   codeCoverage?: CodeCoverageUpload
   /** Change since the baseline run, when there is one. */
   delta?: SuiteDelta | null
+  /** Rust measured from the Python tests too (rust-from-python), when the instrumented extension was built. */
+  fromPython?: RustFromPython
+}
+
+/** What the Python tests add to the Rust figure (the headline is over every profile: Rust and Python tests). */
+export interface RustFromPython {
+  /** The Rust tests alone: LF/LH sums of the report of their own profiles; null when it has no lines. */
+  rustTestsOnly: { percent: number; covered: number; total: number } | null
+  /** Lines (DA records) the full report has run that the Rust tests alone did not run. */
+  linesOnlyPython: number
+  /** The Rust tests' own lcov, relative to the workspace. */
+  rustTestsLcov: string
+  /** The command that built and installed the instrumented extension, and its time. */
+  buildCommand: string
+  buildSeconds: number
 }
 
 export const SUITE_LABELS: Record<SuiteId, string> = { rust: 'Rust', python: 'Python' }

@@ -63,7 +63,8 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     patch: result.patch ?? null,
     delta: result.delta ?? null,
     codeCoverage: result.codeCoverage ?? null,
-    htmlZip: result.htmlZip ?? null
+    htmlZip: result.htmlZip ?? null,
+    ...(result.fromPython ? { rustFromPython: result.fromPython } : {})
   }
 }
 

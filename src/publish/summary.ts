@@ -104,6 +104,8 @@ function render(input: SummaryInput, filesPerSuite: number, listed: number, s: S
   out.push('| --- | --- | --- | --- | --- | --- |')
   for (const suite of input.suites) out.push(suiteRow(suite, input, s))
   out.push('')
+  const fromPython = input.suites.find((suite) => suite.fromPython)
+  if (fromPython?.fromPython) out.push(fromPythonLine(fromPython, fromPython.fromPython), '')
   if (input.merge) out.push(mergeLine(input.merge, Math.min(listed, MAX_SHARD_NAMES), s), '')
   if (input.baseline) out.push(baselineLine(input.baseline, s), '')
   if (input.patch) out.push(...patchSection(input.patch, input.suites, filesPerSuite, s))
@@ -177,6 +179,13 @@ function render(input: SummaryInput, filesPerSuite: number, listed: number, s: S
   }
   if (notes.length > 0) out.push(`<sub>${notes.join(' ')}</sub>`, '')
   return out.join('\n')
+}
+
+/** rust-from-python: what the Rust tests alone run, and what only the Python tests reach. */
+function fromPythonLine(suite: SuiteResult, f: NonNullable<SuiteResult['fromPython']>): string {
+  const alone = f.rustTestsOnly ? `${formatPercent(f.rustTestsOnly.percent)} (${f.rustTestsOnly.covered}/${f.rustTestsOnly.total})` : 'no data'
+  const all = suite.headline ? ` (${formatPercent(suite.headline.percent)} with them)` : ''
+  return `**${suite.label} from the Python tests too**: the Rust tests alone run ${alone}; ${f.linesOnlyPython} line(s) only the Python tests reach${all}. The instrumented extension build took ${f.buildSeconds.toFixed(1)} s.`
 }
 
 /** Markdown list items of the lines shown out of `total`, then one saying how many more there are. */

@@ -10,7 +10,8 @@ import { childEnv, commandOk } from './command.js'
 import { recordFailure, runLogged } from './logged-command.js'
 import { emptySuite, pythonOutputPath, pythonTermPath, removeStale } from './suite-files.js'
 
-export async function runPython(run: RunState): Promise<SuiteResult> {
+/** `env`: the environment of the run (rust-from-python gives cargo-llvm-cov's, so the extension writes its profiles). */
+export async function runPython(run: RunState, env: NodeJS.ProcessEnv = childEnv(run.env)): Promise<SuiteResult> {
   const { inputs, findings } = run
   const python = inputs.python
   const result = emptySuite(inputs, 'python')
@@ -18,7 +19,7 @@ export async function runPython(run: RunState): Promise<SuiteResult> {
   const started = Date.now()
   removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)])
   fs.mkdirSync(path.dirname(python.xml), { recursive: true })
-  const commandResult = await runLogged('Python', python.command, inputs, childEnv(run.env), python.timeoutMs, pythonOutputPath(inputs))
+  const commandResult = await runLogged('Python', python.command, inputs, env, python.timeoutMs, pythonOutputPath(inputs))
   result.commands.push(commandResult)
   if (!commandOk(commandResult)) {
     recordFailure(findings, result, commandResult, python.timeoutMs)

@@ -11,7 +11,8 @@ import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
 import { childEnv, commandOk } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
-import { emptySuite, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
+import { readMaturinProject, manifestArgument } from './maturin-project.js'
+import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 import { findLlvmTools } from './toolchain.js'
 
 export async function runRust(run: RunState): Promise<SuiteResult> {
@@ -28,13 +29,9 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
     log.info(llvm.note)
     Object.assign(env, llvm.env)
   }
-  const htmlOutputDir = path.dirname(rust.htmlDir)
-  const steps = [
-    rust.testCommand,
-    `${rust.reportCommand} --lcov --output-path ${shellQuote(rust.lcov)}`,
-    `${rust.reportCommand} --html --output-dir ${shellQuote(htmlOutputDir)}`,
-    ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
-  ]
+  const crate = findCrate(run, result)
+  if (!crate) return result
+  const steps = [rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg), ...rustReportSteps(inputs, crate.manifestArg)]
   for (const [index, command] of steps.entries()) {
     const remaining = rust.timeoutMs - (Date.now() - started)
     const commandResult = await runLogged('Rust', command, inputs, env, remaining)
@@ -50,8 +47,47 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
   return result
 }
 
+/** The report commands over the profiles: lcov, HTML, and Cobertura when asked for. */
+export function rustReportSteps(inputs: Inputs, manifestArg: string): string[] {
+  const rust = inputs.rust
+  const report = rust.reportCommand + (rust.customReportCommand ? '' : manifestArg)
+  return [
+    `${report} --lcov --output-path ${shellQuote(rust.lcov)}`,
+    `${report} --html --output-dir ${shellQuote(path.dirname(rust.htmlDir))}`,
+    ...(rust.cobertura ? [`${report} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
+  ]
+}
+
+/**
+ * The crate the default cargo commands measure (the place maturin builds from):
+ * its `--manifest-path` argument ('' for the working directory's Cargo.toml), or
+ * null after one finding when there is none (custom commands are not checked).
+ */
+export function findCrate(run: RunState, result: SuiteResult): { manifestArg: string; manifestPath: string | null } | null {
+  const { inputs } = run
+  if (inputs.rust.customTestCommand && inputs.rust.customReportCommand) return { manifestArg: '', manifestPath: null }
+  const project = readMaturinProject(inputs.workingDirectory)
+  if (project.manifestPath === null) {
+    const shown = relativeToWorkspace(inputs, inputs.workingDirectory)
+    const where = project.manifestSetting !== null ? ' ([tool.maturin] manifest-path in pyproject.toml)' : ''
+    const message = `No Cargo.toml for the Rust suite in "${shown}": looked for ${project.tried.join(', ')}${where}. Set working-directory to the project's folder, or [tool.maturin] manifest-path.`
+    run.findings.add('rust', 'tool-failed', message)
+    // Recorded as a command that could not start, so the missing report is not a second finding.
+    result.commands.push({
+      command: inputs.rust.testCommand,
+      exitCode: null,
+      signal: null,
+      timedOut: false,
+      durationMs: 0,
+      spawnError: 'no Cargo.toml'
+    })
+    return null
+  }
+  return { manifestArg: manifestArgument(inputs.workingDirectory, project.manifestPath, shellQuote), manifestPath: project.manifestPath }
+}
+
 /** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
-function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Record<string, string> {
+export function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Record<string, string> {
   const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
   const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], {
     cwd: inputs.workingDirectory,

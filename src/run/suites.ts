@@ -6,6 +6,7 @@
 import type { RunState } from '../model/run-state.js'
 import { zipRustHtml } from '../zip/html-report.js'
 import { halted, isCancelled, onCancel } from './cancel.js'
+import { runRustFromPython, rustFromPythonWanted } from './instrumented-extension.js'
 import { runPython } from './python.js'
 import { runRust } from './rust.js'
 import { pythonOutputPath, pythonTermPath, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
@@ -16,6 +17,13 @@ export async function runSuites(run: RunState): Promise<void> {
   const pythonFiles = [inputs.python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)]
   const unfinished = new Set([...(inputs.rust.enabled ? [...rustFiles, rustHtmlZipPath(inputs)] : []), ...(inputs.python.enabled ? pythonFiles : [])])
   const forget = onCancel(() => removeStale([...unfinished]))
+  // Rust measured from the Python tests too: one instrumented build, each suite run once (instrumented-extension.ts).
+  if (rustFromPythonWanted(run)) {
+    await findings.guard('rust', 'running the suites with the instrumented extension', () => runRustFromPython(run))
+    if (isCancelled()) await halted()
+    forget()
+    return
+  }
   run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run))) ?? run.rust
   if (isCancelled()) await halted()
   for (const file of rustFiles) unfinished.delete(file)

@@ -56,6 +56,9 @@ function prepare(inputs: Record<string, string>, extraEnv: Record<string, string
     GITHUB_SERVER_URL: 'https://github.com',
     ...extraEnv
   }
+  // The example builds with maturin, so rust-from-python's auto would build and install its extension: tests
+  // of the plain run say nothing about it, and get the plain run (rust-from-python.test.ts tests the other).
+  if (!('rust-from-python' in inputs)) env['INPUT_RUST-FROM-PYTHON'] = 'false'
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   // Without an artifact service uploads are off, as a workflow would set them (inside Actions a missing service is a finding).
   if (!env['ACTIONS_RUNTIME_TOKEN'] && !('upload' in inputs)) env['INPUT_UPLOAD'] = 'false'

@@ -69,7 +69,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    register(m)
+    register(m).and(ngrams::register(m))
 }
 
 #[cfg(test)]
@@ -107,3 +107,6 @@ mod tests {
         });
     }
 }
+
+// Reached only from Python: no Rust test calls it (see the module's docs).
+mod ngrams;

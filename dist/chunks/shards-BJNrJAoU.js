@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { v as startGroup, x as endGroup, i as info, R as ReportError } from './cancel-B04LTBBD.js';
+import { v as startGroup, x as endGroup, i as info, R as ReportError } from './cancel-DkpcUj3z.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-BhWOvOtL.js';
-import { L as LineStates } from './line-states-B3UPYd0C.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, c as coberturaXml } from './pipeline-B42NFajs.js';
+import { L as LineStates } from './line-states-CVXBm8ho.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -60,7 +60,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BhWOvOtL.js').then(function (n) { return n.g; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-B42NFajs.js').then(function (n) { return n.g; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -151,7 +151,7 @@ function concatenateLcov(reports, target) {
 }
 /** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-Bwg-JkES.js');
+    const { parseCoberturaFile } = await import('./cobertura-BtJw-eFz.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

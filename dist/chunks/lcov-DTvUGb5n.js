@@ -1,8 +1,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStates } from './line-states-B3UPYd0C.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BhWOvOtL.js';
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-BbIUmgM_.js';
-import { R as ReportError } from './cancel-B04LTBBD.js';
+import { L as LineStates } from './line-states-CVXBm8ho.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-B42NFajs.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath } from './sniff-CSXVGgMS.js';
+import { R as ReportError } from './cancel-DkpcUj3z.js';
 import 'node:fs';
 import 'node:path';
 import 'node:zlib';

@@ -17,6 +17,8 @@ const INPUT_NAMES = [
     'rust-command',
     'rust-report-command',
     'rust-cobertura',
+    'rust-from-python',
+    'rust-extension-build-command',
     'python-package',
     'python-tests',
     'python-command',

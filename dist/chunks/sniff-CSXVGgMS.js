@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
-import { R as ReportError } from './cancel-B04LTBBD.js';
+import { R as ReportError } from './cancel-DkpcUj3z.js';
 import * as path from 'node:path';
 
 // Feeds a file to a byte scanner in 1 MiB chunks through one reused buffer.

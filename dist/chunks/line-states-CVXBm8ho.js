@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BhWOvOtL.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-B42NFajs.js';
 
 // Per-line state of one source file as it is read (see LINE_* in model.ts):
 // one byte per source line, grown by doubling, a line's state only ever rises

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-B04LTBBD.js';
+import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-DkpcUj3z.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -1585,6 +1585,9 @@ function render(input, filesPerSuite, listed, s) {
     for (const suite of input.suites)
         out.push(suiteRow(suite, input, s));
     out.push('');
+    const fromPython = input.suites.find((suite) => suite.fromPython);
+    if (fromPython?.fromPython)
+        out.push(fromPythonLine(fromPython, fromPython.fromPython), '');
     if (input.merge)
         out.push(mergeLine(input.merge, Math.min(listed, MAX_SHARD_NAMES), s), '');
     if (input.baseline)
@@ -1652,6 +1655,12 @@ function render(input, filesPerSuite, listed, s) {
     if (notes.length > 0)
         out.push(`<sub>${notes.join(' ')}</sub>`, '');
     return out.join('\n');
+}
+/** rust-from-python: what the Rust tests alone run, and what only the Python tests reach. */
+function fromPythonLine(suite, f) {
+    const alone = f.rustTestsOnly ? `${formatPercent(f.rustTestsOnly.percent)} (${f.rustTestsOnly.covered}/${f.rustTestsOnly.total})` : 'no data';
+    const all = suite.headline ? ` (${formatPercent(suite.headline.percent)} with them)` : '';
+    return `**${suite.label} from the Python tests too**: the Rust tests alone run ${alone}; ${f.linesOnlyPython} line(s) only the Python tests reach${all}. The instrumented extension build took ${f.buildSeconds.toFixed(1)} s.`;
 }
 /** Markdown list items of the lines shown out of `total`, then one saying how many more there are. */
 function listItems(shown, total, more) {
@@ -2458,7 +2467,8 @@ function suiteSummary(result, findings, tools) {
         patch: result.patch ?? null,
         delta: result.delta ?? null,
         codeCoverage: result.codeCoverage ?? null,
-        htmlZip: result.htmlZip ?? null
+        htmlZip: result.htmlZip ?? null,
+        ...(result.fromPython ? { rustFromPython: result.fromPython } : {})
     };
 }
 function buildCoverageSummary(args) {
@@ -2754,7 +2764,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-Bl0oRU6H.js');
+    const { DefaultArtifactClient } = await import('./artifact-BbqVvk-T.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -2813,13 +2823,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-Bl0oRU6H.js');
+    const { DefaultArtifactClient } = await import('./artifact-BbqVvk-T.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-Bl0oRU6H.js');
+    const { DefaultArtifactClient } = await import('./artifact-BbqVvk-T.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -3239,7 +3249,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DczMlr2G.js');
+    const { changedLinesFromApi } = await import('./api-files-BfB7AMNp.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3703,11 +3713,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BFSoWzGJ.js');
+            const { parseLcovFile } = await import('./lcov-DTvUGb5n.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Bwg-JkES.js');
+            const { parseCoberturaFile } = await import('./cobertura-BtJw-eFz.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3773,7 +3783,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-Bwg-JkES.js');
+    const { parseCoberturaFile } = await import('./cobertura-BtJw-eFz.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -3811,7 +3821,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-AYJ92LUc.js');
+    const { zipDirectory } = await import('./write-CBth_JwZ.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -3825,6 +3835,67 @@ async function zipRustHtml(run) {
     catch (error) {
         findings.add('rust', 'report-unreadable', `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine(error.message)}`);
     }
+}
+
+// What pyproject.toml says about a maturin (PyO3) project: whether maturin is
+// its build backend, and where the Rust crate is. maturin takes
+// `[tool.maturin] manifest-path`, else Cargo.toml beside pyproject.toml, else
+// rust/Cargo.toml; the Rust suite finds the crate the same way.
+//
+// Only the few keys needed are read, by a small line reader (no TOML library):
+// `key = "value"` or `key = 'value'` on one line, under `[build-system]` and
+// `[tool.maturin]` (comments and other tables are passed over).
+/** The string values of `[table]` in a TOML text (one-line basic or literal strings only). */
+function tomlStrings(text, table) {
+    const values = new Map();
+    let current = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        const header = /^\[\s*([^\]]+?)\s*\]\s*(#.*)?$/.exec(line);
+        if (header && !line.startsWith('[[')) {
+            current = header[1].replace(/\s*\.\s*/g, '.');
+            continue;
+        }
+        if (line.startsWith('[[')) {
+            current = '';
+            continue;
+        }
+        if (current !== table)
+            continue;
+        const m = /^("?)([\w.-]+)\1\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*(#.*)?$/.exec(line);
+        if (!m)
+            continue;
+        const value = m[3] !== undefined ? m[3].replace(/\\(["\\])/g, '$1') : m[4];
+        values.set(m[2], value);
+    }
+    return values;
+}
+function readMaturinProject(workingDirectory) {
+    const pyproject = path.join(workingDirectory, 'pyproject.toml');
+    let text;
+    try {
+        text = fs.readFileSync(pyproject, 'utf8');
+    }
+    catch {
+        text = null;
+    }
+    const backend = text === null ? '' : (tomlStrings(text, 'build-system').get('build-backend') ?? '');
+    const setting = text === null ? null : (tomlStrings(text, 'tool.maturin').get('manifest-path') ?? null);
+    const candidates = setting !== null ? [setting] : ['Cargo.toml', 'rust/Cargo.toml'];
+    const found = candidates.map((c) => path.resolve(workingDirectory, c)).find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+    return {
+        hasPyproject: text !== null,
+        maturinBackend: backend.trim() === 'maturin',
+        manifestPath: found ?? null,
+        tried: candidates,
+        manifestSetting: setting
+    };
+}
+/** `--manifest-path <path>` for cargo, or '' when the crate is the working directory's own Cargo.toml (cargo's default). */
+function manifestArgument(workingDirectory, manifestPath, quote) {
+    if (manifestPath === null || manifestPath === path.join(workingDirectory, 'Cargo.toml'))
+        return '';
+    return ` --manifest-path ${quote(manifestPath)}`;
 }
 
 // Pulls pytest-cov's terminal coverage table out of a pytest run's output, so
@@ -3855,7 +3926,8 @@ function extractCoverageTable(output) {
 // The Python suite: one pytest run under coverage that writes the Cobertura
 // XML; its output is kept, and pytest-cov's terminal table cut out of it for
 // the artifact.
-async function runPython(run) {
+/** `env`: the environment of the run (rust-from-python gives cargo-llvm-cov's, so the extension writes its profiles). */
+async function runPython(run, env = childEnv(run.env)) {
     const { inputs, findings } = run;
     const python = inputs.python;
     const result = emptySuite(inputs, 'python');
@@ -3864,7 +3936,7 @@ async function runPython(run) {
     const started = Date.now();
     removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)]);
     fs.mkdirSync(path.dirname(python.xml), { recursive: true });
-    const commandResult = await runLogged('Python', python.command, inputs, childEnv(run.env), python.timeoutMs, pythonOutputPath(inputs));
+    const commandResult = await runLogged('Python', python.command, inputs, env, python.timeoutMs, pythonOutputPath(inputs));
     result.commands.push(commandResult);
     if (!commandOk(commandResult)) {
         recordFailure(findings, result, commandResult, python.timeoutMs);
@@ -3953,13 +4025,10 @@ async function runRust(run) {
         info(llvm.note);
         Object.assign(env, llvm.env);
     }
-    const htmlOutputDir = path.dirname(rust.htmlDir);
-    const steps = [
-        rust.testCommand,
-        `${rust.reportCommand} --lcov --output-path ${shellQuote(rust.lcov)}`,
-        `${rust.reportCommand} --html --output-dir ${shellQuote(htmlOutputDir)}`,
-        ...(rust.cobertura ? [`${rust.reportCommand} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
-    ];
+    const crate = findCrate(run, result);
+    if (!crate)
+        return result;
+    const steps = [rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg), ...rustReportSteps(inputs, crate.manifestArg)];
     for (const [index, command] of steps.entries()) {
         const remaining = rust.timeoutMs - (Date.now() - started);
         const commandResult = await runLogged('Rust', command, inputs, env, remaining);
@@ -3976,6 +4045,44 @@ async function runRust(run) {
         result.tools = rustToolVersions(inputs, env);
     return result;
 }
+/** The report commands over the profiles: lcov, HTML, and Cobertura when asked for. */
+function rustReportSteps(inputs, manifestArg) {
+    const rust = inputs.rust;
+    const report = rust.reportCommand + (rust.customReportCommand ? '' : manifestArg);
+    return [
+        `${report} --lcov --output-path ${shellQuote(rust.lcov)}`,
+        `${report} --html --output-dir ${shellQuote(path.dirname(rust.htmlDir))}`,
+        ...(rust.cobertura ? [`${report} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
+    ];
+}
+/**
+ * The crate the default cargo commands measure (the place maturin builds from):
+ * its `--manifest-path` argument ('' for the working directory's Cargo.toml), or
+ * null after one finding when there is none (custom commands are not checked).
+ */
+function findCrate(run, result) {
+    const { inputs } = run;
+    if (inputs.rust.customTestCommand && inputs.rust.customReportCommand)
+        return { manifestArg: '', manifestPath: null };
+    const project = readMaturinProject(inputs.workingDirectory);
+    if (project.manifestPath === null) {
+        const shown = relativeToWorkspace(inputs, inputs.workingDirectory);
+        const where = project.manifestSetting !== null ? ' ([tool.maturin] manifest-path in pyproject.toml)' : '';
+        const message = `No Cargo.toml for the Rust suite in "${shown}": looked for ${project.tried.join(', ')}${where}. Set working-directory to the project's folder, or [tool.maturin] manifest-path.`;
+        run.findings.add('rust', 'tool-failed', message);
+        // Recorded as a command that could not start, so the missing report is not a second finding.
+        result.commands.push({
+            command: inputs.rust.testCommand,
+            exitCode: null,
+            signal: null,
+            timedOut: false,
+            durationMs: 0,
+            spawnError: 'no Cargo.toml'
+        });
+        return null;
+    }
+    return { manifestArg: manifestArgument(inputs.workingDirectory, project.manifestPath, shellQuote), manifestPath: project.manifestPath };
+}
 /** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
 function rustToolVersions(inputs, env) {
     const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : '';
@@ -3991,12 +4098,252 @@ function rustToolVersions(inputs, env) {
     return tools;
 }
 
+// Rust measured from the Python tests too (input rust-from-python): in a PyO3
+// project much of the Rust code is run only by the Python tests, through the
+// compiled extension, so the Rust tests alone under-report it (0 % when there
+// are none). cargo-llvm-cov's documented way for such "external" tests:
+//
+//   1. `cargo llvm-cov show-env --sh` once: its KEY=VALUE lines (RUSTC_WRAPPER,
+//      LLVM_PROFILE_FILE under target/, CARGO_LLVM_COV_TARGET_DIR, ...) become
+//      the environment of every command below;
+//   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in;
+//   3. the Rust tests, then a report of their profiles alone (rust-tests-only.lcov);
+//   4. the extension built and installed in that environment (instrumented);
+//   5. the Python tests, once: the same run writes the Python report and, through
+//      the extension, more Rust profiles;
+//   6. the Rust reports (lcov, HTML, Cobertura) over all profiles.
+//
+// The Rust tests alone and the lines only the Python tests reach are figures
+// of their own (summary, coverage-summary.json, outputs).
+/** The report of the Rust tests' own profiles, beside the Rust lcov. */
+const rustTestsOnlyPath = (lcov) => path.join(path.dirname(lcov), 'rust-tests-only.lcov');
+/** On when asked for, or (auto) when maturin builds the project; needs both suites in a run. */
+function rustFromPythonWanted(run) {
+    const { inputs } = run;
+    const setting = inputs.rust.fromPython;
+    if (setting === false || inputs.mode !== 'run')
+        return false;
+    if (!inputs.rust.enabled || !inputs.python.enabled) {
+        if (setting === true)
+            info$1('rust-from-python: off, it needs both suites (rust-enabled and python-enabled).');
+        return false;
+    }
+    if (setting === true)
+        return true;
+    const on = readMaturinProject(inputs.workingDirectory).maturinBackend;
+    if (on)
+        info$1('rust-from-python (auto): on, pyproject.toml builds with maturin; the extension is built instrumented once.');
+    return on;
+}
+/** KEY=VALUE pairs of `cargo llvm-cov show-env --sh` (`export KEY='value'`, sh-quoted); other lines are passed over. */
+function parseShowEnv(text) {
+    const vars = {};
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+        if (!m)
+            continue;
+        vars[m[1]] = unquote(m[2]);
+    }
+    return vars;
+}
+/** One sh word: 'single' (with '\'' escapes), "double" (with \ escapes) or bare, concatenated. */
+function unquote(word) {
+    let out = '';
+    for (let i = 0; i < word.length;) {
+        const c = word[i];
+        if (c === "'") {
+            const end = word.indexOf("'", i + 1);
+            out += word.slice(i + 1, end === -1 ? undefined : end);
+            i = end === -1 ? word.length : end + 1;
+        }
+        else if (c === '"') {
+            i++;
+            while (i < word.length && word[i] !== '"') {
+                if (word[i] === '\\' && i + 1 < word.length && '$`"\\\n'.includes(word[i + 1]))
+                    i++;
+                out += word[i];
+                i++;
+            }
+            i++;
+        }
+        else if (c === '\\' && i + 1 < word.length) {
+            out += word[i + 1];
+            i += 2;
+        }
+        else {
+            out += c;
+            i++;
+        }
+    }
+    return out;
+}
+/**
+ * The Rust test command as it runs in show-env's environment: cargo-llvm-cov's
+ * own test subcommands wrap rustc again there and fail, so
+ * `cargo llvm-cov [test] --no-report ARGS` runs as `cargo test ARGS` and
+ * `cargo llvm-cov nextest --no-report ARGS` as `cargo nextest run ARGS` (the
+ * environment already instruments the build). Other commands run as given.
+ */
+function plainCargoTestCommand(command) {
+    if (!/\bcargo llvm-cov\b/.test(command))
+        return command;
+    return command
+        .replace(/\bcargo llvm-cov nextest\b/, 'cargo nextest run')
+        .replace(/\bcargo llvm-cov(?: test)?\b/, 'cargo test')
+        .replace(/\s--no-report\b/, '');
+}
+/**
+ * The build-and-install command: `maturin develop` when a virtual environment is
+ * active (VIRTUAL_ENV or CONDA_PREFIX) or a command-prefix provides one (e.g.
+ * `uv run`); else pip's editable install into the Python on PATH (setup-python's
+ * on GitHub runners, where `maturin develop` refuses to run without a venv).
+ */
+function defaultBuildCommand(env, commandPrefix) {
+    const prefix = commandPrefix ? `${commandPrefix} ` : '';
+    if (env['VIRTUAL_ENV'] || env['CONDA_PREFIX'] || commandPrefix)
+        return `${prefix}maturin develop`;
+    return 'python -m pip install --no-build-isolation -e .';
+}
+async function runRustFromPython(run) {
+    const { inputs, findings } = run;
+    const rust = inputs.rust;
+    const result = emptySuite(inputs, 'rust');
+    run.rust = result;
+    const started = Date.now();
+    const onlyLcov = rustTestsOnlyPath(rust.lcov);
+    const showEnvFile = path.join(path.dirname(rust.lcov), 'rust-show-env.txt');
+    removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile]);
+    fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
+    const env = childEnv(run.env);
+    const llvm = findLlvmTools(env, inputs.workingDirectory);
+    if (llvm) {
+        info$1(llvm.note);
+        Object.assign(env, llvm.env);
+    }
+    const runPythonSuite = async (pythonEnv) => {
+        run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python;
+    };
+    const crate = findCrate(run, result);
+    if (!crate)
+        return runPythonSuite(childEnv(run.env));
+    const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : '';
+    let rustMs = 0;
+    const step = async (command, what, captureFile) => {
+        const commandResult = await runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs, captureFile);
+        rustMs += commandResult.durationMs;
+        result.commands.push(commandResult);
+        if (commandResult.failures && !commandResult.timedOut)
+            recordFailure(findings, result, commandResult, rust.timeoutMs);
+        else if (!commandOk(commandResult)) {
+            const message = failureMessage('Rust', commandResult, rust.timeoutMs);
+            findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', `${message} (${what})`);
+        }
+        return commandResult;
+    };
+    // 1. The environment, once.
+    const shown = await step(`${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, 'cargo-llvm-cov environment', showEnvFile);
+    const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {};
+    const problem = commandOk(shown) ? profileFileProblem(vars) : 'no environment';
+    if (problem !== null) {
+        if (commandOk(shown))
+            findings.add('rust', 'tool-failed', `cargo llvm-cov show-env: ${problem}; Rust was not measured from the Python tests`);
+        result.durationMs = Date.now() - started;
+        return runPythonSuite(childEnv(run.env));
+    }
+    Object.assign(env, vars);
+    // pip builds through maturin's PEP 517 backend, in release unless told: the dev profile is what the Rust tests share.
+    if (!inputs.rust.extensionBuildCommand && env['MATURIN_PEP517_ARGS'] === undefined)
+        env['MATURIN_PEP517_ARGS'] = '--profile dev';
+    // 2-4. Stale profiles out, the Rust tests and their own report, the extension built instrumented. The build
+    // comes after the tests: `cargo test` of a cdylib crate writes target/debug/deps/lib<name>.so too, and the
+    // reports must read the very extension the Python tests load.
+    const cleaned = await step(`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`, 'removing stale profiles');
+    const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg);
+    if (testCommand !== rust.testCommand)
+        info$1(`rust-from-python: the Rust tests run as \`${testCommand}\` in cargo-llvm-cov's environment.`);
+    const tests = commandOk(cleaned) ? await step(testCommand, 'Rust tests') : null;
+    const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg);
+    const canReport = tests !== null && worthReporting(tests);
+    if (canReport)
+        await step(`${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`, 'report of the Rust tests alone');
+    const buildCommand = inputs.rust.extensionBuildCommand || defaultBuildCommand(run.env, inputs.commandPrefix);
+    const build = commandOk(cleaned) ? await step(buildCommand, 'building the instrumented extension') : null;
+    // 5. The Python tests, once, in the same environment.
+    await runPythonSuite(env);
+    // 6. The Rust reports over every profile.
+    if (canReport) {
+        for (const command of rustReportSteps(inputs, crate.manifestArg))
+            if (!commandOk(await step(command, 'Rust report')))
+                break;
+    }
+    result.durationMs = rustMs;
+    if (result.commands.some(commandOk))
+        result.tools = rustToolVersions(inputs, env);
+    if (build && commandOk(build) && fs.existsSync(onlyLcov) && fs.existsSync(rust.lcov)) {
+        result.fromPython = await fromPythonFigures(inputs.workspace, onlyLcov, rust.lcov, relativeToWorkspace(inputs, onlyLcov), build);
+        const f = result.fromPython;
+        info$1(`rust-from-python: Rust tests alone ${f.rustTestsOnly ? `${f.rustTestsOnly.percent.toFixed(2)}% (${f.rustTestsOnly.covered}/${f.rustTestsOnly.total})` : 'no data'}; ${f.linesOnlyPython} line(s) only the Python tests reach; build ${f.buildSeconds.toFixed(1)} s.`);
+        setOutput$1('rust-tests-only-line-coverage', f.rustTestsOnly ? String(f.rustTestsOnly.percent) : '');
+        setOutput$1('rust-lines-only-python', String(f.linesOnlyPython));
+    }
+    await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run));
+}
+/** LLVM_PROFILE_FILE must be set and lie under cargo-llvm-cov's target directory (no default_*.profraw in the project). */
+function profileFileProblem(vars) {
+    const profile = vars['LLVM_PROFILE_FILE'];
+    const target = vars['CARGO_LLVM_COV_TARGET_DIR'];
+    if (!profile)
+        return 'its output has no LLVM_PROFILE_FILE';
+    if (target && path.relative(target, path.dirname(profile)).startsWith('..')) {
+        return `LLVM_PROFILE_FILE ${profile} is not under the target directory ${target}`;
+    }
+    return null;
+}
+/** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
+async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
+    const { parseLcovFile } = await import('./lcov-DTvUGb5n.js');
+    const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
+    const full = await parseLcovFile(fullLcov, { root: workspace });
+    const tally = only.declared.lines ?? only.totals.lines;
+    return {
+        rustTestsOnly: tally.total > 0 ? { percent: (tally.covered * 100) / tally.total, covered: tally.covered, total: tally.total } : null,
+        linesOnlyPython: linesOnlyIn(full, only),
+        rustTestsLcov: shownOnly,
+        buildCommand: build.command,
+        buildSeconds: Math.round(build.durationMs / 100) / 10
+    };
+}
+/** Lines hit in `full` that `base` does not hit (absent or missed there). */
+function linesOnlyIn(full, base) {
+    const baseFiles = new Map(base.files.map((f) => [f.path, f.lineStates]));
+    let count = 0;
+    for (const file of full.files) {
+        const states = file.lineStates;
+        if (!states)
+            continue;
+        const before = baseFiles.get(file.path);
+        for (let line = 1; line < states.length; line++) {
+            if (states[line] === LINE_HIT && (before?.[line] ?? 0) !== LINE_HIT)
+                count++;
+        }
+    }
+    return count;
+}
+
 async function runSuites(run) {
     const { findings, inputs } = run;
     const rustFiles = [inputs.rust.lcov, inputs.rust.htmlDir, rustCoberturaPath(inputs)];
     const pythonFiles = [inputs.python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)];
     const unfinished = new Set([...(inputs.rust.enabled ? [...rustFiles, rustHtmlZipPath(inputs)] : []), ...(inputs.python.enabled ? pythonFiles : [])]);
     const forget = onCancel(() => removeStale([...unfinished]));
+    // Rust measured from the Python tests too: one instrumented build, each suite run once (instrumented-extension.ts).
+    if (rustFromPythonWanted(run)) {
+        await findings.guard('rust', 'running the suites with the instrumented extension', () => runRustFromPython(run));
+        if (isCancelled())
+            await halted();
+        forget();
+        return;
+    }
     run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run))) ?? run.rust;
     if (isCancelled())
         await halted();
@@ -4033,7 +4380,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CRRQbt9M.js');
+        const { collectShards } = await import('./shards-BJNrJAoU.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -1,0 +1,246 @@
+// Rust measured from the Python tests too (input rust-from-python): in a PyO3
+// project much of the Rust code is run only by the Python tests, through the
+// compiled extension, so the Rust tests alone under-report it (0 % when there
+// are none). cargo-llvm-cov's documented way for such "external" tests:
+//
+//   1. `cargo llvm-cov show-env --sh` once: its KEY=VALUE lines (RUSTC_WRAPPER,
+//      LLVM_PROFILE_FILE under target/, CARGO_LLVM_COV_TARGET_DIR, ...) become
+//      the environment of every command below;
+//   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in;
+//   3. the Rust tests, then a report of their profiles alone (rust-tests-only.lcov);
+//   4. the extension built and installed in that environment (instrumented);
+//   5. the Python tests, once: the same run writes the Python report and, through
+//      the extension, more Rust profiles;
+//   6. the Rust reports (lcov, HTML, Cobertura) over all profiles.
+//
+// The Rust tests alone and the lines only the Python tests reach are figures
+// of their own (summary, coverage-summary.json, outputs).
+import * as core from '@actions/core'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { RunState } from '../model/run-state.js'
+import type { CommandResult, RustFromPython, SuiteResult } from '../model/suite.js'
+import { LINE_HIT, type CoverageReport } from '../reports/model.js'
+import { zipRustHtml } from '../zip/html-report.js'
+import { childEnv, commandOk } from './command.js'
+import { failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
+import { readMaturinProject } from './maturin-project.js'
+import { runPython } from './python.js'
+import { findCrate, rustReportSteps, rustToolVersions } from './rust.js'
+import { shellQuote } from './shell.js'
+import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
+import { findLlvmTools } from './toolchain.js'
+
+/** The report of the Rust tests' own profiles, beside the Rust lcov. */
+export const rustTestsOnlyPath = (lcov: string): string => path.join(path.dirname(lcov), 'rust-tests-only.lcov')
+
+/** On when asked for, or (auto) when maturin builds the project; needs both suites in a run. */
+export function rustFromPythonWanted(run: RunState): boolean {
+  const { inputs } = run
+  const setting = inputs.rust.fromPython
+  if (setting === false || inputs.mode !== 'run') return false
+  if (!inputs.rust.enabled || !inputs.python.enabled) {
+    if (setting === true) core.info('rust-from-python: off, it needs both suites (rust-enabled and python-enabled).')
+    return false
+  }
+  if (setting === true) return true
+  const on = readMaturinProject(inputs.workingDirectory).maturinBackend
+  if (on) core.info('rust-from-python (auto): on, pyproject.toml builds with maturin; the extension is built instrumented once.')
+  return on
+}
+
+/** KEY=VALUE pairs of `cargo llvm-cov show-env --sh` (`export KEY='value'`, sh-quoted); other lines are passed over. */
+export function parseShowEnv(text: string): Record<string, string> {
+  const vars: Record<string, string> = {}
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim())
+    if (!m) continue
+    vars[m[1] as string] = unquote(m[2] as string)
+  }
+  return vars
+}
+
+/** One sh word: 'single' (with '\'' escapes), "double" (with \ escapes) or bare, concatenated. */
+function unquote(word: string): string {
+  let out = ''
+  for (let i = 0; i < word.length;) {
+    const c = word[i] as string
+    if (c === "'") {
+      const end = word.indexOf("'", i + 1)
+      out += word.slice(i + 1, end === -1 ? undefined : end)
+      i = end === -1 ? word.length : end + 1
+    } else if (c === '"') {
+      i++
+      while (i < word.length && word[i] !== '"') {
+        if (word[i] === '\\' && i + 1 < word.length && '$`"\\\n'.includes(word[i + 1] as string)) i++
+        out += word[i]
+        i++
+      }
+      i++
+    } else if (c === '\\' && i + 1 < word.length) {
+      out += word[i + 1]
+      i += 2
+    } else {
+      out += c
+      i++
+    }
+  }
+  return out
+}
+
+/**
+ * The Rust test command as it runs in show-env's environment: cargo-llvm-cov's
+ * own test subcommands wrap rustc again there and fail, so
+ * `cargo llvm-cov [test] --no-report ARGS` runs as `cargo test ARGS` and
+ * `cargo llvm-cov nextest --no-report ARGS` as `cargo nextest run ARGS` (the
+ * environment already instruments the build). Other commands run as given.
+ */
+export function plainCargoTestCommand(command: string): string {
+  if (!/\bcargo llvm-cov\b/.test(command)) return command
+  return command
+    .replace(/\bcargo llvm-cov nextest\b/, 'cargo nextest run')
+    .replace(/\bcargo llvm-cov(?: test)?\b/, 'cargo test')
+    .replace(/\s--no-report\b/, '')
+}
+
+/**
+ * The build-and-install command: `maturin develop` when a virtual environment is
+ * active (VIRTUAL_ENV or CONDA_PREFIX) or a command-prefix provides one (e.g.
+ * `uv run`); else pip's editable install into the Python on PATH (setup-python's
+ * on GitHub runners, where `maturin develop` refuses to run without a venv).
+ */
+export function defaultBuildCommand(env: NodeJS.ProcessEnv, commandPrefix: string): string {
+  const prefix = commandPrefix ? `${commandPrefix} ` : ''
+  if (env['VIRTUAL_ENV'] || env['CONDA_PREFIX'] || commandPrefix) return `${prefix}maturin develop`
+  return 'python -m pip install --no-build-isolation -e .'
+}
+
+export async function runRustFromPython(run: RunState): Promise<void> {
+  const { inputs, findings } = run
+  const rust = inputs.rust
+  const result: SuiteResult = emptySuite(inputs, 'rust')
+  run.rust = result
+  const started = Date.now()
+  const onlyLcov = rustTestsOnlyPath(rust.lcov)
+  const showEnvFile = path.join(path.dirname(rust.lcov), 'rust-show-env.txt')
+  removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile])
+  fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
+  const env = childEnv(run.env)
+  const llvm = findLlvmTools(env, inputs.workingDirectory)
+  if (llvm) {
+    core.info(llvm.note)
+    Object.assign(env, llvm.env)
+  }
+  const runPythonSuite = async (pythonEnv: NodeJS.ProcessEnv): Promise<void> => {
+    run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python
+  }
+
+  const crate = findCrate(run, result)
+  if (!crate) return runPythonSuite(childEnv(run.env))
+  const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
+  let rustMs = 0
+  const step = async (command: string, what: string, captureFile?: string): Promise<CommandResult> => {
+    const commandResult = await runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs, captureFile)
+    rustMs += commandResult.durationMs
+    result.commands.push(commandResult)
+    if (commandResult.failures && !commandResult.timedOut) recordFailure(findings, result, commandResult, rust.timeoutMs)
+    else if (!commandOk(commandResult)) {
+      const message = failureMessage('Rust', commandResult, rust.timeoutMs)
+      findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', `${message} (${what})`)
+    }
+    return commandResult
+  }
+
+  // 1. The environment, once.
+  const shown = await step(`${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, 'cargo-llvm-cov environment', showEnvFile)
+  const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {}
+  const problem = commandOk(shown) ? profileFileProblem(vars) : 'no environment'
+  if (problem !== null) {
+    if (commandOk(shown)) findings.add('rust', 'tool-failed', `cargo llvm-cov show-env: ${problem}; Rust was not measured from the Python tests`)
+    result.durationMs = Date.now() - started
+    return runPythonSuite(childEnv(run.env))
+  }
+  Object.assign(env, vars)
+  // pip builds through maturin's PEP 517 backend, in release unless told: the dev profile is what the Rust tests share.
+  if (!inputs.rust.extensionBuildCommand && env['MATURIN_PEP517_ARGS'] === undefined) env['MATURIN_PEP517_ARGS'] = '--profile dev'
+
+  // 2-4. Stale profiles out, the Rust tests and their own report, the extension built instrumented. The build
+  // comes after the tests: `cargo test` of a cdylib crate writes target/debug/deps/lib<name>.so too, and the
+  // reports must read the very extension the Python tests load.
+  const cleaned = await step(`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`, 'removing stale profiles')
+  const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg)
+  if (testCommand !== rust.testCommand) core.info(`rust-from-python: the Rust tests run as \`${testCommand}\` in cargo-llvm-cov's environment.`)
+  const tests = commandOk(cleaned) ? await step(testCommand, 'Rust tests') : null
+  const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg)
+  const canReport = tests !== null && worthReporting(tests)
+  if (canReport) await step(`${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`, 'report of the Rust tests alone')
+  const buildCommand = inputs.rust.extensionBuildCommand || defaultBuildCommand(run.env, inputs.commandPrefix)
+  const build = commandOk(cleaned) ? await step(buildCommand, 'building the instrumented extension') : null
+
+  // 5. The Python tests, once, in the same environment.
+  await runPythonSuite(env)
+
+  // 6. The Rust reports over every profile.
+  if (canReport) {
+    for (const command of rustReportSteps(inputs, crate.manifestArg)) if (!commandOk(await step(command, 'Rust report'))) break
+  }
+  result.durationMs = rustMs
+  if (result.commands.some(commandOk)) result.tools = rustToolVersions(inputs, env)
+  if (build && commandOk(build) && fs.existsSync(onlyLcov) && fs.existsSync(rust.lcov)) {
+    result.fromPython = await fromPythonFigures(inputs.workspace, onlyLcov, rust.lcov, relativeToWorkspace(inputs, onlyLcov), build)
+    const f = result.fromPython
+    core.info(
+      `rust-from-python: Rust tests alone ${f.rustTestsOnly ? `${f.rustTestsOnly.percent.toFixed(2)}% (${f.rustTestsOnly.covered}/${f.rustTestsOnly.total})` : 'no data'}; ${f.linesOnlyPython} line(s) only the Python tests reach; build ${f.buildSeconds.toFixed(1)} s.`
+    )
+    core.setOutput('rust-tests-only-line-coverage', f.rustTestsOnly ? String(f.rustTestsOnly.percent) : '')
+    core.setOutput('rust-lines-only-python', String(f.linesOnlyPython))
+  }
+  await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run))
+}
+
+/** LLVM_PROFILE_FILE must be set and lie under cargo-llvm-cov's target directory (no default_*.profraw in the project). */
+function profileFileProblem(vars: Record<string, string>): string | null {
+  const profile = vars['LLVM_PROFILE_FILE']
+  const target = vars['CARGO_LLVM_COV_TARGET_DIR']
+  if (!profile) return 'its output has no LLVM_PROFILE_FILE'
+  if (target && path.relative(target, path.dirname(profile)).startsWith('..')) {
+    return `LLVM_PROFILE_FILE ${profile} is not under the target directory ${target}`
+  }
+  return null
+}
+
+/** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
+async function fromPythonFigures(
+  workspace: string,
+  onlyLcov: string,
+  fullLcov: string,
+  shownOnly: string,
+  build: CommandResult
+): Promise<RustFromPython> {
+  const { parseLcovFile } = await import('../reports/lcov.js')
+  const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly })
+  const full = await parseLcovFile(fullLcov, { root: workspace })
+  const tally = only.declared.lines ?? only.totals.lines
+  return {
+    rustTestsOnly: tally.total > 0 ? { percent: (tally.covered * 100) / tally.total, covered: tally.covered, total: tally.total } : null,
+    linesOnlyPython: linesOnlyIn(full, only),
+    rustTestsLcov: shownOnly,
+    buildCommand: build.command,
+    buildSeconds: Math.round(build.durationMs / 100) / 10
+  }
+}
+
+/** Lines hit in `full` that `base` does not hit (absent or missed there). */
+export function linesOnlyIn(full: CoverageReport, base: CoverageReport): number {
+  const baseFiles = new Map(base.files.map((f) => [f.path, f.lineStates]))
+  let count = 0
+  for (const file of full.files) {
+    const states = file.lineStates
+    if (!states) continue
+    const before = baseFiles.get(file.path)
+    for (let line = 1; line < states.length; line++) {
+      if (states[line] === LINE_HIT && (before?.[line] ?? 0) !== LINE_HIT) count++
+    }
+  }
+  return count
+}

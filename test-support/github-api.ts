@@ -19,6 +19,10 @@ export interface RunRecord {
   artifacts?: ArtifactService
   /** Artifact names reported as expired. */
   expired?: string[]
+  /** The event that started the run (default push); a pull request's run lists its head branch, whatever it is called. */
+  event?: string
+  /** The repository of the run's head commit (default the repository itself; a fork for a fork's pull request). */
+  headRepository?: string
 }
 
 export interface Comment {
@@ -85,7 +89,9 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
             name: 'CI',
             head_branch: r.branch,
             head_sha: r.headSha,
-            event: 'push',
+            event: r.event ?? 'push',
+            head_repository: { full_name: r.headRepository ?? opts.repository },
+            repository: { full_name: opts.repository },
             status: 'completed',
             conclusion: r.conclusion,
             created_at: r.createdAt,

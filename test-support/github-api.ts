@@ -39,6 +39,8 @@ export interface GitHubApiDouble {
   pullFiles: Map<number, Array<{ filename: string; status: string; patch?: string }>>
   /** Answer every write with 403, as for a fork pull request's read-only token. */
   readOnly: boolean
+  /** Who the token is (`GET /user`, and the author of the comments it writes); null answers /user with 403, as for GITHUB_TOKEN, whose comments are github-actions[bot]'s. */
+  viewer: { login: string; type: string } | null
   /** Answer every request with this status (e.g. 403 without actions: read). */
   failWith: { status: number; message: string } | null
   close(): Promise<void>
@@ -51,7 +53,7 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
   const comments = new Map<number, Comment[]>()
   const pullFiles: GitHubApiDouble['pullFiles'] = new Map()
   let nextComment = 9000
-  const state = { readOnly: false, failWith: null as GitHubApiDouble['failWith'] }
+  const state = { readOnly: false, failWith: null as GitHubApiDouble['failWith'], viewer: null as GitHubApiDouble['viewer'] }
   let base = ''
   const repoPrefix = `/repos/${opts.repository}`
 
@@ -68,6 +70,9 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
       const auth = req.headers.authorization ?? ''
       if (auth !== `Bearer ${opts.token}` && auth !== `token ${opts.token}`) return send(401, { message: 'Bad credentials' })
       if (state.failWith) return send(state.failWith.status, { message: state.failWith.message })
+      if (req.method === 'GET' && url.pathname === '/user') {
+        return state.viewer ? send(200, { ...state.viewer, id: 1 }) : send(403, { message: 'Resource not accessible by integration' })
+      }
       if (!url.pathname.startsWith(`${repoPrefix}/`)) return send(404, { message: 'Not Found' })
       const rest = url.pathname.slice(repoPrefix.length)
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
@@ -144,7 +149,7 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
           if (state.readOnly) return send(403, { message: 'Resource not accessible by integration' })
           const body = String(JSON.parse(Buffer.concat(chunks).toString() || '{}').body ?? '')
           if (body.length > MAX_COMMENT) return send(422, tooLong())
-          const comment: Comment = { id: ++nextComment, body, user: { login: 'github-actions[bot]', type: 'Bot' } }
+          const comment: Comment = { id: ++nextComment, body, user: state.viewer ?? { login: 'github-actions[bot]', type: 'Bot' } }
           comments.set(Number(m[1]), [...list, comment])
           return send(201, comment)
         }
@@ -173,6 +178,12 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
     },
     set readOnly(value: boolean) {
       state.readOnly = value
+    },
+    get viewer() {
+      return state.viewer
+    },
+    set viewer(value) {
+      state.viewer = value
     },
     get failWith() {
       return state.failWith

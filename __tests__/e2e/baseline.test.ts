@@ -11,6 +11,7 @@ import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { startGitHubApi, type GitHubApiDouble, type RunRecord } from '../../test-support/github-api.js'
 import { realReport, realReportFile } from '../../test-support/fixtures.js'
 import { zipDirectory } from '../../src/zip/write.js'
+import { commentMarker } from '../../src/pr/comment.js'
 import { repo, runActionAsync, standInInputs, type ActionRun } from './support/run-action.js'
 
 const token = 'ghs_baselineTestToken0123456789'
@@ -206,6 +207,51 @@ describe('sticky pull request comment (comment: true)', () => {
     expect(ours()[0]?.body).toContain('▼−2.64 pp')
     expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+
+  it("never edits another user's comment that starts with the marker: only the token's own identity's", async () => {
+    const marker = commentMarker('//coverage-summary')
+    const prEvent = path.join(crafted, 'event-9.json')
+    fs.writeFileSync(
+      prEvent,
+      JSON.stringify({ pull_request: { number: 9, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { sha: 'e'.repeat(40) } } })
+    )
+    const planted = () => [
+      { id: 501, body: `${marker}\nplanted by a reviewer`, user: { login: 'mallory', type: 'User' } },
+      // A user who named themselves like the bot is still a User.
+      { id: 502, body: `${marker}\nplanted too`, user: { login: 'github-actions[bot]', type: 'User' } }
+    ]
+    api.comments.set(9, planted())
+    const env = { ...prEnv(), GITHUB_EVENT_PATH: prEvent }
+    const patches = () => api.requests.filter((r) => r.method === 'PATCH').length
+    const before = patches()
+    // GITHUB_TOKEN: GET /user answers 403, so only github-actions[bot] (a Bot) is us.
+    const first = await run('pr-comment-planted', realLcov, prRun, env, { comment: 'true', upload: 'false' })
+    expect(first.stdout).not.toMatch(/::(warning|error|notice)/)
+    const list = () => api.comments.get(9) ?? []
+    expect(list().slice(0, 2)).toEqual(planted())
+    expect(list()).toHaveLength(3)
+    expect(list()[2]?.user).toEqual({ login: 'github-actions[bot]', type: 'Bot' })
+    await run('pr-comment-planted-2', worseLcov(6), prRun, env, { comment: 'true', upload: 'false' })
+    expect(list().slice(0, 2)).toEqual(planted())
+    expect(list()).toHaveLength(3)
+    expect(list()[2]?.body).toContain('▼−2.64 pp')
+    expect(patches()).toBe(before + 1)
+
+    // A personal access token: its own login (GET /user), and the bot's comment is not ours either.
+    api.viewer = { login: 'octo-maintainer', type: 'User' }
+    try {
+      await run('pr-comment-pat', realLcov, prRun, env, { comment: 'true', upload: 'false' })
+      expect(list()).toHaveLength(4)
+      expect(list()[2]?.body).toContain('▼−2.64 pp')
+      expect(list()[3]?.user.login).toBe('octo-maintainer')
+      await run('pr-comment-pat-2', worseLcov(6), prRun, env, { comment: 'true', upload: 'false' })
+      expect(list()).toHaveLength(4)
+      expect(list()[3]?.body).toContain('▼−2.64 pp')
+      expect(list().slice(0, 2)).toEqual(planted())
+    } finally {
+      api.viewer = null
+    }
   })
 
   it('a read-only token (fork pull request) gives a notice, the step and the summary unharmed', async () => {

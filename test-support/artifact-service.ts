@@ -43,6 +43,8 @@ export interface ArtifactService {
   env(): Record<string, string>
   inject(fault: Fault): void
   artifacts(): StoredArtifact[]
+  /** Stores a finalized artifact with these zip bytes as they are (another run's upload, possibly hostile); gives its id. */
+  put(name: string, zip: Buffer): number
   /** A signed read URL of a stored artifact's zip (what the REST API's /zip answer redirects to). */
   downloadUrl(id: number): string
   requests: Array<{ method: string; path: string; status: number; authorization?: boolean }>
@@ -242,6 +244,22 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
     env: () => ({ ACTIONS_RESULTS_URL: `${base}/`, ACTIONS_RUNTIME_TOKEN: token }),
     inject: (f) => void faults.push({ ...f }),
     artifacts: () => [...byName.values()].filter((a) => a.status === 'final'),
+    put: (name, zip) => {
+      const id = ++lastArtifactId
+      const sha256 = createHash('sha256').update(zip).digest('hex')
+      byName.set(name, {
+        id,
+        name,
+        size: zip.length,
+        sha256,
+        contentType: 'application/zip',
+        createdAt: new Date().toISOString(),
+        data: zip,
+        status: 'final',
+        blocks: new Map()
+      })
+      return id
+    },
     downloadUrl: (id) => `${base}/devstoreaccount1/artifacts/${id}?sig=${sign(id, 'r')}&sp=r`,
     close: async () => {
       for (const res of hanging) res.destroy()

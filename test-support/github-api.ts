@@ -20,6 +20,10 @@ export interface RunRecord {
   artifacts?: ArtifactService
   /** Artifact names reported as expired. */
   expired?: string[]
+  /** The event that started the run (default push); a pull request's run lists its head branch, whatever it is called. */
+  event?: string
+  /** The repository of the run's head commit (default the repository itself; a fork for a fork's pull request). */
+  headRepository?: string
 }
 
 export interface Comment {
@@ -51,6 +55,8 @@ export interface GitHubApiDouble {
   codeCoverage: { uploads: CodeCoverageUpload[]; mode: 'enabled' | 'not-enabled' | 'forbidden' }
   /** Answer every write with 403, as for a fork pull request's read-only token. */
   readOnly: boolean
+  /** Who the token is (`GET /user`, and the author of the comments it writes); null answers /user with 403, as for GITHUB_TOKEN, whose comments are github-actions[bot]'s. */
+  viewer: { login: string; type: string } | null
   /** Answer every request with this status (e.g. 403 without actions: read). */
   failWith: { status: number; message: string } | null
   close(): Promise<void>
@@ -64,7 +70,7 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
   const pullFiles: GitHubApiDouble['pullFiles'] = new Map()
   const codeCoverage: GitHubApiDouble['codeCoverage'] = { uploads: [], mode: 'enabled' }
   let nextComment = 9000
-  const state = { readOnly: false, failWith: null as GitHubApiDouble['failWith'] }
+  const state = { readOnly: false, failWith: null as GitHubApiDouble['failWith'], viewer: null as GitHubApiDouble['viewer'] }
   let base = ''
   const repoPrefix = `/repos/${opts.repository}`
 
@@ -81,6 +87,9 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
       const auth = req.headers.authorization ?? ''
       if (auth !== `Bearer ${opts.token}` && auth !== `token ${opts.token}`) return send(401, { message: 'Bad credentials' })
       if (state.failWith) return send(state.failWith.status, { message: state.failWith.message })
+      if (req.method === 'GET' && url.pathname === '/user') {
+        return state.viewer ? send(200, { ...state.viewer, id: 1 }) : send(403, { message: 'Resource not accessible by integration' })
+      }
       if (!url.pathname.startsWith(`${repoPrefix}/`)) return send(404, { message: 'Not Found' })
       const rest = url.pathname.slice(repoPrefix.length)
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
@@ -102,7 +111,9 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
             name: 'CI',
             head_branch: r.branch,
             head_sha: r.headSha,
-            event: 'push',
+            event: r.event ?? 'push',
+            head_repository: { full_name: r.headRepository ?? opts.repository },
+            repository: { full_name: opts.repository },
             status: 'completed',
             conclusion: r.conclusion,
             created_at: r.createdAt,
@@ -183,7 +194,7 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
           if (state.readOnly) return send(403, { message: 'Resource not accessible by integration' })
           const body = String(JSON.parse(Buffer.concat(chunks).toString() || '{}').body ?? '')
           if (body.length > MAX_COMMENT) return send(422, tooLong())
-          const comment: Comment = { id: ++nextComment, body, user: { login: 'github-actions[bot]', type: 'Bot' } }
+          const comment: Comment = { id: ++nextComment, body, user: state.viewer ?? { login: 'github-actions[bot]', type: 'Bot' } }
           comments.set(Number(m[1]), [...list, comment])
           return send(201, comment)
         }
@@ -213,6 +224,12 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
     },
     set readOnly(value: boolean) {
       state.readOnly = value
+    },
+    get viewer() {
+      return state.viewer
+    },
+    set viewer(value) {
+      state.viewer = value
     },
     get failWith() {
       return state.failWith

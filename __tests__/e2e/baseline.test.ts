@@ -10,6 +10,8 @@ import { startArtifactService, type ArtifactService } from '../../test-support/a
 import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { startGitHubApi, type GitHubApiDouble, type RunRecord } from '../../test-support/github-api.js'
 import { realReport, realReportFile } from '../../test-support/fixtures.js'
+import { zipDirectory } from '../../src/zip/write.js'
+import { commentMarker } from '../../src/pr/comment.js'
 import { repo, runActionAsync, standInInputs, type ActionRun } from './support/run-action.js'
 
 const token = 'ghs_baselineTestToken0123456789'
@@ -172,7 +174,7 @@ it('no baseline (none yet, no permission) is a notice, never a finding, even wit
     const denied = await run('pr-denied', realLcov, prRun, prEnv(), { 'non-blocking': 'false', upload: 'false' })
     expect(denied.status).toBe(0)
     expect(denied.stdout).toContain(
-      '::notice title=Coverage baseline::No coverage baseline from main: listing the workflow runs: GET /repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=success&exclude_pull_requests=true&per_page=10 answered 403: Resource not accessible by integration (the token needs `actions: read`).'
+      '::notice title=Coverage baseline::No coverage baseline from main: listing the workflow runs: GET /repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=success&exclude_pull_requests=true&per_page=50 answered 403: Resource not accessible by integration (the token needs `actions: read`).'
     )
   } finally {
     api.failWith = null
@@ -205,6 +207,51 @@ describe('sticky pull request comment (comment: true)', () => {
     expect(ours()[0]?.body).toContain('▼−2.64 pp')
     expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+
+  it("never edits another user's comment that starts with the marker: only the token's own identity's", async () => {
+    const marker = commentMarker('//coverage-summary')
+    const prEvent = path.join(crafted, 'event-9.json')
+    fs.writeFileSync(
+      prEvent,
+      JSON.stringify({ pull_request: { number: 9, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { sha: 'e'.repeat(40) } } })
+    )
+    const planted = () => [
+      { id: 501, body: `${marker}\nplanted by a reviewer`, user: { login: 'mallory', type: 'User' } },
+      // A user who named themselves like the bot is still a User.
+      { id: 502, body: `${marker}\nplanted too`, user: { login: 'github-actions[bot]', type: 'User' } }
+    ]
+    api.comments.set(9, planted())
+    const env = { ...prEnv(), GITHUB_EVENT_PATH: prEvent }
+    const patches = () => api.requests.filter((r) => r.method === 'PATCH').length
+    const before = patches()
+    // GITHUB_TOKEN: GET /user answers 403, so only github-actions[bot] (a Bot) is us.
+    const first = await run('pr-comment-planted', realLcov, prRun, env, { comment: 'true', upload: 'false' })
+    expect(first.stdout).not.toMatch(/::(warning|error|notice)/)
+    const list = () => api.comments.get(9) ?? []
+    expect(list().slice(0, 2)).toEqual(planted())
+    expect(list()).toHaveLength(3)
+    expect(list()[2]?.user).toEqual({ login: 'github-actions[bot]', type: 'Bot' })
+    await run('pr-comment-planted-2', worseLcov(6), prRun, env, { comment: 'true', upload: 'false' })
+    expect(list().slice(0, 2)).toEqual(planted())
+    expect(list()).toHaveLength(3)
+    expect(list()[2]?.body).toContain('▼−2.64 pp')
+    expect(patches()).toBe(before + 1)
+
+    // A personal access token: its own login (GET /user), and the bot's comment is not ours either.
+    api.viewer = { login: 'octo-maintainer', type: 'User' }
+    try {
+      await run('pr-comment-pat', realLcov, prRun, env, { comment: 'true', upload: 'false' })
+      expect(list()).toHaveLength(4)
+      expect(list()[2]?.body).toContain('▼−2.64 pp')
+      expect(list()[3]?.user.login).toBe('octo-maintainer')
+      await run('pr-comment-pat-2', worseLcov(6), prRun, env, { comment: 'true', upload: 'false' })
+      expect(list()).toHaveLength(4)
+      expect(list()[3]?.body).toContain('▼−2.64 pp')
+      expect(list().slice(0, 2)).toEqual(planted())
+    } finally {
+      api.viewer = null
+    }
   })
 
   it('a read-only token (fork pull request) gives a notice, the step and the summary unharmed', async () => {
@@ -263,4 +310,113 @@ it("the summary is found under this run's summary-json name; an artifact without
   } finally {
     await custom.close()
   }
+})
+
+/** A coverage-summary artifact's zip holding `summary` as coverage-summary.json (another run's upload, as it is). */
+async function summaryZip(summary: unknown): Promise<Buffer> {
+  const dir = fs.mkdtempSync(path.join(crafted, 'zip-'))
+  fs.mkdirSync(path.join(dir, 'in'))
+  fs.writeFileSync(path.join(dir, 'in', 'coverage-summary.json'), typeof summary === 'string' ? summary : JSON.stringify(summary))
+  await zipDirectory(path.join(dir, 'in'), path.join(dir, 'a.zip'), { level: 6 })
+  return fs.readFileSync(path.join(dir, 'a.zip'))
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a summary edited field by field into a hostile one
+type Loose = Record<string, any>
+const mainSummary = (): Loose =>
+  JSON.parse(fs.readFileSync(path.join(repo, 'examples/mixed-project/target/e2e-baseline/main/coverage-summary.json'), 'utf8'))
+
+describe('untrusted baseline', () => {
+  it("a fork's pull request run on a branch called main is never the baseline", async () => {
+    const fork = await startArtifactService({ runId: '106' })
+    // The fork's run is the newest, successful, on "main", with a summary claiming 100%.
+    const forged = mainSummary()
+    forged.suites.rust.headline.percent = 100
+    fork.put('coverage-summary', await summaryZip(forged))
+    const forkRuns: RunRecord[] = [
+      {
+        id: 106,
+        branch: 'main',
+        conclusion: 'success',
+        headSha: '6'.repeat(40),
+        createdAt: '2026-11-30T10:00:00Z',
+        artifacts: fork,
+        event: 'pull_request',
+        headRepository: 'forker/repo'
+      },
+      // A pull request from a branch of this repository called main is no baseline either.
+      {
+        id: 108,
+        branch: 'main',
+        conclusion: 'success',
+        headSha: '8'.repeat(40),
+        createdAt: '2026-11-29T10:00:00Z',
+        artifacts: fork,
+        event: 'pull_request'
+      }
+    ]
+    runs.push(...forkRuns)
+    try {
+      const pr = await run('pr-fork-main', worseLcov(6), prRun, prEnv(), { upload: 'false' })
+      expect(pr.stdout).toContain('Run 106 is not a baseline: its head is in forker/repo (only push and scheduled runs of owner/repo on main are)')
+      expect(pr.stdout).toContain('Run 108 is not a baseline: it ran for a pull_request event')
+      expect(pr.stdout).toContain('Baseline: run 100 ')
+      expect(Number(pr.outputs['rust-coverage-delta'])).toBe(lfLh(worseLcov(6)) - lfLh(realLcov))
+      expect(api.requests.some((r) => r.path.includes('/runs/106/') || r.path.includes('/runs/108/'))).toBe(false)
+    } finally {
+      runs.splice(runs.indexOf(forkRuns[0] as RunRecord), 2)
+      await fork.close()
+    }
+  })
+
+  const hostile: Array<[string, (s: Loose) => unknown, string]> = [
+    [
+      'a string percent',
+      (s) => ((s.suites.rust.headline.percent = '80'), s),
+      'suites.rust.headline.percent must be a number from 0 to 100, got "80"'
+    ],
+    ['files that are an object', (s) => ((s.suites.python.files = {}), s), 'suites.python.files must be a list, got {}'],
+    ['a null file', (s) => ((s.suites.rust.files = [null]), s), 'suites.rust.files[0] must be an object, got null'],
+    [
+      'a percent of 1e999',
+      (s) => JSON.stringify(s).replace(/"percent":[0-9.e+-]+/, '"percent":1e999'),
+      'suites.rust.headline.percent must be a number from 0 to 100, got null'
+    ]
+  ]
+  it.each(hostile)('a summary with %s is one notice "baseline ignored", never an internal error', async (_what, change, why) => {
+    const other = await startArtifactService({ runId: '107' })
+    other.put('coverage-summary', await summaryZip(change(mainSummary())))
+    const record: RunRecord = {
+      id: 107,
+      branch: 'hostile',
+      conclusion: 'success',
+      headSha: '7'.repeat(40),
+      createdAt: '2026-11-30T10:00:00Z',
+      artifacts: other
+    }
+    runs.push(record)
+    try {
+      const pr = await run(
+        'pr-hostile',
+        worseLcov(6),
+        prRun,
+        { ...prEnv(), GITHUB_EVENT_PATH: writeEvent('hostile') },
+        {
+          upload: 'false',
+          'max-drop': '1',
+          'non-blocking': 'false'
+        }
+      )
+      expect(pr.stdout).not.toContain('Internal error')
+      expect(pr.stdout).not.toMatch(/::(warning|error)/)
+      expect(pr.status).toBe(0)
+      expect(pr.stdout).toContain(
+        `::notice title=Coverage baseline::No coverage baseline from hostile: baseline ignored: coverage-summary.json of run 107: ${why}; max-drop is not judged.`
+      )
+      expect(pr.outputs['rust-coverage-delta']).toBe('')
+      expect(pr.outputs['python-coverage-delta']).toBe('')
+    } finally {
+      runs.splice(runs.indexOf(record), 1)
+      await other.close()
+    }
+  })
 })

@@ -87,24 +87,49 @@ export class GitHubApi {
     if (first.status < 300 || first.status >= 400 || !location) {
       throw new ApiError(first.status, `GET ${path} answered ${first.status} without a download location`)
     }
-    let response: Response
+    // One controller for the timeout and for stopping at the cap: the connection is dropped there, never read to its end.
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new Error('timed out')), this.options.timeoutMs ?? 30_000)
     try {
-      response = await fetch(location, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) })
-    } catch (error) {
-      throw new ApiError(null, `downloading ${path} failed: ${(error as Error).message}`)
+      let response: Response
+      try {
+        response = await fetch(location, { signal: controller.signal })
+      } catch (error) {
+        throw new ApiError(null, `downloading ${path} failed: ${(error as Error).message}`)
+      }
+      if (!response.ok) {
+        await response.body?.cancel()
+        throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`)
+      }
+      const tooLarge = (bytes: number | string): ApiError =>
+        new ApiError(response.status, `downloading ${path}: ${bytes} bytes, more than the ${maxBytes} expected`)
+      const declared = Number(response.headers.get('content-length') ?? 0)
+      if (declared > maxBytes) {
+        controller.abort()
+        throw tooLarge(declared)
+      }
+      const chunks: Uint8Array[] = []
+      let received = 0
+      const reader = response.body?.getReader()
+      try {
+        for (;;) {
+          const { done, value } = reader ? await reader.read() : { done: true, value: undefined }
+          if (done) break
+          received += value.length
+          if (received > maxBytes) {
+            controller.abort()
+            throw tooLarge(`at least ${received}`)
+          }
+          chunks.push(value)
+        }
+      } catch (error) {
+        if (error instanceof ApiError) throw error
+        throw new ApiError(null, `downloading ${path} failed: ${(error as Error).message}`)
+      }
+      return Buffer.concat(chunks, received)
+    } finally {
+      clearTimeout(timer)
     }
-    if (!response.ok) {
-      await response.body?.cancel()
-      throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`)
-    }
-    const declared = Number(response.headers.get('content-length') ?? 0)
-    if (declared > maxBytes) {
-      await response.body?.cancel()
-      throw new ApiError(response.status, `downloading ${path}: ${declared} bytes, more than the ${maxBytes} expected`)
-    }
-    const data = Buffer.from(await response.arrayBuffer())
-    if (data.length > maxBytes) throw new ApiError(response.status, `downloading ${path}: ${data.length} bytes, more than the ${maxBytes} expected`)
-    return data
   }
 }
 

@@ -4,15 +4,23 @@
 // lcov reader merges repeated files line by line) and their Cobertura reports
 // merged by line state into one Cobertura file. The rest of the pipeline then
 // reads, judges, uploads and summarises the merged reports as usual.
+//
+// Shards are untrusted and may be large: an artifact's name must be a plain
+// folder name before it becomes one; it is downloaded into a folder of the
+// action's own making (never deleting a folder of the workspace); lcov reports
+// are concatenated by streaming copy; the Cobertura merge keeps only the lines
+// the shards record (memory and time follow the records, not the largest line
+// number); and one bad shard is a finding for its own suite only.
 import * as core from '@actions/core'
 import * as log from '../safety/log.js'
 import type { RunState } from '../model/run-state.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { once } from 'node:events'
+import { finished } from 'node:stream/promises'
 import { firstLine, type Findings } from '../model/findings.js'
 import { coberturaXml } from '../reports/cobertura-write.js'
-import { LineStates } from '../reports/line-states.js'
-import { type FileCoverage } from '../reports/model.js'
+import { LINE_HIT, LINE_MISSED, type FileCoverage } from '../reports/model.js'
 import type { RunArtifact } from '../publish/artifacts.js'
 import { relativeToWorkspace, removeStale, rustCoberturaPath } from '../run/suite-files.js'
 import type { Inputs, SuiteId } from '../model/inputs.js'
@@ -47,8 +55,12 @@ export async function collectShards(run: RunState): Promise<void> {
     findings.add('action', 'report-missing', `Merge mode could not list this run's artifacts: ${firstLine((error as Error).message)}`)
     return
   }
-  const shardsRoot = path.join(path.dirname(inputs.summaryJson), 'shards')
-  removeStale([shardsRoot, inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)])
+  removeStale([inputs.rust.lcov, inputs.python.xml, rustCoberturaPath(inputs)])
+  // A fresh folder of our own for the downloads: nothing there before is touched.
+  const parent = path.dirname(inputs.summaryJson)
+  fs.mkdirSync(parent, { recursive: true })
+  const runId = (run.env['GITHUB_RUN_ID'] ?? '').replace(/[^0-9]/g, '') || 'local'
+  const shardsRoot = fs.mkdtempSync(path.join(parent, `.rpc-shards-${runId}-`))
 
   for (const suite of [rust, python]) {
     if (!suite.enabled) continue
@@ -62,10 +74,16 @@ export async function collectShards(run: RunState): Promise<void> {
       )
       continue
     }
-    core.startGroup(`Downloading ${mine.length} ${suite.label} shard artifact(s): ${mine.map((a) => a.name).join(', ')}`)
-    const reports: string[] = []
+    const safe = mine.filter((a) => {
+      const why = unsafeFolderName(a.name)
+      if (why) findings.add(suite.suite, 'report-missing', `Shard artifact ${JSON.stringify(a.name).slice(0, 200)} is left out: its name ${why}`)
+      return !why
+    })
+    if (safe.length === 0) continue
+    core.startGroup(`Downloading ${safe.length} ${suite.label} shard artifact(s): ${safe.map((a) => a.name).join(', ')}`)
+    const reports: Array<{ artifact: string; file: string }> = []
     try {
-      for (const artifact of mine) {
+      for (const artifact of safe) {
         const dir = path.join(shardsRoot, artifact.name)
         fs.mkdirSync(dir, { recursive: true })
         try {
@@ -78,14 +96,24 @@ export async function collectShards(run: RunState): Promise<void> {
           )
           continue
         }
-        const report = shardReport(dir, suite.suite, inputs)
+        let report: string | null
+        try {
+          report = shardReport(dir, suite.suite, inputs)
+        } catch (error) {
+          findings.add(
+            suite.suite,
+            'report-unreadable',
+            `Shard artifact "${artifact.name}" could not be read: ${firstLine((error as Error).message)}`
+          )
+          continue
+        }
         merge.shards.push({
           suite: suite.suite,
           artifact: artifact.name,
           id: artifact.id,
           report: report ? relativeToWorkspace(inputs, report) : null
         })
-        if (report) reports.push(report)
+        if (report) reports.push({ artifact: artifact.name, file: report })
         else
           findings.add(
             suite.suite,
@@ -97,8 +125,14 @@ export async function collectShards(run: RunState): Promise<void> {
       core.endGroup()
     }
     if (reports.length === 0) continue
-    if (suite.suite === 'rust') concatenateLcov(reports, inputs.rust.lcov)
-    else await mergeCobertura(reports, inputs, findings)
+    // This suite's merge alone: an error in it is this suite's finding, the other suite still merges.
+    try {
+      if (suite.suite === 'rust') await concatenateLcov(reports, inputs.rust.lcov, findings)
+      else await mergeCobertura(reports, inputs, findings)
+    } catch (error) {
+      findings.add(suite.suite, 'report-unreadable', `Could not merge the ${suite.label} shard reports: ${firstLine((error as Error).message)}`)
+      continue
+    }
     log.info(
       `${suite.label}: ${reports.length} shard report(s) merged into ${relativeToWorkspace(inputs, suite.suite === 'rust' ? inputs.rust.lcov : inputs.python.xml)}`
     )
@@ -115,52 +149,133 @@ function shardReport(dir: string, suite: SuiteId, inputs: Inputs): string | null
   return kind.length === 1 ? (kind[0] as string) : null
 }
 
-/** One lcov file of all shards' records; repeated files are merged when it is read. */
-function concatenateLcov(reports: string[], target: string): void {
+/** Why an artifact's name cannot be a folder name (a separator, "..", a control character), or null. */
+export function unsafeFolderName(name: string): string | null {
+  if (name === '' || name.length > 255) return 'is empty or longer than 255 characters'
+  if (/[/\\]/.test(name)) return 'holds a path separator'
+  if (name.includes('..')) return 'holds ".."'
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'holds a control character'
+  return null
+}
+
+/**
+ * One lcov file of all shards' records, copied by streaming (a shard's report
+ * may be larger than any buffer); repeated files are merged when it is read.
+ * A shard that cannot be read is a finding and left out.
+ */
+export async function concatenateLcov(reports: Array<{ artifact: string; file: string }>, target: string, findings: Findings): Promise<void> {
   fs.mkdirSync(path.dirname(target), { recursive: true })
-  const fd = fs.openSync(target, 'w')
+  const out = fs.createWriteStream(target)
+  const put = async (chunk: Buffer | string): Promise<void> => {
+    if (!out.write(chunk)) await once(out, 'drain')
+  }
   try {
     for (const report of reports) {
-      const data = fs.readFileSync(report)
-      fs.writeSync(fd, data)
-      if (data.length > 0 && data[data.length - 1] !== 0x0a) fs.writeSync(fd, '\n')
+      let last = 0x0a
+      const start = out.bytesWritten + out.writableLength
+      try {
+        for await (const chunk of fs.createReadStream(report.file)) {
+          const data = chunk as Buffer
+          if (data.length > 0) last = data[data.length - 1] as number
+          await put(data)
+        }
+      } catch (error) {
+        findings.add(
+          'rust',
+          'report-unreadable',
+          `Shard artifact "${report.artifact}": its lcov report could not be read: ${firstLine((error as Error).message)}`
+        )
+        // Whatever part was copied stays; it ends at a line so that the next shard starts cleanly.
+        if (out.bytesWritten + out.writableLength > start) last = 0
+      }
+      if (last !== 0x0a) await put('\n')
     }
   } finally {
-    fs.closeSync(fd)
+    out.end()
+    await finished(out)
   }
 }
 
-/** Line states of all shards, a line run when any shard ran it, written as one Cobertura report. */
-async function mergeCobertura(reports: string[], inputs: Inputs, findings: Findings): Promise<void> {
+/**
+ * A shard's file whose highest line number is beyond this many lines per
+ * record (plus a page of slack) is left out of the merge with a finding: no
+ * source file is that sparse, and a hostile report could otherwise make the
+ * merge's time and memory follow one huge line number instead of its records.
+ */
+export const MAX_LINES_PER_RECORD = 1024
+export const LINE_SLACK = 65_536
+
+/** The dense line states the Cobertura writer takes, from the merged lines of one file (bounded by the check above). */
+function denseStates(lines: Map<number, boolean>): Uint8Array {
+  let max = 0
+  for (const n of lines.keys()) if (n > max) max = n
+  const states = new Uint8Array(max + 1)
+  for (const [n, hit] of lines) states[n] = hit ? LINE_HIT : LINE_MISSED
+  return states
+}
+
+/**
+ * Line states of all shards, a line run when any shard ran it, written as one
+ * Cobertura report. The merge keeps a map of the recorded lines per file; a
+ * file whose line numbers run far beyond its records is a finding, left out.
+ */
+async function mergeCobertura(reports: Array<{ artifact: string; file: string }>, inputs: Inputs, findings: Findings): Promise<void> {
   const { parseCoberturaFile } = await import('../reports/cobertura.js')
-  const merged = new Map<string, LineStates>()
+  const merged = new Map<string, Map<number, boolean>>()
   let read = 0
   for (const report of reports) {
-    const shown = relativeToWorkspace(inputs, report)
+    const shown = relativeToWorkspace(inputs, report.file)
+    let parsed: Awaited<ReturnType<typeof parseCoberturaFile>>
     try {
-      const parsed = await parseCoberturaFile(report, { root: inputs.workspace, displayName: shown })
-      for (const file of parsed.files) {
-        let states = merged.get(file.path)
-        if (!states) merged.set(file.path, (states = new LineStates()))
-        const lines = file.lineStates ?? new Uint8Array(0)
-        for (let n = 1; n < lines.length; n++) if (lines[n]) states.mark(n, lines[n] === 2)
-      }
-      read++
+      parsed = await parseCoberturaFile(report.file, { root: inputs.workspace, displayName: shown })
     } catch (error) {
-      if (!(error instanceof ReportError)) throw error
-      findings.add('python', 'report-unreadable', `Shard report ${error.message}`)
+      findings.add(
+        'python',
+        'report-unreadable',
+        `Shard report ${error instanceof ReportError ? error.message : `${shown}: ${firstLine((error as Error).message)}`}`
+      )
+      continue
     }
+    let farFiles = 0
+    let example = ''
+    for (const file of parsed.files) {
+      const states = file.lineStates ?? new Uint8Array(0)
+      const highest = states.length - 1
+      if (highest > file.lines.total * MAX_LINES_PER_RECORD + LINE_SLACK) {
+        if (farFiles++ === 0) example = `${file.path.slice(0, 200)}: ${file.lines.total} line(s) numbered up to ${highest}`
+        continue
+      }
+      let lines = merged.get(file.path)
+      if (!lines) merged.set(file.path, (lines = new Map()))
+      for (let n = 1; n <= highest; n++) {
+        const state = states[n]
+        if (state === LINE_HIT) lines.set(n, true)
+        else if (state && !lines.has(n)) lines.set(n, false)
+      }
+    }
+    if (farFiles > 0) {
+      findings.add(
+        'python',
+        'report-unreadable',
+        `Shard report ${shown}: ${farFiles} file(s) with line numbers far beyond their records left out of the merge (${example}${farFiles > 1 ? ', …' : ''})`
+      )
+    }
+    read++
   }
   if (read === 0) return
   const files: FileCoverage[] = [...merged]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([filePath, states]) => ({
-      path: filePath,
-      lines: states.tally(),
-      branches: { covered: 0, total: 0 },
-      functions: { covered: 0, total: 0 },
-      lineStates: states.toArray()
-    }))
+    .map(([filePath, lines]) => {
+      let covered = 0
+      for (const hit of lines.values()) if (hit) covered++
+      return {
+        path: filePath,
+        lines: { covered, total: lines.size },
+        branches: { covered: 0, total: 0 },
+        functions: { covered: 0, total: 0 },
+        lineStates: denseStates(lines)
+      }
+    })
   const note = `Merged by rust-python-coverage from ${read} shard report(s): a line counts as run when any shard ran it; hits are 1 or 0; branch data is not merged.`
   fs.mkdirSync(path.dirname(inputs.python.xml), { recursive: true })
   fs.writeFileSync(inputs.python.xml, coberturaXml(files, inputs.workspace, note))

@@ -1,5 +1,6 @@
 // The optional sticky pull request comment: one comment per job, found again by
-// a hidden marker and updated in place, kept under GitHub's 65,536-character
+// a hidden marker written by the token's own identity (never another user's
+// comment that starts with the marker) and updated in place, kept under GitHub's 65,536-character
 // limit. A token that may not write (a fork's pull request) is no failure: the
 // results stay in the job summary and a notice says why there is no comment.
 import * as core from '@actions/core'
@@ -57,12 +58,39 @@ interface IssueComment {
   user?: { type?: string; login?: string }
 }
 
-/** Creates or updates the pull request's comment that carries `marker`. */
+/** Who GITHUB_TOKEN writes as. */
+export const ACTIONS_BOT = 'github-actions[bot]'
+
+/**
+ * The login the token writes comments as: `GET /user` for a personal access
+ * token; GITHUB_TOKEN (and an app's installation token) get 403 there, and
+ * then only github-actions[bot]'s comments are ours.
+ */
+export async function tokenLogin(api: GitHubApi): Promise<string> {
+  try {
+    const me = await api.json<{ login?: unknown }>('GET', '/user')
+    if (typeof me.login === 'string' && me.login !== '') return me.login
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+  }
+  return ACTIONS_BOT
+}
+
+/** A comment written by `login` (github-actions[bot] only as the Bot account). */
+const writtenBy = (comment: IssueComment, login: string): boolean =>
+  comment.user?.login === login && (login !== ACTIONS_BOT || comment.user?.type === 'Bot')
+
+/** Creates or updates the pull request's comment that carries `marker` and was written by the token's own identity. */
 export async function upsertComment(api: GitHubApi, repository: string, pr: number, marker: string, body: string): Promise<CommentResult> {
   let existing: IssueComment | undefined
+  let login: string | undefined
   for (let page = 1; page <= 50 && !existing; page++) {
     const list = await api.json<IssueComment[]>('GET', `/repos/${repository}/issues/${pr}/comments?per_page=100&page=${page}`)
-    existing = list.find((c) => c.body?.startsWith(marker))
+    if (!Array.isArray(list)) break
+    const marked = list.filter((c) => typeof c?.id === 'number' && typeof c.body === 'string' && c.body.startsWith(marker))
+    // Who we are is asked only when a marked comment is there to tell apart.
+    if (marked.length > 0) login ??= await tokenLogin(api)
+    existing = marked.find((c) => writtenBy(c, login as string))
     if (list.length < 100) break
   }
   if (existing) {

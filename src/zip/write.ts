@@ -3,7 +3,10 @@
 // entries written in a fixed sorted order in 1 MiB blocks. archiver
 // (what @actions/artifact uses) handles one entry at a time and measured ~3x
 // slower than `zip -r -6`; this writer keeps both cores busy. Symlinks that
-// lead out of the folder are never followed.
+// lead out of the folder are never followed. No ZIP64: a file of 2 GiB or more
+// is left out with a skipped line (Node reads at most 2 GiB at once, and the
+// format's 32-bit sizes end at 4 GiB), and on any error the output is removed,
+// so no partial or broken zip is ever left behind to be uploaded.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as zlib from 'node:zlib'
@@ -105,20 +108,28 @@ const TURN_BYTES = 1 << 20
 /** One file on its way into the zip: ready, or being deflated in the pool. */
 interface Slot {
   size: number
+  /** The file left out (too large) and why, instead of being zipped. */
+  skip?: { path: string; reason: string }
   ready: Prepared | null
   /** Settles when a pool job ends (ready or error set). */
   done: Promise<void> | null
   error?: unknown
 }
 
+/** Files from this size are left out (one read of Node's is at most 2 GiB - 1 bytes; ZIP64 would be needed from 4 GiB). */
+export const MAX_ENTRY_BYTES = 2 ** 31 - 1
+
+const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(1)} GiB`
+
 /** Not following a symlink that replaced a listed file since the folder was read. */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0)
 
-/** The whole file and its modification time, from one open descriptor. */
-function readEntry(entry: Entry): { raw: Buffer; mtime: Date } {
+/** The whole file and its modification time, from one open descriptor; its size alone when it is too large to zip. */
+function readEntry(entry: Entry): { raw: Buffer; mtime: Date } | { tooLarge: number } {
   const fd = fs.openSync(entry.abs, OPEN_FLAGS)
   try {
     const stat = fs.fstatSync(fd)
+    if (stat.size >= MAX_ENTRY_BYTES) return { tooLarge: stat.size }
     const raw = Buffer.allocUnsafe(stat.size)
     let got = 0
     while (got < raw.length) {
@@ -139,7 +150,16 @@ class Deflater {
 
   /** Reads the file (from the page cache, faster than four pool round trips) and deflates it; stored when that does not help. */
   prepare(entry: Entry): Slot {
-    const { raw, mtime } = readEntry(entry)
+    const read = readEntry(entry)
+    if ('tooLarge' in read) {
+      return {
+        size: 0,
+        ready: null,
+        done: null,
+        skip: { path: entry.name, reason: `${gib(read.tooLarge)}; files from 2 GiB are not zipped (no ZIP64)` }
+      }
+    }
+    const { raw, mtime } = read
     const crc = zlib.crc32 ? zlib.crc32(raw) >>> 0 : crc32(raw)
     const size = raw.length
     const stored = (): Prepared => ({ entry, mtime, data: raw, method: 0, crc, size })
@@ -189,6 +209,16 @@ function headers(item: Prepared, name: Buffer, offset: number): { local: Buffer;
 }
 
 export async function zipDirectory(srcDir: string, destZip: string, opts: { level: number; root?: string }): Promise<ZipResult> {
+  try {
+    return await writeZip(srcDir, destZip, opts)
+  } catch (error) {
+    // Never leave a partial (or an older) zip where an upload would pick it up.
+    fs.rmSync(destZip, { force: true })
+    throw error
+  }
+}
+
+async function writeZip(srcDir: string, destZip: string, opts: { level: number; root?: string }): Promise<ZipResult> {
   const realSrc = fs.realpathSync(srcDir)
   if (opts.root && !isInside(realSrc, fs.realpathSync(opts.root))) {
     throw new Error(`${srcDir} is not inside the workspace ${opts.root}`)
@@ -227,13 +257,19 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
       inFlight.push(slot)
     }
   }
-  const settled = (slot: Slot | undefined): slot is Slot => slot !== undefined && (slot.ready !== null || slot.error !== undefined)
+  const settled = (slot: Slot | undefined): slot is Slot =>
+    slot !== undefined && (slot.ready !== null || slot.error !== undefined || slot.skip !== undefined)
+  let written = 0
   try {
     for (;;) {
       launch()
       for (let slot = inFlight[0]; settled(slot); slot = inFlight[0]) {
         inFlight.shift()
         if (slot.error !== undefined) throw slot.error
+        if (slot.skip !== undefined) {
+          skipped.push(slot.skip)
+          continue
+        }
         const item = slot.ready as Prepared
         queuedBytes -= item.size
         if (offset + item.data.length > 0xffffffff) throw new Error(`${srcDir} zips to more than 4 GiB; ZIP64 is not supported`)
@@ -245,6 +281,7 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
         write(item.data)
         offset += local.length + name.length + item.data.length
         bytesIn += item.size
+        written++
       }
       if (inFlight.length === 0 && next >= entries.length) break
       // More to read and deflate here: let the event loop collect finished pool jobs, then go on.
@@ -255,15 +292,15 @@ export async function zipDirectory(srcDir: string, destZip: string, opts: { leve
     const centralBuf = Buffer.concat(central)
     const end = Buffer.alloc(22)
     end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0)
-    end.writeUInt16LE(entries.length, 8)
-    end.writeUInt16LE(entries.length, 10)
+    end.writeUInt16LE(written, 8)
+    end.writeUInt16LE(written, 10)
     end.writeUInt32LE(centralBuf.length, 12)
     end.writeUInt32LE(offset, 16)
     write(centralBuf)
     write(end)
     flush()
     fs.closeSync(out)
-    return { files: entries.length, bytesIn, bytesOut: offset + centralBuf.length + 22, skipped }
+    return { files: written, bytesIn, bytesOut: offset + centralBuf.length + 22, skipped }
   } catch (error) {
     fs.closeSync(out)
     await Promise.allSettled(inFlight.flatMap((slot) => (slot.done ? [slot.done] : [])))

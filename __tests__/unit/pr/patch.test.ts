@@ -237,3 +237,72 @@ describe('findPatch: the base of a pull request in the checkouts actions/checkou
     await expect(findPatch(os.tmpdir(), 'main', {}, () => undefined)).rejects.toThrow(/^the workspace is not a git checkout/)
   })
 })
+
+describe("findPatch: the author's own merge commit is never taken for GitHub's", () => {
+  // feature = the change (repo.head); main moves on (a Rust file changed there); the author merges main into
+  // feature (a two-parent head commit, first parent the feature branch); GitHub's merge commit is on top.
+  const origin = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-origin-'))
+  git(origin, 'init', '-q', '--bare')
+  git(repo.dir, 'push', '-q', origin, `${repo.base}:refs/heads/main`, `${repo.head}:refs/heads/feature`)
+  const author = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-author-'))
+  git(author, 'clone', '-q', origin, '.')
+  write(author, 'src/main_only.rs', lines(12))
+  git(author, 'add', '-A')
+  git(author, 'commit', '-q', '-m', 'meanwhile on main')
+  git(author, 'push', '-q', 'origin', 'HEAD:main')
+  const mainTip = git(author, 'rev-parse', 'HEAD')
+  git(author, 'checkout', '-q', '-b', 'feature', 'origin/feature')
+  git(author, 'merge', '-q', '--no-ff', '-m', 'Merge main into feature', 'main')
+  const authorMerge = git(author, 'rev-parse', 'HEAD')
+  if (git(author, 'rev-list', '--parents', '-n', '1', 'HEAD') !== `${authorMerge} ${repo.head} ${mainTip}`)
+    throw new Error('the author merge is not [feature, main]')
+  git(author, 'push', '-q', 'origin', 'HEAD:feature')
+  // GitHub's test merge of the pull request: parents [main tip, head].
+  git(author, 'checkout', '-q', mainTip)
+  git(author, 'merge', '-q', '--no-ff', '-m', 'Merge authorMerge into main', authorMerge)
+  const githubMerge = git(author, 'rev-parse', 'HEAD')
+  git(author, 'push', '-q', 'origin', `${githubMerge}:refs/pull/2/merge`)
+
+  const event = path.join(origin, 'event.json')
+  fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 2, base: { sha: mainTip, ref: 'main' }, head: { sha: authorMerge } } }))
+  const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }
+  const checkout = (ref: string, depth: number | null): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-checkout-'))
+    git(dir, 'init', '-q')
+    git(dir, 'remote', 'add', 'origin', `file://${origin}`)
+    git(dir, 'fetch', '-q', '--no-tags', ...(depth ? [`--depth=${depth}`] : []), 'origin', `+${ref}:refs/remotes/pr`)
+    git(dir, 'checkout', '-q', 'refs/remotes/pr')
+    return dir
+  }
+  // The pull request's own lines; main's src/main_only.rs is not among them.
+  const expected = { 'src/lib.rs': [3, 11, 12], 'python/pkg/new_name.py': [35], 'python/pkg/tést ünïcode.py': [1, 2], 'src/tail.rs': [2, 3] }
+
+  it.each([
+    ['full', null],
+    ['depth-1', 1]
+  ])('a %s checkout of a head that merged main in: the merge base with the base, not the head first parent', async (_what, depth) => {
+    const dir = checkout('refs/heads/feature', depth)
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(authorMerge)
+    const patch = await findPatch(dir, '', env, () => undefined)
+    expect(patch.base).toBe(mainTip)
+    expect(patch.how).toContain('merge base')
+    expect(Object.fromEntries(patch.changed)).toEqual(expected)
+  })
+
+  it("GitHub's merge commit of that head (parents [main tip, head.sha]) still diffs from its first parent", async () => {
+    const dir = checkout('refs/pull/2/merge', 1)
+    const patch = await findPatch(dir, '', env, () => undefined)
+    expect(patch.base).toBe(mainTip)
+    expect(patch.how).toContain("first parent of the pull request's merge commit")
+    expect(Object.fromEntries(patch.changed)).toEqual(expected)
+  })
+
+  it('a two-parent HEAD whose second parent is not the event head is not taken for the merge commit', async () => {
+    const dir = checkout('refs/heads/feature', null)
+    const other = path.join(origin, 'event-other.json')
+    fs.writeFileSync(other, JSON.stringify({ pull_request: { number: 2, base: { sha: mainTip, ref: 'main' }, head: { sha: 'f'.repeat(40) } } }))
+    const patch = await findPatch(dir, '', { ...env, GITHUB_EVENT_PATH: other }, () => undefined)
+    expect(patch.base).toBe(mainTip)
+    expect(Object.fromEntries(patch.changed)).toEqual(expected)
+  })
+})

@@ -3,9 +3,9 @@
 import { percent, type Tally } from '../../reports/model.js'
 import type { SuiteResult } from '../../model/suite.js'
 import type { FileDelta, SuiteDelta } from '../../model/outcomes.js'
-import type { SuiteSummary } from '../../model/coverage-summary.js'
+import type { BaselineSuite } from './validate.js'
 
-export function suiteDelta(current: SuiteResult, base: SuiteSummary | undefined): SuiteDelta | null {
+export function suiteDelta(current: SuiteResult, base: BaselineSuite | undefined): SuiteDelta | null {
   if (!base || !base.enabled || !current.enabled) return null
   const before = base.headline?.percent ?? null
   const after = current.headline?.percent ?? null

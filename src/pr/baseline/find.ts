@@ -1,16 +1,17 @@
 // The baseline of a pull request: the coverage-summary.json of the latest
 // successful run of the same workflow on the base branch, found and downloaded
 // through GitHub's REST API (workflow runs, run artifacts, artifact zip).
-// Needs `actions: read`.
-import { parseCoverageSummary } from '../../publish/coverage-summary.js'
+// Needs `actions: read`. Only runs of this repository's own base branch count
+// (a push or a scheduled run, never a pull request's, whatever its branch is
+// called), and the summary is read as untrusted input (validate.ts).
 import { type GitHubApi } from '../../github/api.js'
 import { readZipEntry } from '../../zip/read.js'
 import { ApiError, BaselineUnavailable } from '../../model/errors.js'
 import type { BaselineRun } from '../../model/outcomes.js'
-import type { CoverageSummaryJson } from '../../model/coverage-summary.js'
+import { InvalidSummary, parseBaselineSummary, type BaselineSummary } from './validate.js'
 
 export interface Baseline extends BaselineRun {
-  summary: CoverageSummaryJson
+  summary: BaselineSummary
 }
 
 export interface BaselineQuery {
@@ -32,29 +33,65 @@ export function workflowFile(workflowRef: string | undefined): string | null {
   return /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef ?? '')?.[1] ?? null
 }
 
+interface WorkflowRun {
+  id: number
+  html_url?: string
+  head_sha?: string
+  head_branch?: string
+  created_at?: string
+  conclusion?: string | null
+  event?: string
+  head_repository?: { full_name?: string } | null
+}
 interface RunsPage {
-  workflow_runs?: Array<{ id: number; html_url?: string; head_sha?: string; head_branch?: string; created_at?: string; conclusion?: string | null }>
+  workflow_runs?: WorkflowRun[]
+}
+
+/** Events whose runs are the base branch's own history (a pull request's run is never one, even from a branch called main). */
+const BASE_EVENTS = new Set(['push', 'schedule'])
+
+/** Why a listed run is not the base branch's own, or null when it is. */
+export function notOwnRun(run: WorkflowRun, repository: string, branch: string): string | null {
+  if (typeof run.id !== 'number' || !Number.isSafeInteger(run.id) || run.id <= 0) return 'its id is not a run id'
+  const from = run.head_repository?.full_name
+  if (typeof from !== 'string' || from.toLowerCase() !== repository.toLowerCase()) return `its head is in ${from ?? 'an unknown repository'}`
+  if (!BASE_EVENTS.has(run.event ?? '')) return `it ran for a ${run.event ?? 'unknown'} event`
+  if (run.head_branch !== branch) return `it ran on ${run.head_branch ?? 'an unknown branch'}`
+  return null
 }
 interface ArtifactsPage {
   artifacts?: Array<{ id: number; name: string; expired?: boolean; size_in_bytes?: number }>
 }
 
 const MAX_SUMMARY_BYTES = 64 * 1024 * 1024
+/** Runs listed at once: pull request runs of branches named like the base (forks) are among them and passed over. */
+const LISTED_RUNS = 50
 
 export async function findBaseline(api: GitHubApi, query: BaselineQuery, log: (line: string) => void): Promise<Baseline> {
   const repo = query.repository
   const where = `${query.workflow} on ${query.branch}`
   const runsPath =
     `/repos/${repo}/actions/workflows/${encodeURIComponent(query.workflow)}/runs` +
-    `?branch=${encodeURIComponent(query.branch)}&status=success&exclude_pull_requests=true&per_page=${query.maxRuns ?? 10}`
+    `?branch=${encodeURIComponent(query.branch)}&status=success&exclude_pull_requests=true&per_page=${LISTED_RUNS}`
   let runs: RunsPage
   try {
     runs = await api.json<RunsPage>('GET', runsPath)
   } catch (error) {
     throw unavailable(error, 'listing the workflow runs')
   }
-  const list = (runs.workflow_runs ?? []).filter((r) => r.id !== query.excludeRunId)
-  if (list.length === 0) throw new BaselineUnavailable(`no successful run of ${where} yet`)
+  const listed = (runs.workflow_runs ?? []).filter((r) => r.id !== query.excludeRunId)
+  const list = listed.filter((r) => {
+    const why = notOwnRun(r, repo, query.branch)
+    if (why) log(`Run ${r.id} is not a baseline: ${why} (only push and scheduled runs of ${repo} on ${query.branch} are)`)
+    return why === null
+  })
+  if (list.length === 0) {
+    throw new BaselineUnavailable(
+      listed.length === 0
+        ? `no successful run of ${where} yet`
+        : `no successful push or scheduled run of ${where} in ${repo} among the last ${listed.length} listed`
+    )
+  }
   for (const run of list.slice(0, query.maxRuns ?? 10)) {
     let artifacts: ArtifactsPage
     try {
@@ -65,7 +102,9 @@ export async function findBaseline(api: GitHubApi, query: BaselineQuery, log: (l
     } catch (error) {
       throw unavailable(error, `listing the artifacts of run ${run.id}`)
     }
-    const artifact = (artifacts.artifacts ?? []).find((a) => a.name === query.artifactName && !a.expired)
+    const artifact = (Array.isArray(artifacts.artifacts) ? artifacts.artifacts : []).find(
+      (a) => a?.name === query.artifactName && !a.expired && Number.isSafeInteger(a.id) && a.id > 0
+    )
     if (!artifact) {
       log(`Run ${run.id} of ${where} has no unexpired "${query.artifactName}" artifact; trying an older run`)
       continue
@@ -85,18 +124,19 @@ export async function findBaseline(api: GitHubApi, query: BaselineQuery, log: (l
       throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id}: ${(error as Error).message}`)
     }
     if (!text) throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no ${names.join(' or ')}`)
-    let summary: CoverageSummaryJson
+    let summary: BaselineSummary
     try {
-      summary = parseCoverageSummary(text.toString('utf8'), shown)
+      summary = parseBaselineSummary(text.toString('utf8'))
     } catch (error) {
-      throw new BaselineUnavailable((error as Error).message)
+      if (!(error instanceof InvalidSummary)) throw error
+      throw new BaselineUnavailable(`baseline ignored: ${shown}: ${error.message}`)
     }
     return {
       runId: run.id,
-      url: run.html_url ?? null,
-      commit: run.head_sha ?? summary.run.commit,
+      url: typeof run.html_url === 'string' && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(run.html_url) ? run.html_url : null,
+      commit: (typeof run.head_sha === 'string' && /^[0-9a-f]{40,64}$/.test(run.head_sha) ? run.head_sha : null) ?? summary.commit,
       branch: query.branch,
-      createdAt: run.created_at ?? null,
+      createdAt: typeof run.created_at === 'string' && run.created_at.length <= 40 ? run.created_at : null,
       summary
     }
   }

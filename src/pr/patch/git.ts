@@ -64,25 +64,47 @@ async function fetchParents(cwd: string, log: (line: string) => void): Promise<b
   return r.ok
 }
 
+/** What the event says of the pull request: its base commit, and its head commit when the payload gives it. */
+interface PullRequestCommits {
+  base: string
+  head: string | null
+}
+
 /**
  * The base commit. With `explicit` (input patch-base): the merge base of it
  * and HEAD. On a pull request: HEAD^1 when HEAD is GitHub's merge commit
  * (refs/pull/N/merge, the default checkout), else the merge base of the
  * pull request's base and HEAD (a checkout of the head commit).
+ *
+ * HEAD is taken for GitHub's merge commit only when the event proves it: HEAD
+ * is not the pull request's head commit and its parents are [the base
+ * branch's tip, the head commit]. A head commit that is itself a merge (the
+ * author's "merge main into feature") has two parents too, and its first
+ * parent is the feature branch: diffing from there would measure main's
+ * merged-in change instead of the pull request's.
  */
-async function findBase(cwd: string, explicit: string, prBase: string | null, log: (line: string) => void): Promise<{ base: string; how: string }> {
-  if (explicit === '' && prBase === null) throw new PatchUnavailable('not a pull request and no patch-base given')
+async function findBase(
+  cwd: string,
+  explicit: string,
+  pr: PullRequestCommits | null,
+  log: (line: string) => void
+): Promise<{ base: string; how: string }> {
+  if (explicit === '' && pr === null) throw new PatchUnavailable('not a pull request and no patch-base given')
   let parents = await parentsOfHead(cwd)
   if (parents.length === 0 && (await isShallow(cwd))) {
     await fetchParents(cwd, log)
     parents = await parentsOfHead(cwd)
   }
-  if (explicit === '' && parents.length === 2) {
-    // GitHub's merge commit: its first parent is the base branch the change was merged onto
-    // (newer than the event's base when the branch moved on since).
-    const first = parents[0] as string
-    return { base: first, how: `${first.slice(0, 12)}, the first parent of the pull request's merge commit` }
+  if (explicit === '' && pr?.head && parents.length === 2 && parents[1] === pr.head) {
+    const head = (await git(cwd, ['rev-parse', 'HEAD'])).stdout.trim()
+    if (head !== pr.head) {
+      // GitHub's merge commit: its first parent is the base branch the change was merged onto
+      // (newer than the event's base when the branch moved on since).
+      const first = parents[0] as string
+      return { base: first, how: `${first.slice(0, 12)}, the first parent of the pull request's merge commit` }
+    }
   }
+  const prBase = pr?.base ?? null
   const target = explicit || (prBase as string)
   if (!(await commitExists(cwd, target))) {
     const fetched = await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', target])
@@ -113,7 +135,9 @@ export async function findPatch(workspace: string, explicitBase: string, env: No
     )
   }
   const root = fs.realpathSync(top.stdout.trim())
-  const { base, how } = await findBase(workspace, explicitBase, pullRequestOf(env)?.baseSha ?? null, log)
+  const event = pullRequestOf(env)
+  const headSha = event?.headSha && /^[0-9a-f]{40,64}$/.test(event.headSha) ? event.headSha : null
+  const { base, how } = await findBase(workspace, explicitBase, event ? { base: event.baseSha, head: headSha } : null, log)
   const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--'])
   if (!diff.ok) throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`)
   return { base, how, ...inWorkspace(parseUnifiedDiff(diff.stdout), root, workspace) }

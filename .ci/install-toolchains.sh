@@ -3,7 +3,7 @@
 # the example project (examples/mixed-project) and scripts/make-fixtures.sh use:
 #   - Debian: llvm-22 (llvm-cov/llvm-profdata matching rustc 1.95's LLVM 22), zip, unzip,
 #     chromium (headless, to render the coverage page in __tests__/e2e/page.test.ts; about a minute)
-#   - crates.io: cargo-llvm-cov (pinned)
+#   - crates.io: cargo-llvm-cov, cargo-nextest (pinned)
 #   - PyPI: pytest, pytest-cov, coverage, maturin (pinned; maturin builds the example's extension
 #     for the rust-from-python end-to-end test)
 # Idempotent: when everything is already there it only checks (well under 2 s).
@@ -12,6 +12,7 @@
 set -euo pipefail
 
 CARGO_LLVM_COV_VERSION="0.9.1"
+CARGO_NEXTEST_VERSION="0.9.151"
 PYTEST_VERSION="9.2.0"
 PYTEST_COV_VERSION="7.1.0"
 COVERAGE_VERSION="7.17.4"
@@ -66,6 +67,14 @@ if [ "$have_cov" != "$CARGO_LLVM_COV_VERSION" ]; then
   have_cov="$(cargo llvm-cov --version | awk '{print $2}')"
 fi
 
+# --- cargo-nextest (rust-test-runner: nextest) -------------------------------------
+have_nextest="$(cargo nextest --version 2>/dev/null | awk 'NR==1{print $2}' || true)"
+if [ "$have_nextest" != "$CARGO_NEXTEST_VERSION" ]; then
+  log "cargo install cargo-nextest@${CARGO_NEXTEST_VERSION} (found: ${have_nextest:-none}; takes about 4 minutes)"
+  cargo install cargo-nextest --locked --version "$CARGO_NEXTEST_VERSION" --quiet
+  have_nextest="$(cargo nextest --version | awk 'NR==1{print $2}')"
+fi
+
 # --- pytest, pytest-cov, coverage ------------------------------------------------
 py_versions() {
   python3 - <<'PY'
@@ -105,7 +114,7 @@ rustc_llvm="$(rustc -vV | awk '/^LLVM version/{print $3}')"
 llvm_v="$("$LLVM_COV" --version | sed -n 's/.*LLVM version \([0-9.]*\).*/\1/p' | head -n 1)"
 python_v="$(python3 -c 'import platform; print(platform.python_version())')"
 echo "toolchains: rustc ${rustc_v} (LLVM ${rustc_llvm}), llvm-cov ${llvm_v}, cargo-llvm-cov ${have_cov}," \
-  "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}, maturin ${have_maturin}," \
+  "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}, maturin ${have_maturin}, cargo-nextest ${have_nextest}," \
   "zip $(zip -v | sed -n '2s/^This is Zip \([^ ]*\).*/\1/p'), unzip $(unzip -v | sed -n '1s/^UnZip \([^ ]*\).*/\1/p')," \
   "chromium $(dpkg-query -W -f='${Version}' chromium 2>/dev/null || echo none)"
 echo "LLVM_COV=${LLVM_COV}"

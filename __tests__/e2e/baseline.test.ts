@@ -121,7 +121,7 @@ it('a pull request compares with the last run on main that has a summary: deltas
   expect(Number(pr.outputs['rust-coverage-delta'])).toBe(expected)
   expect(pr.outputs['python-coverage-delta']).toBe('0')
   expect(pr.summary).toContain(`▼−${Math.abs(expected).toFixed(2)} pp |`)
-  expect(pr.summary).toContain('| Python | **83.33%** (105/126) ±0.00 pp |')
+  expect(pr.summary).toContain('| Python | **83.33%** (105/126 statements; coverage.py prints 83%) ±0.00 pp |')
   expect(pr.summary).toContain('Changes are against main ([run 100](https://github.com/owner/repo/actions/runs/100), commit `aaaaaaaaaaaa`).')
   expect(pr.summary).toContain('Rust: 1 file(s) changed coverage since the baseline')
   expect(pr.summary).toMatch(/\| <code>examples\/mixed-project\/src\/stats\.rs<\/code> \| \d+\.\d\d% \| \d+\.\d\d% \| −\d+\.\d\d pp \|/)
@@ -199,7 +199,7 @@ describe('sticky pull request comment (comment: true)', () => {
     const ours = () => (api.comments.get(7) ?? []).filter((c) => c.body.startsWith('<!-- rust-python-coverage:'))
     expect(ours()).toHaveLength(1)
     const id = ours()[0]?.id
-    expect(ours()[0]?.body).toContain('| Rust | **81.94%** (186/227) ±0.00 pp |')
+    expect(ours()[0]?.body).toContain('| Rust | **81.94%** (186/227 lines) ±0.00 pp |')
     const second = await run('pr-comment-2', worseLcov(6), prRun, prEnv(), { comment: 'true', upload: 'false' })
     expect(second.status).toBe(0)
     expect(ours()).toHaveLength(1)
@@ -280,7 +280,7 @@ describe('sticky pull request comment (comment: true)', () => {
       expect(fork.stdout).toContain(
         '::notice title=Coverage comment::No pull request comment: POST /repos/owner/repo/issues/8/comments answered 403: Resource not accessible by integration. A pull request from a fork gets a read-only token; the results are in the job summary.'
       )
-      expect(fork.summary).toContain('| Rust | **81.94%** (186/227) ±0.00 pp |')
+      expect(fork.summary).toContain('| Rust | **81.94%** (186/227 lines) ±0.00 pp |')
     } finally {
       api.readOnly = false
     }

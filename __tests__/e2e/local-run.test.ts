@@ -59,8 +59,8 @@ it("runs both suites for real and reports the tools' own figures", () => {
   expect(cobertura).toMatch(/<coverage [^>]*lines-valid="\d+"/)
   expect(cobertura).toContain('filename="src/stats.rs"')
   expect(fs.readFileSync(path.join(example, 'target/e2e-local/python-coverage.txt'), 'utf8')).toMatch(/^TOTAL\s/m)
-  expect(run.summary).toMatch(/\| Rust \| \*\*\d+\.\d\d%\*\* \(\d+\/\d+\) \| ≥ 70% \| ✅ passed \|/)
-  expect(run.summary).toMatch(/\| Python \| \*\*83\.33%\*\* \(105\/126\) \| ≥ 60% \| ✅ passed \|/)
+  expect(run.summary).toMatch(/\| Rust \| \*\*\d+\.\d\d%\*\* \(\d+\/\d+ lines\) \| ≥ 70% \| ✅ passed \|/)
+  expect(run.summary).toMatch(/\| Python \| \*\*83\.33%\*\* \(105\/126 statements; coverage\.py prints 83%\) \| ≥ 60% \| ✅ passed \|/)
 })
 
 it('a threshold miss warns in non-blocking mode and fails when enforced, after writing outputs and summary', () => {
@@ -168,7 +168,7 @@ describe("a run from a developer's machine (outside GitHub Actions)", () => {
     expect(run.stdout).toContain('\n── Rust: cargo llvm-cov --no-report --no-default-features --no-fail-fast\n')
     expect(run.stdout).toMatch(/^warning: Rust coverage \d+\.\d\d% is below rust-min-lines 99% \(would fail the step with non-blocking: false\)$/m)
     expect(run.stdout).toContain('## Coverage\n')
-    expect(run.stdout).toMatch(/^\| Python \| \*\*83\.33%\*\* \(105\/126\) \| none \| ✅ passed \|/m)
+    expect(run.stdout).toMatch(/^\| Python \| \*\*83\.33%\*\* \(105\/126 statements; coverage\.py prints 83%\) \| none \| ✅ passed \|/m)
     expect(run.stdout).toMatch(/^Outputs:\n(?: {2}.*\n)* {2}python-line-coverage +83\.33333333333333\n/m)
     for (const file of ['rust.lcov', 'rust.cobertura.xml', 'rust-html.zip', 'python.xml', 'python-coverage.txt']) {
       expect(fs.existsSync(path.join(example, 'target/e2e-cli', file))).toBe(true)
@@ -228,7 +228,7 @@ describe("the example Justfile's coverage recipes (run as `just` would: variable
     const run = sh(recipe(name, flags))
     expect(run.status).toBe(0)
     expect(run.stdout).not.toMatch(/^(warning|error):/m)
-    expect(run.stdout).toMatch(new RegExp(`^\\| ${label} \\| \\*\\*\\d+\\.\\d\\d%\\*\\* \\(\\d+/\\d+\\) \\| ≥ \\d+% \\| ✅ passed \\|`, 'm'))
+    expect(run.stdout).toMatch(new RegExp(`^\\| ${label} \\| \\*\\*\\d+\\.\\d\\d%\\*\\* \\(\\d+/\\d+ [^)]*\\) \\| ≥ \\d+% \\| ✅ passed \\|`, 'm'))
     expect(run.stdout).toMatch(new RegExp(`^\\| ${label === 'Rust' ? 'Python' : 'Rust'} \\| – \\| – \\| disabled \\|`, 'm'))
     for (const file of files) expect(fs.existsSync(path.join(example, dir, file))).toBe(true)
   })

@@ -123,7 +123,7 @@ it('merges the shards of the run into one report, figure, summary and artifact',
     'Merged from 4 shard artifact(s) of this run. Rust: rust-coverage-py312, rust-coverage-py313. Python: python-coverage-py312, python-coverage-py313.'
   )
   expect(merged.summary).toContain(
-    `| Python | **${((python.covered * 100) / python.total).toFixed(2)}%** (${python.covered}/${python.total}) | none | ✅ passed |`
+    `| Python | **${((python.covered * 100) / python.total).toFixed(2)}%** (${python.covered}/${python.total} statements; coverage.py prints ${Math.round((python.covered * 100) / python.total)}%) | none | ✅ passed |`
   )
 
   // The merged artifacts, under the base names, next to the shards'.

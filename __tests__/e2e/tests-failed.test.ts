@@ -71,3 +71,22 @@ it('a failing Rust test: the other test binary still runs, and the finding names
   expect(run.summary).toMatch(/\| Rust \| \*\*[\d.]+%\*\* \([^)]*\) · partial \|/)
   expect(run.summary).toContain('tests failed (would fail)')
 })
+
+it('rust-test-runner: nextest runs the tests through cargo llvm-cov nextest; its failures are named as nextest names them', () => {
+  const run = runAction({
+    'working-directory': path.relative(repo, project),
+    'rust-from-python': 'false',
+    'rust-test-runner': 'nextest',
+    'python-enabled': 'false',
+    'rust-lcov': 'target/nextest/rust.lcov',
+    'rust-html-dir': 'target/nextest/html',
+    'summary-json': 'target/nextest/coverage-summary.json',
+    upload: 'false'
+  })
+  expect(run.status).toBe(0)
+  expect(run.stdout).toContain('Rust: cargo llvm-cov nextest --no-report --no-default-features --no-fail-fast')
+  expect(run.stdout).toContain('::warning::Rust tests failed: 1 test failed (failing tests::breaks); the coverage figure is partial')
+  const lcov = fs.readFileSync(path.join(project, 'target/nextest/rust.lcov'), 'utf8')
+  expect(lcov).toMatch(/^FNDA:[1-9]\d*,.*only_the_second_binary_runs_this/m)
+  expect(Number(run.outputs['rust-line-coverage'])).toBeGreaterThan(0)
+})

@@ -11,6 +11,7 @@ export const INPUT_NAMES: readonly string[] = [
   'rust-enabled',
   'python-enabled',
   'rust-command',
+  'rust-test-runner',
   'rust-report-command',
   'rust-cobertura',
   'rust-from-python',

@@ -92,18 +92,3 @@ export function buildCoverageSummary(args: {
     suites: args.suites
   }
 }
-
-/** Reads a coverage-summary.json written by this action (any run, any version of schema 1); one clear line if it is not one. */
-export function parseCoverageSummary(text: string, shown: string): CoverageSummaryJson {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch {
-    throw new Error(`${shown} is not JSON`)
-  }
-  const summary = data as Partial<CoverageSummaryJson>
-  if (summary?.schema !== SUMMARY_SCHEMA || typeof summary.suites !== 'object' || summary.suites === null) {
-    throw new Error(`${shown} is not a coverage-summary.json of this action (schema ${JSON.stringify(summary?.schema ?? null)})`)
-  }
-  return summary as CoverageSummaryJson
-}

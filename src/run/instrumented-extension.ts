@@ -33,6 +33,8 @@ import { findLlvmTools } from './toolchain.js'
 
 /** The report of the Rust tests' own profiles, beside the Rust lcov. */
 export const rustTestsOnlyPath = (lcov: string): string => path.join(path.dirname(lcov), 'rust-tests-only.lcov')
+/** What `cargo llvm-cov show-env` printed: the environment of the instrumented run. */
+export const showEnvPath = (lcov: string): string => path.join(path.dirname(lcov), 'rust-show-env.txt')
 
 /** On when asked for, or (auto) when maturin builds the project; needs both suites in a run. */
 export function rustFromPythonWanted(run: RunState): boolean {
@@ -122,7 +124,7 @@ export async function runRustFromPython(run: RunState): Promise<void> {
   run.rust = result
   const started = Date.now()
   const onlyLcov = rustTestsOnlyPath(rust.lcov)
-  const showEnvFile = path.join(path.dirname(rust.lcov), 'rust-show-env.txt')
+  const showEnvFile = showEnvPath(rust.lcov)
   removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile])
   fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
   const env = childEnv(run.env)

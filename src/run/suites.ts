@@ -6,7 +6,7 @@
 import type { RunState } from '../model/run-state.js'
 import { zipRustHtml } from '../zip/html-report.js'
 import { halted, isCancelled, onCancel } from './cancel.js'
-import { runRustFromPython, rustFromPythonWanted } from './instrumented-extension.js'
+import { runRustFromPython, rustFromPythonWanted, rustTestsOnlyPath, showEnvPath } from './instrumented-extension.js'
 import { runPython } from './python.js'
 import { runRust } from './rust.js'
 import { pythonOutputPath, pythonTermPath, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
@@ -19,6 +19,8 @@ export async function runSuites(run: RunState): Promise<void> {
   const forget = onCancel(() => removeStale([...unfinished]))
   // Rust measured from the Python tests too: one instrumented build, each suite run once (instrumented-extension.ts).
   if (rustFromPythonWanted(run)) {
+    // Its own files too: a cancelled run leaves none of them.
+    if (inputs.rust.enabled) for (const file of [showEnvPath(inputs.rust.lcov), rustTestsOnlyPath(inputs.rust.lcov)]) unfinished.add(file)
     await findings.guard('rust', 'running the suites with the instrumented extension', () => runRustFromPython(run))
     if (isCancelled()) await halted()
     forget()

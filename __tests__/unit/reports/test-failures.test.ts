@@ -1,5 +1,5 @@
 // Failed tests counted and named from the real output of cargo test
-// (--no-fail-fast, two test binaries failing) and pytest (failures, a
+// (--no-fail-fast, two test binaries failing), cargo-nextest 0.9.151 and pytest (failures, a
 // parametrised case and an error), kept under __fixtures__/test-output/.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -11,6 +11,14 @@ it('cargo test: failures of every test binary are summed, names kept in order', 
   const failures = testFailures(output('cargo-test-failures.txt'))
   expect(failures).toEqual({ failed: 3, names: ['tests::breaks', 'tests::panics', 'other_binary_fails'], runner: 'libtest' })
   expect(describeFailures(failures!)).toBe('3 tests failed (tests::breaks, tests::panics, other_binary_fails)')
+})
+
+it('cargo-nextest: its own summary counts, names as nextest prints them (binary and test), each once', () => {
+  expect(testFailures(output('nextest-failures.txt'))).toEqual({
+    failed: 3,
+    names: ['ftcrate tests::breaks', 'ftcrate tests::panics', 'ftcrate::second other_binary_fails'],
+    runner: 'nextest'
+  })
 })
 
 it('pytest: failed tests from the short summary, parametrised ids kept', () => {

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { q as isInside } from './cancel-DkpcUj3z.js';
-import { E as END_OF_CENTRAL_DIRECTORY, e as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-B42NFajs.js';
+import { q as isInside } from './cancel-CEuLBNFw.js';
+import { E as END_OF_CENTRAL_DIRECTORY, e as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-DSLJcT3D.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -43,7 +43,10 @@ import 'node:string_decoder';
 // entries written in a fixed sorted order in 1 MiB blocks. archiver
 // (what @actions/artifact uses) handles one entry at a time and measured ~3x
 // slower than `zip -r -6`; this writer keeps both cores busy. Symlinks that
-// lead out of the folder are never followed.
+// lead out of the folder are never followed. No ZIP64: a file of 2 GiB or more
+// is left out with a skipped line (Node reads at most 2 GiB at once, and the
+// format's 32-bit sizes end at 4 GiB), and on any error the output is removed,
+// so no partial or broken zip is ever left behind to be uploaded.
 const deflateRaw = promisify(zlib.deflateRaw);
 const CRC_TABLE = (() => {
     const t = new Uint32Array(256);
@@ -119,13 +122,18 @@ function dosDateTime(d) {
 const POOL_MIN = 32 << 10;
 /** Main-thread work between two turns of the event loop (so finished pool jobs are collected and new ones started). */
 const TURN_BYTES = 1 << 20;
+/** Files from this size are left out (one read of Node's is at most 2 GiB - 1 bytes; ZIP64 would be needed from 4 GiB). */
+const MAX_ENTRY_BYTES = 2 ** 31 - 1;
+const gib = (bytes) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 /** Not following a symlink that replaced a listed file since the folder was read. */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
-/** The whole file and its modification time, from one open descriptor. */
+/** The whole file and its modification time, from one open descriptor; its size alone when it is too large to zip. */
 function readEntry(entry) {
     const fd = fs.openSync(entry.abs, OPEN_FLAGS);
     try {
         const stat = fs.fstatSync(fd);
+        if (stat.size >= MAX_ENTRY_BYTES)
+            return { tooLarge: stat.size };
         const raw = Buffer.allocUnsafe(stat.size);
         let got = 0;
         while (got < raw.length) {
@@ -148,7 +156,16 @@ class Deflater {
     }
     /** Reads the file (from the page cache, faster than four pool round trips) and deflates it; stored when that does not help. */
     prepare(entry) {
-        const { raw, mtime } = readEntry(entry);
+        const read = readEntry(entry);
+        if ('tooLarge' in read) {
+            return {
+                size: 0,
+                ready: null,
+                done: null,
+                skip: { path: entry.name, reason: `${gib(read.tooLarge)}; files from 2 GiB are not zipped (no ZIP64)` }
+            };
+        }
+        const { raw, mtime } = read;
         const crc = zlib.crc32 ? zlib.crc32(raw) >>> 0 : crc32(raw);
         const size = raw.length;
         const stored = () => ({ entry, mtime, data: raw, method: 0, crc, size });
@@ -194,6 +211,16 @@ function headers(item, name, offset) {
     return { local, centralHeader };
 }
 async function zipDirectory(srcDir, destZip, opts) {
+    try {
+        return await writeZip(srcDir, destZip, opts);
+    }
+    catch (error) {
+        // Never leave a partial (or an older) zip where an upload would pick it up.
+        fs.rmSync(destZip, { force: true });
+        throw error;
+    }
+}
+async function writeZip(srcDir, destZip, opts) {
     const realSrc = fs.realpathSync(srcDir);
     if (opts.root && !isInside(realSrc, fs.realpathSync(opts.root))) {
         throw new Error(`${srcDir} is not inside the workspace ${opts.root}`);
@@ -235,7 +262,8 @@ async function zipDirectory(srcDir, destZip, opts) {
             inFlight.push(slot);
         }
     };
-    const settled = (slot) => slot !== undefined && (slot.ready !== null || slot.error !== undefined);
+    const settled = (slot) => slot !== undefined && (slot.ready !== null || slot.error !== undefined || slot.skip !== undefined);
+    let written = 0;
     try {
         for (;;) {
             launch();
@@ -243,6 +271,10 @@ async function zipDirectory(srcDir, destZip, opts) {
                 inFlight.shift();
                 if (slot.error !== undefined)
                     throw slot.error;
+                if (slot.skip !== undefined) {
+                    skipped.push(slot.skip);
+                    continue;
+                }
                 const item = slot.ready;
                 queuedBytes -= item.size;
                 if (offset + item.data.length > 0xffffffff)
@@ -255,6 +287,7 @@ async function zipDirectory(srcDir, destZip, opts) {
                 write(item.data);
                 offset += local.length + name.length + item.data.length;
                 bytesIn += item.size;
+                written++;
             }
             if (inFlight.length === 0 && next >= entries.length)
                 break;
@@ -268,15 +301,15 @@ async function zipDirectory(srcDir, destZip, opts) {
         const centralBuf = Buffer.concat(central);
         const end = Buffer.alloc(22);
         end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-        end.writeUInt16LE(entries.length, 8);
-        end.writeUInt16LE(entries.length, 10);
+        end.writeUInt16LE(written, 8);
+        end.writeUInt16LE(written, 10);
         end.writeUInt32LE(centralBuf.length, 12);
         end.writeUInt32LE(offset, 16);
         write(centralBuf);
         write(end);
         flush();
         fs.closeSync(out);
-        return { files: entries.length, bytesIn, bytesOut: offset + centralBuf.length + 22, skipped };
+        return { files: written, bytesIn, bytesOut: offset + centralBuf.length + 22, skipped };
     }
     catch (error) {
         fs.closeSync(out);
@@ -285,4 +318,4 @@ async function zipDirectory(srcDir, destZip, opts) {
     }
 }
 
-export { zipDirectory };
+export { MAX_ENTRY_BYTES, zipDirectory };

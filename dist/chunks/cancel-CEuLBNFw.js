@@ -31633,7 +31633,10 @@ function readInputs(read = defaultRead, env = process.env) {
     }
     const lcov = inWd('rust-lcov', 'target/coverage/rust.lcov');
     const xml = inWd('python-xml', 'target/coverage/python.xml');
-    const rustTest = read('rust-command') || 'cargo llvm-cov --no-report --no-default-features --no-fail-fast';
+    const runner = read('rust-test-runner').trim() || 'cargo-test';
+    if (runner !== 'cargo-test' && runner !== 'nextest')
+        throw new InputError('rust-test-runner', 'must be cargo-test or nextest', runner);
+    const rustTest = read('rust-command') || `cargo llvm-cov ${runner === 'nextest' ? 'nextest ' : ''}--no-report --no-default-features --no-fail-fast`;
     const rustReport = read('rust-report-command') || 'cargo llvm-cov report';
     const fromPython = read('rust-from-python').trim() || 'auto';
     if (!/^(auto|true|True|TRUE|false|False|FALSE)$/.test(fromPython)) {

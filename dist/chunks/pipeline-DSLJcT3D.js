@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-DkpcUj3z.js';
+import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-CEuLBNFw.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -1534,7 +1534,7 @@ const MAX_SHARD_NAMES = 20;
 /** Values up to this long are escaped once for all the renders of one renderSummary call (longer ones cost more to hash than to cap). */
 const CACHED_CHARS = 8192;
 /** How one renderSummary call shows untrusted values (the shrinking loop renders again: escaped values are kept). */
-function show(input) {
+function show$1(input) {
     const redact = input.redact ?? ((t) => t);
     const server = input.serverUrl || 'https://github.com';
     const seen = new Map();
@@ -1566,7 +1566,7 @@ const STATUS_LINE = {
 function renderSummary(input, budgetBytes = BUDGET_BYTES) {
     let files = input.filesPerSuite;
     let listed = MAX_LISTED;
-    const s = show(input);
+    const s = show$1(input);
     for (;;) {
         const text = render(input, files, listed, s);
         if (Buffer.byteLength(text) <= budgetBytes || (files === 0 && listed === 0))
@@ -2374,26 +2374,53 @@ class GitHubApi {
         if (first.status < 300 || first.status >= 400 || !location) {
             throw new ApiError(first.status, `GET ${path} answered ${first.status} without a download location`);
         }
-        let response;
+        // One controller for the timeout and for stopping at the cap: the connection is dropped there, never read to its end.
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new Error('timed out')), this.options.timeoutMs ?? 30_000);
         try {
-            response = await fetch(location, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+            let response;
+            try {
+                response = await fetch(location, { signal: controller.signal });
+            }
+            catch (error) {
+                throw new ApiError(null, `downloading ${path} failed: ${error.message}`);
+            }
+            if (!response.ok) {
+                await response.body?.cancel();
+                throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`);
+            }
+            const tooLarge = (bytes) => new ApiError(response.status, `downloading ${path}: ${bytes} bytes, more than the ${maxBytes} expected`);
+            const declared = Number(response.headers.get('content-length') ?? 0);
+            if (declared > maxBytes) {
+                controller.abort();
+                throw tooLarge(declared);
+            }
+            const chunks = [];
+            let received = 0;
+            const reader = response.body?.getReader();
+            try {
+                for (;;) {
+                    const { done, value } = reader ? await reader.read() : { done: true, value: undefined };
+                    if (done)
+                        break;
+                    received += value.length;
+                    if (received > maxBytes) {
+                        controller.abort();
+                        throw tooLarge(`at least ${received}`);
+                    }
+                    chunks.push(value);
+                }
+            }
+            catch (error) {
+                if (error instanceof ApiError)
+                    throw error;
+                throw new ApiError(null, `downloading ${path} failed: ${error.message}`);
+            }
+            return Buffer.concat(chunks, received);
         }
-        catch (error) {
-            throw new ApiError(null, `downloading ${path} failed: ${error.message}`);
+        finally {
+            clearTimeout(timer);
         }
-        if (!response.ok) {
-            await response.body?.cancel();
-            throw new ApiError(response.status, `downloading ${path} from storage answered ${response.status}`);
-        }
-        const declared = Number(response.headers.get('content-length') ?? 0);
-        if (declared > maxBytes) {
-            await response.body?.cancel();
-            throw new ApiError(response.status, `downloading ${path}: ${declared} bytes, more than the ${maxBytes} expected`);
-        }
-        const data = Buffer.from(await response.arrayBuffer());
-        if (data.length > maxBytes)
-            throw new ApiError(response.status, `downloading ${path}: ${data.length} bytes, more than the ${maxBytes} expected`);
-        return data;
     }
 }
 async function errorOf(method, path, response) {
@@ -2412,93 +2439,6 @@ async function errorOf(method, path, response) {
     }
     const line = firstLine(message).trim();
     return new ApiError(response.status, `${method} ${path} answered ${response.status}${line ? `: ${line}` : ''}`);
-}
-
-const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1';
-
-function runFacts(env, matrixValue) {
-    const get = (name) => env[name] || null;
-    return {
-        repository: get('GITHUB_REPOSITORY'),
-        commit: get('GITHUB_SHA'),
-        ref: get('GITHUB_REF'),
-        runId: get('GITHUB_RUN_ID'),
-        runAttempt: get('GITHUB_RUN_ATTEMPT'),
-        workflow: get('GITHUB_WORKFLOW'),
-        job: get('GITHUB_JOB'),
-        event: get('GITHUB_EVENT_NAME'),
-        matrixValue
-    };
-}
-const seconds = (ms) => Math.round(ms / 100) / 10;
-function suiteSummary(result, findings, tools) {
-    const report = result.report;
-    const headline = result.headline ?? null;
-    return {
-        enabled: result.enabled,
-        report: result.reportPath,
-        format: report?.format ?? null,
-        producer: report?.producer ?? null,
-        tools: { ...tools, ...(report?.producer && report.producerVersion ? { [report.producer]: report.producerVersion } : {}) },
-        headline: headline
-            ? {
-                percent: headline.percent,
-                covered: headline.covered,
-                total: headline.total,
-                basis: headline.basis,
-                ...(headline.toolGate ? { toolGate: headline.toolGate } : {})
-            }
-            : null,
-        totals: report ? report.totals : null,
-        threshold: { minLines: result.minLines, met: result.minLines === null || !headline ? null : meetsThreshold(headline, result.minLines) },
-        durationSeconds: seconds(result.durationMs),
-        commands: result.commands.map((c) => ({ command: c.command, exitCode: c.exitCode, timedOut: c.timedOut, seconds: seconds(c.durationMs) })),
-        artifact: result.artifact
-            ? {
-                name: result.artifact.name,
-                id: result.artifact.id ?? null,
-                size: result.artifact.size ?? null,
-                url: result.artifact.url ?? null,
-                error: result.artifact.error ?? null
-            }
-            : null,
-        findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
-        files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
-        patch: result.patch ?? null,
-        delta: result.delta ?? null,
-        codeCoverage: result.codeCoverage ?? null,
-        htmlZip: result.htmlZip ?? null,
-        ...(result.fromPython ? { rustFromPython: result.fromPython } : {})
-    };
-}
-function buildCoverageSummary(args) {
-    return {
-        schema: SUMMARY_SCHEMA,
-        generatedAt: (args.now ?? new Date()).toISOString(),
-        run: args.run,
-        status: args.status,
-        nonBlocking: args.nonBlocking,
-        patch: args.patch ?? null,
-        baseline: args.baseline ?? null,
-        merge: args.merge ?? null,
-        findings: (args.findings ?? []).map((f) => ({ suite: f.suite, kind: f.kind, message: f.message })),
-        suites: args.suites
-    };
-}
-/** Reads a coverage-summary.json written by this action (any run, any version of schema 1); one clear line if it is not one. */
-function parseCoverageSummary(text, shown) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${shown} is not JSON`);
-    }
-    const summary = data;
-    if (summary?.schema !== SUMMARY_SCHEMA || typeof summary.suites !== 'object' || summary.suites === null) {
-        throw new Error(`${shown} is not a coverage-summary.json of this action (schema ${JSON.stringify(summary?.schema ?? null)})`);
-    }
-    return summary;
 }
 
 // The record signatures of the zip format (APPNOTE 4.3), shared by the writer
@@ -2576,20 +2516,125 @@ function readZipEntry(zip, name, maxBytes) {
     return data;
 }
 
-// The baseline of a pull request: the coverage-summary.json of the latest
-// successful run of the same workflow on the base branch, found and downloaded
-// through GitHub's REST API (workflow runs, run artifacts, artifact zip).
-// Needs `actions: read`.
+const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1';
+
+// The baseline's coverage-summary.json comes from another run's artifact: it is
+// read as untrusted input. Only the fields the deltas use are taken, each
+// checked for its type and range (percentages finite from 0 to 100, counts
+// non-negative safe integers with covered <= total, paths short strings
+// without control characters, a bounded number of files); anything else makes
+// the whole baseline ignored with one line saying which field and why. Pure.
+/** More files than any real project's report holds; a baseline beyond it is not read. */
+const MAX_BASELINE_FILES = 200_000;
+const MAX_BASELINE_PATH = 4096;
+/** A field that is not what this action writes. */
+class InvalidSummary extends Error {
+}
+const show = (value) => {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function object(value, where) {
+    if (!isObject(value))
+        throw new InvalidSummary(`${where} must be an object, got ${show(value)}`);
+    return value;
+}
+function count(value, where) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+        throw new InvalidSummary(`${where} must be a whole number from 0, got ${show(value)}`);
+    }
+    return value;
+}
+function tally(value, where) {
+    const t = object(value, where);
+    const covered = count(t['covered'], `${where}.covered`);
+    const total = count(t['total'], `${where}.total`);
+    if (covered > total)
+        throw new InvalidSummary(`${where}.covered (${covered}) is more than ${where}.total (${total})`);
+    return { covered, total };
+}
+function suite(value, where) {
+    const s = object(value, where);
+    if (typeof s['enabled'] !== 'boolean')
+        throw new InvalidSummary(`${where}.enabled must be true or false, got ${show(s['enabled'])}`);
+    let headline = null;
+    if (s['headline'] !== null && s['headline'] !== undefined) {
+        const h = object(s['headline'], `${where}.headline`);
+        const percent = h['percent'];
+        if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+            throw new InvalidSummary(`${where}.headline.percent must be a number from 0 to 100, got ${show(percent)}`);
+        }
+        tally(h, `${where}.headline`);
+        headline = { percent };
+    }
+    const rawFiles = s['files'] ?? [];
+    if (!Array.isArray(rawFiles))
+        throw new InvalidSummary(`${where}.files must be a list, got ${show(rawFiles)}`);
+    if (rawFiles.length > MAX_BASELINE_FILES) {
+        throw new InvalidSummary(`${where}.files holds ${rawFiles.length} files, more than ${MAX_BASELINE_FILES}`);
+    }
+    const files = rawFiles.map((raw, i) => {
+        const f = object(raw, `${where}.files[${i}]`);
+        const path = f['path'];
+        if (typeof path !== 'string' || path === '' || path.length > MAX_BASELINE_PATH || /[\u0000-\u001f\u007f]/.test(path)) {
+            throw new InvalidSummary(`${where}.files[${i}].path must be a path of 1 to ${MAX_BASELINE_PATH} characters, got ${show(path)}`);
+        }
+        return { path, lines: tally(f['lines'], `${where}.files[${i}].lines`) };
+    });
+    return { enabled: s['enabled'], headline, files };
+}
+/** The checked baseline from a coverage-summary.json's text; an InvalidSummary names the first field that is wrong. */
+function parseBaselineSummary(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new InvalidSummary('it is not JSON');
+    }
+    const root = object(data, 'the summary');
+    if (root['schema'] !== SUMMARY_SCHEMA) {
+        throw new InvalidSummary(`it is not a coverage-summary.json of this action (schema ${show(root['schema'] ?? null)})`);
+    }
+    const suites = object(root['suites'], 'suites');
+    const out = {};
+    for (const id of ['rust', 'python']) {
+        if (suites[id] !== undefined && suites[id] !== null)
+            out[id] = suite(suites[id], `suites.${id}`);
+    }
+    const run = isObject(root['run']) ? root['run'] : {};
+    const commit = typeof run['commit'] === 'string' && /^[0-9a-f]{40,64}$/.test(run['commit']) ? run['commit'] : null;
+    return { commit, suites: out };
+}
+
 /** "owner/repo/.github/workflows/ci.yml@refs/pull/1/merge" -> "ci.yml". */
 function workflowFile(workflowRef) {
     return /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef ?? '')?.[1] ?? null;
 }
+/** Events whose runs are the base branch's own history (a pull request's run is never one, even from a branch called main). */
+const BASE_EVENTS = new Set(['push', 'schedule']);
+/** Why a listed run is not the base branch's own, or null when it is. */
+function notOwnRun(run, repository, branch) {
+    if (typeof run.id !== 'number' || !Number.isSafeInteger(run.id) || run.id <= 0)
+        return 'its id is not a run id';
+    const from = run.head_repository?.full_name;
+    if (typeof from !== 'string' || from.toLowerCase() !== repository.toLowerCase())
+        return `its head is in ${from ?? 'an unknown repository'}`;
+    if (!BASE_EVENTS.has(run.event ?? ''))
+        return `it ran for a ${run.event ?? 'unknown'} event`;
+    if (run.head_branch !== branch)
+        return `it ran on ${run.head_branch ?? 'an unknown branch'}`;
+    return null;
+}
 const MAX_SUMMARY_BYTES = 64 * 1024 * 1024;
+/** Runs listed at once: pull request runs of branches named like the base (forks) are among them and passed over. */
+const LISTED_RUNS = 50;
 async function findBaseline(api, query, log) {
     const repo = query.repository;
     const where = `${query.workflow} on ${query.branch}`;
     const runsPath = `/repos/${repo}/actions/workflows/${encodeURIComponent(query.workflow)}/runs` +
-        `?branch=${encodeURIComponent(query.branch)}&status=success&exclude_pull_requests=true&per_page=${query.maxRuns ?? 10}`;
+        `?branch=${encodeURIComponent(query.branch)}&status=success&exclude_pull_requests=true&per_page=${LISTED_RUNS}`;
     let runs;
     try {
         runs = await api.json('GET', runsPath);
@@ -2597,9 +2642,18 @@ async function findBaseline(api, query, log) {
     catch (error) {
         throw unavailable(error, 'listing the workflow runs');
     }
-    const list = (runs.workflow_runs ?? []).filter((r) => r.id !== query.excludeRunId);
-    if (list.length === 0)
-        throw new BaselineUnavailable(`no successful run of ${where} yet`);
+    const listed = (runs.workflow_runs ?? []).filter((r) => r.id !== query.excludeRunId);
+    const list = listed.filter((r) => {
+        const why = notOwnRun(r, repo, query.branch);
+        if (why)
+            log(`Run ${r.id} is not a baseline: ${why} (only push and scheduled runs of ${repo} on ${query.branch} are)`);
+        return why === null;
+    });
+    if (list.length === 0) {
+        throw new BaselineUnavailable(listed.length === 0
+            ? `no successful run of ${where} yet`
+            : `no successful push or scheduled run of ${where} in ${repo} among the last ${listed.length} listed`);
+    }
     for (const run of list.slice(0, query.maxRuns ?? 10)) {
         let artifacts;
         try {
@@ -2608,7 +2662,7 @@ async function findBaseline(api, query, log) {
         catch (error) {
             throw unavailable(error, `listing the artifacts of run ${run.id}`);
         }
-        const artifact = (artifacts.artifacts ?? []).find((a) => a.name === query.artifactName && !a.expired);
+        const artifact = (Array.isArray(artifacts.artifacts) ? artifacts.artifacts : []).find((a) => a?.name === query.artifactName && !a.expired && Number.isSafeInteger(a.id) && a.id > 0);
         if (!artifact) {
             log(`Run ${run.id} of ${where} has no unexpired "${query.artifactName}" artifact; trying an older run`);
             continue;
@@ -2635,17 +2689,19 @@ async function findBaseline(api, query, log) {
             throw new BaselineUnavailable(`artifact "${query.artifactName}" of run ${run.id} holds no ${names.join(' or ')}`);
         let summary;
         try {
-            summary = parseCoverageSummary(text.toString('utf8'), shown);
+            summary = parseBaselineSummary(text.toString('utf8'));
         }
         catch (error) {
-            throw new BaselineUnavailable(error.message);
+            if (!(error instanceof InvalidSummary))
+                throw error;
+            throw new BaselineUnavailable(`baseline ignored: ${shown}: ${error.message}`);
         }
         return {
             runId: run.id,
-            url: run.html_url ?? null,
-            commit: run.head_sha ?? summary.run.commit,
+            url: typeof run.html_url === 'string' && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(run.html_url) ? run.html_url : null,
+            commit: (typeof run.head_sha === 'string' && /^[0-9a-f]{40,64}$/.test(run.head_sha) ? run.head_sha : null) ?? summary.commit,
             branch: query.branch,
-            createdAt: run.created_at ?? null,
+            createdAt: typeof run.created_at === 'string' && run.created_at.length <= 40 ? run.created_at : null,
             summary
         };
     }
@@ -2764,7 +2820,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-BbqVvk-T.js');
+    const { DefaultArtifactClient } = await import('./artifact-CN3Bb4pq.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -2823,13 +2879,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-BbqVvk-T.js');
+    const { DefaultArtifactClient } = await import('./artifact-CN3Bb4pq.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-BbqVvk-T.js');
+    const { DefaultArtifactClient } = await import('./artifact-CN3Bb4pq.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -2914,7 +2970,8 @@ async function writeJobSummary(run) {
 }
 
 // The optional sticky pull request comment: one comment per job, found again by
-// a hidden marker and updated in place, kept under GitHub's 65,536-character
+// a hidden marker written by the token's own identity (never another user's
+// comment that starts with the marker) and updated in place, kept under GitHub's 65,536-character
 // limit. A token that may not write (a fork's pull request) is no failure: the
 // results stay in the job summary and a notice says why there is no comment.
 const COMMENT_LIMIT = 65_536;
@@ -2946,12 +3003,40 @@ function commentBody(marker, summary, detailsUrl) {
 }
 const CLOSE_DETAILS = '\n\n</details>';
 const MAX_OPEN_DETAILS = 4;
-/** Creates or updates the pull request's comment that carries `marker`. */
+/** Who GITHUB_TOKEN writes as. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes comments as: `GET /user` for a personal access
+ * token; GITHUB_TOKEN (and an app's installation token) get 403 there, and
+ * then only github-actions[bot]'s comments are ours.
+ */
+async function tokenLogin(api) {
+    try {
+        const me = await api.json('GET', '/user');
+        if (typeof me.login === 'string' && me.login !== '')
+            return me.login;
+    }
+    catch (error) {
+        if (!(error instanceof ApiError))
+            throw error;
+    }
+    return ACTIONS_BOT;
+}
+/** A comment written by `login` (github-actions[bot] only as the Bot account). */
+const writtenBy = (comment, login) => comment.user?.login === login && (login !== ACTIONS_BOT || comment.user?.type === 'Bot');
+/** Creates or updates the pull request's comment that carries `marker` and was written by the token's own identity. */
 async function upsertComment(api, repository, pr, marker, body) {
     let existing;
+    let login;
     for (let page = 1; page <= 50 && !existing; page++) {
         const list = await api.json('GET', `/repos/${repository}/issues/${pr}/comments?per_page=100&page=${page}`);
-        existing = list.find((c) => c.body?.startsWith(marker));
+        if (!Array.isArray(list))
+            break;
+        const marked = list.filter((c) => typeof c?.id === 'number' && typeof c.body === 'string' && c.body.startsWith(marker));
+        // Who we are is asked only when a marked comment is there to tell apart.
+        if (marked.length > 0)
+            login ??= await tokenLogin(api);
+        existing = marked.find((c) => writtenBy(c, login));
         if (list.length < 100)
             break;
     }
@@ -3118,21 +3203,32 @@ async function fetchParents(cwd, log) {
  * and HEAD. On a pull request: HEAD^1 when HEAD is GitHub's merge commit
  * (refs/pull/N/merge, the default checkout), else the merge base of the
  * pull request's base and HEAD (a checkout of the head commit).
+ *
+ * HEAD is taken for GitHub's merge commit only when the event proves it: HEAD
+ * is not the pull request's head commit and its parents are [the base
+ * branch's tip, the head commit]. A head commit that is itself a merge (the
+ * author's "merge main into feature") has two parents too, and its first
+ * parent is the feature branch: diffing from there would measure main's
+ * merged-in change instead of the pull request's.
  */
-async function findBase(cwd, explicit, prBase, log) {
-    if (explicit === '' && prBase === null)
+async function findBase(cwd, explicit, pr, log) {
+    if (explicit === '' && pr === null)
         throw new PatchUnavailable('not a pull request and no patch-base given');
     let parents = await parentsOfHead(cwd);
     if (parents.length === 0 && (await isShallow(cwd))) {
         await fetchParents(cwd, log);
         parents = await parentsOfHead(cwd);
     }
-    if (explicit === '' && parents.length === 2) {
-        // GitHub's merge commit: its first parent is the base branch the change was merged onto
-        // (newer than the event's base when the branch moved on since).
-        const first = parents[0];
-        return { base: first, how: `${first.slice(0, 12)}, the first parent of the pull request's merge commit` };
+    if (explicit === '' && pr?.head && parents.length === 2 && parents[1] === pr.head) {
+        const head = (await git(cwd, ['rev-parse', 'HEAD'])).stdout.trim();
+        if (head !== pr.head) {
+            // GitHub's merge commit: its first parent is the base branch the change was merged onto
+            // (newer than the event's base when the branch moved on since).
+            const first = parents[0];
+            return { base: first, how: `${first.slice(0, 12)}, the first parent of the pull request's merge commit` };
+        }
     }
+    const prBase = pr?.base ?? null;
     const target = explicit || prBase;
     if (!(await commitExists(cwd, target))) {
         const fetched = await git(cwd, ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', target]);
@@ -3156,7 +3252,9 @@ async function findPatch(workspace, explicitBase, env, log) {
             : `the workspace is not a git checkout (${why})`);
     }
     const root = fs.realpathSync(top.stdout.trim());
-    const { base, how } = await findBase(workspace, explicitBase, pullRequestOf(env)?.baseSha ?? null, log);
+    const event = pullRequestOf(env);
+    const headSha = event?.headSha && /^[0-9a-f]{40,64}$/.test(event.headSha) ? event.headSha : null;
+    const { base, how } = await findBase(workspace, explicitBase, event ? { base: event.baseSha, head: headSha } : null, log);
     const diff = await git(root, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--unified=0', base, 'HEAD', '--']);
     if (!diff.ok)
         throw new PatchUnavailable(`git diff ${base.slice(0, 12)} HEAD failed: ${firstErrorLine(diff)}`);
@@ -3249,7 +3347,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BfB7AMNp.js');
+    const { changedLinesFromApi } = await import('./api-files-DduT-iVP.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3495,6 +3593,76 @@ function writeOutputs(run) {
     }
 }
 
+function runFacts(env, matrixValue) {
+    const get = (name) => env[name] || null;
+    return {
+        repository: get('GITHUB_REPOSITORY'),
+        commit: get('GITHUB_SHA'),
+        ref: get('GITHUB_REF'),
+        runId: get('GITHUB_RUN_ID'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT'),
+        workflow: get('GITHUB_WORKFLOW'),
+        job: get('GITHUB_JOB'),
+        event: get('GITHUB_EVENT_NAME'),
+        matrixValue
+    };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+function suiteSummary(result, findings, tools) {
+    const report = result.report;
+    const headline = result.headline ?? null;
+    return {
+        enabled: result.enabled,
+        report: result.reportPath,
+        format: report?.format ?? null,
+        producer: report?.producer ?? null,
+        tools: { ...tools, ...(report?.producer && report.producerVersion ? { [report.producer]: report.producerVersion } : {}) },
+        headline: headline
+            ? {
+                percent: headline.percent,
+                covered: headline.covered,
+                total: headline.total,
+                basis: headline.basis,
+                ...(headline.toolGate ? { toolGate: headline.toolGate } : {})
+            }
+            : null,
+        totals: report ? report.totals : null,
+        threshold: { minLines: result.minLines, met: result.minLines === null || !headline ? null : meetsThreshold(headline, result.minLines) },
+        durationSeconds: seconds(result.durationMs),
+        commands: result.commands.map((c) => ({ command: c.command, exitCode: c.exitCode, timedOut: c.timedOut, seconds: seconds(c.durationMs) })),
+        artifact: result.artifact
+            ? {
+                name: result.artifact.name,
+                id: result.artifact.id ?? null,
+                size: result.artifact.size ?? null,
+                url: result.artifact.url ?? null,
+                error: result.artifact.error ?? null
+            }
+            : null,
+        findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
+        files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
+        patch: result.patch ?? null,
+        delta: result.delta ?? null,
+        codeCoverage: result.codeCoverage ?? null,
+        htmlZip: result.htmlZip ?? null,
+        ...(result.fromPython ? { rustFromPython: result.fromPython } : {})
+    };
+}
+function buildCoverageSummary(args) {
+    return {
+        schema: SUMMARY_SCHEMA,
+        generatedAt: (args.now ?? new Date()).toISOString(),
+        run: args.run,
+        status: args.status,
+        nonBlocking: args.nonBlocking,
+        patch: args.patch ?? null,
+        baseline: args.baseline ?? null,
+        merge: args.merge ?? null,
+        findings: (args.findings ?? []).map((f) => ({ suite: f.suite, kind: f.kind, message: f.message })),
+        suites: args.suites
+    };
+}
+
 // The upload phase: each suite's files as its artifact. A failed upload is a
 // finding of that suite; outside GitHub Actions nothing is uploaded and the
 // log says where the files are; inside GitHub Actions without the artifact
@@ -3713,11 +3881,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DTvUGb5n.js');
+            const { parseLcovFile } = await import('./lcov-CNb9JJi1.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BtJw-eFz.js');
+            const { parseCoberturaFile } = await import('./cobertura-DSmN1obH.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3783,7 +3951,7 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BtJw-eFz.js');
+    const { parseCoberturaFile } = await import('./cobertura-DSmN1obH.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -3821,7 +3989,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-CBth_JwZ.js');
+    const { zipDirectory } = await import('./write-IvT8dArZ.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -4117,6 +4285,8 @@ function rustToolVersions(inputs, env) {
 // of their own (summary, coverage-summary.json, outputs).
 /** The report of the Rust tests' own profiles, beside the Rust lcov. */
 const rustTestsOnlyPath = (lcov) => path.join(path.dirname(lcov), 'rust-tests-only.lcov');
+/** What `cargo llvm-cov show-env` printed: the environment of the instrumented run. */
+const showEnvPath = (lcov) => path.join(path.dirname(lcov), 'rust-show-env.txt');
 /** On when asked for, or (auto) when maturin builds the project; needs both suites in a run. */
 function rustFromPythonWanted(run) {
     const { inputs } = run;
@@ -4211,7 +4381,7 @@ async function runRustFromPython(run) {
     run.rust = result;
     const started = Date.now();
     const onlyLcov = rustTestsOnlyPath(rust.lcov);
-    const showEnvFile = path.join(path.dirname(rust.lcov), 'rust-show-env.txt');
+    const showEnvFile = showEnvPath(rust.lcov);
     removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile]);
     fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
     const env = childEnv(run.env);
@@ -4301,7 +4471,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-DTvUGb5n.js');
+    const { parseLcovFile } = await import('./lcov-CNb9JJi1.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -4338,6 +4508,10 @@ async function runSuites(run) {
     const forget = onCancel(() => removeStale([...unfinished]));
     // Rust measured from the Python tests too: one instrumented build, each suite run once (instrumented-extension.ts).
     if (rustFromPythonWanted(run)) {
+        // Its own files too: a cancelled run leaves none of them.
+        if (inputs.rust.enabled)
+            for (const file of [showEnvPath(inputs.rust.lcov), rustTestsOnlyPath(inputs.rust.lcov)])
+                unfinished.add(file);
         await findings.guard('rust', 'running the suites with the instrumented extension', () => runRustFromPython(run));
         if (isCancelled())
             await halted();
@@ -4380,7 +4554,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BJNrJAoU.js');
+        const { collectShards } = await import('./shards-Bf694S_2.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -15,6 +15,7 @@ const INPUT_NAMES = [
     'rust-enabled',
     'python-enabled',
     'rust-command',
+    'rust-test-runner',
     'rust-report-command',
     'rust-cobertura',
     'rust-from-python',

@@ -14,7 +14,7 @@ import { uploadCodeCoverage } from './publish/code-coverage.js'
 import { writeJobSummary } from './publish/job-summary.js'
 import { writeOutputs } from './publish/outputs.js'
 import { writeSummaryJson } from './publish/summary-json.js'
-import { uploadSuites } from './publish/upload.js'
+import { uploadPage, uploadSuites } from './publish/upload.js'
 import { announce } from './publish/verdict.js'
 import { readReports } from './reports/read-report.js'
 import { emptySuite } from './run/suite-files.js'
@@ -31,7 +31,8 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
     python: emptySuite(inputs, 'python'),
     patch: null,
     baseline: null,
-    merge: null
+    merge: null,
+    page: null
   }
   const { findings } = run
   core.setOutput('skipped', 'false')
@@ -47,6 +48,7 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null
   await findings.guard('action', 'writing the HTML page', () => writeCoveragePage(run))
   await findings.guard('action', 'uploading artifacts', () => uploadSuites(run))
+  await findings.guard('action', 'uploading the coverage page', () => uploadPage(run))
   await findings.guard('action', 'sending reports to GitHub code coverage', () => uploadCodeCoverage(run))
   await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run))
   writeOutputs(run)

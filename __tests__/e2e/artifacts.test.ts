@@ -48,7 +48,7 @@ it('uploads rust-coverage and python-coverage; the downloads equal the reports b
   const rustId = Number(run.outputs['rust-artifact-id'])
   expect(run.outputs['rust-artifact-url']).toBe(`https://github.com/owner/repo/actions/runs/4242/artifacts/${rustId}`)
   const stored = service.artifacts()
-  expect(stored.map((a) => a.name).sort()).toEqual(['coverage-summary', 'python-coverage', 'rust-coverage'])
+  expect(stored.map((a) => a.name).sort()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage'])
   expect(Number(run.outputs['rust-artifact-size'])).toBe(stored.find((a) => a.name === 'rust-coverage')?.size)
   expect(Math.round((Date.parse(stored[0]?.expiresAt ?? '') - Date.now()) / 86_400_000)).toBe(5)
 
@@ -82,6 +82,18 @@ it('uploads rust-coverage and python-coverage; the downloads equal the reports b
   )
   expect(run.outputs['summary-json']).toBe(`examples/mixed-project/target/coverage/coverage-summary.json`)
   expect(run.summary).toMatch(/\[rust-coverage\]\(https:\/\/github\.com\/owner\/repo\/actions\/runs\/4242\/artifacts\/\d+\) \(\d/)
+
+  // The coverage page: its own artifact, uploaded unzipped (version 7, text/html), named after its file, linked from
+  // the summary, and downloaded back byte for byte as the file itself.
+  const page = stored.find((a) => a.name === 'coverage-report.html')
+  expect(page).toMatchObject({ version: 7, mimeType: 'text/html', contentType: 'text/html' })
+  expect(run.outputs['coverage-page-url']).toBe(`https://github.com/owner/repo/actions/runs/4242/artifacts/${page?.id}`)
+  expect(run.summary).toContain(`📄 [Open the coverage page in the browser](${run.outputs['coverage-page-url']})`)
+  const pageDir = await download(page?.id as number)
+  expect(fs.readdirSync(pageDir)).toEqual(['coverage-report.html'])
+  expect(
+    fs.readFileSync(path.join(pageDir, 'coverage-report.html')).equals(fs.readFileSync(path.join(example, 'target/coverage/coverage-report.html')))
+  ).toBe(true)
 })
 
 it('an upload the service refuses is a warning naming the artifact; the other still uploads', async () => {
@@ -104,7 +116,7 @@ it('an upload the service refuses is a warning naming the artifact; the other st
       .artifacts()
       .map((a) => a.name)
       .sort()
-  ).toEqual(['coverage-summary', 'python-coverage'])
+  ).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage'])
   expect(run.summary).toContain('not uploaded')
 })
 
@@ -130,5 +142,5 @@ it('a finalize that never answers ends in a warning after upload-timeout-minutes
       .artifacts()
       .map((a) => a.name)
       .sort()
-  ).toEqual(['coverage-summary', 'python-coverage'])
+  ).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage'])
 })

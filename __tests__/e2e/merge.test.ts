@@ -132,6 +132,9 @@ it('merges the shards of the run into one report, figure, summary and artifact',
     .map((a) => a.name)
     .sort()
   expect(names).toEqual([
+    'coverage-report-py312.html',
+    'coverage-report-py313.html',
+    'coverage-report.html',
     'coverage-summary',
     'coverage-summary-py312',
     'coverage-summary-py313',

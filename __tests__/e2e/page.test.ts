@@ -75,7 +75,8 @@ async function examplePage(name: string, pullRequest: boolean): Promise<string> 
     python: suite('python', { report: python, headline: pythonHeadline(python), minLines: 60 }),
     patch: null,
     baseline: null,
-    merge: null
+    merge: null,
+    page: null
   }
   await writeCoveragePage(run)
   expect(run.findings.findings).toEqual([])

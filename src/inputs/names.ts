@@ -36,6 +36,7 @@ export const INPUT_NAMES: readonly string[] = [
   'summary-files',
   'summary-json',
   'summary-artifact-name',
+  'page-artifact-name',
   'patch-coverage',
   'patch-base',
   'min-patch',

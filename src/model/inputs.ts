@@ -52,6 +52,8 @@ export interface Inputs {
   /** Absolute path of coverage-summary.json. */
   summaryJson: string
   summaryArtifactName: string
+  /** The coverage page's file name beside coverage-summary.json, and the name of its unzipped artifact. */
+  pageName: string
   patch: PatchInputs
   baseline: BaselineInputs
   /** Send each suite's report to GitHub code coverage (Code Quality). */

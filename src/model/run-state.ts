@@ -20,6 +20,8 @@ export interface RunState {
   baseline: BaselineOutcome | null
   /** Filled in merge mode: the shards merged. */
   merge: MergeOutcome | null
+  /** The coverage page, once written; its artifact once uploaded (unzipped, opened in the browser from the run page). */
+  page: { file: string; shown: string; bytes: number; artifact?: { id: number; url?: string }; error?: string } | null
 }
 
 /** Both suites, Rust first, as every table shows them. */

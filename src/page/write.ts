@@ -16,11 +16,11 @@ import { workspaceSources } from './sources.js'
 export const PAGE_FILE = 'coverage-report.html'
 
 /** Where the page goes: beside coverage-summary.json. */
-export const coveragePagePath = (summaryJson: string): string => path.join(path.dirname(summaryJson), PAGE_FILE)
+export const coveragePagePath = (summaryJson: string, name = PAGE_FILE): string => path.join(path.dirname(summaryJson), name)
 
 export async function writeCoveragePage(run: RunState): Promise<void> {
   const { inputs, env } = run
-  const file = coveragePagePath(inputs.summaryJson)
+  const file = coveragePagePath(inputs.summaryJson, inputs.pageName)
   const shown = relativeToWorkspace(inputs, file)
   const dir = path.dirname(file)
   if (!liesInside(dir, inputs.workspace)) {
@@ -46,6 +46,7 @@ export async function writeCoveragePage(run: RunState): Promise<void> {
   const bytes = writeAtomically(file, chunks.map(run.redact))
   log.info(`Coverage page: ${shown} (${formatBytes(bytes)})`)
   core.setOutput('coverage-page', shown)
+  run.page = { file, shown, bytes }
 }
 
 /** Writes the chunks to a new temporary file beside `file`, then renames it over `file`. Returns the bytes written. */

@@ -16,6 +16,8 @@ export interface UploadRequest {
   retentionDays: number | null
   compressionLevel: number
   timeoutMs: number
+  /** One file uploaded as it is, not zipped: the artifact is named after the file, and the run page opens it in the browser. */
+  unzipped?: boolean
 }
 
 export interface Uploaded {
@@ -85,7 +87,7 @@ export async function uploadArtifact(request: UploadRequest): Promise<Uploaded> 
   const upload = () =>
     client.uploadArtifact(request.name, request.files, request.rootDirectory, {
       ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
-      compressionLevel: request.compressionLevel
+      ...(request.unzipped ? { skipArchive: true } : { compressionLevel: request.compressionLevel })
     })
   try {
     let response

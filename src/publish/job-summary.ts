@@ -19,6 +19,7 @@ export function summaryInput(run: RunState): SummaryInput {
     patch: run.patch,
     baseline: run.baseline,
     merge: run.merge,
+    page: run.page?.artifact?.url ? { name: run.inputs.pageName, url: run.page.artifact.url } : null,
     serverUrl: run.env['GITHUB_SERVER_URL'] || 'https://github.com',
     // Before escaping: the escaping would split a secret (a <wbr> in hex) and hide it from a later pass.
     redact: run.redact

@@ -42,6 +42,8 @@ export interface SummaryInput {
   merge?: MergeOutcome | null
   /** GITHUB_SERVER_URL: links (artifacts, the baseline run) are made only to https URLs on its host. */
   serverUrl?: string
+  /** The coverage page's unzipped artifact on the run page, when uploaded. */
+  page?: { name: string; url: string } | null
   /** Masks secrets; applied to each untrusted value before it is escaped (escaping would hide a secret from a later pass). */
   redact?: (text: string) => string
 }
@@ -100,6 +102,9 @@ export function renderSummary(input: SummaryInput, budgetBytes = BUDGET_BYTES): 
 function render(input: SummaryInput, filesPerSuite: number, listed: number, s: Show): string {
   const out: string[] = []
   out.push('## Coverage', '', STATUS_LINE[input.status], '')
+  if (input.page) {
+    out.push(`📄 ${s.link('Open the coverage page in the browser', input.page.url)}: both suites, file by file, with the lines run and missed.`, '')
+  }
   out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |')
   out.push('| --- | --- | --- | --- | --- | --- |')
   for (const suite of input.suites) out.push(suiteRow(suite, input, s))

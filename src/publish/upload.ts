@@ -23,25 +23,41 @@ import {
 } from './artifacts.js'
 
 /** The upload options every artifact of this run shares, mapped from the inputs once. */
-function uploadRequest(inputs: Inputs, name: string, files: string[], rootDirectory = commonRoot(files)): UploadRequest {
+function uploadRequest(inputs: Inputs, name: string, files: string[], rootDirectory = commonRoot(files), unzipped = false): UploadRequest {
   return {
     name,
     files,
     rootDirectory,
     retentionDays: inputs.retentionDays,
     compressionLevel: inputs.compressionLevel,
-    timeoutMs: inputs.uploadTimeoutMs
+    timeoutMs: inputs.uploadTimeoutMs,
+    ...(unzipped ? { unzipped } : {})
   }
 }
 
 /** Uploads one artifact of this run; every file must really lie inside the workspace; the error message is one line. */
-export function uploadFiles(inputs: Inputs, name: string, files: string[], rootDirectory?: string): Promise<Uploaded> {
+export function uploadFiles(inputs: Inputs, name: string, files: string[], rootDirectory?: string, unzipped = false): Promise<Uploaded> {
   try {
     for (const file of files) resolveInside(file, inputs.workspace, { shown: relativeToWorkspace(inputs, file) })
   } catch (error) {
     return Promise.reject(error)
   }
-  return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory))
+  return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory, unzipped))
+}
+
+/** The coverage page as its own artifact, unzipped: the run page opens it in the browser with one click. */
+export async function uploadPage(run: RunState): Promise<void> {
+  const { inputs, page } = run
+  if (!inputs.upload || !page || uploadBlocked(run)) return
+  try {
+    const uploaded = await uploadFiles(inputs, inputs.pageName, [page.file], undefined, true)
+    page.artifact = { id: uploaded.id, ...(uploaded.url ? { url: uploaded.url } : {}) }
+    core.setOutput('coverage-page-url', uploaded.url ?? '')
+    log.info(`Uploaded ${inputs.pageName} (unzipped): id ${uploaded.id}${uploaded.url ? `, ${uploaded.url}` : ''}`)
+  } catch (error) {
+    page.error = firstLine((error as Error).message)
+    run.findings.add('action', 'upload-failed', `The coverage page "${inputs.pageName}" was not uploaded: ${page.error}`)
+  }
 }
 
 /**

@@ -53,6 +53,11 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
     findings.add(result.suite, 'report-unreadable', `${shown}: leads to ${outside}, outside the workspace (a symlink?); not read and not uploaded`)
     return
   }
+  const kind = notRegularFile(file)
+  if (kind) {
+    findings.add(result.suite, 'report-unreadable', `${shown} is ${kind}, not a regular file; not read and not uploaded`)
+    return
+  }
   let report: CoverageReport
   try {
     // Merged shard reports repeat the same files by design; the reader merges them line by line.
@@ -111,6 +116,20 @@ function coverageGateFor(inputs: Inputs): CoverageGate {
 }
 
 /**
+ * What a report path is when it is no regular file (a FIFO would block the read
+ * until some writer opens it, past any deadline; a device never ends), else null.
+ */
+export function notRegularFile(file: string): string | null {
+  const stat = fs.statSync(file)
+  if (stat.isFile()) return null
+  if (stat.isFIFO()) return 'a named pipe (FIFO)'
+  if (stat.isSocket()) return 'a socket'
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device'
+  if (stat.isDirectory()) return 'a folder'
+  return 'not a regular file'
+}
+
+/**
  * The Rust Cobertura report (for GitHub's coverage upload, diff-cover and other
  * tools) is an extra: a problem with it is a warning, never a finding. Its line
  * figure differs from the lcov's by design (cargo-llvm-cov derives it from regions).
@@ -126,6 +145,11 @@ async function checkRustCobertura(inputs: Inputs, result: SuiteResult, findings:
   if (!fs.existsSync(file)) {
     if (!anyCommandFailed(result))
       findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`)
+    return
+  }
+  const kind = notRegularFile(file)
+  if (kind) {
+    findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`)
     return
   }
   const { parseCoberturaFile } = await import('./cobertura.js')

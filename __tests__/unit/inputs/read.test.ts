@@ -21,6 +21,15 @@ function errorOf(values: Record<string, string>): string {
 }
 
 describe('readInputs', () => {
+  it('names the coverage page after the summary artifact unless told, and takes only .html file names', () => {
+    expect(readInputs(reader(base), env).pageName).toBe('coverage-report.html')
+    expect(readInputs(reader({ ...base, 'summary-artifact-name': 'coverage-summary-2' }), env).pageName).toBe('coverage-report-2.html')
+    expect(readInputs(reader({ ...base, 'summary-artifact-name': 'cov' }), env).pageName).toBe('cov-report.html')
+    expect(readInputs(reader({ ...base, 'page-artifact-name': 'page.html' }), env).pageName).toBe('page.html')
+    expect(errorOf({ 'page-artifact-name': 'page.htm' })).toContain('Input "page-artifact-name" must be a file name ending in .html')
+    expect(errorOf({ 'page-artifact-name': 'a/b.html' })).toContain('Input "page-artifact-name"')
+  })
+
   it('fills the documented defaults', () => {
     const inputs = readInputs(reader(base), env)
     expect(inputs.coverageOn).toBe('3.12')

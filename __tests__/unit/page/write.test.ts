@@ -61,7 +61,8 @@ function runIn(workspace: string, env: NodeJS.ProcessEnv = {}): RunState {
     python: suite('python', 'Python', { enabled: false }),
     patch: null,
     baseline: null,
-    merge: null
+    merge: null,
+    page: null
   }
 }
 

@@ -89,7 +89,8 @@ function baselineSuite(result: SuiteResult, percentShift: number, dropFile: stri
 }
 
 const scenarios: Record<string, () => SummaryInput> = {
-  'passing-run': () => input({ suites: suites({ rust: 70, python: 60 }), status: 'passed' }),
+  'passing-run': () =>
+    input({ suites: suites({ rust: 70, python: 60 }), status: 'passed', page: { name: 'coverage-report.html', url: `${runUrl}/artifacts/1003` } }),
   'run-with-findings': () => {
     const [rust, python] = suites({ rust: 95, python: 99 }, false)
     const findings: Finding[] = [

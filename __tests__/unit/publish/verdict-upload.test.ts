@@ -20,7 +20,8 @@ function runState(env: NodeJS.ProcessEnv, values: Record<string, string> = {}): 
     python: emptySuite(inputs, 'python'),
     patch: null,
     baseline: null,
-    merge: null
+    merge: null,
+    page: null
   }
 }
 

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-CEuLBNFw.js';
+import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-DL7eoYly.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -1580,6 +1580,9 @@ function renderSummary(input, budgetBytes = BUDGET_BYTES) {
 function render(input, filesPerSuite, listed, s) {
     const out = [];
     out.push('## Coverage', '', STATUS_LINE[input.status], '');
+    if (input.page) {
+        out.push(`📄 ${s.link('Open the coverage page in the browser', input.page.url)}: both suites, file by file, with the lines run and missed.`, '');
+    }
     out.push('| Suite | Coverage | Threshold | Result | Duration | Artifact |');
     out.push('| --- | --- | --- | --- | --- | --- |');
     for (const suite of input.suites)
@@ -2210,10 +2213,10 @@ function read(file, root, maxBytes) {
 // its path logged and set as the `coverage-page` output.
 const PAGE_FILE = 'coverage-report.html';
 /** Where the page goes: beside coverage-summary.json. */
-const coveragePagePath = (summaryJson) => path.join(path.dirname(summaryJson), PAGE_FILE);
+const coveragePagePath = (summaryJson, name = PAGE_FILE) => path.join(path.dirname(summaryJson), name);
 async function writeCoveragePage(run) {
     const { inputs, env } = run;
-    const file = coveragePagePath(inputs.summaryJson);
+    const file = coveragePagePath(inputs.summaryJson, inputs.pageName);
     const shown = relativeToWorkspace(inputs, file);
     const dir = path.dirname(file);
     if (!liesInside(dir, inputs.workspace)) {
@@ -2236,6 +2239,7 @@ async function writeCoveragePage(run) {
     const bytes = writeAtomically(file, chunks.map(run.redact));
     info(`Coverage page: ${shown} (${formatBytes(bytes)})`);
     setOutput$1('coverage-page', shown);
+    run.page = { file, shown, bytes };
 }
 /** Writes the chunks to a new temporary file beside `file`, then renames it over `file`. Returns the bytes written. */
 function writeAtomically(file, chunks) {
@@ -2820,7 +2824,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-CN3Bb4pq.js');
+    const { DefaultArtifactClient } = await import('./artifact-CHGkW0MR.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -2828,7 +2832,7 @@ async function uploadArtifact(request) {
     });
     const upload = () => client.uploadArtifact(request.name, request.files, request.rootDirectory, {
         ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
-        compressionLevel: request.compressionLevel
+        ...(request.unzipped ? { skipArchive: true } : { compressionLevel: request.compressionLevel })
     });
     try {
         let response;
@@ -2879,13 +2883,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-CN3Bb4pq.js');
+    const { DefaultArtifactClient } = await import('./artifact-CHGkW0MR.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-CN3Bb4pq.js');
+    const { DefaultArtifactClient } = await import('./artifact-CHGkW0MR.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -2956,6 +2960,7 @@ function summaryInput(run) {
         patch: run.patch,
         baseline: run.baseline,
         merge: run.merge,
+        page: run.page?.artifact?.url ? { name: run.inputs.pageName, url: run.page.artifact.url } : null,
         serverUrl: run.env['GITHUB_SERVER_URL'] || 'https://github.com',
         // Before escaping: the escaping would split a secret (a <wbr> in hex) and hide it from a later pass.
         redact: run.redact
@@ -3347,7 +3352,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DduT-iVP.js');
+    const { changedLinesFromApi } = await import('./api-files-Bk4rHGN7.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3670,18 +3675,19 @@ function buildCoverageSummary(args) {
 // finding naming the missing variable. Only files that really lie inside the
 // workspace are ever uploaded.
 /** The upload options every artifact of this run shares, mapped from the inputs once. */
-function uploadRequest(inputs, name, files, rootDirectory = commonRoot(files)) {
+function uploadRequest(inputs, name, files, rootDirectory = commonRoot(files), unzipped = false) {
     return {
         name,
         files,
         rootDirectory,
         retentionDays: inputs.retentionDays,
         compressionLevel: inputs.compressionLevel,
-        timeoutMs: inputs.uploadTimeoutMs
+        timeoutMs: inputs.uploadTimeoutMs,
+        ...(unzipped ? { unzipped } : {})
     };
 }
 /** Uploads one artifact of this run; every file must really lie inside the workspace; the error message is one line. */
-function uploadFiles(inputs, name, files, rootDirectory) {
+function uploadFiles(inputs, name, files, rootDirectory, unzipped = false) {
     try {
         for (const file of files)
             resolveInside(file, inputs.workspace, { shown: relativeToWorkspace(inputs, file) });
@@ -3689,7 +3695,23 @@ function uploadFiles(inputs, name, files, rootDirectory) {
     catch (error) {
         return Promise.reject(error);
     }
-    return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory));
+    return uploadArtifact(uploadRequest(inputs, name, files, rootDirectory, unzipped));
+}
+/** The coverage page as its own artifact, unzipped: the run page opens it in the browser with one click. */
+async function uploadPage(run) {
+    const { inputs, page } = run;
+    if (!inputs.upload || !page || uploadBlocked(run))
+        return;
+    try {
+        const uploaded = await uploadFiles(inputs, inputs.pageName, [page.file], undefined, true);
+        page.artifact = { id: uploaded.id, ...(uploaded.url ? { url: uploaded.url } : {}) };
+        setOutput$1('coverage-page-url', uploaded.url ?? '');
+        info(`Uploaded ${inputs.pageName} (unzipped): id ${uploaded.id}${uploaded.url ? `, ${uploaded.url}` : ''}`);
+    }
+    catch (error) {
+        page.error = firstLine(error.message);
+        run.findings.add('action', 'upload-failed', `The coverage page "${inputs.pageName}" was not uploaded: ${page.error}`);
+    }
 }
 /**
  * Why nothing can be uploaded in this run, or null. Inside GitHub Actions a
@@ -3876,16 +3898,21 @@ async function readReport(inputs, result, findings) {
         findings.add(result.suite, 'report-unreadable', `${shown}: leads to ${outside}, outside the workspace (a symlink?); not read and not uploaded`);
         return;
     }
+    const kind = notRegularFile(file);
+    if (kind) {
+        findings.add(result.suite, 'report-unreadable', `${shown} is ${kind}, not a regular file; not read and not uploaded`);
+        return;
+    }
     let report;
     try {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CNb9JJi1.js');
+            const { parseLcovFile } = await import('./lcov-UjQFGG09.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DSmN1obH.js');
+            const { parseCoberturaFile } = await import('./cobertura-BXQ05piA.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3933,6 +3960,24 @@ function coverageGateFor(inputs) {
     return gate;
 }
 /**
+ * What a report path is when it is no regular file (a FIFO would block the read
+ * until some writer opens it, past any deadline; a device never ends), else null.
+ */
+function notRegularFile(file) {
+    const stat = fs.statSync(file);
+    if (stat.isFile())
+        return null;
+    if (stat.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stat.isSocket())
+        return 'a socket';
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return 'a device';
+    if (stat.isDirectory())
+        return 'a folder';
+    return 'not a regular file';
+}
+/**
  * The Rust Cobertura report (for GitHub's coverage upload, diff-cover and other
  * tools) is an extra: a problem with it is a warning, never a finding. Its line
  * figure differs from the lcov's by design (cargo-llvm-cov derives it from regions).
@@ -3951,7 +3996,12 @@ async function checkRustCobertura(inputs, result, findings) {
             findings.advise('rust', `Rust Cobertura report ${shown} was not written by the report command (rust-cobertura: true).`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-DSmN1obH.js');
+    const kind = notRegularFile(file);
+    if (kind) {
+        findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
+        return;
+    }
+    const { parseCoberturaFile } = await import('./cobertura-BXQ05piA.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -3989,7 +4039,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-IvT8dArZ.js');
+    const { zipDirectory } = await import('./write-Bzqhb_2d.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -4471,7 +4521,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-CNb9JJi1.js');
+    const { parseLcovFile } = await import('./lcov-UjQFGG09.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -4549,12 +4599,13 @@ async function runPipeline(inputs, env = process.env) {
         python: emptySuite(inputs, 'python'),
         patch: null,
         baseline: null,
-        merge: null
+        merge: null,
+        page: null
     };
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Bf694S_2.js');
+        const { collectShards } = await import('./shards-PrRPTKXK.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {
@@ -4565,6 +4616,7 @@ async function runPipeline(inputs, env = process.env) {
     run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null;
     await findings.guard('action', 'writing the HTML page', () => writeCoveragePage(run));
     await findings.guard('action', 'uploading artifacts', () => uploadSuites(run));
+    await findings.guard('action', 'uploading the coverage page', () => uploadPage(run));
     await findings.guard('action', 'sending reports to GitHub code coverage', () => uploadCodeCoverage(run));
     await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run));
     writeOutputs(run);

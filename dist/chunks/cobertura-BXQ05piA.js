@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-Btl9Uy9w.js';
-import { R as ReportError } from './cancel-CEuLBNFw.js';
-import './pipeline-DSLJcT3D.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-CHFgByEd.js';
+import { R as ReportError } from './cancel-DL7eoYly.js';
+import './pipeline-DKSnLOcI.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';

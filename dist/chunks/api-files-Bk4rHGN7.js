@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-DSLJcT3D.js';
-import './cancel-CEuLBNFw.js';
+import { p as parseUnifiedDiff } from './pipeline-DKSnLOcI.js';
+import './cancel-DL7eoYly.js';
 import 'node:path';
 import 'node:fs';
 import 'os';

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DSLJcT3D.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DKSnLOcI.js';
 import * as fs from 'node:fs';
-import { R as ReportError } from './cancel-CEuLBNFw.js';
+import { R as ReportError } from './cancel-DL7eoYly.js';
 import * as path from 'node:path';
 
 // Per-line state of one source file as it is read (see LINE_* in model.ts):

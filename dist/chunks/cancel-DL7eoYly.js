@@ -31524,6 +31524,18 @@ function artifactNameProblem(name) {
         return `must not contain ${[...new Set(bad)].map((c) => JSON.stringify(c)).join(' ')}`;
     return null;
 }
+/** The page's file name, which is also its artifact's name (an unzipped artifact is named after its file). */
+function readPageName(read, summaryArtifactName) {
+    // By default it follows the summary's artifact name, so jobs that give theirs a suffix (shards) get distinct pages.
+    const fallback = summaryArtifactName.includes('coverage-summary')
+        ? `${summaryArtifactName.replace('coverage-summary', 'coverage-report')}.html`
+        : `${summaryArtifactName}-report.html`;
+    const name = readArtifactName(read, 'page-artifact-name', fallback);
+    if (!/^[^/\\]+\.html$/.test(name) || name.startsWith('.')) {
+        throw new InputError('page-artifact-name', 'must be a file name ending in .html (the page is uploaded unzipped, named after its file)', name);
+    }
+    return name;
+}
 function readArtifactName(read, name, fallback) {
     const raw = read(name) || fallback;
     const problem = artifactNameProblem(raw);
@@ -31693,6 +31705,7 @@ function readInputs(read = defaultRead, env = process.env) {
         summaryFiles: readInteger(read, 'summary-files', 0, 100, 10) ?? 10,
         summaryJson: inWd('summary-json', 'target/coverage/coverage-summary.json'),
         summaryArtifactName: readArtifactName(read, 'summary-artifact-name', 'coverage-summary'),
+        pageName: readPageName(read, readArtifactName(read, 'summary-artifact-name', 'coverage-summary')),
         patch: {
             enabled: readBoolean(read, 'patch-coverage', true),
             base: readGitRef(read, 'patch-base'),

@@ -40,6 +40,7 @@ const INPUT_NAMES = [
     'summary-files',
     'summary-json',
     'summary-artifact-name',
+    'page-artifact-name',
     'patch-coverage',
     'patch-base',
     'min-patch',

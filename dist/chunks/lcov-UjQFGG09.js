@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-Btl9Uy9w.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DSLJcT3D.js';
-import { R as ReportError } from './cancel-CEuLBNFw.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-CHFgByEd.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DKSnLOcI.js';
+import { R as ReportError } from './cancel-DL7eoYly.js';
 import 'node:fs';
 import 'node:path';
 import 'node:zlib';

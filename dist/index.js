@@ -99,7 +99,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-DKSnLOcI.js').then(function (n) { return n.h; });
+        const { runPipeline } = await import('./chunks/pipeline-BW_FDYuN.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {
@@ -134,7 +134,7 @@ if (process.env['GITHUB_ACTIONS'] === 'true') {
     await run();
 }
 else {
-    const { humanConsole, inputsFromArgs } = await import('./chunks/local-PsPyyAZk.js');
+    const { humanConsole, inputsFromArgs } = await import('./chunks/local-CVA02jcK.js');
     const start = inputsFromArgs(process.argv.slice(2), process.env);
     if (!start.ok) {
         process.stdout.write(`${start.message}\n`);

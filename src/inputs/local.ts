@@ -6,6 +6,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { parseOutputFile } from './output-file.js'
 import { closestInput, INPUT_NAMES } from './names.js'
 
 const USAGE = `Usage: node dist/index.js [--<input> <value> | --<input>=<value>]...
@@ -115,14 +116,7 @@ export function humanConsole(env: NodeJS.ProcessEnv): () => void {
     return shown.length === 0 ? true : write(`${shown.join('\n')}\n`)
   }) as typeof process.stdout.write
   return () => {
-    const lines = fs.readFileSync(outputFile, 'utf8').split('\n')
-    for (let i = 0; i < lines.length; i++) {
-      const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
-      if (!m) continue
-      const value: string[] = []
-      while (i + 1 < lines.length && lines[++i] !== m[2]) value.push(lines[i] ?? '')
-      outputs.set(m[1] as string, value.join('\n'))
-    }
+    for (const [name, value] of parseOutputFile(fs.readFileSync(outputFile, 'utf8'))) outputs.set(name, value)
     fs.rmSync(path.dirname(outputFile), { recursive: true, force: true })
     if (outputs.size === 0) return
     const width = Math.max(...[...outputs.keys()].map((k) => k.length))

@@ -20,7 +20,7 @@ import { once } from 'node:events'
 import { finished } from 'node:stream/promises'
 import { firstLine, type Findings } from '../model/findings.js'
 import { coberturaXml } from '../reports/cobertura-write.js'
-import { LINE_HIT, LINE_MISSED, type FileCoverage } from '../reports/model.js'
+import { emptyTally, LINE_HIT, LINE_MISSED, type FileCoverage } from '../reports/model.js'
 import type { RunArtifact } from '../publish/artifacts.js'
 import { relativeToWorkspace, removeStale, rustCoberturaPath } from '../run/suite-files.js'
 import type { Inputs, SuiteId } from '../model/inputs.js'
@@ -271,8 +271,8 @@ async function mergeCobertura(reports: Array<{ artifact: string; file: string }>
       return {
         path: filePath,
         lines: { covered, total: lines.size },
-        branches: { covered: 0, total: 0 },
-        functions: { covered: 0, total: 0 },
+        branches: emptyTally(),
+        functions: emptyTally(),
         lineStates: denseStates(lines)
       }
     })

@@ -7,7 +7,7 @@ import * as nodePath from 'node:path'
 import { rethrowAs, scanBuffer, scanFile } from './chunks.js'
 import { LineStates } from './line-states.js'
 import { XmlError, XmlScanner, type XmlAttributes, type XmlHandler } from './xml-scanner.js'
-import { type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
+import { emptyTally, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
 import { ReportError } from '../model/errors.js'
 
@@ -102,7 +102,7 @@ class CoberturaReader implements XmlHandler {
         const path = this.resolve(a.text(0) ?? a.text(1) ?? '')
         let state = this.files.get(path)
         if (!state) {
-          state = { lines: new LineStates(), branches: null, functions: { covered: 0, total: 0 } }
+          state = { lines: new LineStates(), branches: null, functions: emptyTally() }
           this.files.set(path, state)
         }
         this.current = state
@@ -218,10 +218,10 @@ class CoberturaReader implements XmlHandler {
 
   finish(): CoverageReport {
     const files: FileCoverage[] = []
-    const totals = { lines: { covered: 0, total: 0 }, branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } }
+    const totals = { lines: emptyTally(), branches: emptyTally(), functions: emptyTally() }
     for (const [path, state] of this.files) {
       const lines = state.lines.tally()
-      const branches = { covered: 0, total: 0 }
+      const branches = emptyTally()
       for (const b of state.branches?.values() ?? []) {
         branches.covered += b.covered
         branches.total += b.total

@@ -6,8 +6,7 @@
 // Windows paths, names with commas, repeated SF sections (merged) and a last
 // record without end_of_record (kept, with a warning).
 import { LineStates } from './line-states.js'
-import { LINE_HIT, LINE_MISSED } from './model.js'
-import { type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
+import { emptyTally, LINE_HIT, LINE_MISSED, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { rethrowAs, scanBuffer, scanFile, type ByteScanner } from './chunks.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
 import { ReportError } from '../model/errors.js'
@@ -545,9 +544,8 @@ class LcovReader implements ByteScanner {
     if (this.sections === 0) throw new ReportError(this.shown, 'no coverage data (no SF records)')
     if (this.extraWarnings > 0) this.warnings.push(`${this.shown}: … and ${this.extraWarnings} more problem(s)`)
     const files: FileCoverage[] = []
-    const sum = (): Tally => ({ covered: 0, total: 0 })
-    const totals = { lines: sum(), branches: sum(), functions: sum() }
-    const declared = sum()
+    const totals = { lines: emptyTally(), branches: emptyTally(), functions: emptyTally() }
+    const declared = emptyTally()
     let repeated = 0
     for (const state of this.files.values()) {
       if (state.path === '') continue

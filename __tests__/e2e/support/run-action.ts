@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { parseOutputFile } from '../../../src/inputs/output-file.js'
 
 export const repo = path.resolve('.')
 export const example = path.join(repo, 'examples/mixed-project')
@@ -13,18 +14,8 @@ export const llvm = {
   LLVM_PROFDATA: process.env['LLVM_PROFDATA'] || '/usr/lib/llvm-22/bin/llvm-profdata'
 }
 
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!m) continue
-    const value: string[] = []
-    while (lines[++i] !== m[2]) value.push(lines[i] ?? '')
-    out[m[1] as string] = value.join('\n')
-  }
-  return out
-}
+/** The outputs as the product itself reads a GITHUB_OUTPUT file (src/inputs/output-file.ts). */
+const parseOutputs = (text: string): Record<string, string> => Object.fromEntries(parseOutputFile(text))
 
 export interface ActionRun {
   status: number | null

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DKSnLOcI.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BW_FDYuN.js';
 import * as fs from 'node:fs';
 import { R as ReportError } from './cancel-DL7eoYly.js';
 import * as path from 'node:path';

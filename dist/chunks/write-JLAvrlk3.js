@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { q as isInside } from './cancel-DL7eoYly.js';
-import { E as END_OF_CENTRAL_DIRECTORY, e as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-DKSnLOcI.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-BW_FDYuN.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -3,6 +3,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+// The runner's GITHUB_OUTPUT file as @actions/core writes it: one
+// `name<<delimiter` line, the value's lines, then the delimiter alone. Read
+// back by a local run (to list the outputs) and by the tests. Pure.
+/** The outputs in the file, in the order written; a later value of the same name wins. */
+function parseOutputFile(text) {
+    const outputs = new Map();
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '');
+        if (!m)
+            continue;
+        const value = [];
+        while (i + 1 < lines.length && lines[++i] !== m[2])
+            value.push(lines[i] ?? '');
+        outputs.set(m[1], value.join('\n'));
+    }
+    return outputs;
+}
+
 // The action's input names, as action.yml declares them (a unit test keeps the
 // two equal), for the flags of a local run: an unknown flag is an error naming
 // the closest input, never silently ignored.
@@ -195,16 +214,8 @@ function humanConsole(env) {
         return shown.length === 0 ? true : write(`${shown.join('\n')}\n`);
     });
     return () => {
-        const lines = fs.readFileSync(outputFile, 'utf8').split('\n');
-        for (let i = 0; i < lines.length; i++) {
-            const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '');
-            if (!m)
-                continue;
-            const value = [];
-            while (i + 1 < lines.length && lines[++i] !== m[2])
-                value.push(lines[i] ?? '');
-            outputs.set(m[1], value.join('\n'));
-        }
+        for (const [name, value] of parseOutputFile(fs.readFileSync(outputFile, 'utf8')))
+            outputs.set(name, value);
         fs.rmSync(path.dirname(outputFile), { recursive: true, force: true });
         if (outputs.size === 0)
             return;

@@ -1226,6 +1226,7 @@ function tomlSettings(text) {
 // The one coverage model every parser produces and every consumer (summary,
 // verdict, outputs, coverage-summary.json, patch coverage, shard merge) reads.
 // Pure data: no I/O here.
+const emptyTally = () => ({ covered: 0, total: 0 });
 /** Unrounded percentage, or null when there is nothing to measure (never 100 % of nothing). */
 function percent(t) {
     return t.total > 0 ? (t.covered * 100) / t.total : null;
@@ -3352,7 +3353,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-Bk4rHGN7.js');
+    const { changedLinesFromApi } = await import('./api-files-CsfHuSPO.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3908,11 +3909,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-UjQFGG09.js');
+            const { parseLcovFile } = await import('./lcov-Dl8XHHVC.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BXQ05piA.js');
+            const { parseCoberturaFile } = await import('./cobertura-CQr61ryJ.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4001,7 +4002,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BXQ05piA.js');
+    const { parseCoberturaFile } = await import('./cobertura-CQr61ryJ.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4039,7 +4040,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-Bzqhb_2d.js');
+    const { zipDirectory } = await import('./write-JLAvrlk3.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -4521,7 +4522,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-UjQFGG09.js');
+    const { parseLcovFile } = await import('./lcov-Dl8XHHVC.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -4605,7 +4606,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-PrRPTKXK.js');
+        const { collectShards } = await import('./shards-BHKUJt9Y.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {
@@ -4632,4 +4633,4 @@ var pipeline = /*#__PURE__*/Object.freeze({
     runPipeline: runPipeline
 });
 
-export { CENTRAL_HEADER as C, END_OF_CENTRAL_DIRECTORY as E, LINE_HIT as L, rustCoberturaPath as a, relativeToWorkspace as b, coberturaXml as c, LINE_MISSED as d, LOCAL_HEADER as e, firstLine as f, artifacts as g, pipeline as h, parseUnifiedDiff as p, removeStale as r };
+export { CENTRAL_HEADER as C, END_OF_CENTRAL_DIRECTORY as E, LINE_HIT as L, rustCoberturaPath as a, relativeToWorkspace as b, coberturaXml as c, LINE_MISSED as d, emptyTally as e, firstLine as f, LOCAL_HEADER as g, artifacts as h, pipeline as i, parseUnifiedDiff as p, removeStale as r };

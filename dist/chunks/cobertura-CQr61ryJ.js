@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-CHFgByEd.js';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-BFy5MQct.js';
+import { e as emptyTally } from './pipeline-BW_FDYuN.js';
 import { R as ReportError } from './cancel-DL7eoYly.js';
-import './pipeline-DKSnLOcI.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -656,7 +656,7 @@ class CoberturaReader {
                 const path = this.resolve(a.text(0) ?? a.text(1) ?? '');
                 let state = this.files.get(path);
                 if (!state) {
-                    state = { lines: new LineStates(), branches: null, functions: { covered: 0, total: 0 } };
+                    state = { lines: new LineStates(), branches: null, functions: emptyTally() };
                     this.files.set(path, state);
                 }
                 this.current = state;
@@ -779,10 +779,10 @@ class CoberturaReader {
     }
     finish() {
         const files = [];
-        const totals = { lines: { covered: 0, total: 0 }, branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } };
+        const totals = { lines: emptyTally(), branches: emptyTally(), functions: emptyTally() };
         for (const [path, state] of this.files) {
             const lines = state.lines.tally();
-            const branches = { covered: 0, total: 0 };
+            const branches = emptyTally();
             for (const b of state.branches?.values() ?? []) {
                 branches.covered += b.covered;
                 branches.total += b.total;

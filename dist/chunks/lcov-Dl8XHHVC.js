@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-CHFgByEd.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DKSnLOcI.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-BFy5MQct.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-BW_FDYuN.js';
 import { R as ReportError } from './cancel-DL7eoYly.js';
 import 'node:fs';
 import 'node:path';
@@ -624,9 +624,8 @@ class LcovReader {
         if (this.extraWarnings > 0)
             this.warnings.push(`${this.shown}: … and ${this.extraWarnings} more problem(s)`);
         const files = [];
-        const sum = () => ({ covered: 0, total: 0 });
-        const totals = { lines: sum(), branches: sum(), functions: sum() };
-        const declared = sum();
+        const totals = { lines: emptyTally(), branches: emptyTally(), functions: emptyTally() };
+        const declared = emptyTally();
         let repeated = 0;
         for (const state of this.files.values()) {
             if (state.path === '')

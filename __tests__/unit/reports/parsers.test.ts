@@ -1,21 +1,20 @@
 // The parsers on reports made by the real tools (see __fixtures__/real/README.md
 // for the tools' own figures) and on malformed input.
-import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { parseCoberturaBuffer, parseCoberturaFile } from '../../src/reports/cobertura.js'
-import { pythonHeadline, rustHeadline } from '../../src/reports/headline.js'
-import { parseLcovBuffer, parseLcovFile } from '../../src/reports/lcov.js'
-import { zipDirectory } from '../../src/zip/write.js'
-import { ReportError } from '../../src/model/errors.js'
+import { parseCoberturaBuffer, parseCoberturaFile } from '../../../src/reports/cobertura.js'
+import { pythonHeadline, rustHeadline } from '../../../src/reports/headline.js'
+import { parseLcovBuffer, parseLcovFile } from '../../../src/reports/lcov.js'
+import { ReportError } from '../../../src/model/errors.js'
+import { realReportFile, repoRoot } from '../../../test-support/fixtures.js'
 
 const real = path.resolve('__fixtures__/real')
-const root = '/work/main/examples/mixed-project'
+const root = path.join(repoRoot, 'examples/mixed-project')
 
 describe('lcov from cargo-llvm-cov', () => {
   it('totals equal cargo llvm-cov (LF/LH) and genhtml (DA)', async () => {
-    const report = await parseLcovFile(path.join(real, 'rust.lcov'), { root })
+    const report = await parseLcovFile(realReportFile('rust.lcov'), { root })
     expect(report.declared.lines).toEqual({ covered: 186, total: 227 })
     expect(report.totals.lines).toEqual({ covered: 172, total: 209 })
     expect(report.totals.functions).toEqual({ covered: 36, total: 46 })
@@ -124,19 +123,19 @@ describe('lcov edge cases', () => {
 
 describe('Cobertura', () => {
   it('coverage.py XML totals equal coverage.py', async () => {
-    const r = await parseCoberturaFile(path.join(real, 'python.xml'), { root })
+    const r = await parseCoberturaFile(realReportFile('python.xml'), { root })
     expect(r.totals.lines).toEqual({ covered: 105, total: 126 })
     expect(r.producer).toBe('coverage.py')
     expect(pythonHeadline(r)?.percent).toBeCloseTo(83.33333333333333, 10)
   })
   it('branch mode equals coverage.py percent_covered (statements + branches)', async () => {
-    const r = await parseCoberturaFile(path.join(real, 'python-branch.xml'), { root })
+    const r = await parseCoberturaFile(realReportFile('python-branch.xml'), { root })
     const json = JSON.parse(fs.readFileSync(path.join(real, 'python-branch.json'), 'utf8'))
     expect(r.totals.branches).toEqual({ covered: 28, total: 42 })
     expect(pythonHeadline(r)?.percent).toBeCloseTo(json.totals.percent_covered, 10)
   })
   it('cargo llvm-cov --cobertura equals the DA lines of its lcov', async () => {
-    const r = await parseCoberturaFile(path.join(real, 'rust.cobertura.xml'), { root })
+    const r = await parseCoberturaFile(realReportFile('rust.cobertura.xml'), { root })
     expect(r.totals.lines).toEqual({ covered: 172, total: 209 })
   })
   it('real XML semantics: comments, CDATA, single quotes, Java method duplicates', () => {
@@ -230,32 +229,6 @@ describe('other producers (real gcovr 8.8 and istanbul/c8 12 output, __fixtures_
     })
     expect((await parseCoberturaFile(path.join(flavours, 'istanbul.xml'))).totals).toEqual(istanbul)
     expect((await parseLcovFile(path.join(flavours, 'istanbul.lcov'))).totals).toEqual(istanbul)
-  })
-})
-
-describe('zipDirectory', () => {
-  it('writes a zip that unzip verifies, byte for byte, and skips symlinks out of the folder', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-zip-'))
-    const src = path.join(dir, 'html')
-    fs.mkdirSync(path.join(src, 'coverage/deep'), { recursive: true })
-    fs.writeFileSync(path.join(src, 'index.html'), '<html>'.repeat(1000))
-    fs.writeFileSync(path.join(src, 'coverage/deep/ünïcode.html'), 'x')
-    fs.writeFileSync(path.join(src, 'empty.txt'), '')
-    fs.writeFileSync(path.join(src, 'coverage/big.html'), '<tr><td>covered</td></tr>\n'.repeat(40_000))
-    fs.writeFileSync(path.join(src, 'random.bin'), Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) % 251)))
-    fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret')
-    fs.symlinkSync(path.join(dir, 'secret.txt'), path.join(src, 'leak.txt'))
-    const zip = path.join(dir, 'out.zip')
-    const result = await zipDirectory(src, zip, { level: 6, root: dir })
-    expect(result.files).toBe(5)
-    expect(result.skipped).toEqual([{ path: 'leak.txt', reason: 'symlink pointing outside the folder' }])
-    execFileSync('unzip', ['-tq', zip])
-    const out = path.join(dir, 'out')
-    execFileSync('unzip', ['-q', zip, '-d', out])
-    for (const f of ['index.html', 'coverage/big.html', 'coverage/deep/ünïcode.html', 'empty.txt', 'random.bin']) {
-      expect(fs.readFileSync(path.join(out, f)).equals(fs.readFileSync(path.join(src, f)))).toBe(true)
-    }
-    await expect(zipDirectory(src, zip, { level: 6, root: path.join(dir, 'html/coverage') })).rejects.toThrow('is not inside the workspace')
   })
 })
 

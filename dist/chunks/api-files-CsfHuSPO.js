@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-DKSnLOcI.js';
+import { p as parseUnifiedDiff } from './pipeline-BW_FDYuN.js';
 import './cancel-DL7eoYly.js';
 import 'node:path';
 import 'node:fs';

@@ -67,3 +67,19 @@ export class NothingToMeasure extends InputError {
     this.message = 'Nothing to measure: rust-enabled and python-enabled are false (enable a suite, or leave this step out)'
   }
 }
+
+/** XML that is not well-formed, at a line of the report (the Cobertura reader makes it a ReportError). */
+export class XmlError extends ActionError {
+  constructor(
+    message: string,
+    readonly line: number
+  ) {
+    super(message)
+  }
+}
+
+/** A single line or tag too long for any coverage report (the readers make it a ReportError). */
+export class TokenTooLongError extends ActionError {}
+
+/** A field of another run's coverage-summary.json that is not what this action writes. */
+export class InvalidSummary extends ActionError {}

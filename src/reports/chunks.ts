@@ -3,7 +3,7 @@
 // unfinished line or tag) moves to the front and the next read appends to it.
 // Memory stays at the buffer size whatever the size of the file.
 import * as fs from 'node:fs'
-import { ReportError } from '../model/errors.js'
+import { ReportError, TokenTooLongError } from '../model/errors.js'
 
 export interface ByteScanner {
   /**
@@ -17,8 +17,6 @@ export interface ByteScanner {
 const CHUNK = 1 << 20
 /** A single line or tag longer than this is not a coverage report. */
 const MAX_TOKEN = 64 << 20
-
-export class TokenTooLongError extends Error {}
 
 /** Runs the scanner over the whole buffer (reports already in memory). */
 export function scanBuffer(scanner: ByteScanner, buf: Buffer): void {

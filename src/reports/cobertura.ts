@@ -6,10 +6,10 @@ import * as fs from 'node:fs'
 import * as nodePath from 'node:path'
 import { rethrowAs, scanBuffer, scanFile } from './chunks.js'
 import { LineStates } from './line-states.js'
-import { XmlError, XmlScanner, type XmlAttributes, type XmlHandler } from './xml-scanner.js'
+import { XmlScanner, type XmlAttributes, type XmlHandler } from './xml-scanner.js'
 import { emptyTally, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
-import { ReportError } from '../model/errors.js'
+import { ReportError, XmlError } from '../model/errors.js'
 
 interface FileState {
   lines: LineStates

@@ -8,15 +8,7 @@
 // elements and attributes the handler asks for become strings (a <line> tag
 // becomes none) — see bench/RESULTS.md.
 import type { ByteScanner } from './chunks.js'
-
-export class XmlError extends Error {
-  constructor(
-    message: string,
-    readonly line: number
-  ) {
-    super(message)
-  }
-}
+import { XmlError } from '../model/errors.js'
 
 export interface XmlHandler {
   /** Element names the handler cares about; their index is the id passed to open/close (-1 for others). */

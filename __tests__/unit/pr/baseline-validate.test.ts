@@ -1,10 +1,11 @@
 // The baseline's coverage-summary.json is another run's artifact: untrusted.
 // Hostile or broken fields give one InvalidSummary line, never a value that
 // reaches the deltas (a string percent, files that are no list, Infinity).
-import { InvalidSummary, MAX_BASELINE_FILES, parseBaselineSummary } from '../../../src/pr/baseline/validate.js'
+import { MAX_BASELINE_FILES, parseBaselineSummary } from '../../../src/pr/baseline/validate.js'
 import { notOwnRun } from '../../../src/pr/baseline/find.js'
 import { suiteDelta } from '../../../src/pr/baseline/delta.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
+import { InvalidSummary } from '../../../src/model/errors.js'
 
 const t = (covered: number, total: number) => ({ covered, total })
 const good = () => ({

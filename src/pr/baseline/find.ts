@@ -6,9 +6,9 @@
 // called), and the summary is read as untrusted input (validate.ts).
 import { type GitHubApi } from '../../github/api.js'
 import { readZipEntry } from '../../zip/read.js'
-import { ApiError, BaselineUnavailable } from '../../model/errors.js'
+import { ApiError, BaselineUnavailable, InvalidSummary } from '../../model/errors.js'
 import type { BaselineRun } from '../../model/outcomes.js'
-import { InvalidSummary, parseBaselineSummary, type BaselineSummary } from './validate.js'
+import { parseBaselineSummary, type BaselineSummary } from './validate.js'
 
 export interface Baseline extends BaselineRun {
   summary: BaselineSummary

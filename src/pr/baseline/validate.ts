@@ -7,6 +7,7 @@
 import { SUMMARY_SCHEMA } from '../../model/coverage-summary.js'
 import type { SuiteId } from '../../model/inputs.js'
 import type { Tally } from '../../reports/model.js'
+import { InvalidSummary } from '../../model/errors.js'
 
 /** What a baseline suite must give the deltas (a SuiteSummary is one). */
 export interface BaselineSuite {
@@ -23,9 +24,6 @@ export interface BaselineSummary {
 /** More files than any real project's report holds; a baseline beyond it is not read. */
 export const MAX_BASELINE_FILES = 200_000
 export const MAX_BASELINE_PATH = 4096
-
-/** A field that is not what this action writes. */
-export class InvalidSummary extends Error {}
 
 const show = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value)

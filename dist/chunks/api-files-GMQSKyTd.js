@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-BW_FDYuN.js';
-import './cancel-DL7eoYly.js';
+import { p as parseUnifiedDiff } from './pipeline-4KSRYlob.js';
+import './cancel-CDwLQ_eI.js';
 import 'node:path';
 import 'node:fs';
 import 'os';

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-BFy5MQct.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-BW_FDYuN.js';
-import { R as ReportError } from './cancel-DL7eoYly.js';
+import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-Dr7D1cw8.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-4KSRYlob.js';
+import { R as ReportError } from './cancel-CDwLQ_eI.js';
 import 'node:fs';
 import 'node:path';
 import 'node:zlib';

@@ -1,12 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-BFy5MQct.js';
-import { e as emptyTally } from './pipeline-BW_FDYuN.js';
-import { R as ReportError } from './cancel-DL7eoYly.js';
-import 'node:zlib';
-import 'node:child_process';
-import 'node:util';
+import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-Dr7D1cw8.js';
+import { X as XmlError, R as ReportError } from './cancel-CDwLQ_eI.js';
+import { e as emptyTally } from './pipeline-4KSRYlob.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -23,10 +20,12 @@ import 'node:net';
 import 'node:http';
 import 'node:stream';
 import 'node:buffer';
+import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
 import 'node:tls';
+import 'node:zlib';
 import 'node:perf_hooks';
 import 'node:util/types';
 import 'node:worker_threads';
@@ -37,15 +36,9 @@ import 'node:dns';
 import 'string_decoder';
 import 'child_process';
 import 'timers';
+import 'node:child_process';
 import 'node:string_decoder';
 
-class XmlError extends Error {
-    line;
-    constructor(message, line) {
-        super(message);
-        this.line = line;
-    }
-}
 const MAX_ATTRIBUTES = 16;
 const LT = 60;
 const GT = 62;

@@ -31327,6 +31327,20 @@ class NothingToMeasure extends InputError {
         this.message = 'Nothing to measure: rust-enabled and python-enabled are false (enable a suite, or leave this step out)';
     }
 }
+/** XML that is not well-formed, at a line of the report (the Cobertura reader makes it a ReportError). */
+class XmlError extends ActionError {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+    }
+}
+/** A single line or tag too long for any coverage report (the readers make it a ReportError). */
+class TokenTooLongError extends ActionError {
+}
+/** A field of another run's coverage-summary.json that is not what this action writes. */
+class InvalidSummary extends ActionError {
+}
 
 // Workspace containment for every path the action reads, writes, deletes or
 // uploads. A path is judged by where it really lies: the realpath of its
@@ -32271,4 +32285,4 @@ function finishCancelled(signal) {
     process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
-export { requireTunnel as $, ApiError as A, BaselineUnavailable as B, PatchUnavailable as C, notice$1 as D, writeFileAtomic as E, redactDeep as F, runCommand as G, describeFailures as H, InputError as I, commandOk as J, writeThroughTemp as K, childEnv as L, shellQuote as M, isCancelled as N, halted as O, PathOutsideWorkspace as P, makeRedactor as Q, ReportError as R, setSecret as S, HttpClient as T, UploadError as U, BearerCredentialHandler as V, HttpCodes as W, getAugmentedNamespace as X, commonjsGlobal as Y, getDefaultExportFromCjs as Z, error$1 as _, setFailed$1 as a, requireUndici as a0, undiciExports as a1, info$1 as b, warning$1 as c, debug as d, installCancelHandlers as e, flushAnnotations as f, setFailed as g, setOutput as h, info as i, error as j, resolveInside as k, removeInside as l, workspaceOf as m, notice as n, onCancel as o, liesInside as p, isInside as q, readInputs as r, setOutput$1 as s, realLocation as t, mkdirInside as u, startGroup as v, warning as w, endGroup as x, artifactNameProblem as y, summary as z };
+export { commonjsGlobal as $, ApiError as A, BaselineUnavailable as B, summary as C, PatchUnavailable as D, notice$1 as E, writeFileAtomic as F, redactDeep as G, runCommand as H, InputError as I, describeFailures as J, commandOk as K, writeThroughTemp as L, childEnv as M, shellQuote as N, isCancelled as O, PathOutsideWorkspace as P, halted as Q, ReportError as R, makeRedactor as S, TokenTooLongError as T, UploadError as U, setSecret as V, HttpClient as W, XmlError as X, BearerCredentialHandler as Y, HttpCodes as Z, getAugmentedNamespace as _, setFailed$1 as a, getDefaultExportFromCjs as a0, error$1 as a1, requireTunnel as a2, requireUndici as a3, undiciExports as a4, info$1 as b, warning$1 as c, debug as d, installCancelHandlers as e, flushAnnotations as f, setFailed as g, setOutput as h, info as i, error as j, resolveInside as k, removeInside as l, workspaceOf as m, notice as n, onCancel as o, liesInside as p, isInside as q, readInputs as r, setOutput$1 as s, realLocation as t, mkdirInside as u, InvalidSummary as v, warning as w, startGroup as x, endGroup as y, artifactNameProblem as z };

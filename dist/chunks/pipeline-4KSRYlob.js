@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, B as BaselineUnavailable, v as startGroup, x as endGroup, n as notice, y as artifactNameProblem, U as UploadError, z as summary, C as PatchUnavailable, D as notice$1, b as info$1, E as writeFileAtomic, F as redactDeep, G as runCommand, H as describeFailures, J as commandOk, R as ReportError, K as writeThroughTemp, L as childEnv, M as shellQuote, o as onCancel, N as isCancelled, O as halted, Q as makeRedactor } from './cancel-DL7eoYly.js';
+import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, v as InvalidSummary, B as BaselineUnavailable, x as startGroup, y as endGroup, n as notice, z as artifactNameProblem, U as UploadError, C as summary, D as PatchUnavailable, E as notice$1, b as info$1, F as writeFileAtomic, G as redactDeep, H as runCommand, J as describeFailures, K as commandOk, R as ReportError, L as writeThroughTemp, M as childEnv, N as shellQuote, o as onCancel, O as isCancelled, Q as halted, S as makeRedactor } from './cancel-CDwLQ_eI.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -2532,9 +2532,6 @@ const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1';
 /** More files than any real project's report holds; a baseline beyond it is not read. */
 const MAX_BASELINE_FILES = 200_000;
 const MAX_BASELINE_PATH = 4096;
-/** A field that is not what this action writes. */
-class InvalidSummary extends Error {
-}
 const show = (value) => {
     const text = JSON.stringify(value) ?? String(value);
     return text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -2825,7 +2822,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-CHGkW0MR.js');
+    const { DefaultArtifactClient } = await import('./artifact-Bg8nEeal.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -2884,13 +2881,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-CHGkW0MR.js');
+    const { DefaultArtifactClient } = await import('./artifact-Bg8nEeal.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-CHGkW0MR.js');
+    const { DefaultArtifactClient } = await import('./artifact-Bg8nEeal.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -3353,7 +3350,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CsfHuSPO.js');
+    const { changedLinesFromApi } = await import('./api-files-GMQSKyTd.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3909,11 +3906,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-Dl8XHHVC.js');
+            const { parseLcovFile } = await import('./lcov-CUbXtk-u.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CQr61ryJ.js');
+            const { parseCoberturaFile } = await import('./cobertura-BHdig-tB.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4002,7 +3999,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CQr61ryJ.js');
+    const { parseCoberturaFile } = await import('./cobertura-BHdig-tB.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4040,7 +4037,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-JLAvrlk3.js');
+    const { zipDirectory } = await import('./write-o1ZAtI01.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -4522,7 +4519,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-Dl8XHHVC.js');
+    const { parseLcovFile } = await import('./lcov-CUbXtk-u.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -4606,7 +4603,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BHKUJt9Y.js');
+        const { collectShards } = await import('./shards-BE1o1duX.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

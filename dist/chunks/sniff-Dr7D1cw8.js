@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-BW_FDYuN.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-4KSRYlob.js';
 import * as fs from 'node:fs';
-import { R as ReportError } from './cancel-DL7eoYly.js';
+import { T as TokenTooLongError, R as ReportError } from './cancel-CDwLQ_eI.js';
 import * as path from 'node:path';
 
 // Per-line state of one source file as it is read (see LINE_* in model.ts):
@@ -75,8 +75,6 @@ class LineStates {
 const CHUNK = 1 << 20;
 /** A single line or tag longer than this is not a coverage report. */
 const MAX_TOKEN = 64 << 20;
-class TokenTooLongError extends Error {
-}
 /** Runs the scanner over the whole buffer (reports already in memory). */
 function scanBuffer(scanner, buf) {
     scanner.scan(buf, buf.length, true);

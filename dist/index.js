@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, b as info$1, c as warning$1, o as onCancel, d as debug, e as installCancelHandlers } from './chunks/cancel-CDwLQ_eI.js';
+import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, b as info$1, c as warning$1, o as onCancel, d as debug, e as installCancelHandlers } from './chunks/cancel-DERnQ62d.js';
 import * as fs from 'node:fs';
 import 'node:path';
 import 'os';
@@ -99,7 +99,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-4KSRYlob.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-CRg6u9dN.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -83,3 +83,6 @@ export class TokenTooLongError extends ActionError {}
 
 /** A field of another run's coverage-summary.json that is not what this action writes. */
 export class InvalidSummary extends ActionError {}
+
+/** A report whose line numbers run so far beyond its records that their states would not fit the memory budget. */
+export class LineStateBudgetExceeded extends ActionError {}

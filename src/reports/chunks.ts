@@ -3,7 +3,7 @@
 // unfinished line or tag) moves to the front and the next read appends to it.
 // Memory stays at the buffer size whatever the size of the file.
 import * as fs from 'node:fs'
-import { ReportError, TokenTooLongError } from '../model/errors.js'
+import { LineStateBudgetExceeded, ReportError, TokenTooLongError } from '../model/errors.js'
 
 export interface ByteScanner {
   /**
@@ -54,7 +54,7 @@ export async function scanFile(path: string, scanner: ByteScanner): Promise<void
 /** A read failure in the middle of a report, as the one-line ReportError the parsers throw. */
 export function rethrowAs(shown: string): (error: unknown) => never {
   return (error) => {
-    if (error instanceof TokenTooLongError) throw new ReportError(shown, error.message)
+    if (error instanceof TokenTooLongError || error instanceof LineStateBudgetExceeded) throw new ReportError(shown, error.message)
     const code = (error as NodeJS.ErrnoException).code
     if (code) throw new ReportError(shown, `cannot be read (${code})`)
     throw error

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs'
 import * as nodePath from 'node:path'
 import { rethrowAs, scanBuffer, scanFile } from './chunks.js'
-import { LineStates } from './line-states.js'
+import { LineStates, startLineStateBudget } from './line-states.js'
 import { XmlScanner, type XmlAttributes, type XmlHandler } from './xml-scanner.js'
 import { emptyTally, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
@@ -263,6 +263,7 @@ function explain(shown: string): (error: unknown) => never {
 export function parseCoberturaBuffer(buf: Buffer, source: string, opts: ParseOptions = {}): CoverageReport {
   const shown = opts.displayName ?? source
   sniff(buf.subarray(0, 65536), shown, 'cobertura', buf.length)
+  startLineStateBudget()
   const reader = new CoberturaReader(shown, opts)
   try {
     scanBuffer(reader.scanner, buf)
@@ -276,6 +277,7 @@ export async function parseCoberturaFile(path: string, opts: ParseOptions = {}):
   const shown = opts.displayName ?? path
   const head = await readHead(path, shown)
   sniff(head.bytes, shown, 'cobertura', head.size)
+  startLineStateBudget()
   const reader = new CoberturaReader(shown, opts)
   await scanFile(path, reader.scanner).catch(explain(shown))
   return reader.finish()

@@ -5,7 +5,7 @@
 // FN/FNDA names are passed over when FNF follows them (they count nothing). Handles lcov 1.x and 2.x records, CRLF, a BOM,
 // Windows paths, names with commas, repeated SF sections (merged) and a last
 // record without end_of_record (kept, with a warning).
-import { LineStates } from './line-states.js'
+import { LineStates, startLineStateBudget } from './line-states.js'
 import { emptyTally, LINE_HIT, LINE_MISSED, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { rethrowAs, scanBuffer, scanFile, type ByteScanner } from './chunks.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
@@ -638,11 +638,17 @@ function branchTally(file: FileState): Tally {
 export function parseLcovBuffer(buf: Buffer, source: string, opts: ParseOptions = {}): CoverageReport {
   const shown = opts.displayName ?? source
   sniff(buf.subarray(0, 65536), shown, 'lcov', buf.length)
+  startLineStateBudget()
   let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true)
-  scanBuffer(reader, buf)
-  if (reader.namesNeeded()) {
-    reader = new LcovReader(shown, opts, true)
+  try {
     scanBuffer(reader, buf)
+    if (reader.namesNeeded()) {
+      startLineStateBudget()
+      reader = new LcovReader(shown, opts, true)
+      scanBuffer(reader, buf)
+    }
+  } catch (error) {
+    rethrowAs(shown)(error)
   }
   return reader.finish()
 }
@@ -651,9 +657,11 @@ export async function parseLcovFile(path: string, opts: ParseOptions = {}): Prom
   const shown = opts.displayName ?? path
   const head = await readHead(path, shown)
   sniff(head.bytes, shown, 'lcov', head.size)
+  startLineStateBudget()
   let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true)
   await scanFile(path, reader).catch(rethrowAs(shown))
   if (reader.namesNeeded()) {
+    startLineStateBudget()
     reader = new LcovReader(shown, opts, true)
     await scanFile(path, reader).catch(rethrowAs(shown))
   }

@@ -7,7 +7,22 @@
 // grows thousands of small arrays, and a view costs a fraction of what a new
 // buffer does. A slab lives while any view into it does (at most twice the
 // bytes of the views, as arrays double).
+import { LineStateBudgetExceeded } from '../model/errors.js'
 import { LINE_HIT, LINE_MISSED, type Tally } from './model.js'
+
+/**
+ * Bytes of line states one report may hold in all. Memory follows the largest
+ * line number of each file, which a report states as it likes: a 100 KB report
+ * of files each claiming line 9,999,999 would otherwise ask for gigabytes. Real
+ * projects stay far below (10,000 files of 25,000 lines is 256 MiB).
+ */
+export const LINE_STATE_BUDGET = 512 * 1024 * 1024
+let budgetLeft = LINE_STATE_BUDGET
+
+/** A report starts with the whole budget (the readers call it first). */
+export function startLineStateBudget(): void {
+  budgetLeft = LINE_STATE_BUDGET
+}
 
 const SLAB_BYTES = 1 << 20
 let slab = new ArrayBuffer(SLAB_BYTES)
@@ -48,6 +63,12 @@ export class LineStates {
   grow(line: number): void {
     let size = Math.max(64, this.states.length * 2)
     while (size <= line) size *= 2
+    budgetLeft -= size - this.states.length
+    if (budgetLeft < 0) {
+      throw new LineStateBudgetExceeded(
+        `line numbers run far beyond the lines recorded (line ${line} among others): their states would take more than ${LINE_STATE_BUDGET >> 20} MiB, which no real project's sources need; not read`
+      )
+    }
     const grown = zeroedBytes(size)
     grown.set(this.states)
     this.states = grown

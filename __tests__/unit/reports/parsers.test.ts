@@ -408,3 +408,23 @@ describe('lcov FN/FNDA blocks passed over when FNF follows them', () => {
     expect(streamed).toEqual(parseLcovBuffer(Buffer.from(text), 'big.lcov'))
   })
 })
+
+describe('line numbers far beyond the records', () => {
+  it('a small report claiming line 9,999,999 in many files is refused in one line instead of taking gigabytes', async () => {
+    const text = Array.from({ length: 400 }, (_, i) => `SF:src/f${i}.rs\nDA:9999999,1\nLF:1\nLH:1\nend_of_record\n`).join('')
+    expect(Buffer.byteLength(text)).toBeLessThan(100_000)
+    expect(() => parseLcovBuffer(Buffer.from(text), 'huge-lines.lcov')).toThrow(
+      /^huge-lines\.lcov: line numbers run far beyond the lines recorded \(line 9999999 among others\).*not read$/
+    )
+    const xml = `<?xml version="1.0" ?><coverage><packages><package><classes>${Array.from(
+      { length: 400 },
+      (_, i) => `<class filename="f${i}.py"><lines><line number="9999999" hits="1"/></lines></class>`
+    ).join('')}</classes></package></packages></coverage>`
+    expect(() => parseCoberturaBuffer(Buffer.from(xml), 'huge-lines.xml')).toThrow(/^huge-lines\.xml: line numbers run far beyond/)
+  })
+
+  it('a real report with large files stays well within the budget', async () => {
+    const text = Array.from({ length: 50 }, (_, i) => `SF:src/g${i}.rs\nDA:1,1\nDA:60000,0\nend_of_record\n`).join('')
+    expect(parseLcovBuffer(Buffer.from(text), 'big-files.lcov').totals.lines).toEqual({ covered: 50, total: 100 })
+  })
+})

@@ -31341,6 +31341,9 @@ class TokenTooLongError extends ActionError {
 /** A field of another run's coverage-summary.json that is not what this action writes. */
 class InvalidSummary extends ActionError {
 }
+/** A report whose line numbers run so far beyond its records that their states would not fit the memory budget. */
+class LineStateBudgetExceeded extends ActionError {
+}
 
 // Workspace containment for every path the action reads, writes, deletes or
 // uploads. A path is judged by where it really lies: the realpath of its
@@ -32285,4 +32288,4 @@ function finishCancelled(signal) {
     process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
-export { commonjsGlobal as $, ApiError as A, BaselineUnavailable as B, summary as C, PatchUnavailable as D, notice$1 as E, writeFileAtomic as F, redactDeep as G, runCommand as H, InputError as I, describeFailures as J, commandOk as K, writeThroughTemp as L, childEnv as M, shellQuote as N, isCancelled as O, PathOutsideWorkspace as P, halted as Q, ReportError as R, makeRedactor as S, TokenTooLongError as T, UploadError as U, setSecret as V, HttpClient as W, XmlError as X, BearerCredentialHandler as Y, HttpCodes as Z, getAugmentedNamespace as _, setFailed$1 as a, getDefaultExportFromCjs as a0, error$1 as a1, requireTunnel as a2, requireUndici as a3, undiciExports as a4, info$1 as b, warning$1 as c, debug as d, installCancelHandlers as e, flushAnnotations as f, setFailed as g, setOutput as h, info as i, error as j, resolveInside as k, removeInside as l, workspaceOf as m, notice as n, onCancel as o, liesInside as p, isInside as q, readInputs as r, setOutput$1 as s, realLocation as t, mkdirInside as u, InvalidSummary as v, warning as w, startGroup as x, endGroup as y, artifactNameProblem as z };
+export { getAugmentedNamespace as $, ApiError as A, BaselineUnavailable as B, summary as C, PatchUnavailable as D, notice$1 as E, writeFileAtomic as F, redactDeep as G, runCommand as H, InputError as I, describeFailures as J, commandOk as K, writeThroughTemp as L, childEnv as M, shellQuote as N, isCancelled as O, PathOutsideWorkspace as P, halted as Q, ReportError as R, makeRedactor as S, LineStateBudgetExceeded as T, UploadError as U, TokenTooLongError as V, setSecret as W, XmlError as X, HttpClient as Y, BearerCredentialHandler as Z, HttpCodes as _, setFailed$1 as a, commonjsGlobal as a0, getDefaultExportFromCjs as a1, error$1 as a2, requireTunnel as a3, requireUndici as a4, undiciExports as a5, info$1 as b, warning$1 as c, debug as d, installCancelHandlers as e, flushAnnotations as f, setFailed as g, setOutput as h, info as i, error as j, resolveInside as k, removeInside as l, workspaceOf as m, notice as n, onCancel as o, liesInside as p, isInside as q, readInputs as r, setOutput$1 as s, realLocation as t, mkdirInside as u, InvalidSummary as v, warning as w, startGroup as x, endGroup as y, artifactNameProblem as z };

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-4KSRYlob.js';
+import { T as LineStateBudgetExceeded, V as TokenTooLongError, R as ReportError } from './cancel-DERnQ62d.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-CRg6u9dN.js';
 import * as fs from 'node:fs';
-import { T as TokenTooLongError, R as ReportError } from './cancel-CDwLQ_eI.js';
 import * as path from 'node:path';
 
 // Per-line state of one source file as it is read (see LINE_* in model.ts):
@@ -13,6 +13,18 @@ import * as path from 'node:path';
 // grows thousands of small arrays, and a view costs a fraction of what a new
 // buffer does. A slab lives while any view into it does (at most twice the
 // bytes of the views, as arrays double).
+/**
+ * Bytes of line states one report may hold in all. Memory follows the largest
+ * line number of each file, which a report states as it likes: a 100 KB report
+ * of files each claiming line 9,999,999 would otherwise ask for gigabytes. Real
+ * projects stay far below (10,000 files of 25,000 lines is 256 MiB).
+ */
+const LINE_STATE_BUDGET = 512 * 1024 * 1024;
+let budgetLeft = LINE_STATE_BUDGET;
+/** A report starts with the whole budget (the readers call it first). */
+function startLineStateBudget() {
+    budgetLeft = LINE_STATE_BUDGET;
+}
 const SLAB_BYTES = 1 << 20;
 let slab = new ArrayBuffer(SLAB_BYTES);
 let slabUsed = 0;
@@ -54,6 +66,10 @@ class LineStates {
         let size = Math.max(64, this.states.length * 2);
         while (size <= line)
             size *= 2;
+        budgetLeft -= size - this.states.length;
+        if (budgetLeft < 0) {
+            throw new LineStateBudgetExceeded(`line numbers run far beyond the lines recorded (line ${line} among others): their states would take more than ${LINE_STATE_BUDGET >> 20} MiB, which no real project's sources need; not read`);
+        }
         const grown = zeroedBytes(size);
         grown.set(this.states);
         this.states = grown;
@@ -112,7 +128,7 @@ async function scanFile(path, scanner) {
 /** A read failure in the middle of a report, as the one-line ReportError the parsers throw. */
 function rethrowAs(shown) {
     return (error) => {
-        if (error instanceof TokenTooLongError)
+        if (error instanceof TokenTooLongError || error instanceof LineStateBudgetExceeded)
             throw new ReportError(shown, error.message);
         const code = error.code;
         if (code)
@@ -192,4 +208,4 @@ async function readHead(path, shown) {
     }
 }
 
-export { LineStates as L, scanBuffer as a, scanFile as b, rethrowAs as c, normalisePath as n, readHead as r, sniff as s };
+export { LineStates as L, scanBuffer as a, startLineStateBudget as b, readHead as c, scanFile as d, normalisePath as n, rethrowAs as r, sniff as s };

@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, r as readHead, b as scanFile, c as rethrowAs, n as normalisePath, L as LineStates } from './sniff-Dr7D1cw8.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-4KSRYlob.js';
-import { R as ReportError } from './cancel-CDwLQ_eI.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, n as normalisePath, L as LineStates } from './sniff-CeVJ2CyO.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-CRg6u9dN.js';
+import { R as ReportError } from './cancel-DERnQ62d.js';
 import 'node:fs';
 import 'node:path';
 import 'node:zlib';
@@ -723,11 +723,18 @@ function branchTally(file) {
 function parseLcovBuffer(buf, source, opts = {}) {
     const shown = opts.displayName ?? source;
     sniff(buf.subarray(0, 65536), shown, 'lcov', buf.length);
+    startLineStateBudget();
     let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true);
-    scanBuffer(reader, buf);
-    if (reader.namesNeeded()) {
-        reader = new LcovReader(shown, opts, true);
+    try {
         scanBuffer(reader, buf);
+        if (reader.namesNeeded()) {
+            startLineStateBudget();
+            reader = new LcovReader(shown, opts, true);
+            scanBuffer(reader, buf);
+        }
+    }
+    catch (error) {
+        rethrowAs(shown)(error);
     }
     return reader.finish();
 }
@@ -735,9 +742,11 @@ async function parseLcovFile(path, opts = {}) {
     const shown = opts.displayName ?? path;
     const head = await readHead(path, shown);
     sniff(head.bytes, shown, 'lcov', head.size);
+    startLineStateBudget();
     let reader = new LcovReader(shown, opts, opts.repeatedFilesExpected === true);
     await scanFile(path, reader).catch(rethrowAs(shown));
     if (reader.namesNeeded()) {
+        startLineStateBudget();
         reader = new LcovReader(shown, opts, true);
         await scanFile(path, reader).catch(rethrowAs(shown));
     }

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-4KSRYlob.js';
-import './cancel-CDwLQ_eI.js';
+import { p as parseUnifiedDiff } from './pipeline-CRg6u9dN.js';
+import './cancel-DERnQ62d.js';
 import 'node:path';
 import 'node:fs';
 import 'os';

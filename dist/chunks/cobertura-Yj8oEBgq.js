@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { r as readHead, s as sniff, b as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, c as rethrowAs } from './sniff-Dr7D1cw8.js';
-import { X as XmlError, R as ReportError } from './cancel-CDwLQ_eI.js';
-import { e as emptyTally } from './pipeline-4KSRYlob.js';
+import { c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './sniff-CeVJ2CyO.js';
+import { X as XmlError, R as ReportError } from './cancel-DERnQ62d.js';
+import { e as emptyTally } from './pipeline-CRg6u9dN.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -816,6 +816,7 @@ function explain(shown) {
 function parseCoberturaBuffer(buf, source, opts = {}) {
     const shown = opts.displayName ?? source;
     sniff(buf.subarray(0, 65536), shown, 'cobertura', buf.length);
+    startLineStateBudget();
     const reader = new CoberturaReader(shown, opts);
     try {
         scanBuffer(reader.scanner, buf);
@@ -829,6 +830,7 @@ async function parseCoberturaFile(path, opts = {}) {
     const shown = opts.displayName ?? path;
     const head = await readHead(path, shown);
     sniff(head.bytes, shown, 'cobertura', head.size);
+    startLineStateBudget();
     const reader = new CoberturaReader(shown, opts);
     await scanFile(path, reader.scanner).catch(explain(shown));
     return reader.finish();

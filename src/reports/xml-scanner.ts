@@ -4,9 +4,9 @@
 // references. A DOCTYPE is handed to the handler (which refuses entity
 // declarations); nothing external is ever loaded and no entity is expanded.
 // Tags must nest; text outside the root, an unclosed tag at the end and an
-// undefined entity are errors. It is 3-4x faster than saxes because only the
-// elements and attributes the handler asks for become strings (a <line> tag
-// becomes none) — see bench/RESULTS.md.
+// undefined entity are errors. Only the elements and attributes the handler
+// asks for become strings (a <line> tag becomes none); its speed against saxes
+// and xml2js is in bench/RESULTS.md.
 import type { ByteScanner } from './chunks.js'
 import { XmlError } from '../model/errors.js'
 

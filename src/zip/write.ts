@@ -1,8 +1,8 @@
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,
-// entries written in a fixed sorted order in 1 MiB blocks. archiver
-// (what @actions/artifact uses) handles one entry at a time and measured ~3x
-// slower than `zip -r -6`; this writer keeps both cores busy. Symlinks that
+// entries written in a fixed sorted order in 1 MiB blocks, so both cores stay
+// busy (archiver, what @actions/artifact uses, handles one entry at a time; the
+// figures are in bench/RESULTS.md). Symlinks that
 // lead out of the folder are never followed. No ZIP64: a file of 2 GiB or more
 // is left out with a skipped line (Node reads at most 2 GiB at once, and the
 // format's 32-bit sizes end at 4 GiB), and on any error the output is removed,

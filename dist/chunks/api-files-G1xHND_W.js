@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-CRg6u9dN.js';
+import { p as parseUnifiedDiff } from './pipeline-B5wqsAc0.js';
 import './cancel-DERnQ62d.js';
 import 'node:path';
 import 'node:fs';

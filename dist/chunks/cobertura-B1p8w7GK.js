@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './sniff-CeVJ2CyO.js';
+import { c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './sniff-C4UgvIaU.js';
 import { X as XmlError, R as ReportError } from './cancel-DERnQ62d.js';
-import { e as emptyTally } from './pipeline-CRg6u9dN.js';
+import { e as emptyTally } from './pipeline-B5wqsAc0.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -2779,7 +2779,7 @@ async function compareWithBaseline(run) {
 
 // Uploads one suite's files as an artifact, and lists and downloads this run's
 // artifacts (merge mode), through @actions/artifact, which is imported only here
-// and only when it is needed (it costs ~150 ms to load).
+// and only when it is needed (it is the largest module to load; the skip path never does).
 /** This workflow run's page, when the runner says which run it is. */
 function runUrl(env = process.env) {
     const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
@@ -3350,7 +3350,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BCrE4gmq.js');
+    const { changedLinesFromApi } = await import('./api-files-G1xHND_W.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3906,11 +3906,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BYlRRKli.js');
+            const { parseLcovFile } = await import('./lcov-df77XUvI.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Yj8oEBgq.js');
+            const { parseCoberturaFile } = await import('./cobertura-B1p8w7GK.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3999,7 +3999,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-Yj8oEBgq.js');
+    const { parseCoberturaFile } = await import('./cobertura-B1p8w7GK.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4037,7 +4037,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-CvYb00Pa.js');
+    const { zipDirectory } = await import('./write-B9cjHpaZ.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -4519,7 +4519,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-BYlRRKli.js');
+    const { parseLcovFile } = await import('./lcov-df77XUvI.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -4603,7 +4603,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CJTrToDf.js');
+        const { collectShards } = await import('./shards-Cl_urwix.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

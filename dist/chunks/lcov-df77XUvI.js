@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, n as normalisePath, L as LineStates } from './sniff-CeVJ2CyO.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-CRg6u9dN.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, n as normalisePath, L as LineStates } from './sniff-C4UgvIaU.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-B5wqsAc0.js';
 import { R as ReportError } from './cancel-DERnQ62d.js';
 import 'node:fs';
 import 'node:path';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { q as isInside } from './cancel-DERnQ62d.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-CRg6u9dN.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-B5wqsAc0.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -40,9 +40,9 @@ import 'node:string_decoder';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,
-// entries written in a fixed sorted order in 1 MiB blocks. archiver
-// (what @actions/artifact uses) handles one entry at a time and measured ~3x
-// slower than `zip -r -6`; this writer keeps both cores busy. Symlinks that
+// entries written in a fixed sorted order in 1 MiB blocks, so both cores stay
+// busy (archiver, what @actions/artifact uses, handles one entry at a time; the
+// figures are in bench/RESULTS.md). Symlinks that
 // lead out of the folder are never followed. No ZIP64: a file of 2 GiB or more
 // is left out with a skipped line (Node reads at most 2 GiB at once, and the
 // format's 32-bit sizes end at 4 GiB), and on any error the output is removed,

@@ -89,9 +89,10 @@ it('untrusted shards: unsafe names left out, a far-line shard is a Python findin
   expect(warnings).toContain(
     '::warning::Shard artifact "rust-coverage-ctl\\u0007" is left out: its name holds a control character (would fail the step with non-blocking: false)'
   )
-  expect(warnings.filter((w) => w.includes('line numbers far beyond'))).toEqual([
+  // The reader itself refuses it before the merge sees it: its line states would pass the report's memory budget.
+  expect(warnings.filter((w) => w.includes('far beyond'))).toEqual([
     expect.stringMatching(
-      /^::warning::Shard report examples\/mixed-project\/target\/e2e-merge-untrusted\/\.rpc-shards-779-\w+\/python-coverage-far\/python\.xml: 1500 file\(s\) with line numbers far beyond their records left out of the merge \(pkg\/far0\.py: 1 line\(s\) numbered up to 9999999, …\)/
+      /^::warning::Shard report examples\/mixed-project\/target\/e2e-merge-untrusted\/\.rpc-shards-779-\w+\/python-coverage-far\/python\.xml: line numbers run far beyond the lines recorded \(line 9999999 among others\)/
     )
   ])
   // Rust merged from its one good shard, Python from its good shard (the far files left out).

@@ -1,42 +1,18 @@
 #!/usr/bin/env node
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { r as readInputs, s as setOutput, a as setFailed, I as InputError, w as warning, n as notice, i as info, b as info$1, c as warning$1, o as onCancel, d as debug, e as installCancelHandlers } from './chunks/cancel-DERnQ62d.js';
+import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import 'node:path';
+import { r as readInputs, I as InputError, w as warning, n as notice, i as info } from './chunks/read-Wgh28OJm.js';
 import 'os';
 import 'crypto';
 import 'fs';
 import 'path';
-import 'http';
-import 'https';
-import 'net';
-import 'tls';
-import 'events';
-import 'assert';
-import 'util';
-import 'node:assert';
-import 'node:net';
-import 'node:http';
-import 'node:stream';
-import 'node:buffer';
-import 'node:util';
-import 'node:querystring';
-import 'node:events';
-import 'node:diagnostics_channel';
-import 'node:tls';
-import 'node:zlib';
-import 'node:perf_hooks';
-import 'node:util/types';
-import 'node:worker_threads';
-import 'node:url';
-import 'node:async_hooks';
-import 'node:console';
-import 'node:dns';
 import 'string_decoder';
+import 'events';
 import 'child_process';
+import 'assert';
 import 'timers';
-import 'node:child_process';
-import 'node:string_decoder';
+import 'node:path';
 
 // Decides whether this matrix entry runs coverage. Pure: no I/O.
 function decide(matrixValue, coverageOn) {
@@ -82,6 +58,10 @@ async function run() {
     }
     info(decision.reason);
     const started = Date.now();
+    // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
+    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-B0fbCH33.js').then(function (n) { return n.b; });
+    // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
+    installCancelHandlers();
     const { lockFolders, runFolders } = await import('./chunks/lock-xvBfPEps.js');
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
     const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line));
@@ -99,7 +79,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-B5wqsAc0.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-DUXJO1OD.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {
@@ -128,8 +108,6 @@ function removeIfOlder(file, time) {
 // finding after upload-timeout-minutes) cannot keep the step running.
 // Outside GitHub Actions (a developer's machine) inputs come from flags and the
 // log is shown as plain lines: see local.ts.
-// SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
-installCancelHandlers();
 if (process.env['GITHUB_ACTIONS'] === 'true') {
     await run();
 }

@@ -4,10 +4,7 @@
 // Outside GitHub Actions (a developer's machine) inputs come from flags and the
 // log is shown as plain lines: see local.ts.
 import { run } from './main.js'
-import { installCancelHandlers } from './run/cancel.js'
 
-// SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
-installCancelHandlers()
 if (process.env['GITHUB_ACTIONS'] === 'true') {
   await run()
 } else {

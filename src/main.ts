@@ -7,7 +7,6 @@ import { decide } from './inputs/guard.js'
 import { readInputs } from './inputs/read.js'
 import { InputError } from './model/errors.js'
 import type { Inputs } from './model/inputs.js'
-import { onCancel } from './run/cancel.js'
 
 export async function run(): Promise<void> {
   let inputs: Inputs
@@ -28,6 +27,10 @@ export async function run(): Promise<void> {
   }
   log.info(decision.reason)
   const started = Date.now()
+  // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
+  const { installCancelHandlers, onCancel } = await import('./run/cancel.js')
+  // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
+  installCancelHandlers()
   const { lockFolders, runFolders } = await import('./run/lock.js')
   // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
   const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line))

@@ -1,42 +1,25 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { x as startGroup, y as endGroup, i as info, R as ReportError } from './cancel-DERnQ62d.js';
+import { b as startGroup, e as endGroup } from './core-D1rfoYfl.js';
+import { i as info, R as ReportError } from './read-Wgh28OJm.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-B5wqsAc0.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-DUXJO1OD.js';
 import 'os';
 import 'crypto';
 import 'fs';
 import 'path';
-import 'http';
-import 'https';
-import 'net';
-import 'tls';
-import 'events';
-import 'assert';
-import 'util';
-import 'node:assert';
-import 'node:net';
-import 'node:http';
-import 'node:stream';
-import 'node:buffer';
-import 'node:util';
-import 'node:querystring';
-import 'node:diagnostics_channel';
-import 'node:tls';
-import 'node:zlib';
-import 'node:perf_hooks';
-import 'node:util/types';
-import 'node:worker_threads';
-import 'node:url';
-import 'node:async_hooks';
-import 'node:console';
-import 'node:dns';
 import 'string_decoder';
+import 'events';
 import 'child_process';
+import 'assert';
 import 'timers';
+import 'node:zlib';
 import 'node:child_process';
+import 'node:util';
+import './cancel-B0fbCH33.js';
+import 'node:stream';
 import 'node:string_decoder';
 
 // Merge mode, in a final job of the workflow run: the shard artifacts that the
@@ -67,7 +50,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-B5wqsAc0.js').then(function (n) { return n.h; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-DUXJO1OD.js').then(function (n) { return n.h; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -242,7 +225,7 @@ function denseStates(lines) {
  * file whose line numbers run far beyond its records is a finding, left out.
  */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-B1p8w7GK.js');
+    const { parseCoberturaFile } = await import('./cobertura-CukSaJS1.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

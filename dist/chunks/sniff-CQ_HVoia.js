@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { T as LineStateBudgetExceeded, V as TokenTooLongError, R as ReportError } from './cancel-DERnQ62d.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-B5wqsAc0.js';
+import { L as LineStateBudgetExceeded, T as TokenTooLongError, R as ReportError } from './read-Wgh28OJm.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DUXJO1OD.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 

@@ -1,10 +1,12 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { d as debug, P as PathOutsideWorkspace, w as warning, f as flushAnnotations, g as setFailed, h as setOutput, j as error, k as resolveInside, l as removeInside, m as workspaceOf, p as liesInside, q as isInside, t as realLocation, u as mkdirInside, i as info, s as setOutput$1, A as ApiError, v as InvalidSummary, B as BaselineUnavailable, x as startGroup, y as endGroup, n as notice, z as artifactNameProblem, U as UploadError, C as summary, D as PatchUnavailable, E as notice$1, b as info$1, F as writeFileAtomic, G as redactDeep, H as runCommand, J as describeFailures, K as commandOk, R as ReportError, L as writeThroughTemp, M as childEnv, N as shellQuote, o as onCancel, O as isCancelled, Q as halted, S as makeRedactor } from './cancel-DERnQ62d.js';
+import { d as debug, s as setOutput$1, b as startGroup, e as endGroup, c as summary, n as notice$1, i as info$1 } from './core-D1rfoYfl.js';
+import { P as PathOutsideWorkspace, w as warning, f as flushAnnotations, s as setFailed, a as setOutput, e as error, b as resolveInside, c as removeInside, d as workspaceOf, l as liesInside, g as isInside, h as realLocation, m as mkdirInside, i as info, A as ApiError, j as InvalidSummary, B as BaselineUnavailable, n as notice, k as artifactNameProblem, U as UploadError, o as PatchUnavailable, p as writeFileAtomic, q as redactDeep, R as ReportError, t as writeThroughTemp, u as shellQuote, v as makeRedactor } from './read-Wgh28OJm.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
+import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-B0fbCH33.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -2822,7 +2824,7 @@ async function uploadArtifact(request) {
     const problem = artifactNameProblem(request.name);
     if (problem)
         throw new UploadError(`artifact name ${JSON.stringify(request.name)} ${problem}`);
-    const { DefaultArtifactClient } = await import('./artifact-DbdEn5Q2.js');
+    const { DefaultArtifactClient } = await import('./artifact-CvGSxsR5.js');
     const client = new DefaultArtifactClient();
     let timer;
     const timeout = new Promise((_, reject) => {
@@ -2881,13 +2883,13 @@ function commonRoot(files) {
 }
 /** The artifacts of this workflow run (the latest of each name). */
 async function listRunArtifacts() {
-    const { DefaultArtifactClient } = await import('./artifact-DbdEn5Q2.js');
+    const { DefaultArtifactClient } = await import('./artifact-CvGSxsR5.js');
     const listed = await new DefaultArtifactClient().listArtifacts({ latest: true });
     return listed.artifacts.map((a) => ({ id: a.id, name: a.name }));
 }
 /** Downloads one artifact of this run and unzips it into `dir`. */
 async function downloadRunArtifact(id, dir) {
-    const { DefaultArtifactClient } = await import('./artifact-DbdEn5Q2.js');
+    const { DefaultArtifactClient } = await import('./artifact-CvGSxsR5.js');
     await new DefaultArtifactClient().downloadArtifact(id, { path: dir });
 }
 
@@ -3350,7 +3352,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-G1xHND_W.js');
+    const { changedLinesFromApi } = await import('./api-files-GAcw5EFt.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3906,11 +3908,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-df77XUvI.js');
+            const { parseLcovFile } = await import('./lcov-CWSG9KH5.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-B1p8w7GK.js');
+            const { parseCoberturaFile } = await import('./cobertura-CukSaJS1.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -3999,7 +4001,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-B1p8w7GK.js');
+    const { parseCoberturaFile } = await import('./cobertura-CukSaJS1.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4037,7 +4039,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-B9cjHpaZ.js');
+    const { zipDirectory } = await import('./write-C-artPkc.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -4519,7 +4521,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-df77XUvI.js');
+    const { parseLcovFile } = await import('./lcov-CWSG9KH5.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -4603,7 +4605,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Cl_urwix.js');
+        const { collectShards } = await import('./shards-G0CjwGgj.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -27,26 +27,31 @@ export interface ActionRun {
   summary: string
 }
 
+/** The runner's environment of a step: workspace, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, run facts; extraEnv last. */
+export function runnerEnv(files: { outputFile: string; summaryFile: string; tmp: string }, extraEnv: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    ...llvm,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: repo,
+    GITHUB_OUTPUT: files.outputFile,
+    GITHUB_STEP_SUMMARY: files.summaryFile,
+    RUNNER_TEMP: files.tmp,
+    GITHUB_REPOSITORY: 'owner/repo',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+    ...extraEnv
+  }
+}
+
 function prepare(inputs: Record<string, string>, extraEnv: Record<string, string>) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-e2e-'))
   const outputFile = path.join(tmp, 'output')
   const summaryFile = path.join(tmp, 'summary')
   fs.writeFileSync(outputFile, '')
   fs.writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    ...llvm,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repo,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: tmp,
-    GITHUB_REPOSITORY: 'owner/repo',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_SERVER_URL: 'https://github.com',
-    ...extraEnv
-  }
+  const env = runnerEnv({ outputFile, summaryFile, tmp }, extraEnv)
   // The example builds with maturin, so rust-from-python's auto would build and install its extension: tests
   // of the plain run say nothing about it, and get the plain run (rust-from-python.test.ts tests the other).
   if (!('rust-from-python' in inputs)) env['INPUT_RUST-FROM-PYTHON'] = 'false'

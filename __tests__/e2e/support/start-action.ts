@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { llvm, repo } from './run-action.js'
+import { parseOutputFile } from '../../../src/inputs/output-file.js'
+import { repo, runnerEnv } from './run-action.js'
 
 export interface Finished {
   code: number | null
@@ -32,18 +33,7 @@ export interface Started {
 const KEEP = /^::|Waiting for|Cancelled|cancelled/
 const TAIL = 256 * 1024
 
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!m) continue
-    const value: string[] = []
-    while (i + 1 < lines.length && lines[++i] !== m[2]) value.push(lines[i] ?? '')
-    out[m[1] as string] = value.join('\n')
-  }
-  return out
-}
+const parseOutputs = (text: string): Record<string, string> => Object.fromEntries(parseOutputFile(text))
 
 export function startAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Started {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-e2e-start-'))
@@ -52,20 +42,7 @@ export function startAction(inputs: Record<string, string>, extraEnv: Record<str
   const rssFile = path.join(tmp, 'maxrss')
   fs.writeFileSync(outputFile, '')
   fs.writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    ...llvm,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repo,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: tmp,
-    GITHUB_REPOSITORY: 'owner/repo',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_SERVER_URL: 'https://github.com',
-    ...extraEnv
-  }
+  const env = runnerEnv({ outputFile, summaryFile, tmp }, extraEnv)
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   // Records the process's peak memory as it exits (however it exits: process.exit runs 'exit' listeners).
   const preload = `import fs from 'node:fs'; process.on('exit', () => fs.writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))`

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, n as normalisePath, L as LineStates } from './sniff-CQ_HVoia.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-DUXJO1OD.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, n as normalisePath, L as LineStates } from './bytes-T_G6qFDz.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-B30j1T1I.js';
 import { R as ReportError } from './read-Wgh28OJm.js';
 import 'node:fs';
 import 'node:path';
@@ -20,22 +20,6 @@ import 'node:util';
 import './cancel-B0fbCH33.js';
 import 'node:stream';
 import 'node:string_decoder';
-
-// Byte codes and small helpers shared by the readers that work on the bytes of
-// a report (lcov.ts, xml-scanner.ts), so that their loops read as the text
-// they look for. Plain numbers: V8 folds them like literals.
-// Whitespace and line ends.
-const TAB = 0x09;
-const CR = 0x0d;
-const SPACE = 0x20;
-/** Space, tab or CR: what may trail a value before the end of its line. */
-const isBlank = (c) => c === SPACE || c === TAB || c === CR;
-/** The end of buf[from, to) with trailing spaces, tabs and CRs left off. */
-function trimEnd(buf, from, to) {
-    while (to > from && isBlank(buf[to - 1]))
-        to--;
-    return to;
-}
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
 // file whole; memory follows the number of source lines (one byte per line),

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './sniff-CQ_HVoia.js';
+import { F as FixedBytes, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-T_G6qFDz.js';
 import { X as XmlError, R as ReportError } from './read-Wgh28OJm.js';
-import { e as emptyTally } from './pipeline-DUXJO1OD.js';
+import { e as emptyTally } from './pipeline-B30j1T1I.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -131,33 +131,6 @@ function decodeEntities(raw, line) {
             throw new XmlError(`undefined entity &${ref}; (entities are not expanded)`, line);
         return String.fromCodePoint(code);
     });
-}
-/** A fixed byte string, compared four bytes at a time through a DataView of the buffer (twice as fast here as byte by byte), the rest byte by byte. */
-class FixedBytes {
-    length;
-    words;
-    tail;
-    constructor(text) {
-        const bytes = Buffer.from(text);
-        const whole = bytes.length & -4;
-        this.length = bytes.length;
-        this.words = new Int32Array(whole / 4);
-        for (let k = 0; k < whole; k += 4)
-            this.words[k / 4] = bytes.readInt32LE(k);
-        this.tail = Uint8Array.from(bytes.subarray(whole));
-    }
-    /** Whether the bytes are at buf[i]; the caller has checked that i + length is within the data. */
-    at(view, buf, i) {
-        const words = this.words;
-        for (let k = 0; k < words.length; k++, i += 4)
-            if (view.getInt32(i, true) !== words[k])
-                return false;
-        const tail = this.tail;
-        for (let k = 0; k < tail.length; k++, i++)
-            if (buf[i] !== tail[k])
-                return false;
-        return true;
-    }
 }
 class XmlScanner {
     handler;

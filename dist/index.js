@@ -79,7 +79,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-B30j1T1I.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-Ceb0q4Se.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -16,6 +16,7 @@
 // The Rust tests alone and the lines only the Python tests reach are figures
 // of their own (summary, coverage-summary.json, outputs).
 import * as core from '@actions/core'
+import * as log from '../safety/log.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { RunState } from '../model/run-state.js'
@@ -29,7 +30,7 @@ import { runPython } from './python.js'
 import { findCrate, rustReportSteps, rustToolVersions } from './rust.js'
 import { shellQuote } from './shell.js'
 import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
-import { findLlvmTools } from './toolchain.js'
+import { rustCommandEnv } from './toolchain.js'
 
 /** The report of the Rust tests' own profiles, beside the Rust lcov. */
 export const rustTestsOnlyPath = (lcov: string): string => path.join(path.dirname(lcov), 'rust-tests-only.lcov')
@@ -127,12 +128,7 @@ export async function runRustFromPython(run: RunState): Promise<void> {
   const showEnvFile = showEnvPath(rust.lcov)
   removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile])
   fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
-  const env = childEnv(run.env)
-  const llvm = findLlvmTools(env, inputs.workingDirectory)
-  if (llvm) {
-    core.info(llvm.note)
-    Object.assign(env, llvm.env)
-  }
+  const env = rustCommandEnv(run.env, inputs.workingDirectory, log.info)
   const runPythonSuite = async (pythonEnv: NodeJS.ProcessEnv): Promise<void> => {
     run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python
   }

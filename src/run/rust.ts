@@ -9,11 +9,11 @@ import type { Inputs } from '../model/inputs.js'
 import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
-import { childEnv, commandOk } from './command.js'
+import { commandOk } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { readMaturinProject, manifestArgument } from './maturin-project.js'
 import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
-import { findLlvmTools } from './toolchain.js'
+import { rustCommandEnv } from './toolchain.js'
 
 export async function runRust(run: RunState): Promise<SuiteResult> {
   const { inputs, findings } = run
@@ -23,12 +23,7 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
   const started = Date.now()
   removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)])
   fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
-  const env = childEnv(run.env)
-  const llvm = findLlvmTools(env, inputs.workingDirectory)
-  if (llvm) {
-    log.info(llvm.note)
-    Object.assign(env, llvm.env)
-  }
+  const env = rustCommandEnv(run.env, inputs.workingDirectory, log.info)
   const crate = findCrate(run, result)
   if (!crate) return result
   const steps = [rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg), ...rustReportSteps(inputs, crate.manifestArg)]

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { childEnv } from './command.js'
 
 export interface LlvmTools {
   env: Record<string, string>
@@ -36,3 +37,14 @@ export function findLlvmTools(env: NodeJS.ProcessEnv, cwd: string): LlvmTools | 
 }
 
 const exe = (name: string): string => (process.platform === 'win32' ? `${name}.exe` : name)
+
+/** The environment of the Rust commands: the step's, less what no command may see, with LLVM_COV/LLVM_PROFDATA when found here (said once). */
+export function rustCommandEnv(stepEnv: NodeJS.ProcessEnv, cwd: string, say: (line: string) => void): NodeJS.ProcessEnv {
+  const env = childEnv(stepEnv)
+  const llvm = findLlvmTools(env, cwd)
+  if (llvm) {
+    say(llvm.note)
+    Object.assign(env, llvm.env)
+  }
+  return env
+}

@@ -3352,7 +3352,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DZk1oEBT.js');
+    const { changedLinesFromApi } = await import('./api-files-eyPdacc3.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -3908,11 +3908,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-D6I1ImcV.js');
+            const { parseLcovFile } = await import('./lcov-QK9PWKzY.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Ddpd_97_.js');
+            const { parseCoberturaFile } = await import('./cobertura-BoJ9cJVQ.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4001,7 +4001,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-Ddpd_97_.js');
+    const { parseCoberturaFile } = await import('./cobertura-BoJ9cJVQ.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4039,7 +4039,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-DrK46l-R.js');
+    const { zipDirectory } = await import('./write-BYKUg_UI.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
@@ -4224,6 +4224,16 @@ function findLlvmTools(env, cwd) {
     return null;
 }
 const exe = (name) => (process.platform === 'win32' ? `${name}.exe` : name);
+/** The environment of the Rust commands: the step's, less what no command may see, with LLVM_COV/LLVM_PROFDATA when found here (said once). */
+function rustCommandEnv(stepEnv, cwd, say) {
+    const env = childEnv(stepEnv);
+    const llvm = findLlvmTools(env, cwd);
+    if (llvm) {
+        say(llvm.note);
+        Object.assign(env, llvm.env);
+    }
+    return env;
+}
 
 // The Rust suite: the test run under coverage (cargo llvm-cov --no-report),
 // then the reports from its profiles (lcov, HTML, Cobertura), all within the
@@ -4237,12 +4247,7 @@ async function runRust(run) {
     const started = Date.now();
     removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)]);
     fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
-    const env = childEnv(run.env);
-    const llvm = findLlvmTools(env, inputs.workingDirectory);
-    if (llvm) {
-        info(llvm.note);
-        Object.assign(env, llvm.env);
-    }
+    const env = rustCommandEnv(run.env, inputs.workingDirectory, info);
     const crate = findCrate(run, result);
     if (!crate)
         return result;
@@ -4434,12 +4439,7 @@ async function runRustFromPython(run) {
     const showEnvFile = showEnvPath(rust.lcov);
     removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile]);
     fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
-    const env = childEnv(run.env);
-    const llvm = findLlvmTools(env, inputs.workingDirectory);
-    if (llvm) {
-        info$1(llvm.note);
-        Object.assign(env, llvm.env);
-    }
+    const env = rustCommandEnv(run.env, inputs.workingDirectory, info);
     const runPythonSuite = async (pythonEnv) => {
         run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python;
     };
@@ -4521,7 +4521,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-D6I1ImcV.js');
+    const { parseLcovFile } = await import('./lcov-QK9PWKzY.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -4605,7 +4605,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput$1('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-ChPeGXc9.js');
+        const { collectShards } = await import('./shards-B6Fl3-sC.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

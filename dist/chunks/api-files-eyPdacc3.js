@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-B30j1T1I.js';
+import { p as parseUnifiedDiff } from './pipeline-Ceb0q4Se.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { L as LineStateBudgetExceeded, T as TokenTooLongError, R as ReportError } from './read-Wgh28OJm.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-B30j1T1I.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-Ceb0q4Se.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 

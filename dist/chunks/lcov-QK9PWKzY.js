@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, n as normalisePath, L as LineStates } from './bytes-T_G6qFDz.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-B30j1T1I.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, n as normalisePath, L as LineStates } from './bytes-D8md6xrW.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-Ceb0q4Se.js';
 import { R as ReportError } from './read-Wgh28OJm.js';
 import 'node:fs';
 import 'node:path';

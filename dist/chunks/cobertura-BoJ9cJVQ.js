@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { F as FixedBytes, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-T_G6qFDz.js';
+import { F as FixedBytes, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-D8md6xrW.js';
 import { X as XmlError, R as ReportError } from './read-Wgh28OJm.js';
-import { e as emptyTally } from './pipeline-B30j1T1I.js';
+import { e as emptyTally } from './pipeline-Ceb0q4Se.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';

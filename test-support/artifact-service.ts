@@ -221,8 +221,9 @@ export async function startArtifactService(opts: { runId?: string; jobId?: strin
       }
       if (req.method === 'GET' && perm === 'r' && artifact.status === 'final') {
         requests.push({ method: 'GET', path: url.pathname, status: 200, authorization: req.headers.authorization !== undefined })
-        // An unzipped artifact (version 7, not a zip) is served as the file itself, under its own name, as GitHub does.
-        const file = artifact.contentType === 'application/zip' ? `${artifact.name}.zip` : artifact.name
+        // An unzipped artifact (version 7) is served as the file itself, under its own name (a .zip one too), as GitHub
+        // does; a zipped one as <name>.zip.
+        const file = artifact.version === 7 ? artifact.name : `${artifact.name}.zip`
         res.writeHead(200, {
           'Content-Type': artifact.contentType,
           'Content-Length': artifact.data.length,

@@ -46,8 +46,9 @@ export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = proce
   await readReports(run)
   run.patch = (await findings.guard('action', 'measuring patch coverage', () => measurePatch(run))) ?? null
   run.baseline = (await findings.guard('action', 'comparing with the baseline', () => compareWithBaseline(run))) ?? null
-  await findings.guard('action', 'writing the HTML page', () => writeCoveragePage(run))
   await findings.guard('action', 'uploading artifacts', () => uploadSuites(run))
+  // After the suites' uploads: the page links the HTML report's artifact and shows the artifacts' sizes.
+  await findings.guard('action', 'writing the HTML page', () => writeCoveragePage(run))
   await findings.guard('action', 'uploading the coverage page', () => uploadPage(run))
   await findings.guard('action', 'sending reports to GitHub code coverage', () => uploadCodeCoverage(run))
   await findings.guard('action', 'writing coverage-summary.json', () => writeSummaryJson(run))

@@ -26,14 +26,15 @@ const inputs = (dir: string, extra: Record<string, string> = {}) => ({
   ...extra
 })
 
-async function download(id: number): Promise<string> {
+/** Downloads an artifact with the real client: a zipped one unzipped; with `raw`, a .zip uploaded unzipped kept as the file. */
+async function download(id: number, raw = false): Promise<string> {
   const saved = { ...process.env }
   Object.assign(process.env, service.env(), { GITHUB_WORKSPACE: repo })
   delete process.env['GITHUB_SERVER_URL']
   try {
     const { DefaultArtifactClient } = await import('@actions/artifact')
     const target = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-download-'))
-    await new DefaultArtifactClient().downloadArtifact(id, { path: target })
+    await new DefaultArtifactClient().downloadArtifact(id, { path: target, ...(raw ? { skipDecompress: true } : {}) })
     return target
   } finally {
     process.env = saved
@@ -48,16 +49,37 @@ it('uploads rust-coverage and python-coverage; the downloads equal the reports b
   const rustId = Number(run.outputs['rust-artifact-id'])
   expect(run.outputs['rust-artifact-url']).toBe(`https://github.com/owner/repo/actions/runs/4242/artifacts/${rustId}`)
   const stored = service.artifacts()
-  expect(stored.map((a) => a.name).sort()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage'])
+  expect(stored.map((a) => a.name).sort()).toEqual([
+    'coverage-report.html',
+    'coverage-summary',
+    'python-coverage',
+    'rust-coverage',
+    'rust-coverage-html.zip'
+  ])
   expect(Number(run.outputs['rust-artifact-size'])).toBe(stored.find((a) => a.name === 'rust-coverage')?.size)
   expect(Math.round((Date.parse(stored[0]?.expiresAt ?? '') - Date.now()) / 86_400_000)).toBe(5)
 
+  // The Rust artifact holds the reports; the HTML report is no longer a zip inside it.
   const rust = await download(rustId)
-  expect(fs.readdirSync(rust).sort()).toEqual(['rust-html.zip', 'rust.cobertura.xml', 'rust.lcov'])
+  expect(fs.readdirSync(rust).sort()).toEqual(['rust.cobertura.xml', 'rust.lcov'])
   expect(fs.readFileSync(path.join(rust, 'rust.lcov')).equals(fs.readFileSync(path.join(example, dir, 'rust.lcov')))).toBe(true)
+
+  // The zipped HTML report: its own artifact, uploaded unzipped (version 7, application/zip), named after its file,
+  // so the download is that one zip, byte for byte the file written; unzipped once, it is the HTML report.
+  const html = stored.find((a) => a.name === 'rust-coverage-html.zip')
+  expect(html).toMatchObject({ version: 7, mimeType: 'application/zip', contentType: 'application/zip' })
+  expect(run.outputs['rust-html-artifact-id']).toBe(String(html?.id))
+  expect(run.outputs['rust-html-artifact-url']).toBe(`https://github.com/owner/repo/actions/runs/4242/artifacts/${html?.id}`)
+  const written = path.join(example, dir, 'rust-coverage-html.zip')
+  const htmlDir = await download(html?.id as number, true)
+  expect(fs.readdirSync(htmlDir)).toEqual(['rust-coverage-html.zip'])
+  expect(fs.readFileSync(path.join(htmlDir, 'rust-coverage-html.zip')).equals(fs.readFileSync(written))).toBe(true)
+  expect(html?.size).toBe(fs.statSync(written).size)
   const unzipped = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-html-'))
-  execFileSync('unzip', ['-q', path.join(rust, 'rust-html.zip'), '-d', unzipped])
+  execFileSync('unzip', ['-q', path.join(htmlDir, 'rust-coverage-html.zip'), '-d', unzipped])
+  expect(fs.existsSync(path.join(unzipped, 'index.html'))).toBe(true)
   execFileSync('diff', ['-r', unzipped, path.join(example, dir, 'html')])
+  expect(run.summary).toContain(`[rust-coverage-html.zip](${run.outputs['rust-html-artifact-url']}) (`)
 
   const python = await download(Number(run.outputs['python-artifact-id']))
   expect(fs.readdirSync(python).sort()).toEqual(['python-coverage.txt', 'python.xml'])
@@ -73,6 +95,9 @@ it('uploads rust-coverage and python-coverage; the downloads equal the reports b
   expect(json.suites.rust.headline.percent).toBe(Number(run.outputs['rust-line-coverage']))
   expect(json.suites.python.headline.percent).toBe(Number(run.outputs['python-line-coverage']))
   expect(json.suites.rust.artifact).toMatchObject({ name: 'rust-coverage', id: rustId, error: null })
+  expect(json.suites.rust.htmlArtifact).toMatchObject({ name: 'rust-coverage-html.zip', id: html?.id, size: html?.size, error: null })
+  expect(json.suites.rust.htmlZip).toMatchObject({ path: `examples/mixed-project/${dir}/rust-coverage-html.zip`, bytes: html?.size })
+  expect(json.suites.python.htmlArtifact).toBeNull()
   expect(json.suites.rust.tools['cargo-llvm-cov']).toMatch(/^\d+\.\d+\.\d+/)
   expect(json.suites.rust.tools['rustc']).toMatch(/^1\.\d+/)
   expect(json.suites.python.tools['coverage.py']).toMatch(/^7\./)
@@ -116,7 +141,7 @@ it('an upload the service refuses is a warning naming the artifact; the other st
       .artifacts()
       .map((a) => a.name)
       .sort()
-  ).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage'])
+  ).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage-html.zip'])
   expect(run.summary).toContain('not uploaded')
 })
 
@@ -142,5 +167,5 @@ it('a finalize that never answers ends in a warning after upload-timeout-minutes
       .artifacts()
       .map((a) => a.name)
       .sort()
-  ).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage'])
+  ).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage-html.zip'])
 })

@@ -12,6 +12,7 @@ import { startGitHubApi, type GitHubApiDouble, type RunRecord } from '../../test
 import { realReport, realReportFile } from '../../test-support/fixtures.js'
 import { zipDirectory } from '../../src/zip/write.js'
 import { commentMarker } from '../../src/pr/comment.js'
+import { formatBytes } from '../../src/publish/costs.js'
 import { repo, runActionAsync, standInInputs, type ActionRun } from './support/run-action.js'
 
 const token = 'ghs_baselineTestToken0123456789'
@@ -136,6 +137,68 @@ it('a pull request compares with the last run on main that has a summary: deltas
   expect(json.baseline.run).toMatchObject({ runId: 100, branch: 'main', commit: 'a'.repeat(40) })
   expect(json.suites.rust.delta.delta).toBe(expected)
   expect(json.suites.rust.delta.files).toEqual([expect.objectContaining({ path: 'examples/mixed-project/src/stats.rs' })])
+
+  // Runtime and size beside the coverage change: each suite's seconds and its artifacts' bytes together (Rust: the
+  // reports and the zipped HTML report, each its own artifact), against the figures the main run recorded.
+  const base = mainSummary()
+  const bytes = (service: ArtifactService, ...names: string[]): number =>
+    names.reduce((sum, name) => sum + (service.artifacts().find((a) => a.name === name)?.size as number), 0)
+  const rustBefore = bytes(mainRun, 'rust-coverage', 'rust-coverage-html.zip')
+  const rustAfter = bytes(prRun, 'rust-coverage', 'rust-coverage-html.zip')
+  const pythonBefore = bytes(mainRun, 'python-coverage')
+  const pythonAfter = bytes(prRun, 'python-coverage')
+  expect(base.suites.rust.htmlArtifact).toMatchObject({ name: 'rust-coverage-html.zip', size: bytes(mainRun, 'rust-coverage-html.zip') })
+  expect(json.suites.rust.delta.artifactBytes).toEqual({ before: rustBefore, after: rustAfter, delta: rustAfter - rustBefore })
+  expect(json.suites.python.delta.artifactBytes).toEqual({ before: pythonBefore, after: pythonAfter, delta: pythonAfter - pythonBefore })
+  const seconds = (suite: 'rust' | 'python') => json.suites[suite].delta.durationSeconds
+  expect(seconds('rust')).toEqual({
+    before: base.suites.rust.durationSeconds,
+    after: json.suites.rust.durationSeconds,
+    delta: Math.round((json.suites.rust.durationSeconds - base.suites.rust.durationSeconds) * 10) / 10
+  })
+  const signed = (v: number, show: (m: number) => string) =>
+    show(Math.abs(v)) === show(0) ? `±${show(0)}` : `${v > 0 ? '+' : '−'}${show(Math.abs(v))}`
+  const secs = (m: number) => `${m.toFixed(1)} s`
+  const change = (suite: 'rust' | 'python', label: string, pp: string, before: number, after: number, artifacts: string) =>
+    `${label} ${pp}, ${secs(seconds(suite).after)} (${signed(seconds(suite).delta, secs)}), ${artifacts} ${formatBytes(after)} (${signed(after - before, formatBytes)})`
+  const line = `<sub>Since the baseline: ${change('rust', 'Rust', `−${Math.abs(expected).toFixed(2)} pp`, rustBefore, rustAfter, 'artifacts')}; ${change('python', 'Python', '±0.00 pp', pythonBefore, pythonAfter, 'artifact')}.</sub>`
+  expect(pr.summary).toContain(line)
+  expect(pr.summary).toMatch(/<sub>Since the baseline: Rust −\d+\.\d\d pp, \d+\.\d s \([+−±]\d+\.\d s\), artifacts \d+\.\d KiB \([+−±]/)
+  // The page says the same beside the coverage change, and links the HTML report's artifact.
+  const page = fs.readFileSync(path.join(repo, 'examples/mixed-project/target/e2e-baseline/pr/coverage-report.html'), 'utf8')
+  expect(page).toContain(`; ${change('rust', 'Rust', '', rustBefore, rustAfter, 'artifacts').replace(/^Rust , /, '')}</p>`)
+  const htmlId = prRun.artifacts().find((a) => a.name === 'rust-coverage-html.zip')?.id
+  expect(page).toContain(`<p>HTML report: <a href="https://github.com/owner/repo/actions/runs/200/artifacts/${htmlId}">rust-coverage-html.zip</a>`)
+})
+
+it('a baseline written before runtime and sizes were compared shows them without a change', async () => {
+  const older = await startArtifactService({ runId: '109' })
+  const summary = mainSummary()
+  for (const suite of [summary.suites.rust, summary.suites.python]) {
+    delete suite.durationSeconds
+    delete suite.artifact
+    delete suite.htmlArtifact
+  }
+  older.put('coverage-summary', await summaryZip(summary))
+  const record: RunRecord = {
+    id: 109,
+    branch: 'older',
+    conclusion: 'success',
+    headSha: '9'.repeat(40),
+    createdAt: '2026-11-30T10:00:00Z',
+    artifacts: older
+  }
+  runs.push(record)
+  try {
+    const pr = await run('pr-older', worseLcov(6), prRun, { ...prEnv(), GITHUB_EVENT_PATH: writeEvent('older') }, { upload: 'false' })
+    expect(pr.stdout).not.toMatch(/::(warning|error|notice)/)
+    expect(Number(pr.outputs['rust-coverage-delta'])).toBe(lfLh(worseLcov(6)) - lfLh(realLcov))
+    // Nothing uploaded here, so no sizes; the runtime without a change.
+    expect(pr.summary).toMatch(/<sub>Since the baseline: Rust −\d+\.\d\d pp, \d+\.\d s; Python ±0\.00 pp, \d+\.\d s\.<\/sub>/)
+  } finally {
+    runs.splice(runs.indexOf(record), 1)
+    await older.close()
+  }
 })
 
 it('max-drop: a drop beyond it is a warning in non-blocking mode and fails the step when enforced', async () => {
@@ -375,6 +438,16 @@ describe('untrusted baseline', () => {
       'suites.rust.headline.percent must be a number from 0 to 100, got "80"'
     ],
     ['files that are an object', (s) => ((s.suites.python.files = {}), s), 'suites.python.files must be a list, got {}'],
+    [
+      'a string runtime',
+      (s) => ((s.suites.rust.durationSeconds = '41'), s),
+      'suites.rust.durationSeconds must be a number of seconds from 0 to 31622400, got "41"'
+    ],
+    [
+      'a negative HTML artifact size',
+      (s) => ((s.suites.rust.htmlArtifact = { ...s.suites.rust.htmlArtifact, size: -1 }), s),
+      'suites.rust.htmlArtifact.size must be a whole number from 0, got -1'
+    ],
     ['a null file', (s) => ((s.suites.rust.files = [null]), s), 'suites.rust.files[0] must be an object, got null'],
     [
       'a percent of 1e999',

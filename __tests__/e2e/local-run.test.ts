@@ -52,7 +52,7 @@ it("runs both suites for real and reports the tools' own figures", () => {
   const json = path.join(example, 'target/e2e-local/python.json')
   execFileSync('python3', ['-m', 'coverage', 'json', '-q', '-o', json], { cwd: example })
   expect(Number(run.outputs['python-line-coverage'])).toBeCloseTo(JSON.parse(fs.readFileSync(json, 'utf8')).totals.percent_covered, 10)
-  expect(fs.existsSync(path.join(example, 'target/e2e-local/rust-html.zip'))).toBe(true)
+  expect(fs.existsSync(path.join(example, 'target/e2e-local/rust-coverage-html.zip'))).toBe(true)
   // Cobertura for Rust from the same profiles, readable by other tools (it counts lines from regions, so its figure differs).
   expect(run.outputs['rust-cobertura']).toBe('examples/mixed-project/target/e2e-local/rust.cobertura.xml')
   const cobertura = fs.readFileSync(path.join(example, 'target/e2e-local/rust.cobertura.xml'), 'utf8')
@@ -170,7 +170,7 @@ describe("a run from a developer's machine (outside GitHub Actions)", () => {
     expect(run.stdout).toContain('## Coverage\n')
     expect(run.stdout).toMatch(/^\| Python \| \*\*83\.33%\*\* \(105\/126 statements; coverage\.py prints 83%\) \| none \| ✅ passed \|/m)
     expect(run.stdout).toMatch(/^Outputs:\n(?: {2}.*\n)* {2}python-line-coverage +83\.33333333333333\n/m)
-    for (const file of ['rust.lcov', 'rust.cobertura.xml', 'rust-html.zip', 'python.xml', 'python-coverage.txt']) {
+    for (const file of ['rust.lcov', 'rust.cobertura.xml', 'rust-coverage-html.zip', 'python.xml', 'python-coverage.txt']) {
       expect(fs.existsSync(path.join(example, 'target/e2e-cli', file))).toBe(true)
     }
   })
@@ -220,7 +220,7 @@ describe("the example Justfile's coverage recipes (run as `just` would: variable
     })
 
   it.each([
-    ['coverage-rust', 'Rust', ['rust.lcov', 'rust.cobertura.xml', 'rust-html.zip', 'coverage-summary.json']],
+    ['coverage-rust', 'Rust', ['rust.lcov', 'rust.cobertura.xml', 'rust-coverage-html.zip', 'coverage-summary.json']],
     ['coverage-python', 'Python', ['python.xml', 'python-coverage.txt', 'coverage-summary.json']]
   ])('%s runs the pipeline for one suite and leaves its reports under target/', (name, label, files) => {
     const dir = `target/e2e-just/${name}`

@@ -143,8 +143,12 @@ it('merges the shards of the run into one report, figure, summary and artifact',
     'python-coverage-py313',
     'rust-coverage',
     'rust-coverage-py312',
-    'rust-coverage-py313'
+    'rust-coverage-py312-html.zip',
+    'rust-coverage-py313',
+    'rust-coverage-py313-html.zip'
   ])
+  // The shards' HTML reports (unzipped artifacts sharing the rust-coverage- prefix) are passed over, never read as shards.
+  expect(merged.stdout).toContain('Rust: rust-coverage-py312-html.zip, rust-coverage-py313-html.zip passed over (unzipped files, not shard reports)')
   // The merged Cobertura reports (Python, and Rust from the merged lcov) read as the tools' own.
   const all = path.join(repo, 'examples/mixed-project/target/e2e-merge/all')
   const pythonXml = fs.readFileSync(path.join(all, 'python.xml'), 'utf8')

@@ -56,7 +56,7 @@ it.each([
     const result = await run(`create-${fault.kind}`, [{ method: 'CreateArtifact', name: 'rust-coverage', ...fault }])
     expect(result.stdout).not.toMatch(/::(warning|error)/)
     expect(result.status).toBe(0)
-    expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage'])
+    expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage', 'rust-coverage-html.zip'])
     expect(result.outputs['rust-artifact-id']).toMatch(/^\d+$/)
     const retried = result.stdout.includes('rust-coverage: Failed to CreateArtifact: Unable to make request: ECONNRESET; trying once more')
     expect(retried).toBe(fault.kind === 'drop')
@@ -70,7 +70,7 @@ it('a connection dropped in the middle of a block upload is retried and the arti
   expect(service.requests.some((r) => r.path === 'PutBlock (dropped)')).toBe(true)
   expect(result.stdout).not.toContain('trying once more') // the storage client retried the block itself
   expect(result.stdout).not.toMatch(/::(warning|error)/)
-  expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage'])
+  expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage', 'rust-coverage-html.zip'])
   expectCleanRun(result)
 }, 60_000)
 
@@ -84,7 +84,7 @@ it('a service that keeps answering 500: a warning naming the artifact once the c
   const warning = result.stdout.split('\n').filter((l) => l.startsWith('::warning::Rust artifact "rust-coverage" was not uploaded: '))
   expect(warning).toHaveLength(1)
   expect(warning[0]).toMatch(/injected server error.*\(would fail the step with non-blocking: false\)$/)
-  expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage'])
+  expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage-html.zip'])
   expect(Date.now() - started).toBeLessThan(120_000) // a correctness bound (the step ends), not a speed target
   expectCleanRun(result)
 }, 150_000)
@@ -97,6 +97,6 @@ it('block uploads that keep dropping, enforced: the step fails naming the artifa
   expect(result.status).toBe(1)
   expect(result.outputs['status']).toBe('failed')
   expect(result.stdout).toMatch(/::error::Rust artifact "rust-coverage" was not uploaded: /)
-  expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage'])
+  expect(stored()).toEqual(['coverage-report.html', 'coverage-summary', 'python-coverage', 'rust-coverage-html.zip'])
   expectCleanRun(result)
 }, 150_000)

@@ -25,6 +25,7 @@ export const INPUT_NAMES: readonly string[] = [
   'rust-html-dir',
   'python-xml',
   'rust-artifact-name',
+  'rust-html-artifact-name',
   'python-artifact-name',
   'upload',
   'upload-timeout-minutes',

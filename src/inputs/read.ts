@@ -72,6 +72,20 @@ function readPageName(read: Read, summaryArtifactName: string): string {
   return name
 }
 
+/** The zipped HTML report's file name, which is also its artifact's name (uploaded unzipped: one zip, not a zip inside a zip). */
+function readHtmlArtifactName(read: Read, rustArtifactName: string): string {
+  // By default it follows rust-artifact-name, so shard jobs that give theirs a suffix get distinct ones.
+  const name = readArtifactName(read, 'rust-html-artifact-name', `${rustArtifactName}-html.zip`)
+  if (!/^[^/\\]+\.zip$/.test(name) || name.startsWith('.')) {
+    throw new InputError(
+      'rust-html-artifact-name',
+      'must be a file name ending in .zip (the HTML report is uploaded unzipped, named after its file)',
+      name
+    )
+  }
+  return name
+}
+
 function readArtifactName(read: Read, name: string, fallback: string): string {
   const raw = read(name) || fallback
   const problem = artifactNameProblem(raw)
@@ -223,6 +237,7 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     pythonCommand = generatedPytestCommand(pythonPackage, path.relative(workingDirectory, xml) || xml, pythonTests)
   }
 
+  const rustArtifactName = readArtifactName(read, 'rust-artifact-name', 'rust-coverage')
   const inputs: Inputs = {
     mode,
     matrixValue: read('matrix-value'),
@@ -243,7 +258,8 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       htmlDir,
       timeoutMs: readMinutes(read, 'rust-timeout-minutes', 30),
       minLines: readPercent(read, 'rust-min-lines'),
-      artifactName: readArtifactName(read, 'rust-artifact-name', 'rust-coverage')
+      artifactName: rustArtifactName,
+      htmlArtifactName: readHtmlArtifactName(read, rustArtifactName)
     },
     python: {
       enabled: pythonEnabled,
@@ -292,7 +308,11 @@ function refuseCollisions(read: Read, inputs: Inputs): void {
           ...(rust.cobertura
             ? [{ name: 'rust.cobertura.xml (written beside rust-lcov)', file: beside(rust.lcov, 'rust.cobertura.xml'), derived: true }]
             : []),
-          { name: 'rust-html.zip (written beside rust-lcov)', file: beside(rust.lcov, 'rust-html.zip'), derived: true },
+          {
+            name: `${rust.htmlArtifactName} (rust-html-artifact-name, written beside rust-lcov)`,
+            file: beside(rust.lcov, rust.htmlArtifactName),
+            derived: true
+          },
           { name: 'rust-html-dir', file: rust.htmlDir, folder: true },
           { name: 'rust-lcov', file: rust.lcov }
         ]
@@ -309,8 +329,14 @@ function refuseCollisions(read: Read, inputs: Inputs): void {
   refuseCollidingPaths(read, paths)
   if (!inputs.upload) return
   refuseCollidingNames([
-    ...(rust.enabled ? [{ name: 'rust-artifact-name', value: rust.artifactName }] : []),
+    ...(rust.enabled
+      ? [
+          { name: 'rust-artifact-name', value: rust.artifactName },
+          { name: 'rust-html-artifact-name', value: rust.htmlArtifactName }
+        ]
+      : []),
     ...(python.enabled ? [{ name: 'python-artifact-name', value: python.artifactName }] : []),
-    { name: 'summary-artifact-name', value: inputs.summaryArtifactName }
+    { name: 'summary-artifact-name', value: inputs.summaryArtifactName },
+    { name: 'page-artifact-name', value: inputs.pageName }
   ])
 }

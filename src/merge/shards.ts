@@ -1,6 +1,7 @@
 // Merge mode, in a final job of the workflow run: the shard artifacts that the
-// matrix jobs uploaded (`<rust-artifact-name>-*`, `<python-artifact-name>-*`)
-// are downloaded from this run, their lcov reports concatenated into one (the
+// matrix jobs uploaded (`<rust-artifact-name>-*`, `<python-artifact-name>-*`,
+// except the unzipped ones named like files: `*-html.zip`, pages) are
+// downloaded from this run, their lcov reports concatenated into one (the
 // lcov reader merges repeated files line by line) and their Cobertura reports
 // merged by line state into one Cobertura file. The rest of the pipeline then
 // reads, judges, uploads and summarises the merged reports as usual.
@@ -26,6 +27,9 @@ import { relativeToWorkspace, removeStale, rustCoberturaPath } from '../run/suit
 import type { Inputs, SuiteId } from '../model/inputs.js'
 import { ReportError } from '../model/errors.js'
 import type { MergeOutcome } from '../model/outcomes.js'
+
+/** An artifact named like a file of these kinds is one uploaded unzipped (an HTML report's zip, a page), never a shard's reports. */
+const UNZIPPED_FILE = /\.(zip|html)$/i
 
 /** Files under `dir` (recursively) whose names pass `accept`, sorted. */
 function findFiles(dir: string, accept: (name: string) => boolean): string[] {
@@ -65,7 +69,11 @@ export async function collectShards(run: RunState): Promise<void> {
   for (const suite of [rust, python]) {
     if (!suite.enabled) continue
     const prefix = `${inputs[suite.suite].artifactName}-`
-    const mine = listed.filter((a) => a.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1))
+    const named = listed.filter((a) => a.name.startsWith(prefix))
+    // The shards' unzipped artifacts (their HTML reports, <name>-html.zip, and pages) share the prefix; they hold no report.
+    const files = named.filter((a) => UNZIPPED_FILE.test(a.name)).map((a) => a.name)
+    if (files.length > 0) log.info(`${suite.label}: ${files.sort().join(', ')} passed over (unzipped files, not shard reports)`)
+    const mine = named.filter((a) => !UNZIPPED_FILE.test(a.name)).sort((a, b) => (a.name < b.name ? -1 : 1))
     if (mine.length === 0) {
       findings.add(
         suite.suite,

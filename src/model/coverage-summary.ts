@@ -9,6 +9,21 @@ import type { CodeCoverageUpload, ToolGate } from './suite.js'
 
 export const SUMMARY_SCHEMA = 'rust-python-coverage/coverage-summary@1'
 
+export interface ArtifactRecord {
+  name: string
+  id: number | null
+  size: number | null
+  url: string | null
+  error: string | null
+}
+
+/** A figure now and in the baseline run; before and delta null when the baseline did not record it. */
+export interface Change {
+  before: number | null
+  after: number
+  delta: number | null
+}
+
 export interface FileFigures {
   path: string
   lines: Tally
@@ -31,13 +46,18 @@ export interface SuiteSummary {
   threshold: { minLines: number | null; met: boolean | null }
   durationSeconds: number
   commands: Array<{ command: string; exitCode: number | null; timedOut: boolean; seconds: number }>
-  artifact: { name: string; id: number | null; size: number | null; url: string | null; error: string | null } | null
+  artifact: ArtifactRecord | null
+  /** Rust: the zipped HTML report's own artifact, uploaded unzipped (absent in summaries written before it had one). */
+  htmlArtifact?: ArtifactRecord | null
   findings: Array<{ kind: string; message: string }>
   files: FileFigures[]
   /** Coverage of the changed lines (null when not measured); uncovered as [first, last] line ranges. */
   patch: PatchCoverage | null
-  /** Change since the baseline run (percentage points), or null without a baseline. */
-  delta: SuiteDelta | null
+  /**
+   * Change since the baseline run (percentage points), or null without a baseline; with the runtime's change in
+   * seconds and the change in bytes of the suite's artifacts together (null when this run has no size: not uploaded).
+   */
+  delta: (Omit<SuiteDelta, 'base'> & { durationSeconds?: Change | null; artifactBytes?: Change | null }) | null
   /** What GitHub code coverage made of the report (github-code-coverage: true), or null when it was not sent. */
   codeCoverage?: CodeCoverageUpload | null
   /** The zipped HTML report (Rust), or null. */

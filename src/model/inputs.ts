@@ -17,6 +17,8 @@ export interface RustInputs extends SuiteInputs {
   cobertura: boolean
   lcov: string
   htmlDir: string
+  /** The zipped HTML report's file name (beside rust-lcov) and the name of its artifact: uploaded unzipped, named after its file. */
+  htmlArtifactName: string
   /** rust-command / rust-report-command were given (not the defaults): used exactly as written. */
   customTestCommand: boolean
   customReportCommand: boolean

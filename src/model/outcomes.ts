@@ -51,6 +51,8 @@ export interface SuiteDelta {
   delta: number | null
   /** Files whose line coverage changed, were added or removed: the largest drops first, then added, then removed. */
   files: FileDelta[]
+  /** The baseline run's runtime (seconds) and the bytes of the suite's artifacts, each null when it did not record them. */
+  base?: { durationSeconds: number | null; artifactBytes: number | null }
 }
 
 export interface BaselineRun {

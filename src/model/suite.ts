@@ -83,6 +83,8 @@ export interface SuiteResult {
   /** Versions of the tools that ran, when known (name -> version). */
   tools: Record<string, string>
   artifact?: ArtifactInfo
+  /** Rust: the zipped HTML report as its own artifact, uploaded unzipped (files: the zip alone). */
+  htmlArtifact?: ArtifactInfo
   /** Coverage of the lines the pull request changes, when measured. */
   patch?: PatchCoverage | null
   /** What GitHub code coverage (Code Quality) made of the report, when it was sent. */

@@ -5,7 +5,8 @@
 // is HTML-escaped (& < > " '), and ids and anchors are derived from indexes,
 // never from paths. Inline CSS only, no script, no external resource, and a
 // Content-Security-Policy that forbids scripts should escaping ever fail: the
-// page reads the same with scripts disabled (anchors, <details>).
+// page reads the same with scripts disabled (anchors, <details>). Its only link
+// out is the Rust HTML report's artifact, an https URL on the run's server.
 //
 // Bounded: sources are shown in full while the page stays under a size budget,
 // the files with the most missed lines first; the rest are listed and the page
@@ -13,7 +14,7 @@
 import type { SuiteResult } from '../model/suite.js'
 import type { PatchFile } from '../model/outcomes.js'
 import { formatDelta } from '../pr/baseline/delta.js'
-import { formatBytes } from '../publish/summary.js'
+import { costsText, formatBytes, suiteCosts } from '../publish/costs.js'
 import { formatPercent } from '../reports/headline.js'
 import { LINE_HIT, LINE_MISSED, LINE_NONE, percent, type FileCoverage } from '../reports/model.js'
 
@@ -31,6 +32,8 @@ export interface PageOptions {
   budgetBytes?: number
   /** min-patch, to judge each suite's patch figure. */
   minPatch?: number | null
+  /** GITHUB_SERVER_URL: the only links out of the page are https URLs on its host (an artifact on the run page). */
+  serverUrl?: string
 }
 
 export const PAGE_BUDGET_BYTES = 20 * 1024 * 1024
@@ -110,7 +113,7 @@ export function renderPage(suites: readonly SuiteResult[], options: PageOptions)
   const listed = all.filter((e) => e.listedOnly)
 
   const chunks: string[] = [head(options)]
-  chunks.push(cards(suites, options.minPatch ?? null))
+  chunks.push(cards(suites, options.minPatch ?? null, options.serverUrl ?? 'https://github.com'))
   if (listed.length > 0) {
     const withMisses = listed.filter((e) => e.missed > 0).length
     chunks.push(
@@ -190,16 +193,16 @@ function head(options: PageOptions): string {
   )
 }
 
-function cards(suites: readonly SuiteResult[], minPatch: number | null): string {
+function cards(suites: readonly SuiteResult[], minPatch: number | null, serverUrl: string): string {
   const out: string[] = ['<nav>']
   suites.forEach((suite, s) => out.push(`<a href="#s${s}">${escapeHtml(suite.label)} files</a>`))
   out.push('</nav>\n<div class="cards">\n')
-  for (const suite of suites) out.push(card(suite, minPatch))
+  for (const suite of suites) out.push(card(suite, minPatch, serverUrl))
   out.push('</div>\n')
   return out.join('')
 }
 
-function card(suite: SuiteResult, minPatch: number | null): string {
+function card(suite: SuiteResult, minPatch: number | null, serverUrl: string): string {
   const label = escapeHtml(suite.label)
   const headline = suite.headline
   if (!suite.enabled) return `<div class="card"><h2>${label}</h2><p class="fig">–</p><p>Not run (disabled).</p></div>\n`
@@ -220,12 +223,33 @@ function card(suite: SuiteResult, minPatch: number | null): string {
     }
   }
   const delta = suite.delta
-  if (delta && delta.delta !== null) {
-    lines.push(
-      `<p>Since the baseline: <strong>${delta.delta < -0.005 ? '▼' : delta.delta > 0.005 ? '▲' : ''}${escapeHtml(formatDelta(delta.delta))}</strong></p>`
-    )
+  const costs = suiteCosts(suite)
+  if ((delta && delta.delta !== null) || costs) {
+    const change =
+      delta && delta.delta !== null
+        ? `<strong>${delta.delta < -0.005 ? '▼' : delta.delta > 0.005 ? '▲' : ''}${escapeHtml(formatDelta(delta.delta))}</strong>`
+        : ''
+    const rest = costs ? escapeHtml(costsText(suite, costs)) : ''
+    lines.push(`<p>Since the baseline: ${change}${change && rest ? '; ' : ''}${rest}</p>`)
+  }
+  const html = suite.htmlArtifact
+  const url = html && !html.error ? onServer(html.url, serverUrl) : null
+  if (html && url) {
+    const size = typeof html.size === 'number' ? ` (${escapeHtml(formatBytes(html.size))})` : ''
+    lines.push(`<p>HTML report: <a href="${escapeHtml(url)}">${escapeHtml(html.name)}</a>${size}</p>`)
   }
   return `<div class="card ${passes ? 'pass' : 'fail'}"><h2>${label}</h2><p class="fig">${formatPercent(headline.percent)}</p>${lines.join('')}</div>\n`
+}
+
+/** The URL when it is https on the server's host, else null. */
+function onServer(url: string | undefined, serverUrl: string): string | null {
+  if (!url) return null
+  try {
+    const u = new URL(url)
+    return u.protocol === 'https:' && u.host === new URL(serverUrl).host ? u.href : null
+  } catch {
+    return null
+  }
 }
 
 function suiteTable(suite: SuiteResult, s: number, entries: readonly Entry[]): string {

@@ -5,7 +5,7 @@
 // that cannot be shown is one line saying why.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { formatBytes } from '../publish/summary.js'
+import { formatBytes } from '../publish/costs.js'
 import { isInside } from '../safety/paths.js'
 import type { SourceLookup } from './render.js'
 

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { suitesOf, type RunState } from '../model/run-state.js'
-import { formatBytes } from '../publish/summary.js'
+import { formatBytes } from '../publish/costs.js'
 import { relativeToWorkspace } from '../run/suite-files.js'
 import * as log from '../safety/log.js'
 import { liesInside, mkdirInside, realLocation } from '../safety/workspace-fs.js'
@@ -41,7 +41,8 @@ export async function writeCoveragePage(run: RunState): Promise<void> {
     title: `Coverage${env.GITHUB_REPOSITORY ? ` of ${env.GITHUB_REPOSITORY}` : ''}`,
     subtitle: `${commit}written ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     source: (p) => sources(p),
-    minPatch: run.patch?.minPatch ?? null
+    minPatch: run.patch?.minPatch ?? null,
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com'
   })
   const bytes = writeAtomically(file, chunks.map(run.redact))
   log.info(`Coverage page: ${shown} (${formatBytes(bytes)})`)

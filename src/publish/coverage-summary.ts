@@ -4,7 +4,8 @@
 // pipeline gathers the facts, this shapes them. The schema is versioned; fields
 // are only ever added.
 import type { Finding, Status } from '../model/findings.js'
-import type { SuiteResult } from '../model/suite.js'
+import type { ArtifactInfo, SuiteResult } from '../model/suite.js'
+import { suiteCosts, tenthsOfSeconds } from './costs.js'
 import { meetsThreshold } from './verdict.js'
 import type { SuiteId } from '../model/inputs.js'
 import type { BaselineOutcome, MergeOutcome, PatchOutcome } from '../model/outcomes.js'
@@ -25,7 +26,20 @@ export function runFacts(env: NodeJS.ProcessEnv, matrixValue: string): RunFacts 
   }
 }
 
-const seconds = (ms: number): number => Math.round(ms / 100) / 10
+/** An artifact as coverage-summary.json records it. */
+function artifactRecord(artifact: ArtifactInfo | undefined): SuiteSummary['artifact'] {
+  return artifact
+    ? { name: artifact.name, id: artifact.id ?? null, size: artifact.size ?? null, url: artifact.url ?? null, error: artifact.error ?? null }
+    : null
+}
+
+/** The change since the baseline as recorded: coverage, files, and the runtime's and artifacts' size's changes. */
+function deltaRecord(result: SuiteResult): SuiteSummary['delta'] {
+  if (!result.delta) return null
+  const { base: _base, ...delta } = result.delta
+  const costs = suiteCosts(result)
+  return { ...delta, durationSeconds: costs?.durationSeconds ?? null, artifactBytes: costs?.artifactBytes ?? null }
+}
 
 export function suiteSummary(result: SuiteResult, findings: readonly Finding[], tools: Record<string, string>): SuiteSummary {
   const report = result.report
@@ -47,21 +61,19 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
       : null,
     totals: report ? report.totals : null,
     threshold: { minLines: result.minLines, met: result.minLines === null || !headline ? null : meetsThreshold(headline, result.minLines) },
-    durationSeconds: seconds(result.durationMs),
-    commands: result.commands.map((c) => ({ command: c.command, exitCode: c.exitCode, timedOut: c.timedOut, seconds: seconds(c.durationMs) })),
-    artifact: result.artifact
-      ? {
-          name: result.artifact.name,
-          id: result.artifact.id ?? null,
-          size: result.artifact.size ?? null,
-          url: result.artifact.url ?? null,
-          error: result.artifact.error ?? null
-        }
-      : null,
+    durationSeconds: tenthsOfSeconds(result.durationMs),
+    commands: result.commands.map((c) => ({
+      command: c.command,
+      exitCode: c.exitCode,
+      timedOut: c.timedOut,
+      seconds: tenthsOfSeconds(c.durationMs)
+    })),
+    artifact: artifactRecord(result.artifact),
+    htmlArtifact: artifactRecord(result.htmlArtifact),
     findings: findings.filter((f) => f.suite === result.suite).map((f) => ({ kind: f.kind, message: f.message })),
     files: (report?.files ?? []).map((f) => ({ path: f.path, lines: f.lines, branches: f.branches, functions: f.functions })),
     patch: result.patch ?? null,
-    delta: result.delta ?? null,
+    delta: deltaRecord(result),
     codeCoverage: result.codeCoverage ?? null,
     htmlZip: result.htmlZip ?? null,
     ...(result.fromPython ? { rustFromPython: result.fromPython } : {})

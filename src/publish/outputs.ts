@@ -14,5 +14,9 @@ export function writeOutputs(run: RunState): void {
     setOutput(`${key}-artifact-id`, suite.artifact?.id !== undefined ? String(suite.artifact.id) : '')
     setOutput(`${key}-artifact-url`, suite.artifact?.url ?? '')
     setOutput(`${key}-artifact-size`, suite.artifact?.size !== undefined ? String(suite.artifact.size) : '')
+    if (key === 'rust') {
+      setOutput('rust-html-artifact-id', suite.htmlArtifact?.id !== undefined ? String(suite.htmlArtifact.id) : '')
+      setOutput('rust-html-artifact-url', suite.htmlArtifact?.url ?? '')
+    }
   }
 }

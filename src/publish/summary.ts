@@ -8,7 +8,8 @@ import type { Finding, Advisory, Status } from '../model/findings.js'
 import { formatPercent } from '../reports/headline.js'
 import { percent, type CoverageReport, type FileCoverage, type Tally } from '../reports/model.js'
 import { formatDelta } from '../pr/baseline/delta.js'
-import type { SuiteResult } from '../model/suite.js'
+import { costsText, formatBytes, suiteCosts } from './costs.js'
+import type { ArtifactInfo, SuiteResult } from '../model/suite.js'
 import { describe } from './verdict.js'
 import type { BaselineOutcome, MergeOutcome, PatchOutcome } from '../model/outcomes.js'
 import { link, untrusted } from '../safety/markdown.js'
@@ -113,6 +114,8 @@ function render(input: SummaryInput, filesPerSuite: number, listed: number, s: S
   if (fromPython?.fromPython) out.push(fromPythonLine(fromPython, fromPython.fromPython), '')
   if (input.merge) out.push(mergeLine(input.merge, Math.min(listed, MAX_SHARD_NAMES), s), '')
   if (input.baseline) out.push(baselineLine(input.baseline, s), '')
+  const since = sinceBaselineLine(input.suites)
+  if (since) out.push(since, '')
   if (input.patch) out.push(...patchSection(input.patch, input.suites, filesPerSuite, s))
 
   if (input.findings.length > 0) {
@@ -220,6 +223,18 @@ function baselineLine(baseline: BaselineOutcome, s: Show): string {
   return `<sub>Changes are against ${s.text(run.branch, MAX_NAME_CHARS)} (${runText}, commit ${commit})${gate}.</sub>`
 }
 
+/** Per suite with a baseline: the coverage change beside the runtime's and the artifacts' size's; null without one. */
+function sinceBaselineLine(suites: readonly SuiteResult[]): string | null {
+  const parts: string[] = []
+  for (const suite of suites) {
+    const costs = suiteCosts(suite)
+    if (!costs) continue
+    const delta = suite.delta?.delta
+    parts.push(`${suite.label}${delta === null || delta === undefined ? '' : ` ${formatDelta(delta)}`}, ${costsText(suite, costs)}`)
+  }
+  return parts.length > 0 ? `<sub>Since the baseline: ${parts.join('; ')}.</sub>` : null
+}
+
 /** Changed lines per suite: the figure, the gate and where the uncovered ones are. */
 function patchSection(patch: PatchOutcome, suites: readonly SuiteResult[], filesPerSuite: number, s: Show): string[] {
   if (patch.base === null) return [`**Patch coverage** was not measured: ${s.text(patch.unavailable ?? 'unknown reason', MAX_MESSAGE_CHARS)}.`, '']
@@ -292,12 +307,21 @@ const KIND_LABEL: Record<Finding['kind'], string> = {
   internal: 'internal error'
 }
 
+/** The suite's artifacts (Rust: the reports, then the zipped HTML report), linked, with their sizes. */
 function artifactCell(suite: SuiteResult, s: Show): string {
-  const artifact = suite.artifact
-  if (!artifact) return '–'
-  if (artifact.error) return `not uploaded: ${s.text(artifact.error, MAX_MESSAGE_CHARS)}`
+  const artifacts = [suite.artifact, suite.htmlArtifact].filter((a) => a !== undefined)
+  const first = artifacts[0]
+  if (!first) return '–'
+  // One reason for all of them (no artifact service here) is said once.
+  if (first.error && artifacts.every((a) => a.error === first.error)) return `not uploaded: ${s.text(first.error, MAX_MESSAGE_CHARS)}`
+  return artifacts.map((a) => oneArtifact(a, s, artifacts.length > 1)).join('<br>')
+}
+
+function oneArtifact(artifact: ArtifactInfo, s: Show, named: boolean): string {
+  const name = s.text(artifact.name, MAX_NAME_CHARS)
+  if (artifact.error) return `${named ? `${name} ` : ''}not uploaded: ${s.text(artifact.error, MAX_MESSAGE_CHARS)}`
   const size = typeof artifact.size === 'number' ? ` (${formatBytes(artifact.size)})` : ''
-  return `${s.link(s.text(artifact.name, MAX_NAME_CHARS), artifact.url)}${size}`
+  return `${s.link(name, artifact.url)}${size}`
 }
 
 /** A file's lines as the suite's headline counts them: LF/LH when the headline is cargo-llvm-cov's LF/LH figure, else the line records. */
@@ -322,9 +346,3 @@ export function lowestCovered(files: readonly FileCoverage[], count: number, lin
 }
 
 const capitalise = (word: string): string => `${word.charAt(0).toUpperCase()}${word.slice(1)}`
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
-}

@@ -1,4 +1,6 @@
-// The upload phase: each suite's files as its artifact. A failed upload is a
+// The upload phase: each suite's files as its artifact, the Rust HTML report's
+// zip as its own artifact uploaded unzipped (the download is that one zip, not
+// a zip inside the artifact's zip), and the coverage page. A failed upload is a
 // finding of that suite; outside GitHub Actions nothing is uploaded and the
 // log says where the files are; inside GitHub Actions without the artifact
 // service's variables (a container job, a stripped environment) that is one
@@ -7,8 +9,9 @@
 import * as core from '@actions/core'
 import type { Inputs } from '../model/inputs.js'
 import { firstLine } from '../model/findings.js'
+import type { SuiteResult } from '../model/suite.js'
 import { suitesOf, type RunState } from '../model/run-state.js'
-import { artifactFiles, relativeToWorkspace } from '../run/suite-files.js'
+import { artifactFiles, htmlArtifactFile, relativeToWorkspace } from '../run/suite-files.js'
 import * as log from '../safety/log.js'
 import { resolveInside } from '../safety/workspace-fs.js'
 import {
@@ -104,5 +107,31 @@ export async function uploadSuites(run: RunState): Promise<void> {
     } finally {
       core.endGroup()
     }
+  }
+  if (run.rust.enabled && run.rust.htmlZip) await uploadHtmlZip(run, run.rust, unavailable)
+}
+
+/** The zipped HTML report as its own artifact, unzipped: the download is that zip, named after its file. */
+async function uploadHtmlZip(run: RunState, suite: SuiteResult, unavailable: string | null): Promise<void> {
+  const { inputs } = run
+  const name = inputs.rust.htmlArtifactName
+  const file = htmlArtifactFile(inputs)
+  suite.htmlArtifact = { name, files: file ? [relativeToWorkspace(inputs, file)] : [] }
+  if (!file) {
+    suite.htmlArtifact.error = 'no zipped HTML report to upload'
+    return
+  }
+  if (unavailable) {
+    suite.htmlArtifact.error = unavailable
+    return
+  }
+  try {
+    const uploaded = await uploadFiles(inputs, name, [file], undefined, true)
+    Object.assign(suite.htmlArtifact, uploaded)
+    log.info(`Uploaded ${name} (unzipped): id ${uploaded.id}, ${uploaded.size} bytes${uploaded.url ? `, ${uploaded.url}` : ''}`)
+  } catch (error) {
+    const message = firstLine((error as Error).message)
+    suite.htmlArtifact.error = message
+    run.findings.add(suite.suite, 'upload-failed', `${suite.label} HTML report "${name}" was not uploaded: ${message}`)
   }
 }

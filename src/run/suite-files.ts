@@ -10,8 +10,9 @@ import { liesInside, removeInside, resolveInside, workspaceOf } from '../safety/
 export function rustCoberturaPath(inputs: Inputs): string {
   return path.join(path.dirname(inputs.rust.lcov), 'rust.cobertura.xml')
 }
+/** The zipped HTML report, named after its artifact (rust-html-artifact-name): it is uploaded unzipped, as this file. */
 export function rustHtmlZipPath(inputs: Inputs): string {
-  return path.join(path.dirname(inputs.rust.lcov), 'rust-html.zip')
+  return path.join(path.dirname(inputs.rust.lcov), inputs.rust.htmlArtifactName)
 }
 /** Everything the Python command printed. */
 export function pythonOutputPath(inputs: Inputs): string {
@@ -55,12 +56,21 @@ export function emptySuite(inputs: Inputs, suite: SuiteId): SuiteResult {
   }
 }
 
-/** The files the suite's artifact holds: those that exist, are regular files and lie inside the workspace. */
+/**
+ * The files the suite's artifact holds: those that exist, are regular files and lie inside the workspace.
+ * The zipped HTML report is not among them: it is its own artifact, uploaded unzipped (htmlArtifactFile).
+ */
 export function artifactFiles(inputs: Inputs, suite: SuiteId): string[] {
   const candidates =
-    suite === 'rust'
-      ? [inputs.rust.lcov, rustHtmlZipPath(inputs), ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])]
-      : [inputs.python.xml, pythonTermPath(inputs)]
-  // Never upload what lies outside the workspace (a report replaced by a symlink leading out).
-  return candidates.filter((f) => fs.existsSync(f) && fs.statSync(f).isFile() && liesInside(f, inputs.workspace))
+    suite === 'rust' ? [inputs.rust.lcov, ...(inputs.rust.cobertura ? [rustCoberturaPath(inputs)] : [])] : [inputs.python.xml, pythonTermPath(inputs)]
+  return candidates.filter((f) => uploadable(inputs, f))
 }
+
+/** The zipped HTML report when it can be uploaded (it exists, is a regular file inside the workspace), else null. */
+export function htmlArtifactFile(inputs: Inputs): string | null {
+  const file = rustHtmlZipPath(inputs)
+  return uploadable(inputs, file) ? file : null
+}
+
+// Never upload what lies outside the workspace (a report replaced by a symlink leading out).
+const uploadable = (inputs: Inputs, file: string): boolean => fs.existsSync(file) && fs.statSync(file).isFile() && liesInside(file, inputs.workspace)

@@ -1,5 +1,6 @@
 // The zip phase: cargo-llvm-cov's HTML report folder zipped next to the lcov,
-// for the Rust artifact.
+// named after its own artifact (rust-html-artifact-name), which uploads this
+// zip unzipped: the download is the zip itself, not a zip inside a zip.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { firstLine } from '../model/findings.js'
@@ -21,7 +22,7 @@ export async function zipRustHtml(run: RunState): Promise<void> {
   const { zipDirectory } = await import('./write.js')
   const zipPath = rustHtmlZipPath(inputs)
   // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
-  // the zip is written under a temporary name and renamed, so a rust-html.zip placed as a symlink is replaced.
+  // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
   resolveInside(html, inputs.workspace, { shown: relativeToWorkspace(inputs, html) })
   try {
     const zipped = await writeThroughTemp(

@@ -30,6 +30,25 @@ describe('readInputs', () => {
     expect(errorOf({ 'page-artifact-name': 'a/b.html' })).toContain('Input "page-artifact-name"')
   })
 
+  it('names the zipped HTML report (file and unzipped artifact) after rust-artifact-name unless told; only .zip names', () => {
+    const inputs = readInputs(reader(base), env)
+    expect(inputs.rust.htmlArtifactName).toBe('rust-coverage-html.zip')
+    expect(readInputs(reader({ ...base, 'rust-artifact-name': 'rust-coverage-py313' }), env).rust.htmlArtifactName).toBe(
+      'rust-coverage-py313-html.zip'
+    )
+    expect(readInputs(reader({ ...base, 'rust-html-artifact-name': 'llvm-cov.zip' }), env).rust.htmlArtifactName).toBe('llvm-cov.zip')
+    expect(errorOf({ 'rust-html-artifact-name': 'html.tar' })).toContain('Input "rust-html-artifact-name" must be a file name ending in .zip')
+    expect(errorOf({ 'rust-html-artifact-name': '.zip' })).toContain('Input "rust-html-artifact-name"')
+    expect(errorOf({ 'rust-html-artifact-name': 'a/b.zip' })).toContain('Input "rust-html-artifact-name"')
+    // The zip is written beside rust-lcov under that name: it must not be another report's path, nor another artifact's name.
+    expect(errorOf({ 'rust-html-artifact-name': 'python.xml.zip', 'rust-lcov': 'target/coverage/python.xml.zip' })).toContain(
+      'rust-html-artifact-name'
+    )
+    expect(errorOf({ 'rust-artifact-name': 'x.zip', 'rust-html-artifact-name': 'x.zip' })).toContain(
+      'Input "rust-artifact-name" must differ from "rust-html-artifact-name"'
+    )
+  })
+
   it('fills the documented defaults', () => {
     const inputs = readInputs(reader(base), env)
     expect(inputs.coverageOn).toBe('3.12')

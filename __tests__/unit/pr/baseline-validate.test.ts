@@ -31,12 +31,40 @@ it('takes a summary this action wrote: the figures the deltas use', () => {
   expect(summary).toEqual({
     commit: 'a'.repeat(40),
     suites: {
-      rust: { enabled: true, headline: { percent: 80 }, files: [{ path: 'src/a.rs', lines: t(8, 10) }] },
-      python: { enabled: false, headline: null, files: [] }
+      rust: {
+        enabled: true,
+        headline: { percent: 80 },
+        files: [{ path: 'src/a.rs', lines: t(8, 10) }],
+        durationSeconds: null,
+        artifact: null,
+        htmlArtifact: null
+      },
+      python: { enabled: false, headline: null, files: [], durationSeconds: null, artifact: null, htmlArtifact: null }
     }
   })
   const current = { suite: 'rust', enabled: true, headline: { percent: 70 }, report: null } as unknown as SuiteResult
   expect(suiteDelta(current, summary.suites.rust)?.delta).toBe(-10)
+  // An older summary without runtime and sizes: the delta has no baseline figures for them.
+  expect(suiteDelta(current, summary.suites.rust)?.base).toEqual({ durationSeconds: null, artifactBytes: null })
+})
+
+it('takes the runtime and the artifact sizes; the Rust size is its artifacts together', () => {
+  const summary = parseBaselineSummary(
+    withRust((r) => {
+      r['durationSeconds'] = 12.3
+      r['artifact'] = { name: 'rust-coverage', id: 1, size: 1000, url: null, error: null }
+      r['htmlArtifact'] = { name: 'rust-coverage-html.zip', id: 2, size: 250, url: null, error: null }
+    })
+  )
+  expect(summary.suites.rust).toMatchObject({ durationSeconds: 12.3, artifact: { size: 1000 }, htmlArtifact: { size: 250 } })
+  const current = { suite: 'rust', enabled: true, headline: { percent: 70 }, report: null } as unknown as SuiteResult
+  expect(suiteDelta(current, summary.suites.rust)?.base).toEqual({ durationSeconds: 12.3, artifactBytes: 1250 })
+  // Before the HTML report had its own artifact it was inside the Rust one: that size alone is the suite's.
+  const older = parseBaselineSummary(withRust((r) => (r['artifact'] = { name: 'rust-coverage', size: 1250 })))
+  expect(suiteDelta(current, older.suites.rust)?.base).toEqual({ durationSeconds: null, artifactBytes: 1250 })
+  // An artifact that was not uploaded has no size: no size to compare with.
+  const failed = parseBaselineSummary(withRust((r) => (r['artifact'] = { name: 'rust-coverage', size: null, error: 'refused' })))
+  expect(suiteDelta(current, failed.suites.rust)?.base?.artifactBytes).toBeNull()
 })
 
 it.each([
@@ -68,6 +96,30 @@ it.each([
     /files\[0\]\.path must be a path of 1 to 4096 characters/
   ],
   ['enabled that is a string', withRust((r) => (r['enabled'] = 'yes')), /suites\.rust\.enabled must be true or false/],
+  [
+    'a string runtime',
+    withRust((r) => (r['durationSeconds'] = '12')),
+    /suites\.rust\.durationSeconds must be a number of seconds from 0 to \d+, got "12"/
+  ],
+  ['a negative runtime', withRust((r) => (r['durationSeconds'] = -1)), /suites\.rust\.durationSeconds must be a number of seconds/],
+  [
+    'an infinite runtime (1e999)',
+    withRust((r) => (r['durationSeconds'] = 1)).replace('"durationSeconds":1', '"durationSeconds":1e999'),
+    /durationSeconds must be a number of seconds from 0 to \d+, got null/
+  ],
+  ['a runtime beyond a year', withRust((r) => (r['durationSeconds'] = 4e7)), /durationSeconds must be a number of seconds/],
+  ['an artifact that is a string', withRust((r) => (r['artifact'] = 'big')), /suites\.rust\.artifact must be an object, got "big"/],
+  ['a negative artifact size', withRust((r) => (r['artifact'] = { size: -5 })), /suites\.rust\.artifact\.size must be a whole number from 0, got -5/],
+  [
+    'a fractional HTML artifact size',
+    withRust((r) => (r['htmlArtifact'] = { size: 1.5 })),
+    /suites\.rust\.htmlArtifact\.size must be a whole number from 0/
+  ],
+  [
+    'a string HTML artifact size',
+    withRust((r) => (r['htmlArtifact'] = { size: '1 MB' })),
+    /htmlArtifact\.size must be a whole number from 0, got "1 MB"/
+  ],
   ['a suite that is a list', JSON.stringify({ ...good(), suites: { rust: [] } }), /suites\.rust must be an object, got \[\]/],
   ['no suites', JSON.stringify({ ...good(), suites: null }), /suites must be an object, got null/],
   ['another schema', JSON.stringify({ ...good(), schema: 'x' }), /not a coverage-summary\.json of this action/],

@@ -47,7 +47,15 @@ function suites(minLines: { rust: number | null; python: number | null }, upload
     tools: {},
     artifact: uploaded
       ? { name: `${suite}-coverage`, files: [], id, url: `${runUrl}/artifacts/${id}`, size }
-      : { name: `${suite}-coverage`, files: [], error: 'the artifact service did not finish within 600 s' }
+      : { name: `${suite}-coverage`, files: [], error: 'the artifact service did not finish within 600 s' },
+    // Rust: the zipped HTML report, its own artifact (uploaded unzipped).
+    ...(suite === 'rust'
+      ? {
+          htmlArtifact: uploaded
+            ? { name: 'rust-coverage-html.zip', files: [], id: 1004, url: `${runUrl}/artifacts/1004`, size: 1_187_954 }
+            : { name: 'rust-coverage-html.zip', files: [], error: 'the artifact service did not finish within 600 s' }
+        }
+      : {})
   })
   return [make('rust', rustReport, 41_200, 1001, 183_422), make('python', pythonReport, 6_300, 1002, 4_318)]
 }
@@ -61,7 +69,12 @@ const input = (over: Partial<SummaryInput> & { suites: SuiteResult[]; status: St
 })
 
 /** A baseline coverage-summary.json suite entry, as an earlier run on main would have written it. */
-function baselineSuite(result: SuiteResult, percentShift: number, dropFile: string): SuiteSummary {
+function baselineSuite(
+  result: SuiteResult,
+  percentShift: number,
+  dropFile: string,
+  costs: { seconds: number; artifact: number; html?: number }
+): SuiteSummary {
   const headline = result.headline!
   return {
     enabled: true,
@@ -72,9 +85,10 @@ function baselineSuite(result: SuiteResult, percentShift: number, dropFile: stri
     headline: { ...headline, percent: headline.percent + percentShift },
     totals: null,
     threshold: { minLines: result.minLines, met: null },
-    durationSeconds: 40,
+    durationSeconds: costs.seconds,
     commands: [],
-    artifact: null,
+    artifact: { name: `${result.suite}-coverage`, id: 900, size: costs.artifact, url: null, error: null },
+    htmlArtifact: costs.html === undefined ? null : { name: 'rust-coverage-html.zip', id: 901, size: costs.html, url: null, error: null },
     findings: [],
     files: (result.report?.files ?? []).map((f) => ({
       path: f.path,
@@ -131,8 +145,8 @@ const scenarios: Record<string, () => SummaryInput> = {
         Array.from({ length: 30 }, (_, i) => i + 1)
       )
     )
-    rust.delta = suiteDelta(rust, baselineSuite(rust, 1.25, rustFile))
-    python.delta = suiteDelta(python, baselineSuite(python, -0.5, pythonFile))
+    rust.delta = suiteDelta(rust, baselineSuite(rust, 1.25, rustFile, { seconds: 40, artifact: 180_112, html: 1_085_220 }))
+    python.delta = suiteDelta(python, baselineSuite(python, -0.5, pythonFile, { seconds: 6.4, artifact: 4_318 }))
     const patch: PatchOutcome = {
       base: 'b'.repeat(40),
       how: `the pull request's base ${'b'.repeat(12)} (the first parent of GitHub's merge commit)`,

@@ -31,7 +31,14 @@ export function suiteDelta(current: SuiteResult, base: BaselineSuite | undefined
   }
   const rank = (f: FileDelta): number => (f.delta !== null ? 0 : f.before === null ? 1 : 2)
   files.sort((x, y) => rank(x) - rank(y) || (x.delta ?? 0) - (y.delta ?? 0) || (x.path < y.path ? -1 : 1))
-  return { before, after, delta, files }
+  return { before, after, delta, files, base: { durationSeconds: base.durationSeconds ?? null, artifactBytes: baselineBytes(base) } }
+}
+
+/** The bytes of the baseline suite's artifacts together (the Rust one and its HTML report's), or null when not all were recorded. */
+function baselineBytes(base: BaselineSuite): number | null {
+  if (!base.artifact) return null
+  const parts = [base.artifact, ...(base.htmlArtifact ? [base.htmlArtifact] : [])]
+  return parts.every((a) => a.size !== null) ? parts.reduce((sum, a) => sum + (a.size as number), 0) : null
 }
 
 const sameTally = (a: Tally, b: Tally): boolean => a.covered === b.covered && a.total === b.total

@@ -1,9 +1,11 @@
 // The baseline's coverage-summary.json comes from another run's artifact: it is
 // read as untrusted input. Only the fields the deltas use are taken, each
 // checked for its type and range (percentages finite from 0 to 100, counts
-// non-negative safe integers with covered <= total, paths short strings
-// without control characters, a bounded number of files); anything else makes
-// the whole baseline ignored with one line saying which field and why. Pure.
+// and artifact sizes non-negative safe integers, covered <= total, runtimes
+// finite from 0 to a year, paths short strings without control characters, a
+// bounded number of files); runtime and sizes may be absent (older summaries
+// lack them) and then show no change; anything else makes the whole baseline
+// ignored with one line saying which field and why. Pure.
 import { SUMMARY_SCHEMA } from '../../model/coverage-summary.js'
 import type { SuiteId } from '../../model/inputs.js'
 import type { Tally } from '../../reports/model.js'
@@ -14,6 +16,11 @@ export interface BaselineSuite {
   enabled: boolean
   headline: { percent: number } | null
   files: Array<{ path: string; lines: Tally }>
+  /** Absent or null in baselines that did not record them. */
+  durationSeconds?: number | null
+  artifact?: { size: number | null } | null
+  /** Rust: the zipped HTML report's own artifact (before it had one, it was inside `artifact`). */
+  htmlArtifact?: { size: number | null } | null
 }
 
 export interface BaselineSummary {
@@ -23,6 +30,8 @@ export interface BaselineSummary {
 
 /** More files than any real project's report holds; a baseline beyond it is not read. */
 export const MAX_BASELINE_FILES = 200_000
+/** A suite's runtime beyond a year is no runtime. */
+export const MAX_BASELINE_SECONDS = 366 * 24 * 3600
 export const MAX_BASELINE_PATH = 4096
 
 const show = (value: unknown): string => {
@@ -78,7 +87,30 @@ function suite(value: unknown, where: string): BaselineSuite {
     }
     return { path, lines: tally(f['lines'], `${where}.files[${i}].lines`) }
   })
-  return { enabled: s['enabled'], headline, files }
+  let durationSeconds: number | null = null
+  const seconds = s['durationSeconds']
+  if (seconds !== null && seconds !== undefined) {
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_BASELINE_SECONDS) {
+      throw new InvalidSummary(`${where}.durationSeconds must be a number of seconds from 0 to ${MAX_BASELINE_SECONDS}, got ${show(seconds)}`)
+    }
+    durationSeconds = seconds
+  }
+  return {
+    enabled: s['enabled'],
+    headline,
+    files,
+    durationSeconds,
+    artifact: artifactSize(s['artifact'], `${where}.artifact`),
+    htmlArtifact: artifactSize(s['htmlArtifact'], `${where}.htmlArtifact`)
+  }
+}
+
+/** An artifact's recorded size (null: not uploaded); the artifact itself null when absent. */
+function artifactSize(value: unknown, where: string): { size: number | null } | null {
+  if (value === null || value === undefined) return null
+  const a = object(value, where)
+  const size = a['size']
+  return { size: size === null || size === undefined ? null : count(size, `${where}.size`) }
 }
 
 /** The checked baseline from a coverage-summary.json's text; an InvalidSummary names the first field that is wrong. */

@@ -2,7 +2,7 @@
 // workflow runs of a workflow (branch, status filters, latest first), a run's
 // artifacts (name filter, expired flag), an artifact's zip (302 to the signed
 // storage URL of the local artifact service that holds it, 410 once expired),
-// and a pull request's comments (list with pages, create, update, the 65,536
+// and a pull request's comments (list with pages and Link headers, create, update, the 65,536
 // character limit, 403 for a read-only token as on fork pull requests).
 // Bearer/token auth is required; every request is recorded.
 import * as http from 'node:http'
@@ -64,7 +64,14 @@ export interface GitHubApiDouble {
 
 const MAX_COMMENT = 65_536
 
-export async function startGitHubApi(opts: { repository: string; workflow: string; token: string; runs: RunRecord[] }): Promise<GitHubApiDouble> {
+export async function startGitHubApi(opts: {
+  repository: string
+  workflow: string
+  token: string
+  runs: RunRecord[]
+  /** The IPv4 address to listen on (default 127.0.0.1). */
+  listen?: string
+}): Promise<GitHubApiDouble> {
   const requests: GitHubApiDouble['requests'] = []
   const comments = new Map<number, Comment[]>()
   const pullFiles: GitHubApiDouble['pullFiles'] = new Map()
@@ -94,6 +101,17 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
       const rest = url.pathname.slice(repoPrefix.length)
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
       const page = Math.max(Number(url.searchParams.get('page') ?? 1), 1)
+      /** One page of a list, with GitHub's Link header (next and last, on the host the request was sent to) when more pages follow. */
+      const sendPage = (items: unknown[]): void => {
+        const last = Math.max(Math.ceil(items.length / perPage), 1)
+        const at = (n: number): string => {
+          const next = new URL(url.pathname + url.search, `http://${req.headers.host ?? new URL(base).host}`)
+          next.searchParams.set('page', String(n))
+          return next.href
+        }
+        const link: Record<string, string> = page < last ? { Link: `<${at(page + 1)}>; rel="next", <${at(last)}>; rel="last"` } : {}
+        send(200, items.slice((page - 1) * perPage, page * perPage), link)
+      }
       let m: RegExpExecArray | null
 
       if (req.method === 'GET' && (m = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(rest))) {
@@ -182,14 +200,11 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
       if (req.method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
         const files = pullFiles.get(Number(m[1]))
         if (!files) return send(404, { message: 'Not Found' })
-        return send(
-          200,
-          files.slice((page - 1) * perPage, page * perPage).map((f) => ({ sha: '0'.repeat(40), additions: 0, deletions: 0, changes: 0, ...f }))
-        )
+        return sendPage(files.map((f) => ({ sha: '0'.repeat(40), additions: 0, deletions: 0, changes: 0, ...f })))
       }
       if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
         const list = comments.get(Number(m[1])) ?? []
-        if (req.method === 'GET') return send(200, list.slice((page - 1) * perPage, page * perPage))
+        if (req.method === 'GET') return sendPage(list)
         if (req.method === 'POST') {
           if (state.readOnly) return send(403, { message: 'Resource not accessible by integration' })
           const body = String(JSON.parse(Buffer.concat(chunks).toString() || '{}').body ?? '')
@@ -211,8 +226,9 @@ export async function startGitHubApi(opts: { repository: string; workflow: strin
       return send(404, { message: 'Not Found' })
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const address = opts.listen ?? '127.0.0.1'
+  await new Promise<void>((resolve) => server.listen(0, address, resolve))
+  base = `http://${address}:${(server.address() as AddressInfo).port}`
   return {
     url: base,
     requests,

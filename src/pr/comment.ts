@@ -84,14 +84,12 @@ const writtenBy = (comment: IssueComment, login: string): boolean =>
 export async function upsertComment(api: GitHubApi, repository: string, pr: number, marker: string, body: string): Promise<CommentResult> {
   let existing: IssueComment | undefined
   let login: string | undefined
-  for (let page = 1; page <= 50 && !existing; page++) {
-    const list = await api.json<IssueComment[]>('GET', `/repos/${repository}/issues/${pr}/comments?per_page=100&page=${page}`)
-    if (!Array.isArray(list)) break
+  for await (const list of api.pages<IssueComment>(`/repos/${repository}/issues/${pr}/comments?per_page=100&page=1`, 50)) {
     const marked = list.filter((c) => typeof c?.id === 'number' && typeof c.body === 'string' && c.body.startsWith(marker))
     // Who we are is asked only when a marked comment is there to tell apart.
     if (marked.length > 0) login ??= await tokenLogin(api)
     existing = marked.find((c) => writtenBy(c, login as string))
-    if (list.length < 100) break
+    if (existing) break
   }
   if (existing) {
     const updated = await api.json<IssueComment>('PATCH', `/repos/${repository}/issues/comments/${existing.id}`, { body })

@@ -2,7 +2,7 @@
 // when git cannot give them (a checkout without the base commit and no way to
 // fetch it). Each file's `patch` is the unified diff against the merge base;
 // GitHub leaves it out for binary and very large diffs, and lists at most
-// 3,000 files: those are counted, not guessed.
+// 3,000 files: those are counted, not guessed. Pages follow the Link header.
 import type { GitHubApi } from '../../github/api.js'
 import { parseUnifiedDiff, type ChangedLines } from './diff.js'
 
@@ -25,18 +25,16 @@ const MAX_PAGES = 30
 export async function changedLinesFromApi(api: GitHubApi, repository: string, pull: number): Promise<ApiChanges> {
   const changed: ChangedLines = new Map()
   let withoutPatch = 0
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const files = await api.json<PullFile[]>('GET', `/repos/${repository}/pulls/${pull}/files?per_page=${PER_PAGE}&page=${page}`)
+  for await (const files of api.pages<PullFile>(`/repos/${repository}/pulls/${pull}/files?per_page=${PER_PAGE}&page=1`, MAX_PAGES)) {
     for (const file of files) {
-      if (file.status === 'removed') continue
-      if (typeof file.patch !== 'string') {
+      if (file?.status === 'removed') continue
+      if (typeof file?.filename !== 'string' || typeof file.patch !== 'string') {
         withoutPatch++
         continue
       }
       const lines = parseUnifiedDiff(`+++ b/${file.filename}\n${file.patch}`).get(file.filename)
       if (lines) changed.set(file.filename, lines)
     }
-    if (files.length < PER_PAGE) break
   }
   return { changed, withoutPatch }
 }

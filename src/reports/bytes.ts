@@ -81,7 +81,7 @@ export class Digits {
 }
 
 /** An ASCII keyword as bytes, for equalsAt and startsWithAt. */
-export const bytesOf = (ascii: string): Uint8Array => Uint8Array.from(Buffer.from(ascii, 'latin1'))
+export const bytesOf = (ascii: string): Uint8Array => Uint8Array.from(Buffer.from(ascii))
 
 /** Whether buf[from, to) is exactly the bytes of word. */
 export function equalsAt(buf: Uint8Array, from: number, to: number, word: Uint8Array): boolean {

@@ -303,7 +303,7 @@ class LcovReader implements ByteScanner {
    * LF, LH, FNF, FNH, BRF, BRH with a plain number, and end_of_record, read
    * from the bytes. The records here and in lineAt are told apart byte by byte
    * on purpose, for speed: matched against their names (startsWithAt), the
-   * whole reader ran 3-6 % slower, though these lines are few (bench/RESULTS.md).
+   * whole reader ran 3-8 % slower, though these lines are few (bench/RESULTS.md).
    */
   private sectionRecordAt(file: FileState, buf: Buffer, start: number, stop: number): boolean {
     const a = buf[start]

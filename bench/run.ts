@@ -5,6 +5,7 @@
 // (the whole process: start-up, module load, read, work), the in-process time
 // (after module loading), peak RSS, and each one's ratio to the baseline of
 // the same round. Targets are judged on the wall ratio, like the reference.
+// The tables go to bench/data/results.md (not tracked), to be copied into bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { build } from 'esbuild'
 import * as fs from 'node:fs'
@@ -138,5 +139,7 @@ if (!only || only === 'start') {
   )
   console.log(report.slice(-6).join('\n'))
 }
-fs.writeFileSync('bench/RESULTS.md', report.join('\n'))
+// bench/RESULTS.md keeps the figures of every day, dated, by hand: a run writes its tables beside the data.
+fs.writeFileSync(path.join(data, 'results.md'), report.join('\n'))
+console.log(`tables written to ${path.join('bench/data', 'results.md')}; copy them into a dated section of bench/RESULTS.md`)
 execFileSync('true')

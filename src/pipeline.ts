@@ -21,19 +21,24 @@ import { emptySuite } from './run/suite-files.js'
 import { runSuites } from './run/suites.js'
 import { makeRedactor } from './safety/redact.js'
 
-export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const run: RunState = {
+/** The run state before the first phase: no findings, both suites empty (unless given), nothing measured. */
+export function createRunState(inputs: Inputs, env: NodeJS.ProcessEnv, given: Partial<Pick<RunState, 'redact' | 'rust' | 'python'>> = {}): RunState {
+  return {
     inputs,
     env,
     findings: new Findings(),
-    redact: makeRedactor(env),
-    rust: emptySuite(inputs, 'rust'),
-    python: emptySuite(inputs, 'python'),
+    redact: given.redact ?? makeRedactor(env),
+    rust: given.rust ?? emptySuite(inputs, 'rust'),
+    python: given.python ?? emptySuite(inputs, 'python'),
     patch: null,
     baseline: null,
     merge: null,
     page: null
   }
+}
+
+export async function runPipeline(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const run = createRunState(inputs, env)
   const { findings } = run
   core.setOutput('skipped', 'false')
 

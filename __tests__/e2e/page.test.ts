@@ -8,9 +8,8 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { Findings } from '../../src/model/findings.js'
+import { createRunState } from '../../src/pipeline.js'
 import type { Inputs } from '../../src/model/inputs.js'
-import type { RunState } from '../../src/model/run-state.js'
 import type { SuiteResult } from '../../src/model/suite.js'
 import { writeCoveragePage } from '../../src/page/write.js'
 import { parseCoberturaFile } from '../../src/reports/cobertura.js'
@@ -52,32 +51,35 @@ async function examplePage(name: string, pullRequest: boolean): Promise<string> 
     tools: {},
     ...over
   })
-  const run: RunState = {
-    inputs: {
-      workspace,
-      workingDirectory: workspace,
-      summaryJson: path.join(workspace, 'target/coverage/coverage-summary.json')
-    } as unknown as Inputs,
-    env: { GITHUB_REPOSITORY: 'example/mixed-project' },
-    findings: new Findings(),
-    redact: (text) => text,
-    rust: suite('rust', {
-      report: rust,
-      headline: rustHeadline(rust),
-      minLines: 70,
-      // A pull request that changed title_case (src/text.rs 67-81), which no test runs.
-      ...(pullRequest
-        ? {
-            patch: { covered: 2, total: 14, percent: (2 * 100) / 14, files: [{ path: 'src/text.rs', total: 14, covered: 2, uncovered: [[67, 81]] }] }
-          }
-        : {})
-    }),
-    python: suite('python', { report: python, headline: pythonHeadline(python), minLines: 60 }),
-    patch: null,
-    baseline: null,
-    merge: null,
-    page: null
-  }
+  const inputs = {
+    workspace,
+    workingDirectory: workspace,
+    summaryJson: path.join(workspace, 'target/coverage/coverage-summary.json')
+  } as unknown as Inputs
+  const run = createRunState(
+    inputs,
+    { GITHUB_REPOSITORY: 'example/mixed-project' },
+    {
+      redact: (text) => text,
+      rust: suite('rust', {
+        report: rust,
+        headline: rustHeadline(rust),
+        minLines: 70,
+        // A pull request that changed title_case (src/text.rs 67-81), which no test runs.
+        ...(pullRequest
+          ? {
+              patch: {
+                covered: 2,
+                total: 14,
+                percent: (2 * 100) / 14,
+                files: [{ path: 'src/text.rs', total: 14, covered: 2, uncovered: [[67, 81]] }]
+              }
+            }
+          : {})
+      }),
+      python: suite('python', { report: python, headline: pythonHeadline(python), minLines: 60 })
+    }
+  )
   await writeCoveragePage(run)
   expect(run.findings.findings).toEqual([])
   expect(run.findings.advisories).toEqual([])

@@ -3,7 +3,6 @@
 // commit, depth 1), the real reports of the example (paths moved to the copy),
 // and the bundled action run with the pull_request event. The expected figures
 // come straight from the reports' own per-line records for the changed lines.
-import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -12,18 +11,9 @@ import { startGitHubApi } from '../../test-support/github-api.js'
 import { summarySchemaErrors } from '../../test-support/summary-schema.js'
 import { example, repo, runAction, runActionAsync, type ActionRun } from './support/run-action.js'
 import { untrusted } from '../../src/safety/markdown.js'
+import { git } from '../../test-support/git.js'
 
 const real = path.join(repo, '__fixtures__/real')
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 't',
-  GIT_AUTHOR_EMAIL: 't@e',
-  GIT_COMMITTER_NAME: 't',
-  GIT_COMMITTER_EMAIL: 't@e',
-  GIT_CONFIG_GLOBAL: '/dev/null'
-}
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], { cwd, env: gitEnv, encoding: 'utf8' }).trim()
 
 const sources = [
   'src/lib.rs',

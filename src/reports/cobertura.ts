@@ -9,6 +9,7 @@ import { LineStates, startLineStateBudget } from './line-states.js'
 import { XmlScanner, type XmlAttributes, type XmlHandler } from './xml-scanner.js'
 import { emptyTally, type CoverageReport, type FileCoverage, type ParseOptions, type Tally } from './model.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
+import { bytesOf } from './bytes.js'
 import { ReportError, XmlError } from '../model/errors.js'
 
 interface FileState {
@@ -19,29 +20,53 @@ interface FileState {
   functions: Tally
 }
 
-const COVERAGE = 0
-const SOURCE = 1
-const CLASS = 2
-const METHODS = 3
-const LINE = 4
-const METHOD = 5
+/** The elements the reader looks at, each with the attributes it reads. */
+const WANTED = {
+  coverage: ['lines-valid', 'lines-covered', 'branches-valid', 'branches-covered', 'version'],
+  source: [],
+  class: ['filename', 'name'],
+  methods: [],
+  line: ['number', 'hits', 'branch', 'condition-coverage'],
+  method: ['hits']
+} as const
+type Element = keyof typeof WANTED
+type Attribute<E extends Element> = (typeof WANTED)[E][number]
+const ELEMENTS = Object.keys(WANTED) as Element[]
+
+/** The scanner's id of an element: its index in ELEMENTS. */
+const element = (name: Element): number => ELEMENTS.indexOf(name)
+/** The slot of an element's attribute in XmlAttributes: its index in the element's list. */
+const slot = <E extends Element>(name: E, attribute: Attribute<E>): number => (WANTED[name] as readonly string[]).indexOf(attribute)
+
+const COVERAGE = element('coverage')
+const SOURCE = element('source')
+const CLASS = element('class')
+const METHODS = element('methods')
+const LINE = element('line')
+const METHOD = element('method')
+const COVERAGE_LINES_VALID = slot('coverage', 'lines-valid')
+const COVERAGE_LINES_COVERED = slot('coverage', 'lines-covered')
+const COVERAGE_BRANCHES_VALID = slot('coverage', 'branches-valid')
+const COVERAGE_BRANCHES_COVERED = slot('coverage', 'branches-covered')
+const COVERAGE_VERSION = slot('coverage', 'version')
+const CLASS_FILENAME = slot('class', 'filename')
+const CLASS_NAME = slot('class', 'name')
+const LINE_NUMBER = slot('line', 'number')
+const LINE_HITS = slot('line', 'hits')
+const LINE_BRANCH = slot('line', 'branch')
+const LINE_CONDITION_COVERAGE = slot('line', 'condition-coverage')
+const METHOD_HITS = slot('method', 'hits')
+const TRUE = bytesOf('true')
 
 class CoberturaReader implements XmlHandler {
-  readonly elements = ['coverage', 'source', 'class', 'methods', 'line', 'method']
-  readonly attributes = [
-    ['lines-valid', 'lines-covered', 'branches-valid', 'branches-covered', 'version'],
-    [],
-    ['filename', 'name'],
-    [],
-    ['number', 'hits', 'branch', 'condition-coverage'],
-    ['hits']
-  ]
+  readonly elements = ELEMENTS
+  readonly attributes = ELEMENTS.map((name) => WANTED[name])
   wantsText = false
   /** `<line number="N" hits="M"/>`, most of a report, read without attribute objects. */
   readonly quick = {
-    name: 'line',
-    first: 'number',
-    second: 'hits',
+    name: 'line' satisfies Element,
+    first: 'number' satisfies Attribute<'line'>,
+    second: 'hits' satisfies Attribute<'line'>,
     onNumbers: (number: number, hits: number, line: number): void => this.lineNumbers(number, hits, line)
   }
   readonly scanner = new XmlScanner(this)
@@ -84,13 +109,13 @@ class CoberturaReader implements XmlHandler {
     if (!this.rootChecked) {
       this.rootChecked = true
       if (id !== COVERAGE) throw new ReportError(this.shown, `is not a Cobertura report (root element <${name}>)`)
-      const lv = a.text(0)
-      const lc = a.text(1)
+      const lv = a.text(COVERAGE_LINES_VALID)
+      const lc = a.text(COVERAGE_LINES_COVERED)
       if (lv !== undefined && lc !== undefined) this.declared.lines = { covered: Number(lc), total: Number(lv) }
-      const bv = a.text(2)
-      const bc = a.text(3)
+      const bv = a.text(COVERAGE_BRANCHES_VALID)
+      const bc = a.text(COVERAGE_BRANCHES_COVERED)
       if (bv !== undefined && bc !== undefined) this.declared.branches = { covered: Number(bc), total: Number(bv) }
-      if (!this.producer && /^gcovr/.test(a.text(4) ?? '')) this.producer = 'gcovr'
+      if (!this.producer && /^gcovr/.test(a.text(COVERAGE_VERSION) ?? '')) this.producer = 'gcovr'
       return
     }
     switch (id) {
@@ -99,7 +124,7 @@ class CoberturaReader implements XmlHandler {
         this.sourceText = ''
         return
       case CLASS: {
-        const path = this.resolve(a.text(0) ?? a.text(1) ?? '')
+        const path = this.resolve(a.text(CLASS_FILENAME) ?? a.text(CLASS_NAME) ?? '')
         let state = this.files.get(path)
         if (!state) {
           state = { lines: new LineStates(), branches: null, functions: emptyTally() }
@@ -112,7 +137,7 @@ class CoberturaReader implements XmlHandler {
         this.depthInMethods++
         return
       case METHOD: {
-        const hits = a.uint(0)
+        const hits = a.uint(METHOD_HITS)
         this.methodHit = hits > 0 ? 1 : 0
         return
       }
@@ -141,12 +166,12 @@ class CoberturaReader implements XmlHandler {
     if (file === null) return
     if (this.depthInMethods > 0) {
       // A method's own lines repeat the class's: they only tell whether the method ran.
-      if (this.methodHit === 0 && a.uint(1) > 0) this.methodHit = 1
+      if (this.methodHit === 0 && a.uint(LINE_HITS) > 0) this.methodHit = 1
       return
     }
-    let number = a.uint(0)
+    let number = a.uint(LINE_NUMBER)
     if (number <= 0 || number > MAX_LINE) {
-      const raw = a.text(0) ?? ''
+      const raw = a.text(LINE_NUMBER) ?? ''
       number = Number(raw)
       if (!Number.isInteger(number) || number <= 0 || number > MAX_LINE) {
         if (this.warnings.length < 20)
@@ -154,13 +179,13 @@ class CoberturaReader implements XmlHandler {
         return
       }
     }
-    let hits = a.uint(1)
+    let hits = a.uint(LINE_HITS)
     if (hits < 0) {
-      const parsed = Number.parseFloat(a.text(1) ?? '0')
+      const parsed = Number.parseFloat(a.text(LINE_HITS) ?? '0')
       hits = Number.isFinite(parsed) ? parsed : 0
     }
     file.lines.mark(number, hits > 0)
-    if (a.is(2, 'true') && a.has(3) && a.fraction(3)) {
+    if (a.is(LINE_BRANCH, TRUE) && a.has(LINE_CONDITION_COVERAGE) && a.fraction(LINE_CONDITION_COVERAGE)) {
       const branches = (file.branches ??= new Map())
       const prev = branches.get(number)
       if (!prev) branches.set(number, { covered: a.numerator, total: a.denominator })

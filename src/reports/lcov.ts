@@ -10,11 +10,11 @@ import { emptyTally, LINE_HIT, LINE_MISSED, type CoverageReport, type FileCovera
 import { rethrowAs, scanBuffer, scanFile, type ByteScanner } from './chunks.js'
 import { normalisePath, readHead, sniff } from './sniff.js'
 import { ReportError } from '../model/errors.js'
-import { trimEnd } from './bytes.js'
+import { Byte, bytesOf, Digits, hasBomAt, trimEnd } from './bytes.js'
 
 const MAX_LINE = 10_000_000
 const MAX_WARNINGS = 20
-const END_OF_RECORD = Buffer.from('end_of_record')
+const END_OF_RECORD = bytesOf('end_of_record')
 
 interface FileState {
   path: string
@@ -97,7 +97,7 @@ class LcovReader implements ByteScanner {
   /** ByteScanner: every complete line of buf[0, end); the last one too when final. */
   scan(buf: Buffer, end: number, final: boolean): number {
     // buf[0, whole) are whole lines, each ending in '\n': the runs below stop at a '\n' without checking bounds.
-    const whole = end > 0 ? buf.lastIndexOf(10, end - 1) + 1 : 0
+    const whole = end > 0 ? buf.lastIndexOf(Byte.LineFeed, end - 1) + 1 : 0
     let pos = 0
     while (pos < end) {
       const file = this.current
@@ -105,9 +105,9 @@ class LcovReader implements ByteScanner {
         // Runs of the records that make up most of a report, read straight from the bytes.
         const first = buf[pos]
         let next = pos
-        if (first === 68) next = this.dataRun(file.lines, buf, pos, whole)
-        else if (first === 66) next = this.branchRun(file, buf, pos, whole)
-        else if (first === 70 && !this.keepNames) {
+        if (first === Byte.D) next = this.dataRun(file.lines, buf, pos, whole)
+        else if (first === Byte.B) next = this.branchRun(file, buf, pos, whole)
+        else if (first === Byte.F && !this.keepNames) {
           next = this.skipFunctionNames(buf, pos, end, final)
           if (next < 0) return pos
         }
@@ -116,7 +116,7 @@ class LcovReader implements ByteScanner {
           continue
         }
       }
-      let nl = buf.indexOf(10, pos)
+      let nl = buf.indexOf(Byte.LineFeed, pos)
       if (nl < 0 || nl >= end) {
         if (!final) break
         nl = end
@@ -130,32 +130,34 @@ class LcovReader implements ByteScanner {
   /**
    * A run of DA:<line>,<count> lines with plain digits from buf[pos], which
    * is before `whole` (see scan); returns where it stopped (anything else is
-   * left to the general path). LineStates.mark, inlined.
+   * left to the general path).
    */
   private dataRun(lines: LineStates, buf: Buffer, pos: number, whole: number): number {
+    // The hottest loop of the reader: the digit loops and LineStates.mark are written out here on purpose, for speed.
     let states = lines.states
     let max = lines.max
     let total = lines.total
     let covered = lines.covered
     let read = 0
     // Every byte read is at or before the '\n' ending the line at pos, which is before `whole`.
-    while (pos < whole && buf[pos] === 68 && buf[pos + 1] === 65 && buf[pos + 2] === 58) {
+    while (pos < whole && buf[pos] === Byte.D && buf[pos + 1] === Byte.A && buf[pos + 2] === Byte.Colon) {
       let i = pos + 3
-      let digit = (buf[i] as number) - 48
+      // digit = byte - '0', and (digit >>> 0) > 9 for any byte that is not a digit.
+      let digit = (buf[i] as number) - Byte.Digit0
       if (digit >>> 0 > 9) break
       let line = digit
-      while ((digit = (buf[++i] as number) - 48) >>> 0 <= 9) line = line * 10 + digit
-      if (digit !== 44 - 48 || line === 0 || line > MAX_LINE) break
+      while ((digit = (buf[++i] as number) - Byte.Digit0) >>> 0 <= 9) line = line * 10 + digit
+      if (digit !== Byte.Comma - Byte.Digit0 || line === 0 || line > MAX_LINE) break
       const from = ++i
       // Any digit other than 0: the line ran.
       let ran = 0
-      while ((digit = (buf[i] as number) - 48) >>> 0 <= 9) {
+      while ((digit = (buf[i] as number) - Byte.Digit0) >>> 0 <= 9) {
         ran |= digit
         i++
       }
       if (i === from) break
-      if (digit === 10 - 48) pos = i + 1
-      else if (digit === 13 - 48 && buf[i + 1] === 10) pos = i + 2
+      if (digit === Byte.LineFeed - Byte.Digit0) pos = i + 1
+      else if (digit === Byte.CarriageReturn - Byte.Digit0 && buf[i + 1] === Byte.LineFeed) pos = i + 2
       else break
       if (line >= states.length) {
         lines.grow(line)
@@ -188,31 +190,40 @@ class LcovReader implements ByteScanner {
    * returns where it stopped (text ids and the like take the general path).
    */
   private branchRun(file: FileState, buf: Buffer, pos: number, whole: number): number {
+    const digits = this.digits
     let read = 0
-    while (pos < whole && buf[pos] === 66 && buf[pos + 1] === 82 && buf[pos + 2] === 68 && buf[pos + 3] === 65 && buf[pos + 4] === 58) {
+    // 'BRDA:' compared byte by byte on purpose, for speed (after DA, the most frequent record).
+    while (
+      pos < whole &&
+      buf[pos] === Byte.B &&
+      buf[pos + 1] === Byte.R &&
+      buf[pos + 2] === Byte.D &&
+      buf[pos + 3] === Byte.A &&
+      buf[pos + 4] === Byte.Colon
+    ) {
       let from = pos + 5
-      let i = this.digitsAt(buf, from, whole)
-      const line = this.number
-      if (i === from || buf[i] !== 44) break
+      let i = digits.at(buf, from, whole)
+      const line = digits.value
+      if (i === from || buf[i] !== Byte.Comma) break
       from = i + 1
-      i = this.digitsAt(buf, from, whole)
-      const block = this.number
-      if (i === from || buf[i] !== 44) break
+      i = digits.at(buf, from, whole)
+      const block = digits.value
+      if (i === from || buf[i] !== Byte.Comma) break
       from = i + 1
-      i = this.digitsAt(buf, from, whole)
-      const branch = this.number
-      if (i === from || buf[i] !== 44) break
+      i = digits.at(buf, from, whole)
+      const branch = digits.value
+      if (i === from || buf[i] !== Byte.Comma) break
       from = i + 1
       let taken = false
-      if (buf[from] === 45) i = from + 1
+      if (buf[from] === Byte.Minus) i = from + 1
       else {
-        i = this.digitsAt(buf, from, whole)
+        i = digits.at(buf, from, whole)
         if (i === from) break
-        taken = this.number > 0
+        taken = digits.value > 0
       }
       const c = buf[i]
-      if (c === 10) pos = i + 1
-      else if (c === 13 && buf[i + 1] === 10) pos = i + 2
+      if (c === Byte.LineFeed) pos = i + 1
+      else if (c === Byte.CarriageReturn && buf[i + 1] === Byte.LineFeed) pos = i + 2
       else break
       addBranch(file, line, block, branch, taken)
       read++
@@ -240,10 +251,11 @@ class LcovReader implements ByteScanner {
         decided = final
         break
       }
-      if (buf[i] !== 70 || buf[i + 1] !== 78) break
+      // 'FN:' or 'FNDA:', compared byte by byte on purpose, for speed (as in branchRun); FNF: below too.
+      if (buf[i] !== Byte.F || buf[i + 1] !== Byte.N) break
       const kind = buf[i + 2]
-      if (kind !== 58 && !(kind === 68 && buf[i + 3] === 65 && buf[i + 4] === 58)) break
-      const nl = buf.indexOf(10, i)
+      if (kind !== Byte.Colon && !(kind === Byte.D && buf[i + 3] === Byte.A && buf[i + 4] === Byte.Colon)) break
+      const nl = buf.indexOf(Byte.LineFeed, i)
       if (nl < 0 || nl >= end) {
         decided = final
         break
@@ -253,7 +265,7 @@ class LcovReader implements ByteScanner {
     }
     if (!decided && pos > 0) return -1
     if (lines === 0 && decided) return pos
-    if (decided && i + 5 <= end && buf[i] === 70 && buf[i + 1] === 78 && buf[i + 2] === 70 && buf[i + 3] === 58) {
+    if (decided && i + 5 <= end && buf[i] === Byte.F && buf[i + 1] === Byte.N && buf[i + 2] === Byte.F && buf[i + 3] === Byte.Colon) {
       this.lineNo += lines
       this.sectionSkippedNames = true
       return i
@@ -272,13 +284,14 @@ class LcovReader implements ByteScanner {
     this.lineNo++
     // Blanks at the end of a record are not part of its value (lcov and genhtml accept them).
     stop = trimEnd(buf, start, stop)
-    if (this.lineNo === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3
+    if (this.lineNo === 1 && hasBomAt(buf, start)) start += 3
     const file = this.current
-    if (file !== null && buf[start] === 70 && buf[start + 1] === 78) {
+    // FN: or FNDA:, told apart byte by byte like the other records (see sectionRecordAt).
+    if (file !== null && buf[start] === Byte.F && buf[start + 1] === Byte.N) {
       if (
-        buf[start + 2] === 58
+        buf[start + 2] === Byte.Colon
           ? this.fnAt(buf, start + 3, stop)
-          : buf[start + 2] === 68 && buf[start + 3] === 65 && buf[start + 4] === 58 && this.fndaAt(buf, start + 5, stop)
+          : buf[start + 2] === Byte.D && buf[start + 3] === Byte.A && buf[start + 4] === Byte.Colon && this.fndaAt(buf, start + 5, stop)
       )
         return
     }
@@ -286,69 +299,66 @@ class LcovReader implements ByteScanner {
     this.line(buf.toString('utf8', start, stop))
   }
 
-  /** LF, LH, FNF, FNH, BRF, BRH with a plain number, and end_of_record, read from the bytes. */
+  /**
+   * LF, LH, FNF, FNH, BRF, BRH with a plain number, and end_of_record, read
+   * from the bytes. The records here and in lineAt are told apart byte by byte
+   * on purpose, for speed: matched against their names (startsWithAt), the
+   * whole reader ran 3-8 % slower, though these lines are few (bench/RESULTS.md).
+   */
   private sectionRecordAt(file: FileState, buf: Buffer, start: number, stop: number): boolean {
     const a = buf[start]
     const b = buf[start + 1]
     const c = buf[start + 2]
-    if (a === 101) {
+    if (a === Byte.LowerE) {
       if (stop - start !== END_OF_RECORD.length) return false
       for (let k = 1; k < END_OF_RECORD.length; k++) if (buf[start + k] !== END_OF_RECORD[k]) return false
       this.endSection()
       return true
     }
-    const lines = a === 76 && (b === 70 || b === 72) && c === 58
-    if (!lines && !(((a === 70 && b === 78) || (a === 66 && b === 82)) && (c === 70 || c === 72) && buf[start + 3] === 58)) return false
+    // LF: or LH:, else FNF:, FNH:, BRF: or BRH:.
+    const lines = a === Byte.L && (b === Byte.F || b === Byte.H) && c === Byte.Colon
+    const fnOrBr = (a === Byte.F && b === Byte.N) || (a === Byte.B && b === Byte.R)
+    if (!lines && !(fnOrBr && (c === Byte.F || c === Byte.H) && buf[start + 3] === Byte.Colon)) return false
     const from = lines ? start + 3 : start + 4
-    const to = this.digitsAt(buf, from, stop)
+    const to = this.digits.at(buf, from, stop)
     if (to === from || to !== stop) return false
-    const n = this.number
+    const n = this.digits.value
     if (lines) {
-      if (b === 70) {
+      if (b === Byte.F) {
         file.lf += n
         this.sectionHasLf = true
       } else file.lh += n
-    } else if (a === 70) {
-      if (c === 70) {
+    } else if (a === Byte.F) {
+      if (c === Byte.F) {
         this.sectionFnf += n
         file.hasFnSummary = true
         this.sectionHasFnf = true
       } else this.sectionFnh += n
     }
+    // BRF/BRH are read and dropped: branches are counted from the BRDA records.
     return true
   }
 
-  /** Index after the digits starting at i (i itself when there are none); their value in this.number. */
-  private number = 0
-  private digitsAt(buf: Buffer, i: number, stop: number): number {
-    let n = 0
-    for (; i < stop; i++) {
-      const c = buf[i] as number
-      if (c < 48 || c > 57) break
-      n = n * 10 + (c - 48)
-    }
-    this.number = n
-    return i
-  }
+  private readonly digits = new Digits()
 
-  /** FN:<line>,<name> or lcov 2.x FN:<start>,<end>,<name>. */
+  /** FN:<line>,<name> or lcov 2.x FN:<start>,<end>,<name>, from buf[i] after 'FN:'. */
   private fnAt(buf: Buffer, i: number, stop: number): boolean {
-    let j = this.digitsAt(buf, i, stop)
-    if (j === i || buf[j] !== 44) return false
+    let j = this.digits.at(buf, i, stop)
+    if (j === i || buf[j] !== Byte.Comma) return false
     i = j + 1
-    j = this.digitsAt(buf, i, stop)
-    if (j > i && buf[j] === 44 && j + 1 < stop) i = j + 1
+    j = this.digits.at(buf, i, stop)
+    if (j > i && buf[j] === Byte.Comma && j + 1 < stop) i = j + 1
     if (i >= stop) return false
     this.functionFound(buf.toString('latin1', i, stop))
     return true
   }
 
-  /** FNDA:<count>,<name> with a plain count. */
+  /** FNDA:<count>,<name> with a plain count, from buf[i] after 'FNDA:'. */
   private fndaAt(buf: Buffer, i: number, stop: number): boolean {
-    const j = this.digitsAt(buf, i, stop)
-    if (j === i || buf[j] !== 44 || j + 1 >= stop) return false
+    const j = this.digits.at(buf, i, stop)
+    if (j === i || buf[j] !== Byte.Comma || j + 1 >= stop) return false
     let hit = false
-    for (let k = i; k < j; k++) if (buf[k] !== 48) hit = true
+    for (let k = i; k < j; k++) if (buf[k] !== Byte.Digit0) hit = true
     const name = buf.toString('latin1', j + 1, stop)
     this.functionFound(name)
     if (hit) this.sectionFunctionsHit.push(name)
@@ -587,10 +597,21 @@ class LcovReader implements ByteScanner {
   }
 }
 
+/**
+ * How a BRDA id with small parts packs into one number: ((line * Blocks + block)
+ * * Branches + branch) * 2 + taken, below 2^31 (an Int32Array sorts them). A
+ * const enum, as bytes.ts explains, so that the packing compiles to literals.
+ */
+const enum Packed {
+  Lines = 1 << 20,
+  Blocks = 16,
+  Branches = 64
+}
+
 /** Records one BRDA; ids whose parts are small (almost all) pack into one small integer. */
 function addBranch(file: FileState, line: number, block: number, branch: number, hit: boolean): void {
-  if (line < 2 ** 20 && block < 16 && branch < 64) {
-    const code = (line * 1024 + block * 64 + branch) * 2 + (hit ? 1 : 0)
+  if (line < Packed.Lines && block < Packed.Blocks && branch < Packed.Branches) {
+    const code = ((line * Packed.Blocks + block) * Packed.Branches + branch) * 2 + (hit ? 1 : 0)
     // Compacting leaves the list in order, so the order is checked after it, against the list the code joins.
     if (!file.branchesInOrder && file.branchCodes.length >= file.compactAt) compactBranches(file)
     const codes = file.branchCodes

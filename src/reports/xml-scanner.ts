@@ -9,7 +9,7 @@
 // and xml2js is in bench/RESULTS.md.
 import type { ByteScanner } from './chunks.js'
 import { XmlError } from '../model/errors.js'
-import { FixedBytes } from './bytes.js'
+import { Byte, bytesOf, Digits, equalsAt, FixedBytes, hasBomAt, isSpace, startsWithAt } from './bytes.js'
 
 export interface XmlHandler {
   /** Element names the handler cares about; their index is the id passed to open/close (-1 for others). */
@@ -39,28 +39,20 @@ export interface QuickElement {
 }
 
 const MAX_ATTRIBUTES = 16
-const LT = 60
-const GT = 62
-const SLASH = 47
-const BANG = 33
-const QUESTION = 63
-const EQUALS = 61
-const AMP = 38
-const NL = 10
-const COMMENT_END = Buffer.from('-->')
-const CDATA_END = Buffer.from(']]>')
-const PI_END = Buffer.from('?>')
-const CDATA_START = Buffer.from('<![CDATA[')
-const DOCTYPE_START = Buffer.from('<!DOCTYPE')
+const COMMENT_START = bytesOf('<!--')
+const COMMENT_END = bytesOf('-->')
+const CDATA_START = bytesOf('<![CDATA[')
+const CDATA_END = bytesOf(']]>')
+const PI_END = bytesOf('?>')
+const DOCTYPE_START = bytesOf('<!DOCTYPE')
 
-const NO_NAMES: Buffer[] = []
-const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13
+const NO_NAMES: Uint8Array[] = []
 /** Bytes that end a tag or attribute name: whitespace, '=', '/', '>'. */
 const NAME_STOP = new Uint8Array(256)
-for (const c of [32, 10, 9, 13, EQUALS, SLASH, GT]) NAME_STOP[c] = 1
+for (const c of [Byte.Space, Byte.LineFeed, Byte.Tab, Byte.CarriageReturn, Byte.Equals, Byte.Slash, Byte.GreaterThan]) NAME_STOP[c] = 1
 /** Bytes an attribute value loop must look at: quotes, '<', '&', newline. */
 const VALUE_STOP = new Uint8Array(256)
-for (const c of [34, 39, LT, AMP, NL]) VALUE_STOP[c] = 1
+for (const c of [Byte.DoubleQuote, Byte.SingleQuote, Byte.LessThan, Byte.Ampersand, Byte.LineFeed]) VALUE_STOP[c] = 1
 
 /** The captured attributes of the tag being opened; valid only during XmlHandler.open. */
 export class XmlAttributes {
@@ -69,6 +61,7 @@ export class XmlAttributes {
   readonly end = new Int32Array(MAX_ATTRIBUTES)
   readonly entities = new Uint8Array(MAX_ATTRIBUTES)
   line = 0
+  private readonly digits = new Digits()
 
   has(slot: number): boolean {
     return (this.start[slot] as number) >= 0
@@ -87,13 +80,7 @@ export class XmlAttributes {
     const s = this.start[slot] as number
     const e = this.end[slot] as number
     if (s < 0 || e === s || e - s > 15) return -1
-    let n = 0
-    for (let i = s; i < e; i++) {
-      const c = this.buf[i] as number
-      if (c < 48 || c > 57) return -1
-      n = n * 10 + (c - 48)
-    }
-    return n
+    return this.digits.at(this.buf, s, e) === e ? this.digits.value : -1
   }
 
   /** Numbers of the first "(a/b)" in the value (as in condition-coverage="50% (1/2)"), in this.numerator / this.denominator; false when there is none. */
@@ -103,29 +90,25 @@ export class XmlAttributes {
     const s = this.start[slot] as number
     const e = this.end[slot] as number
     const buf = this.buf
+    const digits = this.digits
     for (let i = s; i < e; i++) {
-      if (buf[i] !== 40) continue
-      let a = 0
-      let j = i + 1
-      for (; j < e && (buf[j] as number) >= 48 && (buf[j] as number) <= 57; j++) a = a * 10 + ((buf[j] as number) - 48)
-      if (j === i + 1 || j >= e || buf[j] !== SLASH) continue
-      const from = ++j
-      let b = 0
-      for (; j < e && (buf[j] as number) >= 48 && (buf[j] as number) <= 57; j++) b = b * 10 + ((buf[j] as number) - 48)
-      if (j === from || j >= e || buf[j] !== 41) continue
+      if (buf[i] !== Byte.OpenParen) continue
+      const slash = digits.at(buf, i + 1, e)
+      const a = digits.value
+      if (slash === i + 1 || slash >= e || buf[slash] !== Byte.Slash) continue
+      const close = digits.at(buf, slash + 1, e)
+      if (close === slash + 1 || close >= e || buf[close] !== Byte.CloseParen) continue
       this.numerator = a
-      this.denominator = b
+      this.denominator = digits.value
       return true
     }
     return false
   }
 
-  /** Whether the raw value is exactly this ASCII text. */
-  is(slot: number, ascii: string): boolean {
+  /** Whether the raw value is exactly these bytes (see bytesOf). */
+  is(slot: number, word: Uint8Array): boolean {
     const s = this.start[slot] as number
-    if (s < 0 || (this.end[slot] as number) - s !== ascii.length) return false
-    for (let i = 0; i < ascii.length; i++) if (this.buf[s + i] !== ascii.charCodeAt(i)) return false
-    return true
+    return s >= 0 && equalsAt(this.buf, s, this.end[slot] as number, word)
   }
 }
 
@@ -146,8 +129,8 @@ export function decodeEntities(raw: string, line: number): string {
 export class XmlScanner implements ByteScanner {
   /** 1-based line of the scan position, for messages. */
   line = 1
-  private readonly names: Buffer[]
-  private readonly attributeNames: Buffer[][]
+  private readonly names: Uint8Array[]
+  private readonly attributeNames: Uint8Array[][]
   private readonly attrs = new XmlAttributes()
   /** Open elements: handler ids, and for unknown ones (-1) their names in `unknown`. */
   private readonly stack: number[] = []
@@ -164,10 +147,11 @@ export class XmlScanner implements ByteScanner {
   /** A DataView of the buffer being scanned (made again when the buffer changes). */
   private view: DataView = new DataView(new ArrayBuffer(0))
   private viewOf: Buffer | null = null
+  private readonly digits = new Digits()
 
   constructor(private readonly handler: XmlHandler) {
-    this.names = handler.elements.map((n) => Buffer.from(n))
-    this.attributeNames = handler.attributes.map((list) => list.map((n) => Buffer.from(n)))
+    this.names = handler.elements.map(bytesOf)
+    this.attributeNames = handler.attributes.map((list) => list.map(bytesOf))
     const quick = handler.quick
     this.quickHead = new FixedBytes(quick ? `<${quick.name} ${quick.first}="` : '')
     this.quickMiddle = new FixedBytes(quick ? `" ${quick.second}="` : '')
@@ -183,24 +167,16 @@ export class XmlScanner implements ByteScanner {
     const head = this.quickHead
     const middle = this.quickMiddle
     if (this.stack.length === 0 || i + head.length > end || !head.at(this.view, buf, i)) return -1
-    let j = i + head.length
-    let first = 0
-    const firstStart = j
-    for (; j < end; j++) {
-      const c = (buf[j] as number) - 48
-      if (c < 0 || c > 9) break
-      first = first * 10 + c
-    }
+    const digits = this.digits
+    const firstStart = i + head.length
+    let j = digits.at(buf, firstStart, end)
+    const first = digits.value
     if (j === firstStart || j - firstStart > 9 || j + middle.length > end || !middle.at(this.view, buf, j)) return -1
-    j += middle.length
-    let second = 0
-    const secondStart = j
-    for (; j < end; j++) {
-      const c = (buf[j] as number) - 48
-      if (c < 0 || c > 9) break
-      second = second * 10 + c
-    }
-    if (j === secondStart || j - secondStart > 15 || j + 2 >= end || buf[j] !== 34 || buf[j + 1] !== SLASH || buf[j + 2] !== GT) return -1
+    const secondStart = j + middle.length
+    j = digits.at(buf, secondStart, end)
+    const second = digits.value
+    if (j === secondStart || j - secondStart > 15 || j + 2 >= end) return -1
+    if (buf[j] !== Byte.DoubleQuote || buf[j + 1] !== Byte.Slash || buf[j + 2] !== Byte.GreaterThan) return -1
     ;(this.handler.quick as QuickElement).onNumbers(first, second, this.line)
     return j + 3
   }
@@ -218,8 +194,9 @@ export class XmlScanner implements ByteScanner {
     if (!this.started) {
       if (end < 3 && !final) return 0
       this.started = true
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3
+      if (hasBomAt(buf, 0)) pos = 3
     }
+    // The whitespace tests here and in startTag's loops are written out on purpose, for speed: isBlank() measured 2 % slower.
     while (pos < end) {
       // Text up to the next '<'.
       let i = pos
@@ -227,9 +204,9 @@ export class XmlScanner implements ByteScanner {
       let content = false
       for (; i < end; i++) {
         const c = buf[i] as number
-        if (c === LT) break
-        if (c === NL) newlines++
-        else if (c !== 32 && c !== 9 && c !== 13) content = true
+        if (c === Byte.LessThan) break
+        if (c === Byte.LineFeed) newlines++
+        else if (c !== Byte.Space && c !== Byte.Tab && c !== Byte.CarriageReturn) content = true
       }
       if (i === end && !final) return pos
       if (content) this.text(buf, pos, i, true)
@@ -266,8 +243,8 @@ export class XmlScanner implements ByteScanner {
   private markup(buf: Buffer, i: number, end: number, final: boolean): number {
     if (end - i < 9 && !final) return -1
     const c = buf[i + 1]
-    if (c === BANG) {
-      if (buf[i + 2] === 45 && buf[i + 3] === 45) {
+    if (c === Byte.Bang) {
+      if (startsWithAt(buf, i, end, COMMENT_START)) {
         const close = buf.indexOf(COMMENT_END, i + 4)
         if (close < 0 || close + 3 > end) return final ? this.fail('comment is not closed') : -1
         const text = buf.toString('utf8', i + 4, close)
@@ -275,23 +252,23 @@ export class XmlScanner implements ByteScanner {
         this.line += countNewlines(buf, i, close)
         return close + 3
       }
-      if (startsWith(buf, i, end, CDATA_START)) {
-        const close = buf.indexOf(CDATA_END, i + 9)
+      if (startsWithAt(buf, i, end, CDATA_START)) {
+        const close = buf.indexOf(CDATA_END, i + CDATA_START.length)
         if (close < 0 || close + 3 > end) return final ? this.fail('CDATA section is not closed') : -1
-        this.text(buf, i + 9, close, false)
+        this.text(buf, i + CDATA_START.length, close, false)
         this.line += countNewlines(buf, i, close)
         return close + 3
       }
-      if (startsWith(buf, i, end, DOCTYPE_START)) return this.doctype(buf, i, end, final)
+      if (startsWithAt(buf, i, end, DOCTYPE_START)) return this.doctype(buf, i, end, final)
       return this.fail('"<!" that starts no comment, CDATA or DOCTYPE')
     }
-    if (c === QUESTION) {
+    if (c === Byte.Question) {
       const close = buf.indexOf(PI_END, i + 2)
       if (close < 0 || close + 2 > end) return final ? this.fail('processing instruction is not closed') : -1
       this.line += countNewlines(buf, i, close)
       return close + 2
     }
-    if (c === SLASH) return this.endTag(buf, i, end, final)
+    if (c === Byte.Slash) return this.endTag(buf, i, end, final)
     if (c === this.quickInitial) {
       const next = this.quickTag(buf, i, end)
       if (next > 0) return next
@@ -303,14 +280,14 @@ export class XmlScanner implements ByteScanner {
     if (this.rootSeen) this.fail('DOCTYPE after the root element')
     let quote = 0
     let depth = 0
-    for (let j = i + 9; j < end; j++) {
+    for (let j = i + DOCTYPE_START.length; j < end; j++) {
       const c = buf[j] as number
       if (quote) {
         if (c === quote) quote = 0
-      } else if (c === 34 || c === 39) quote = c
-      else if (c === 91) depth++
-      else if (c === 93) depth--
-      else if (c === GT && depth <= 0) {
+      } else if (c === Byte.DoubleQuote || c === Byte.SingleQuote) quote = c
+      else if (c === Byte.OpenBracket) depth++
+      else if (c === Byte.CloseBracket) depth--
+      else if (c === Byte.GreaterThan && depth <= 0) {
         this.handler.doctype(buf.toString('utf8', i, j + 1))
         this.line += countNewlines(buf, i, j)
         return j + 1
@@ -320,7 +297,7 @@ export class XmlScanner implements ByteScanner {
   }
 
   private endTag(buf: Buffer, i: number, end: number, final: boolean): number {
-    const close = buf.indexOf(GT, i + 2)
+    const close = buf.indexOf(Byte.GreaterThan, i + 2)
     if (close < 0 || close >= end) return final ? this.fail('end tag is not closed') : -1
     let nameEnd = i + 2
     while (nameEnd < close && !isSpace(buf[nameEnd] as number)) nameEnd++
@@ -328,7 +305,8 @@ export class XmlScanner implements ByteScanner {
     const depth = this.stack.length - 1
     if (depth < 0) this.fail(`end tag </${buf.toString('utf8', i + 2, nameEnd)}> with no open element`)
     const id = this.stack[depth] as number
-    const matches = id >= 0 ? bytesEqual(buf, i + 2, nameEnd, this.names[id] as Buffer) : buf.toString('utf8', i + 2, nameEnd) === this.unknown[depth]
+    const matches =
+      id >= 0 ? equalsAt(buf, i + 2, nameEnd, this.names[id] as Uint8Array) : buf.toString('utf8', i + 2, nameEnd) === this.unknown[depth]
     if (!matches) this.fail(`end tag </${buf.toString('utf8', i + 2, nameEnd)}> does not match <${this.nameOf(depth)}>`)
     this.stack.pop()
     if (id < 0) this.unknown.pop()
@@ -346,7 +324,7 @@ export class XmlScanner implements ByteScanner {
     if (j === i + 1) this.fail('"<" that starts no tag')
     if (this.rootClosed) this.fail('a second root element')
     const id = this.elementId(buf, i + 1, j)
-    const wanted = id >= 0 ? (this.attributeNames[id] as Buffer[]) : NO_NAMES
+    const wanted = id >= 0 ? (this.attributeNames[id] as Uint8Array[]) : NO_NAMES
     const attrs = this.attrs
     for (let k = 0; k < wanted.length; k++) attrs.start[k] = -1
     let newlines = 0
@@ -355,28 +333,28 @@ export class XmlScanner implements ByteScanner {
     for (;;) {
       for (; j < end; j++) {
         c = buf[j] as number
-        if (c === NL) newlines++
-        else if (c !== 32 && c !== 9 && c !== 13) break
+        if (c === Byte.LineFeed) newlines++
+        else if (c !== Byte.Space && c !== Byte.Tab && c !== Byte.CarriageReturn) break
       }
       if (j >= end) return this.more(final)
-      if (c === GT || c === SLASH) break
+      if (c === Byte.GreaterThan || c === Byte.Slash) break
       const nameStart = j
       while (j < end && NAME_STOP[buf[j] as number] === 0) j++
       const nameEnd = j
       for (; j < end; j++) {
         c = buf[j] as number
-        if (c === NL) newlines++
-        else if (c !== 32 && c !== 9 && c !== 13) break
+        if (c === Byte.LineFeed) newlines++
+        else if (c !== Byte.Space && c !== Byte.Tab && c !== Byte.CarriageReturn) break
       }
       if (j >= end) return this.more(final)
-      if (c !== EQUALS) this.fail('attribute without "=value"', newlines)
+      if (c !== Byte.Equals) this.fail('attribute without "=value"', newlines)
       for (j++; j < end; j++) {
         c = buf[j] as number
-        if (c === NL) newlines++
-        else if (c !== 32 && c !== 9 && c !== 13) break
+        if (c === Byte.LineFeed) newlines++
+        else if (c !== Byte.Space && c !== Byte.Tab && c !== Byte.CarriageReturn) break
       }
       if (j >= end) return this.more(final)
-      if (c !== 34 && c !== 39) this.fail('attribute value without quotes', newlines)
+      if (c !== Byte.DoubleQuote && c !== Byte.SingleQuote) this.fail('attribute value without quotes', newlines)
       const quote = c
       const valueStart = ++j
       let entities = 0
@@ -384,16 +362,16 @@ export class XmlScanner implements ByteScanner {
         c = buf[j] as number
         if (VALUE_STOP[c] !== 0) {
           if (c === quote) break
-          if (c === LT) this.fail('"<" in an attribute value', newlines)
-          if (c === AMP) entities = 1
-          else if (c === NL) newlines++
+          if (c === Byte.LessThan) this.fail('"<" in an attribute value', newlines)
+          if (c === Byte.Ampersand) entities = 1
+          else if (c === Byte.LineFeed) newlines++
         }
       }
       if (j >= end) return this.more(final)
       const first = buf[nameStart]
       for (let k = 0; k < wanted.length; k++) {
-        const name = wanted[k] as Buffer
-        if (name[0] === first && bytesEqual(buf, nameStart, nameEnd, name)) {
+        const name = wanted[k] as Uint8Array
+        if (name[0] === first && equalsAt(buf, nameStart, nameEnd, name)) {
           attrs.start[k] = valueStart
           attrs.end[k] = j
           attrs.entities[k] = entities
@@ -406,9 +384,9 @@ export class XmlScanner implements ByteScanner {
       if (NAME_STOP[c] === 0) this.fail('attributes without whitespace between them', newlines)
     }
     let selfClosing = false
-    if (c === SLASH) {
+    if (c === Byte.Slash) {
       if (j + 1 >= end) return this.more(final)
-      if (buf[j + 1] !== GT) this.fail('"/" in a tag not followed by ">"', newlines)
+      if (buf[j + 1] !== Byte.GreaterThan) this.fail('"/" in a tag not followed by ">"', newlines)
       selfClosing = true
       j++
     }
@@ -443,25 +421,15 @@ export class XmlScanner implements ByteScanner {
   private elementId(buf: Buffer, from: number, to: number): number {
     const first = buf[from]
     for (let k = 0; k < this.names.length; k++) {
-      const name = this.names[k] as Buffer
-      if (name[0] === first && bytesEqual(buf, from, to, name)) return k
+      const name = this.names[k] as Uint8Array
+      if (name[0] === first && equalsAt(buf, from, to, name)) return k
     }
     return -1
   }
 }
 
-function bytesEqual(buf: Buffer, from: number, to: number, name: Buffer): boolean {
-  if (to - from !== name.length) return false
-  for (let k = 0; k < name.length; k++) if (buf[from + k] !== name[k]) return false
-  return true
-}
-
-function startsWith(buf: Buffer, i: number, end: number, prefix: Buffer): boolean {
-  return end - i >= prefix.length && bytesEqual(buf, i, i + prefix.length, prefix)
-}
-
 function countNewlines(buf: Buffer, from: number, to: number): number {
   let n = 0
-  for (let i = buf.indexOf(NL, from); i >= 0 && i < to; i = buf.indexOf(NL, i + 1)) n++
+  for (let i = buf.indexOf(Byte.LineFeed, from); i >= 0 && i < to; i = buf.indexOf(Byte.LineFeed, i + 1)) n++
   return n
 }

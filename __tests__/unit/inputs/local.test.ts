@@ -1,16 +1,10 @@
-import * as fs from 'node:fs'
 import { inputsFromArgs } from '../../../src/inputs/local.js'
 import { closestInput, INPUT_NAMES } from '../../../src/inputs/names.js'
+import { declaredInputs } from '../../../test-support/action-yml.js'
 
 describe('local flags', () => {
   it('the list of input names is exactly the inputs action.yml declares', () => {
-    const declared = [
-      ...fs
-        .readFileSync('action.yml', 'utf8')
-        .split(/^outputs:/m)[0]!
-        .matchAll(/^ {2}([a-z][a-z0-9-]*):$/gm)
-    ].map((m) => m[1])
-    expect([...INPUT_NAMES].sort()).toEqual(declared.sort())
+    expect([...INPUT_NAMES].sort()).toEqual(declaredInputs())
   })
 
   it('refuses an unknown flag, naming the closest input, instead of running without it', () => {

@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { readInputs } from '../../../src/inputs/read.js'
 import { InputError } from '../../../src/model/errors.js'
 import { makeRedactor } from '../../../src/safety/redact.js'
+import { declaredInputs } from '../../../test-support/action-yml.js'
 
 const workspace = path.resolve('/tmp/ws-inputs')
 const env = { GITHUB_WORKSPACE: workspace }
@@ -118,15 +119,9 @@ describe('readInputs', () => {
   })
 
   it('reads exactly the inputs action.yml declares', () => {
-    const declared = [
-      ...fs
-        .readFileSync('action.yml', 'utf8')
-        .split(/^outputs:/m)[0]!
-        .matchAll(/^ {2}([a-z][a-z0-9-]*):$/gm)
-    ].map((m) => m[1])
     const read = new Set<string>()
     readInputs((name) => (read.add(name), name === 'python-package' ? 'x' : ''), env)
-    expect([...read].sort()).toEqual(declared.sort())
+    expect([...read].sort()).toEqual(declaredInputs())
   })
 
   it('refuses a working-directory (or a report folder) that leads out of the workspace through a symlink', () => {

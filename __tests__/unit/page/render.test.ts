@@ -1,6 +1,7 @@
 import { escapeHtml, missedRanges, renderPage, type SourceLookup } from '../../../src/page/render.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
 import { LINE_HIT, LINE_MISSED, LINE_NONE, type CoverageReport, type FileCoverage } from '../../../src/reports/model.js'
+import { suiteResult } from '../../../test-support/coverage-builders.js'
 
 /** A file from its line states, e.g. '.hhm.m' (index 0 unused): . none, h hit, m missed. */
 function file(path: string, states: string): FileCoverage {
@@ -18,20 +19,6 @@ function report(files: FileCoverage[]): CoverageReport {
     totals: { lines: { covered: 0, total: 0 }, branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } },
     declared: {},
     warnings: []
-  }
-}
-
-function suite(over: Partial<SuiteResult>): SuiteResult {
-  return {
-    suite: 'rust',
-    label: 'Rust',
-    enabled: true,
-    commands: [],
-    durationMs: 0,
-    reportPath: 'target/coverage/rust.lcov',
-    minLines: null,
-    tools: {},
-    ...over
   }
 }
 
@@ -59,7 +46,7 @@ describe('escaping', () => {
 
   it('keeps hostile paths and source lines as text, with ids from indexes only', () => {
     const evil = `src/"><img src=x onerror=alert(1)>'&.rs`
-    const html = render([suite({ report: report([file(evil, '.hm'), file('src/<script>.rs', '.m')]) })], {
+    const html = render([suiteResult({ report: report([file(evil, '.hm'), file('src/<script>.rs', '.m')]) })], {
       [evil]: `fn a() {} // </td></tr></table><script>alert(1)</script>\nlet s = "<b onclick='x'>";\n`,
       'src/<script>.rs': '<script>'
     })
@@ -75,7 +62,7 @@ describe('escaping', () => {
   })
 
   it('loads nothing from outside the page and forbids scripts', () => {
-    const html = render([suite({ report: report([file('a.rs', '.hm')]) })], { 'a.rs': 'a\nb\n' })
+    const html = render([suiteResult({ report: report([file('a.rs', '.hm')]) })], { 'a.rs': 'a\nb\n' })
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`)
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(| src=|https?:\/\//i)
   })
@@ -84,14 +71,14 @@ describe('escaping', () => {
 describe('header', () => {
   it("shows each suite's figure, threshold and verdict, patch figure and delta", () => {
     const html = render([
-      suite({
+      suiteResult({
         headline: { percent: 81.938, covered: 186, total: 227, unit: 'lines', basis: 'lines' },
         minLines: 70,
         patch: { covered: 3, total: 4, percent: 75, files: [] },
         delta: { before: 84.58, after: 81.94, delta: -2.64, files: [] },
         report: report([])
       }),
-      suite({
+      suiteResult({
         suite: 'python',
         label: 'Python',
         headline: { percent: 59.56, covered: 349, total: 586, unit: 'statements', basis: 'statements' },
@@ -108,7 +95,7 @@ describe('header', () => {
   })
 
   it('says when a suite did not run or has no figure', () => {
-    const html = render([suite({ enabled: false }), suite({ suite: 'python', label: 'Python' })])
+    const html = render([suiteResult({ enabled: false }), suiteResult({ suite: 'python', label: 'Python' })])
     expect(html).toContain('Not run (disabled).')
     expect(html).toContain('No figure: the report is missing, unreadable or empty.')
   })
@@ -118,7 +105,11 @@ describe('files and sources', () => {
   const files = [file('src/few.rs', '.hmh'), file('src/none.rs', '.hh'), file('src/many.rs', '.mmhmm')]
 
   it('sorts the file table by missed lines and links each file to its source', () => {
-    const html = render([suite({ report: report(files) })], { 'src/few.rs': 'a\nb\nc\n', 'src/none.rs': 'a\nb\n', 'src/many.rs': '1\n2\n3\n4\n5\n' })
+    const html = render([suiteResult({ report: report(files) })], {
+      'src/few.rs': 'a\nb\nc\n',
+      'src/none.rs': 'a\nb\n',
+      'src/many.rs': '1\n2\n3\n4\n5\n'
+    })
     const order = [...html.matchAll(/<tr><td><a href="#(f\d+)">([^<]*)<\/a>/g)].map((m) => m[2])
     expect(order).toEqual(['src/many.rs', 'src/few.rs', 'src/none.rs'])
     expect(html).toContain('<a href="#f0">src/many.rs</a>')
@@ -129,7 +120,7 @@ describe('files and sources', () => {
   it('marks each line run, missed or not instrumented, and the changed lines not run', () => {
     const html = render(
       [
-        suite({
+        suiteResult({
           report: report(files),
           patch: { covered: 0, total: 2, percent: 0, files: [{ path: 'src/many.rs', total: 2, covered: 0, uncovered: [[4, 5]] }] }
         })
@@ -142,19 +133,19 @@ describe('files and sources', () => {
   })
 
   it('keeps CRLF sources and tabs as they are, minus the CR', () => {
-    const html = render([suite({ report: report([file('w.py', '.h')]) })], { 'w.py': '\tx = 1\r\n' })
+    const html = render([suiteResult({ report: report([file('w.py', '.h')]) })], { 'w.py': '\tx = 1\r\n' })
     expect(html).toContain('<tr id="f0-1" class="h"><td><a href="#f0-1">1</a><td>\tx = 1\n')
   })
 
   it('lists a file without source with its missed ranges and why', () => {
-    const html = render([suite({ report: report(files) })])
+    const html = render([suiteResult({ report: report(files) })])
     expect(html).toContain('<p>Missed: 1–2, 4–5</p>')
     expect(html).toContain('Source not shown: not found in this checkout')
     expect(html).not.toContain('<table class="src">')
   })
 
   it('says when the report names lines the source does not have', () => {
-    const html = render([suite({ report: report([file('a.rs', '.hhhhm')]) })], { 'a.rs': 'one\ntwo\n' })
+    const html = render([suiteResult({ report: report([file('a.rs', '.hhhhm')]) })], { 'a.rs': 'one\ntwo\n' })
     expect(html).toContain('The report names line 5 but this source has 2 lines')
   })
 
@@ -175,14 +166,14 @@ describe('size budget', () => {
   const texts = { 'covered.rs': big(200), 'few.rs': big(200), 'most.rs': big(200) }
 
   it('shows every source when the page fits', () => {
-    const html = render([suite({ report: report(files) })], texts)
+    const html = render([suiteResult({ report: report(files) })], texts)
     expect(html.match(/<table class="src">/g)).toHaveLength(3)
     expect(html).not.toContain('This page is limited to')
   })
 
   it('over the budget, keeps the files with the most missed lines in full, lists the rest and says so', () => {
     const calls: string[] = []
-    const html = render([suite({ report: report(files) })], texts, 16 * 1024 + 3000 + 60 * 1024, calls)
+    const html = render([suiteResult({ report: report(files) })], texts, 16 * 1024 + 3000 + 60 * 1024, calls)
     expect(Buffer.byteLength(html)).toBeLessThan(16 * 1024 + 3000 + 60 * 1024)
     expect(html).toContain('<a href="#f0">most.rs</a>')
     expect(html).toContain('<a href="#f1">few.rs</a>')
@@ -198,7 +189,7 @@ describe('size budget', () => {
     const calls: string[] = []
     const many = Array.from({ length: 20 }, (_, i) => file(`f${i}.rs`, lines(200, 'm')))
     const html = render(
-      [suite({ report: report(many) })],
+      [suiteResult({ report: report(many) })],
       Object.fromEntries(many.map((f) => [f.path, big(200)])),
       16 * 1024 + 20 * 300 + 100 * 1024,
       calls

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { Findings } from '../../../src/model/findings.js'
 import type { Inputs } from '../../../src/model/inputs.js'
 import type { RunState } from '../../../src/model/run-state.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
+import { createRunState } from '../../../src/pipeline.js'
 import { coveragePagePath, writeAtomically, writeCoveragePage } from '../../../src/page/write.js'
 import { LINE_HIT, LINE_MISSED } from '../../../src/reports/model.js'
 
@@ -42,10 +42,7 @@ function runIn(workspace: string, env: NodeJS.ProcessEnv = {}): RunState {
     functions: { covered: 0, total: 0 },
     lineStates: Uint8Array.from([0, LINE_HIT, LINE_MISSED])
   }
-  return {
-    inputs,
-    env,
-    findings: new Findings(),
+  return createRunState(inputs, env, {
     redact: (text) => text.split('ghs_secret_value').join('***'),
     rust: suite('rust', 'Rust', {
       headline: { percent: 50, covered: 1, total: 2, unit: 'lines', basis: 'lines' },
@@ -58,12 +55,8 @@ function runIn(workspace: string, env: NodeJS.ProcessEnv = {}): RunState {
         warnings: []
       }
     }),
-    python: suite('python', 'Python', { enabled: false }),
-    patch: null,
-    baseline: null,
-    merge: null,
-    page: null
-  }
+    python: suite('python', 'Python', { enabled: false })
+  })
 }
 
 function workspace(name: string): string {

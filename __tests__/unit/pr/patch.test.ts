@@ -12,17 +12,7 @@ import { lineAnnotations } from '../../../src/pr/patch/measure.js'
 import { patchCoverage } from '../../../src/pr/patch/patch-coverage.js'
 import { parseLcovBuffer } from '../../../src/reports/lcov.js'
 import { PatchUnavailable } from '../../../src/model/errors.js'
-
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 't',
-  GIT_AUTHOR_EMAIL: 't@e',
-  GIT_COMMITTER_NAME: 't',
-  GIT_COMMITTER_EMAIL: 't@e',
-  GIT_CONFIG_GLOBAL: '/dev/null'
-}
-const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], { cwd, env: gitEnv, encoding: 'utf8' }).trim()
+import { git } from '../../../test-support/git.js'
 
 const lines = (n: number, prefix = 'line'): string => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}\n`).join('')
 

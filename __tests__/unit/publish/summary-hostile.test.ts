@@ -6,35 +6,14 @@ import { HOSTILE, tags } from '../safety/hostile.js'
 import { MAX_LISTED, renderSummary, SUMMARY_LIMIT_BYTES, type SummaryInput } from '../../../src/publish/summary.js'
 import { summaryForTerminal } from '../../../src/publish/terminal.js'
 import { commentBody, commentMarker, COMMENT_LIMIT } from '../../../src/pr/comment.js'
-import type { CoverageReport, FileCoverage } from '../../../src/reports/model.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
 import type { Finding } from '../../../src/model/findings.js'
+import { fileCoverage as file, lcovReport as report, suiteResult } from '../../../test-support/coverage-builders.js'
 
 const values = Object.values(HOSTILE)
 const EVIL = 'https://evil.example/x'
 
-const file = (path: string, covered: number, total: number): FileCoverage => ({
-  path,
-  lines: { covered, total },
-  branches: { covered: 0, total: 0 },
-  functions: { covered: 0, total: 0 }
-})
-
-function report(files: FileCoverage[]): CoverageReport {
-  const lines = files.reduce((t, f) => ({ covered: t.covered + f.lines.covered, total: t.total + f.lines.total }), { covered: 0, total: 0 })
-  return {
-    format: 'lcov',
-    source: 'rust.lcov',
-    files,
-    totals: { lines, branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } },
-    declared: {},
-    warnings: []
-  }
-}
-
-function suite(over: Partial<SuiteResult>): SuiteResult {
-  return { suite: 'rust', label: 'Rust', enabled: true, commands: [], durationMs: 1000, reportPath: 'r', minLines: 50, tools: {}, ...over }
-}
+const suite = (over: Partial<SuiteResult>): SuiteResult => suiteResult({ durationMs: 1000, reportPath: 'r', minLines: 50, ...over })
 
 /** A summary input with `pick(i)` in every untrusted place, `path(i)` for file paths; `n` of each list. */
 function hostileInput(pick: (i: number) => string, n: number, over: Partial<SummaryInput> = {}, path = pick): SummaryInput {

@@ -1,41 +1,10 @@
 import { rustHeadline } from '../../../src/reports/headline.js'
-import type { CoverageReport, FileCoverage } from '../../../src/reports/model.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
 import { lowestCovered, renderSummary, SUMMARY_LIMIT_BYTES } from '../../../src/publish/summary.js'
 import type { Finding } from '../../../src/model/findings.js'
+import { fileCoverage as file, lcovReport as report, suiteResult } from '../../../test-support/coverage-builders.js'
 
-const file = (path: string, covered: number, total: number): FileCoverage => ({
-  path,
-  lines: { covered, total },
-  branches: { covered: 0, total: 0 },
-  functions: { covered: 0, total: 0 }
-})
-
-function report(files: FileCoverage[], declared: CoverageReport['declared'] = {}): CoverageReport {
-  const sum = (k: 'lines') => files.reduce((t, f) => ({ covered: t.covered + f[k].covered, total: t.total + f[k].total }), { covered: 0, total: 0 })
-  return {
-    format: 'lcov',
-    source: 'rust.lcov',
-    files,
-    totals: { lines: sum('lines'), branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } },
-    declared,
-    warnings: []
-  }
-}
-
-function suite(over: Partial<SuiteResult>): SuiteResult {
-  return {
-    suite: 'rust',
-    label: 'Rust',
-    enabled: true,
-    commands: [],
-    durationMs: 12_345,
-    reportPath: 'target/coverage/rust.lcov',
-    minLines: null,
-    tools: {},
-    ...over
-  }
-}
+const suite = (over: Partial<SuiteResult>): SuiteResult => suiteResult({ durationMs: 12_345, ...over })
 
 describe('renderSummary', () => {
   const rust = suite({

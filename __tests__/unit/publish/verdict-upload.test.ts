@@ -1,28 +1,15 @@
 import * as path from 'node:path'
 import { readInputs } from '../../../src/inputs/read.js'
-import { Findings } from '../../../src/model/findings.js'
 import type { RunState } from '../../../src/model/run-state.js'
+import { createRunState } from '../../../src/pipeline.js'
 import { uploadBlocked } from '../../../src/publish/upload.js'
 import { announce } from '../../../src/publish/verdict.js'
-import { emptySuite } from '../../../src/run/suite-files.js'
 import * as log from '../../../src/safety/log.js'
-import { makeRedactor } from '../../../src/safety/redact.js'
 import { captureStdout } from '../safety/capture.js'
 
 function runState(env: NodeJS.ProcessEnv, values: Record<string, string> = {}): RunState {
   const inputs = readInputs((name) => ({ 'python-package': 'x', ...values })[name] ?? '', { GITHUB_WORKSPACE: path.resolve('/tmp/ws-verdict') })
-  return {
-    inputs,
-    env,
-    findings: new Findings(),
-    redact: makeRedactor(env),
-    rust: emptySuite(inputs, 'rust'),
-    python: emptySuite(inputs, 'python'),
-    patch: null,
-    baseline: null,
-    merge: null,
-    page: null
-  }
+  return createRunState(inputs, env)
 }
 
 beforeEach(() => log.resetAnnotations())

@@ -1,26 +1,7 @@
 // The one figure each suite is judged on: cargo-llvm-cov's LF/LH (else DA
 // lines), coverage.py's statements plus branches; never 100% of nothing.
 import { formatPercent, pythonHeadline, rustHeadline } from '../../../src/reports/headline.js'
-import type { CoverageReport, FileCoverage } from '../../../src/reports/model.js'
-
-const file = (path: string, covered: number, total: number): FileCoverage => ({
-  path,
-  lines: { covered, total },
-  branches: { covered: 0, total: 0 },
-  functions: { covered: 0, total: 0 }
-})
-
-function report(files: FileCoverage[], declared: CoverageReport['declared'] = {}): CoverageReport {
-  const sum = (k: 'lines') => files.reduce((t, f) => ({ covered: t.covered + f[k].covered, total: t.total + f[k].total }), { covered: 0, total: 0 })
-  return {
-    format: 'lcov',
-    source: 'rust.lcov',
-    files,
-    totals: { lines: sum('lines'), branches: { covered: 0, total: 0 }, functions: { covered: 0, total: 0 } },
-    declared,
-    warnings: []
-  }
-}
+import { fileCoverage as file, lcovReport as report } from '../../../test-support/coverage-builders.js'
 
 describe('headline', () => {
   it('Rust uses LF/LH when declared, else DA lines', () => {

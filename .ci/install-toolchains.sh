@@ -5,7 +5,8 @@
 #     chromium (headless, to render the coverage page in __tests__/e2e/page.test.ts; about a minute)
 #   - crates.io: cargo-llvm-cov, cargo-nextest (pinned)
 #   - PyPI: pytest, pytest-cov, coverage, maturin (pinned; maturin builds the example's extension
-#     for the rust-from-python end-to-end test)
+#     for the rust-from-python end-to-end test), uv (the example is a uv project: uv.lock, dependency
+#     groups dev and test; __tests__/e2e/uv.test.ts runs its Python suite through `uv run`)
 # Idempotent: when everything is already there it only checks (well under 2 s).
 # Prints one summary line and the LLVM_COV/LLVM_PROFDATA paths cargo-llvm-cov needs.
 # Rust (rustup) and Python 3 themselves are expected on the machine already.
@@ -17,6 +18,7 @@ PYTEST_VERSION="9.2.0"
 PYTEST_COV_VERSION="7.1.0"
 COVERAGE_VERSION="7.17.4"
 MATURIN_VERSION="1.16.0"
+UV_VERSION="0.13.9"
 LLVM_MAJOR="22"
 APT_PACKAGES=("llvm-${LLVM_MAJOR}" zip unzip chromium)
 
@@ -108,13 +110,22 @@ if [ "$have_maturin" != "$MATURIN_VERSION" ]; then
   have_maturin="$(python3 -c 'from importlib.metadata import version; print(version("maturin"))')"
 fi
 
+# --- uv (the example's uv project; python-command-prefix: uv run ...) ----------------
+have_uv="$(uv --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_uv" != "$UV_VERSION" ]; then
+  log "pip install uv==${UV_VERSION} (found: ${have_uv:-none})"
+  python3 -m pip install --quiet --disable-pip-version-check "uv==${UV_VERSION}"
+  if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
+  have_uv="$(uv --version | awk '{print $2}')"
+fi
+
 # --- summary ----------------------------------------------------------------------
 rustc_v="$(rustc --version | awk '{print $2}')"
 rustc_llvm="$(rustc -vV | awk '/^LLVM version/{print $3}')"
 llvm_v="$("$LLVM_COV" --version | sed -n 's/.*LLVM version \([0-9.]*\).*/\1/p' | head -n 1)"
 python_v="$(python3 -c 'import platform; print(platform.python_version())')"
 echo "toolchains: rustc ${rustc_v} (LLVM ${rustc_llvm}), llvm-cov ${llvm_v}, cargo-llvm-cov ${have_cov}," \
-  "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}, maturin ${have_maturin}, cargo-nextest ${have_nextest}," \
+  "python ${python_v}, pytest ${have_pytest}, pytest-cov ${have_pytest_cov}, coverage ${have_coverage}, maturin ${have_maturin}, uv ${have_uv}, cargo-nextest ${have_nextest}," \
   "zip $(zip -v | sed -n '2s/^This is Zip \([^ ]*\).*/\1/p'), unzip $(unzip -v | sed -n '1s/^UnZip \([^ ]*\).*/\1/p')," \
   "chromium $(dpkg-query -W -f='${Version}' chromium 2>/dev/null || echo none)"
 echo "LLVM_COV=${LLVM_COV}"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need, skipping what is already there:
 # Node dependencies (npm ci) and the real toolchains (llvm-22, cargo-llvm-cov,
-# pytest + pytest-cov, zip/unzip, chromium for the coverage page test).
+# cargo-nextest, pytest + pytest-cov, maturin, uv, zip/unzip, chromium for the
+# coverage page test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -227,7 +227,7 @@ it('no baseline (none yet, no permission) is a notice, never a finding, even wit
   )
   expect(noRuns.status).toBe(0)
   expect(noRuns.stdout).toContain(
-    '::notice title=Coverage baseline::No coverage baseline from release: no successful run of ci.yml on release yet; max-drop is not judged.'
+    '::notice title=Coverage baseline::Nothing to compare with on release: no successful run of ci.yml on release yet; max-drop is not judged.'
   )
   expect(noRuns.outputs['rust-coverage-delta']).toBe('')
   expect(noRuns.summary).toContain('No baseline to compare with: no successful run of ci.yml on release yet.')
@@ -237,7 +237,7 @@ it('no baseline (none yet, no permission) is a notice, never a finding, even wit
     const denied = await run('pr-denied', realLcov, prRun, prEnv(), { 'non-blocking': 'false', upload: 'false' })
     expect(denied.status).toBe(0)
     expect(denied.stdout).toContain(
-      '::notice title=Coverage baseline::No coverage baseline from main: listing the workflow runs: GET /repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=success&exclude_pull_requests=true&per_page=50 answered 403: Resource not accessible by integration (the token needs `actions: read`).'
+      '::notice title=Coverage baseline::Nothing to compare with on main: listing the workflow runs: GET /repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=success&exclude_pull_requests=true&per_page=50 answered 403: Resource not accessible by integration (the token needs `actions: read`).'
     )
   } finally {
     api.failWith = null
@@ -341,7 +341,7 @@ describe('sticky pull request comment (comment: true)', () => {
       expect(fork.status).toBe(0)
       expect(fork.outputs['status']).toBe('passed')
       expect(fork.stdout).toContain(
-        '::notice title=Coverage comment::No pull request comment: POST /repos/owner/repo/issues/8/comments answered 403: Resource not accessible by integration. A pull request from a fork gets a read-only token; the results are in the job summary.'
+        '::notice title=Coverage comment::Not posted: POST /repos/owner/repo/issues/8/comments answered 403: Resource not accessible by integration. A pull request from a fork gets a read-only token; the results are in the job summary.'
       )
       expect(fork.summary).toContain('| Rust | **81.94%** (186/227 lines) ±0.00 pp |')
     } finally {
@@ -368,7 +368,7 @@ it("the summary is found under this run's summary-json name; an artifact without
     expect(Number(found.outputs['rust-coverage-delta'])).toBe(lfLh(worseLcov(6)) - lfLh(realLcov))
     const lacking = await run('pr-lacking', realLcov, prRun, { ...prEnv(), GITHUB_EVENT_PATH: event }, { upload: 'false' })
     expect(lacking.stdout).toContain(
-      '::notice title=Coverage baseline::No coverage baseline from custom: artifact "coverage-summary" of run 105 holds no coverage-summary.json.'
+      '::notice title=Coverage baseline::Nothing to compare with on custom: artifact "coverage-summary" of run 105 holds no coverage-summary.json.'
     )
   } finally {
     await custom.close()
@@ -483,7 +483,7 @@ describe('untrusted baseline', () => {
       expect(pr.stdout).not.toMatch(/::(warning|error)/)
       expect(pr.status).toBe(0)
       expect(pr.stdout).toContain(
-        `::notice title=Coverage baseline::No coverage baseline from hostile: baseline ignored: coverage-summary.json of run 107: ${why}; max-drop is not judged.`
+        `::notice title=Coverage baseline::Nothing to compare with on hostile: baseline ignored: coverage-summary.json of run 107: ${why}; max-drop is not judged.`
       )
       expect(pr.outputs['rust-coverage-delta']).toBe('')
       expect(pr.outputs['python-coverage-delta']).toBe('')

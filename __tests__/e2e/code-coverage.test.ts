@@ -79,11 +79,8 @@ it('sends both reports for the pull request head, with the same lines as the rep
 })
 
 it.each([
-  ['not-enabled', /Rust coverage was not shown in GitHub code coverage: Code Quality is not enabled for this repository/],
-  [
-    'forbidden',
-    /Rust coverage was not shown in GitHub code coverage: PUT \/repos\/owner\/repo\/code-coverage\/report answered 403.*code-quality: write/
-  ]
+  ['not-enabled', /Rust report not shown: Code Quality is not enabled for this repository/],
+  ['forbidden', /Rust report not shown: PUT \/repos\/owner\/repo\/code-coverage\/report answered 403.*code-quality: write/]
 ] as const)('Code Quality %s: a notice, no finding', async (mode, notice) => {
   api.codeCoverage.mode = mode
   const result = await run(mode)

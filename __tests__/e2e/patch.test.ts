@@ -216,7 +216,7 @@ it('a base that cannot be reached: a notice with the fix, or a finding under min
   expect(noticed.outputs['rust-patch-coverage']).toBe('')
   expect(noticed.outputs['rust-line-coverage']).toBe(String((186 * 100) / 227))
   const fix = `the base ${pr.base.slice(0, 12)} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`
-  expect(notices(noticed)).toEqual([`::notice title=Patch coverage::Patch coverage was not measured: ${fix}`])
+  expect(notices(noticed)).toEqual([`::notice title=Patch coverage::Not measured: ${fix}`])
   expect(noticed.summary).toContain(`**Patch coverage** was not measured: ${untrusted(fix, 400)}.`)
   const gated = runOnPullRequest(ws, pr, { 'min-patch': '50' })
   expect(gated.outputs['status']).toBe('warned')

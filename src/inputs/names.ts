@@ -8,6 +8,8 @@ export const INPUT_NAMES: readonly string[] = [
   'coverage-on',
   'working-directory',
   'command-prefix',
+  'rust-command-prefix',
+  'python-command-prefix',
   'rust-enabled',
   'python-enabled',
   'rust-command',

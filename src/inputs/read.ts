@@ -192,9 +192,13 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
   const workspace = workspaceOf(env)
   // The commands run there: it must really lie inside the workspace (a symlink on the way is followed).
   const workingDirectory = readPathInside(read, 'working-directory', '.', workspace, workspace, true)
-  const commandPrefix = read('command-prefix')
+  // Per suite, so the Python environment's `uv run ...` need not wrap every cargo command; command-prefix is the default of both.
+  const commandPrefix = read('command-prefix').trim()
+  const rustPrefix = read('rust-command-prefix').trim() || commandPrefix
+  const pythonPrefix = read('python-command-prefix').trim() || commandPrefix
   // Secrets written into command inputs (env TOKEN=${{ secrets.X }} ...) are masked in all the action writes.
-  for (const name of ['command-prefix', 'rust-command', 'rust-report-command', 'python-command']) registerSecretsIn(read(name))
+  const commandInputs = ['command-prefix', 'rust-command-prefix', 'python-command-prefix', 'rust-command', 'rust-report-command', 'python-command']
+  for (const name of commandInputs) registerSecretsIn(read(name))
   const inWd = (name: string, fallback: string): string => readPathInside(read, name, fallback, workingDirectory, workspace)
 
   const rustEnabled = readBoolean(read, 'rust-enabled', true)
@@ -244,15 +248,16 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     coverageOn: read('coverage-on') || '3.12',
     workspace,
     workingDirectory,
-    commandPrefix,
     rust: {
       enabled: rustEnabled,
-      testCommand: withPrefix(commandPrefix, rustTest),
-      reportCommand: withPrefix(commandPrefix, rustReport),
+      commandPrefix: rustPrefix,
+      testCommand: withPrefix(rustPrefix, rustTest),
+      reportCommand: withPrefix(rustPrefix, rustReport),
       customTestCommand: read('rust-command') !== '',
       customReportCommand: read('rust-report-command') !== '',
       fromPython: fromPython === 'auto' ? 'auto' : /^true$/i.test(fromPython),
-      extensionBuildCommand: extensionBuild ? withPrefix(commandPrefix, extensionBuild) : '',
+      // The build installs the extension where the Python tests import it: through their prefix (e.g. uv's environment).
+      extensionBuildCommand: extensionBuild ? withPrefix(pythonPrefix, extensionBuild) : '',
       cobertura: readBoolean(read, 'rust-cobertura', true),
       lcov,
       htmlDir,
@@ -263,7 +268,8 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
     },
     python: {
       enabled: pythonEnabled,
-      command: withPrefix(commandPrefix, pythonCommand),
+      commandPrefix: pythonPrefix,
+      command: withPrefix(pythonPrefix, pythonCommand),
       xml,
       timeoutMs: readMinutes(read, 'python-timeout-minutes', 30),
       minLines: readPercent(read, 'python-min-lines'),

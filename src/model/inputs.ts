@@ -5,6 +5,8 @@ export type SuiteId = 'rust' | 'python'
 
 export interface SuiteInputs {
   enabled: boolean
+  /** Put before the suite's commands (rust-/python-command-prefix, else command-prefix); '' for none. */
+  commandPrefix: string
   /** Commands run in order, already prefixed; the last ones write the reports. */
   timeoutMs: number
   minLines: number | null
@@ -24,7 +26,7 @@ export interface RustInputs extends SuiteInputs {
   customReportCommand: boolean
   /** Also measure the Rust code the Python tests run (extension built instrumented); auto = maturin is the build backend. */
   fromPython: 'auto' | boolean
-  /** Builds and installs the instrumented extension (prefixed); empty = chosen at run time (maturin develop or pip). */
+  /** Builds and installs the instrumented extension (with the Python prefix: it installs into the tests' environment); empty = chosen at run time (maturin develop or pip). */
   extensionBuildCommand: string
 }
 
@@ -42,7 +44,6 @@ export interface Inputs {
   workspace: string
   /** Absolute working directory, inside the workspace. */
   workingDirectory: string
-  commandPrefix: string
   rust: RustInputs
   python: PythonInputs
   upload: boolean

@@ -130,5 +130,5 @@ export async function commentOnPullRequest(run: RunState): Promise<void> {
 }
 
 export function noticeNoComment(why: string): void {
-  log.notice(`No pull request comment: ${why}.`, { title: 'Coverage comment' })
+  log.notice(`Not posted: ${why}.`, { title: 'Coverage comment' })
 }

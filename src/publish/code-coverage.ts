@@ -70,7 +70,7 @@ export async function uploadCodeCoverage(run: RunState): Promise<void> {
           `GitHub code coverage could not process the ${suite.label} report: ${outcome.message ?? 'no reason given'}`
         )
       } else if (outcome.status === 'not-sent' || outcome.status === 'skipped') {
-        core.notice(`${suite.label} coverage was not shown in GitHub code coverage: ${outcome.message}`, { title: 'GitHub code coverage' })
+        core.notice(`${suite.label} report not shown: ${outcome.message}`, { title: 'GitHub code coverage' })
       }
     }
   } finally {

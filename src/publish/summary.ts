@@ -135,17 +135,21 @@ function render(input: SummaryInput, filesPerSuite: number, listed: number, s: S
   for (const suite of input.suites) {
     const report = suite.report
     if (!report || filesPerSuite === 0) continue
-    const lines = (f: FileCoverage): Tally => fileLines(f, report)
-    const withMisses = report.files.filter((f) => lines(f).covered < lines(f).total).length
+    const unit = suite.headline?.unit ?? 'lines'
+    const lines = (f: FileCoverage): Tally => fileCount(f, report, unit)
+    const tallies = report.files.map(lines)
+    const withMisses = tallies.filter((t) => t.covered < t.total).length
     const rows = lowestCovered(report.files, filesPerSuite, lines)
     if (rows.length === 0) continue
     const shown = rows.length < withMisses ? `the ${rows.length} lowest-covered of ` : ''
-    const full = report.files.length - withMisses
+    // Only files with missed lines are listed: say how many others there are, and why they are not.
+    const full = tallies.filter((t) => t.total > 0 && t.covered === t.total).length
+    const empty = tallies.filter((t) => t.total === 0).length
+    const leftOut = [...(full > 0 ? [`${full} fully covered`] : []), ...(empty > 0 ? [`${empty} with no ${unit}`] : [])]
     out.push(
-      `<details><summary>${suite.label}: ${shown}${withMisses} file(s) with missed ${suite.headline?.unit ?? 'lines'}${full > 0 ? ` (${full} fully covered left out)` : ''}</summary>`,
+      `<details><summary>${suite.label}: ${shown}${withMisses} file(s) with missed ${unit}${leftOut.length > 0 ? ` (${leftOut.join(', ')} left out)` : ''}</summary>`,
       ''
     )
-    const unit = suite.headline?.unit ?? 'lines'
     out.push(`| File | ${capitalise(unit)} | Covered | Missed |`, '| --- | ---: | ---: | ---: |')
     for (const file of rows) {
       const t = lines(file)
@@ -251,7 +255,7 @@ function patchSection(patch: PatchOutcome, suites: readonly SuiteResult[], files
     const p = suite.patch
     const gate = patch.minPatch === null ? 'none' : `≥ ${patch.minPatch}%`
     if (!p || p.percent === null) {
-      out.push(`| ${suite.label} | no instrumented line changed | ${gate} | – |`)
+      out.push(`| ${suite.label} | no instrumented ${suite.report.producer === 'coverage.py' ? 'statement' : 'line'} changed | ${gate} | – |`)
       continue
     }
     const withMisses = p.files.filter((f) => f.uncovered.length > 0)
@@ -327,6 +331,17 @@ function oneArtifact(artifact: ArtifactInfo, s: Show, named: boolean): string {
 /** A file's lines as the suite's headline counts them: LF/LH when the headline is cargo-llvm-cov's LF/LH figure, else the line records. */
 export function fileLines(file: FileCoverage, report: Pick<CoverageReport, 'declared'>): Tally {
   return report.declared.lines && file.declaredLines ? file.declaredLines : file.lines
+}
+
+/**
+ * A file in the unit of its suite's headline: coverage.py's total with branch
+ * coverage counts statements plus branches, per file too (its Cover column);
+ * otherwise the lines (fileLines).
+ */
+export function fileCount(file: FileCoverage, report: Pick<CoverageReport, 'declared'>, unit: string): Tally {
+  const lines = fileLines(file, report)
+  if (unit !== 'statements + branches') return lines
+  return { covered: lines.covered + file.branches.covered, total: lines.total + file.branches.total }
 }
 
 /** Files with missed lines, the lowest covered first (then the most missed), at most `count`. */

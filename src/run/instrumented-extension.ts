@@ -108,13 +108,15 @@ export function plainCargoTestCommand(command: string): string {
 
 /**
  * The build-and-install command: `maturin develop` when a virtual environment is
- * active (VIRTUAL_ENV or CONDA_PREFIX) or a command-prefix provides one (e.g.
- * `uv run`); else pip's editable install into the Python on PATH (setup-python's
- * on GitHub runners, where `maturin develop` refuses to run without a venv).
+ * active (VIRTUAL_ENV or CONDA_PREFIX) or the Python suite's prefix provides one
+ * (e.g. `uv run --group dev`: maturin installs into uv's .venv, the environment
+ * the tests then run in); else pip's editable install into the Python on PATH
+ * (setup-python's on GitHub runners, where `maturin develop` refuses to run
+ * without a venv).
  */
-export function defaultBuildCommand(env: NodeJS.ProcessEnv, commandPrefix: string): string {
-  const prefix = commandPrefix ? `${commandPrefix} ` : ''
-  if (env['VIRTUAL_ENV'] || env['CONDA_PREFIX'] || commandPrefix) return `${prefix}maturin develop`
+export function defaultBuildCommand(env: NodeJS.ProcessEnv, pythonPrefix: string): string {
+  const prefix = pythonPrefix ? `${pythonPrefix} ` : ''
+  if (env['VIRTUAL_ENV'] || env['CONDA_PREFIX'] || pythonPrefix) return `${prefix}maturin develop`
   return 'python -m pip install --no-build-isolation -e .'
 }
 
@@ -135,7 +137,7 @@ export async function runRustFromPython(run: RunState): Promise<void> {
 
   const crate = findCrate(run, result)
   if (!crate) return runPythonSuite(childEnv(run.env))
-  const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
+  const prefix = rust.commandPrefix ? `${rust.commandPrefix} ` : ''
   let rustMs = 0
   const step = async (command: string, what: string, captureFile?: string): Promise<CommandResult> => {
     const commandResult = await runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs, captureFile)
@@ -172,7 +174,7 @@ export async function runRustFromPython(run: RunState): Promise<void> {
   const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg)
   const canReport = tests !== null && worthReporting(tests)
   if (canReport) await step(`${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`, 'report of the Rust tests alone')
-  const buildCommand = inputs.rust.extensionBuildCommand || defaultBuildCommand(run.env, inputs.commandPrefix)
+  const buildCommand = inputs.rust.extensionBuildCommand || defaultBuildCommand(run.env, inputs.python.commandPrefix)
   const build = commandOk(cleaned) ? await step(buildCommand, 'building the instrumented extension') : null
 
   // 5. The Python tests, once, in the same environment.

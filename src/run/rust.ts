@@ -83,7 +83,7 @@ export function findCrate(run: RunState, result: SuiteResult): { manifestArg: st
 
 /** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
 export function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Record<string, string> {
-  const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
+  const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
   const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], {
     cwd: inputs.workingDirectory,
     env,

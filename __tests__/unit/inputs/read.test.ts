@@ -76,6 +76,30 @@ describe('readInputs', () => {
     expect(inputs.rust.lcov).toBe(path.join(workspace, 'crate/target/coverage/rust.lcov'))
   })
 
+  it('takes a prefix per suite, command-prefix being the default of both', () => {
+    const uv = 'uv run --group dev --group test'
+    const pythonOnly = readInputs(reader({ ...base, 'python-command-prefix': uv }), env)
+    expect(pythonOnly.rust.testCommand).toBe('cargo llvm-cov --no-report --no-default-features --no-fail-fast')
+    expect(pythonOnly.rust.reportCommand).toBe('cargo llvm-cov report')
+    expect(pythonOnly.rust.commandPrefix).toBe('')
+    expect(pythonOnly.python.commandPrefix).toBe(uv)
+    expect(pythonOnly.python.command).toMatch(/^uv run --group dev --group test pytest --cov=mixed_demo /)
+
+    const both = readInputs(
+      reader({ ...base, 'command-prefix': 'nice -n 5', 'python-command-prefix': uv, 'rust-extension-build-command': 'maturin develop -r' }),
+      env
+    )
+    expect(both.rust.testCommand).toBe('nice -n 5 cargo llvm-cov --no-report --no-default-features --no-fail-fast')
+    expect(both.rust.reportCommand).toBe('nice -n 5 cargo llvm-cov report')
+    expect(both.python.command).toMatch(/^uv run --group dev --group test pytest /)
+    // The extension is installed where the Python tests import it: through their prefix.
+    expect(both.rust.extensionBuildCommand).toBe(`${uv} maturin develop -r`)
+
+    const rustOwn = readInputs(reader({ ...base, 'command-prefix': 'uv run', 'rust-command-prefix': 'nice -n 5' }), env)
+    expect(rustOwn.rust.testCommand).toMatch(/^nice -n 5 cargo llvm-cov /)
+    expect(rustOwn.python.command).toMatch(/^uv run pytest /)
+  })
+
   it('reads thresholds as unrounded numbers', () => {
     const inputs = readInputs(reader({ ...base, 'rust-min-lines': '70', 'python-min-lines': '62.5%' }), env)
     expect(inputs.rust.minLines).toBe(70)

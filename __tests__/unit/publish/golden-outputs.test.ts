@@ -172,7 +172,7 @@ const scenarios: Record<string, () => SummaryInput> = {
       {
         suite: 'python',
         kind: 'patch',
-        message: `Python patch coverage ${formatPercent(python.patch.percent!)} (${python.patch.covered}/${python.patch.total} changed lines) is below min-patch 90%`
+        message: `Python patch coverage ${formatPercent(python.patch.percent!)} (${python.patch.covered}/${python.patch.total} changed statements) is below min-patch 90%`
       }
     ]
     return input({ suites: [rust, python], status: 'failed', nonBlocking: false, findings, patch, baseline })

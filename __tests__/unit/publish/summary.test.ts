@@ -1,4 +1,8 @@
-import { rustHeadline } from '../../../src/reports/headline.js'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { parseCoberturaFile } from '../../../src/reports/cobertura.js'
+import { pythonHeadline, rustHeadline } from '../../../src/reports/headline.js'
+import { realReportFile, repoRoot } from '../../../test-support/fixtures.js'
 import type { SuiteResult } from '../../../src/model/suite.js'
 import { lowestCovered, renderSummary, SUMMARY_LIMIT_BYTES } from '../../../src/publish/summary.js'
 import type { Finding } from '../../../src/model/findings.js'
@@ -70,6 +74,37 @@ describe('renderSummary', () => {
     })
     expect(text).toContain('- &lt;img src=x&gt; &#124; &#91;x&#93;(y)\n')
     expect(text).toContain('| <code>&lt;img src=x&gt; &#124; &#91;x&#93;(y).rs</code> | 2 | 50.00% | 1 |')
+  })
+
+  it("counts the listed, the fully covered and the empty files apart, in the headline's unit", () => {
+    const files = [file('src/a.rs', 1, 10), file('src/b.rs', 9, 10), file('src/c.rs', 2, 4), file('src/full.rs', 5, 5), file('src/empty.rs', 0, 0)]
+    const some = suite({ report: report(files) })
+    some.headline = rustHeadline(some.report!)
+    const text = renderSummary({ suites: [some], findings: [], advisories: [], status: 'passed', nonBlocking: true, filesPerSuite: 2 })
+    expect(text).toContain(
+      '<details><summary>Rust: the 2 lowest-covered of 3 file(s) with missed lines (1 fully covered, 1 with no lines left out)</summary>'
+    )
+    expect(text).toContain('| <code>src/a.rs</code> | 10 | 10.00% | 9 |')
+    expect(text).toContain('| <code>src/c.rs</code> | 4 | 50.00% | 2 |')
+    expect(text).not.toContain('src/b.rs')
+  })
+
+  it("Python with branch coverage: each file in statements + branches, as coverage.py's Cover column", async () => {
+    const pyReport = await parseCoberturaFile(realReportFile('python-branch.xml'), { root: path.join(repoRoot, 'examples/mixed-project') })
+    const py = suite({ suite: 'python', label: 'Python', report: pyReport, reportPath: 'target/coverage/python.xml' })
+    py.headline = pythonHeadline(pyReport)
+    const text = renderSummary({ suites: [py], findings: [], advisories: [], status: 'passed', nonBlocking: true, filesPerSuite: 10 })
+    expect(text).toContain('<details><summary>Python: 4 file(s) with missed statements + branches (1 fully covered left out)</summary>')
+    expect(text).toContain('| File | Statements + branches | Covered | Missed |')
+    // coverage.py's own per-file figures (coverage json of the same run).
+    const json = JSON.parse(fs.readFileSync(path.join(repoRoot, '__fixtures__/real/python-branch.json'), 'utf8'))
+    for (const [name, entry] of Object.entries(json.files) as [string, { summary: Record<string, number> }][]) {
+      const s = entry.summary
+      if (s['percent_covered'] === 100) continue
+      const total = (s['num_statements'] as number) + (s['num_branches'] as number)
+      const missed = total - (s['covered_lines'] as number) - (s['covered_branches'] as number)
+      expect(text).toContain(`| <code>${name}</code> | ${total} | ${(s['percent_covered'] as number).toFixed(2)}% | ${missed} |`)
+    }
   })
 
   it('sorts lowest-covered by percentage then by lines missed', () => {

@@ -23,7 +23,7 @@ export async function compareWithBaseline(run: RunState): Promise<BaselineOutcom
   if (!branch) return null
   const maxDrop = inputs.baseline.maxDrop
   const none = (why: string): BaselineOutcome => {
-    log.notice(`No coverage baseline from ${branch}: ${why}${maxDrop !== null ? '; max-drop is not judged' : ''}.`, { title: 'Coverage baseline' })
+    log.notice(`Nothing to compare with on ${branch}: ${why}${maxDrop !== null ? '; max-drop is not judged' : ''}.`, { title: 'Coverage baseline' })
     return { run: null, unavailable: why, maxDrop }
   }
   const repository = env['GITHUB_REPOSITORY']

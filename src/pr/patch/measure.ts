@@ -95,7 +95,7 @@ export async function measurePatch(run: RunState): Promise<PatchOutcome | null> 
       log.info(`Patch coverage not measured: ${why}`)
       core.endGroup()
       if (minPatch !== null) findings.add('action', 'patch', `Patch coverage was not measured (min-patch ${minPatch}%): ${why}`)
-      else log.notice(`Patch coverage was not measured: ${why}`, { title: 'Patch coverage' })
+      else log.notice(`Not measured: ${why}`, { title: 'Patch coverage' }) // the title says what; the message does not repeat it
       return { base: null, how: '', unavailable: why, changedFiles: 0, minPatch }
     }
     source = fromApi
@@ -105,14 +105,16 @@ export async function measurePatch(run: RunState): Promise<PatchOutcome | null> 
     if (!suite.report) continue
     const patch = patchCoverage(suite.report, source.changed)
     suite.patch = patch
+    // coverage.py records statements only: a changed comment or blank line is no changed statement.
+    const unit = suite.report.producer === 'coverage.py' ? 'statements' : 'lines'
     log.info(
-      `${suite.label}: ${patch.percent === null ? 'no instrumented line changed' : `${formatPercent(patch.percent)} of ${patch.total} changed line(s) run`}`
+      `${suite.label}: ${patch.percent === null ? `no instrumented ${unit.slice(0, -1)} changed` : `${formatPercent(patch.percent)} of ${patch.total} changed ${unit} run`}`
     )
     if (minPatch !== null && patch.percent !== null && patch.percent < minPatch) {
       findings.add(
         suite.suite,
         'patch',
-        `${suite.label} patch coverage ${formatPercent(patch.percent)} (${patch.covered}/${patch.total} changed lines) is below min-patch ${minPatch}%`
+        `${suite.label} patch coverage ${formatPercent(patch.percent)} (${patch.covered}/${patch.total} changed ${unit}) is below min-patch ${minPatch}%`
       )
     }
   }

@@ -1,0 +1,254 @@
+// npm run bench:job [-- --rounds N]
+// The coverage entry's wall time against the same tests run without coverage,
+// on examples/mixed-project (the issue's target: coverage entry <= 1.15x the
+// plain run, plus one instrumented build when Rust is measured from the Python
+// tests). Three variants, each in its own copy of the example with its own
+// target/ (a CI job with its own cache), all on one Python virtual environment:
+//   plain      cargo test --no-default-features --no-fail-fast, then python -m pytest tests/python
+//   coverage   dist/index.js as the runner starts it (INPUT_*, GITHUB_*), upload off, rust-from-python false
+//   from-py    the same with rust-from-python true (the extension built instrumented and installed)
+// Caches are warmed first (one run of each); before every timed run the
+// crate's and the package's sources are touched, as a push changes them: the
+// dependencies stay built, the project's own code compiles again, whole
+// (CARGO_INCREMENTAL=0, as dtolnay/rust-toolchain sets it on runners). Rounds are
+// interleaved in shuffled order; ratios are taken within a round, then the
+// median. The instrumented build's cost is the one the action measures itself
+// (coverage-summary.json: suites.rust.rustFromPython.buildSeconds).
+// Prints a Markdown section and puts it into bench/RESULTS.md (replacing an
+// earlier section of the same date).
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { parseOutputFile } from '../src/inputs/output-file.js'
+
+const args = process.argv.slice(2)
+const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 3
+const repo = path.resolve('.')
+const example = path.join(repo, 'examples/mixed-project')
+const entry = path.join(repo, 'dist/index.js')
+const home = path.join(os.tmpdir(), 'rpc-bench-job')
+const venv = path.join(home, 'venv')
+const llvm = {
+  LLVM_COV: process.env['LLVM_COV'] || '/usr/lib/llvm-22/bin/llvm-cov',
+  LLVM_PROFDATA: process.env['LLVM_PROFDATA'] || '/usr/lib/llvm-22/bin/llvm-profdata'
+}
+if (!fs.existsSync(entry)) throw new Error('dist/index.js is missing: npm run build first')
+
+type Variant = 'plain' | 'coverage' | 'from-py'
+const VARIANTS: Variant[] = ['plain', 'coverage', 'from-py']
+
+interface Sample {
+  seconds: number
+  /** from-py: the instrumented build, as the action measured it. */
+  buildSeconds?: number
+  /** Where the time went: each command group's seconds (coverage-summary.json), the rest the action's own. */
+  parts: Record<Part, number>
+}
+type Part = 'Rust tests' | 'show-env + clean' | 'instrumented build' | 'Rust reports' | 'Python tests' | 'the rest (node, action, tool versions)'
+const PARTS: Part[] = [
+  'Rust tests',
+  'show-env + clean',
+  'instrumented build',
+  'Rust reports',
+  'Python tests',
+  'the rest (node, action, tool versions)'
+]
+const noParts = (): Record<Part, number> => Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>
+
+interface CommandSummary {
+  command: string
+  seconds?: number
+}
+
+/** The commands' seconds of one coverage-summary.json, by part; the rest of the wall time is the action's own. */
+function partsOf(
+  summary: { suites: Record<string, { commands?: CommandSummary[] }> },
+  buildCommand: string | undefined,
+  wall: number
+): Record<Part, number> {
+  const parts = noParts()
+  for (const [suite, result] of Object.entries(summary.suites)) {
+    for (const c of result.commands ?? []) {
+      const part: Part =
+        suite === 'python'
+          ? 'Python tests'
+          : c.command === buildCommand
+            ? 'instrumented build'
+            : /llvm-cov (show-env|clean)\b/.test(c.command)
+              ? 'show-env + clean'
+              : /llvm-cov report\b/.test(c.command)
+                ? 'Rust reports'
+                : 'Rust tests'
+      parts[part] += c.seconds ?? 0
+    }
+  }
+  parts['the rest (node, action, tool versions)'] = wall - PARTS.slice(0, -1).reduce((sum, p) => sum + parts[p], 0)
+  return parts
+}
+
+/** A copy of the example with its own target/ (kept between invocations: the dependencies stay built). */
+function copyOf(variant: Variant): string {
+  const project = path.join(home, variant)
+  fs.mkdirSync(project, { recursive: true })
+  for (const name of fs.readdirSync(project)) if (name !== 'target') fs.rmSync(path.join(project, name), { recursive: true, force: true })
+  fs.cpSync(example, project, {
+    recursive: true,
+    filter: (src) => {
+      const rel = path.relative(example, src)
+      return !/^(target|\.venv)(\/|$)/.test(rel) && !/_native.*\.(so|pyd)$/.test(rel) && !/(__pycache__|\.pytest_cache)/.test(rel)
+    }
+  })
+  return project
+}
+
+// The environment of every variant: the venv's python first on PATH (setup-python's situation, no VIRTUAL_ENV),
+// so the from-py build installs into the venv and never into the machine's Python.
+if (!fs.existsSync(path.join(venv, 'bin/python'))) {
+  const made = spawnSync('python3', ['-m', 'venv', '--system-site-packages', venv], { stdio: 'inherit' })
+  if (made.status !== 0) throw new Error('could not create the virtual environment')
+}
+const baseEnv: NodeJS.ProcessEnv = {
+  PATH: `${path.join(venv, 'bin')}:${process.env['PATH']}`,
+  HOME: process.env['HOME'],
+  CARGO_TERM_COLOR: 'never',
+  // As on a GitHub runner after dtolnay/rust-toolchain (it sets CARGO_INCREMENTAL=0): a changed crate compiles whole.
+  CARGO_INCREMENTAL: '0',
+  ...llvm
+}
+
+function run(command: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): void {
+  const child = spawnSync(command, argv, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  if (child.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed in ${cwd} (${child.status}):\n${child.stdout}\n${child.stderr}`)
+}
+
+/** A push's worth of change: the crate's and the package's sources newer than any build of them. */
+function touchSources(project: string): void {
+  const now = new Date()
+  for (const dir of ['src', 'python/mixed_demo']) {
+    for (const name of fs.readdirSync(path.join(project, dir))) fs.utimesSync(path.join(project, dir, name), now, now)
+  }
+  // The extension a from-py run installed stays out of the others' Python tests (none of them builds it).
+  for (const name of fs.readdirSync(path.join(project, 'python/mixed_demo'))) {
+    if (/^_native.*\.(so|pyd)$/.test(name)) fs.rmSync(path.join(project, 'python/mixed_demo', name))
+  }
+}
+
+function runAction(project: string, fromPython: boolean): Sample {
+  const tmp = fs.mkdtempSync(path.join(home, 'step-'))
+  const outputFile = path.join(tmp, 'output')
+  const summaryFile = path.join(tmp, 'summary')
+  fs.writeFileSync(outputFile, '')
+  fs.writeFileSync(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: project,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: tmp,
+    GITHUB_REPOSITORY: 'owner/repo',
+    GITHUB_RUN_ID: '1',
+    'INPUT_PYTHON-PACKAGE': 'mixed_demo',
+    'INPUT_PYTHON-TESTS': 'tests/python',
+    'INPUT_RUST-FROM-PYTHON': String(fromPython),
+    INPUT_UPLOAD: 'false',
+    INPUT_BASELINE: 'false',
+    'INPUT_PATCH-COVERAGE': 'false'
+  }
+  const started = performance.now()
+  run(process.execPath, [entry], project, env)
+  const seconds = (performance.now() - started) / 1000
+  const status = parseOutputFile(fs.readFileSync(outputFile, 'utf8')).get('status')
+  if (status !== 'passed') throw new Error(`the coverage entry's status in ${project} is ${status}, not passed`)
+  const summary = JSON.parse(fs.readFileSync(path.join(project, 'target/coverage/coverage-summary.json'), 'utf8'))
+  fs.rmSync(tmp, { recursive: true, force: true })
+  const build = summary.suites?.rust?.rustFromPython?.buildSeconds
+  if (fromPython && typeof build !== 'number') throw new Error('rust-from-python did not run (no buildSeconds in coverage-summary.json)')
+  const parts = partsOf(summary, summary.suites?.rust?.rustFromPython?.buildCommand, seconds)
+  return { seconds, parts, ...(fromPython ? { buildSeconds: build as number } : {}) }
+}
+
+function measure(variant: Variant, project: string): Sample {
+  touchSources(project)
+  if (variant !== 'plain') return runAction(project, variant === 'from-py')
+  const parts = noParts()
+  const started = performance.now()
+  run('cargo', ['test', '--no-default-features', '--no-fail-fast'], project, baseEnv)
+  parts['Rust tests'] = (performance.now() - started) / 1000
+  run('python', ['-m', 'pytest', '-q', 'tests/python'], project, baseEnv)
+  const seconds = (performance.now() - started) / 1000
+  parts['Python tests'] = seconds - parts['Rust tests']
+  return { seconds, parts }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+const shuffle = <T>(xs: T[]): T[] =>
+  xs
+    .map((x) => [Math.random(), x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map((p) => p[1])
+const load = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
+
+const projects = new Map(VARIANTS.map((v) => [v, copyOf(v)]))
+console.error(`warming the build caches (one run of each; load ${load()})`)
+for (const variant of VARIANTS) measure(variant, projects.get(variant) as string)
+
+const samples = new Map<Variant, Sample[]>(VARIANTS.map((v) => [v, []]))
+const loads: string[] = []
+for (let round = 0; round < rounds; round++) {
+  for (const variant of shuffle(VARIANTS)) {
+    loads.push(load())
+    const sample = measure(variant, projects.get(variant) as string)
+    samples.get(variant)?.push(sample)
+    console.error(
+      `round ${round + 1}: ${variant} ${sample.seconds.toFixed(1)} s${sample.buildSeconds !== undefined ? ` (build ${sample.buildSeconds} s)` : ''}`
+    )
+  }
+}
+
+const per = (v: Variant): Sample[] => samples.get(v) as Sample[]
+const ratio = (v: Variant): number => median(per(v).map((s, i) => s.seconds / (per('plain')[i] as Sample).seconds))
+const build = median(per('from-py').map((s) => s.buildSeconds as number))
+// from-py against its allowance: 1.15x the plain run of the same round plus that round's instrumented build.
+const allowance = median(per('from-py').map((s, i) => s.seconds / (1.15 * (per('plain')[i] as Sample).seconds + (s.buildSeconds as number))))
+const withoutBuild = median(per('from-py').map((s, i) => (s.seconds - (s.buildSeconds as number)) / (per('plain')[i] as Sample).seconds))
+const verdict = (value: number, max: number): string => (value <= max ? 'PASS' : 'over')
+const extra = (v: Variant): number => median(per(v).map((s, i) => s.seconds - (per('plain')[i] as Sample).seconds))
+const partRow = (part: Part): string => `| ${part} | ${VARIANTS.map((v) => median(per(v).map((s) => s.parts[part])).toFixed(1)).join(' | ')} |`
+const rows = [
+  `| plain: \`cargo test\` + \`pytest\` | ${median(per('plain').map((s) => s.seconds)).toFixed(1)} | 1.00x | |`,
+  `| coverage entry, rust-from-python off | ${median(per('coverage').map((s) => s.seconds)).toFixed(1)} | ${ratio('coverage').toFixed(2)}x (+${extra('coverage').toFixed(1)} s) | ≤ 1.15x: ${verdict(ratio('coverage'), 1.15)} |`,
+  `| coverage entry, rust-from-python on | ${median(per('from-py').map((s) => s.seconds)).toFixed(1)} | ${ratio('from-py').toFixed(2)}x (+${extra('from-py').toFixed(1)} s; ${withoutBuild.toFixed(2)}x without the build) | ≤ 1.15x plain + build: ${allowance.toFixed(2)} of the allowance, ${verdict(allowance, 1)} |`
+]
+const section = [
+  `## Job: coverage entry against the plain tests (\`npm run bench:job\`), ${new Date().toISOString().slice(0, 10)}`,
+  '',
+  `examples/mixed-project, ${os.cpus().length} cores, Node ${process.version}, ${rounds} interleaved rounds, median wall seconds; caches warm (dependencies built), the project's sources touched before each run so its own code compiles as after a push (CARGO_INCREMENTAL=0, as dtolnay/rust-toolchain sets it on runners). Load average at the runs' starts: ${loads.join('; ')}.`,
+  '',
+  '| run | wall s | ratio to plain (same round) | target |',
+  '| --- | ---: | ---: | --- |',
+  ...rows,
+  '',
+  `The one instrumented build (the action's own measure, median): ${build.toFixed(1)} s.`,
+  '',
+  "Where the time goes (median seconds per part; the commands' own times from coverage-summary.json):",
+  '',
+  `| part | ${VARIANTS.join(' | ')} |`,
+  `| --- | ${VARIANTS.map(() => '---:').join(' | ')} |`,
+  ...PARTS.map(partRow),
+  ''
+].join('\n')
+console.log(section)
+
+const results = path.join(repo, 'bench/RESULTS.md')
+const before = fs.existsSync(results) ? fs.readFileSync(results, 'utf8') : '# Benchmark results\n'
+const heading = section.slice(0, section.indexOf('\n'))
+const at = before.indexOf(heading)
+const next = at === -1 ? -1 : before.indexOf('\n## ', at + heading.length)
+const after = at === -1 ? `${before.trimEnd()}\n\n${section}` : `${before.slice(0, at)}${section}${next === -1 ? '' : before.slice(next)}`
+fs.writeFileSync(results, after.endsWith('\n') ? after : `${after}\n`)

@@ -86,6 +86,26 @@ describe('python-subprocess', () => {
     // The child's data was combined into pytest-cov's: no parallel data file is left behind.
     expect(fs.readdirSync(project).filter((f) => f.startsWith('.coverage.'))).toEqual([])
   })
+  it('with coverage.py older than 7.10.3 (pytest-cov 6) says so in one line and marks the figure partial', () => {
+    const project = copyFixture('workerpkg')
+    const old = path.join(home, 'coverage-7.9')
+    if (!fs.existsSync(path.join(old, 'bin/python'))) {
+      execFileSync('python3', ['-m', 'venv', old])
+      execFileSync(path.join(old, 'bin/python'), ['-m', 'pip', 'install', '-q', 'coverage==7.9.2', 'pytest-cov==6.2.1', 'pytest'], {
+        stdio: 'ignore'
+      })
+    }
+    const run = runAction(
+      { ...pythonOnly, 'python-subprocess': 'true' },
+      { GITHUB_WORKSPACE: project, PATH: `${path.join(old, 'bin')}:${process.env['PATH']}` }
+    )
+    expect(run.status).toBe(0)
+    const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning::'))
+    expect(warnings).toEqual([
+      '::warning::python-subprocess: the report was written by coverage.py 7.9.2, which cannot measure child processes for pytest-cov (needs 7.10.3 or later, [run] patch = subprocess): code run in subprocesses is not counted; install coverage>=7.10.3.'
+    ])
+    expect(run.summary).toContain('· partial')
+  })
 })
 
 describe('an extension-only maturin package', () => {

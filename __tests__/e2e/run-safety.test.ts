@@ -47,7 +47,7 @@ it('shell syntax in python-tests reaches pytest as arguments and is never run', 
   expect(run.stdout).toContain('tests/python;')
   expect(annotations(run.stdout)).toContainEqual(
     expect.stringContaining(
-      "Python coverage command failed with exit code 4: pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/e2e-safety-inject/python.xml 'tests/python;' touch"
+      "Python coverage command failed with exit code 4: python -m pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/e2e-safety-inject/python.xml 'tests/python;' touch"
     )
   )
 })

@@ -21,6 +21,7 @@ export const INPUT_NAMES: readonly string[] = [
   'python-package',
   'python-tests',
   'python-command',
+  'python-subprocess',
   'rust-timeout-minutes',
   'python-timeout-minutes',
   'rust-lcov',

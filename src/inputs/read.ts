@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import * as path from 'node:path'
 import { isInside } from '../safety/paths.js'
 import { generatedPytestCommand } from '../run/pytest-command.js'
+import { inferPythonPackage } from '../run/python-package.js'
 import { registerSecret, registerSecretsIn } from '../safety/redact.js'
 import { realLocation, resolveInside, workspaceOf } from '../safety/workspace-fs.js'
 import type { Inputs } from '../model/inputs.js'
@@ -224,16 +225,23 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
   }
   const extensionBuild = read('rust-extension-build-command').trim()
 
-  const pythonPackage = read('python-package')
+  const givenPackage = read('python-package')
   const pythonTests = read('python-tests') || 'tests'
   let pythonCommand = read('python-command')
+  let pythonPackage = givenPackage
+  let packageFrom: string | null = null
   if (pythonCommand === '') {
     if (pythonEnabled && pythonPackage === '' && mode === 'run') {
-      throw new InputError(
-        'python-package',
-        'is required for the Python suite (the package given to pytest --cov=), unless python-command is set or python-enabled is false',
-        ''
-      )
+      const inferred = inferPythonPackage(workingDirectory)
+      if (!inferred) {
+        throw new InputError(
+          'python-package',
+          'is required for the Python suite (the package given to pytest --cov=) when it cannot be inferred ([tool.maturin] module-name or python-source in pyproject.toml, or one package under src/ or in the working directory), unless python-command is set or python-enabled is false',
+          ''
+        )
+      }
+      pythonPackage = inferred.name
+      packageFrom = inferred.from
     }
     if (!/^[\w.\-/]+$/.test(pythonPackage) && pythonPackage !== '') {
       throw new InputError('python-package', 'must be a package or path name (letters, digits, _ . - /)', pythonPackage)
@@ -270,6 +278,9 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       enabled: pythonEnabled,
       commandPrefix: pythonPrefix,
       command: withPrefix(pythonPrefix, pythonCommand),
+      package: pythonPackage,
+      packageFrom,
+      subprocess: readBoolean(read, 'python-subprocess', false),
       xml,
       timeoutMs: readMinutes(read, 'python-timeout-minutes', 30),
       minLines: readPercent(read, 'python-min-lines'),
@@ -327,6 +338,9 @@ function refuseCollisions(read: Read, inputs: Inputs): void {
       ? [
           { name: 'python-output.txt (written beside python-xml)', file: beside(python.xml, 'python-output.txt'), derived: true },
           { name: 'python-coverage.txt (written beside python-xml)', file: beside(python.xml, 'python-coverage.txt'), derived: true },
+          ...(python.subprocess
+            ? [{ name: 'coverage-subprocess.ini (written beside python-xml)', file: beside(python.xml, 'coverage-subprocess.ini'), derived: true }]
+            : []),
           { name: 'python-xml', file: python.xml }
         ]
       : []),

@@ -32,6 +32,12 @@ export interface RustInputs extends SuiteInputs {
 
 export interface PythonInputs extends SuiteInputs {
   command: string
+  /** The package measured: python-package, or the one inferred from the project; '' when python-command is given without it. */
+  package: string
+  /** Where the package was inferred from (python-package empty), for the log; null when given. */
+  packageFrom: string | null
+  /** Measure Python code run in child processes too (coverage.py's [run] patch = subprocess). */
+  subprocess: boolean
   xml: string
 }
 

@@ -67,6 +67,18 @@ export function printedLikeCoveragePy(total: number, precision: number): string 
  * coverage settings, as coverage.py picks them.
  */
 export function readCoverageGate(dir: string, explicitFile?: string): CoverageGate {
+  const found = readCoverageSection(dir, 'report', explicitFile)
+  if (!found) return { precision: 0, source: null }
+  const raw = found.settings.get('precision')
+  const precision = raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : 0
+  return { precision, source: found.source }
+}
+
+/**
+ * One section ([run], [report], ...) of the config file coverage.py reads in `dir`, picked as coverage.py picks
+ * it (see readCoverageGate); null when no file applies. Values are as written (a TOML list joined with ", ").
+ */
+export function readCoverageSection(dir: string, section: string, explicitFile?: string): { settings: Map<string, string>; source: string } | null {
   const candidates: Array<{ file: string; ours: boolean }> = explicitFile
     ? [{ file: explicitFile, ours: true }]
     : [
@@ -84,37 +96,44 @@ export function readCoverageGate(dir: string, explicitFile?: string): CoverageGa
     } catch {
       continue // absent or unreadable: coverage.py moves on to the next file too
     }
-    const settings = file.endsWith('.toml') ? tomlSettings(text) : iniSettings(text, ours ? '' : 'coverage:')
+    const settings = file.endsWith('.toml') ? tomlSettings(text, section) : iniSettings(text, ours ? '' : 'coverage:', section)
     // coverage.py's own file counts when it exists at all; the shared ones only with a coverage section.
     if (!settings && !ours) continue
-    const raw = settings?.get('precision')
-    const precision = raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : 0
-    return { precision, source: file }
+    return { settings: settings ?? new Map(), source: file }
   }
-  return { precision: 0, source: null }
+  return null
 }
 
-/** [report] settings of an INI file (sections prefixed with `prefix`), or null when it has no coverage section. */
-function iniSettings(text: string, prefix: string): Map<string, string> | null {
+/** [section] settings of an INI file (sections prefixed with `prefix`), or null when it has no coverage section. */
+function iniSettings(text: string, prefix: string, wanted: string): Map<string, string> | null {
   let section: string | null = null
   let any = false
   const report = new Map<string, string>()
+  let last: string | null = null
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*[#;]/.test(line) || line.trim() === '') continue
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line)
     if (header) {
       section = (header[1] as string).trim()
       if (prefix === '' || section.startsWith(prefix)) any = true
+      last = null
+      continue
+    }
+    const inWanted = section === `${prefix}${wanted}`
+    // An indented line continues the value above it (a multi-line list: `patch =` then one name per line).
+    if (/^\s/.test(line) && last !== null) {
+      if (inWanted) report.set(last, [report.get(last), line.trim()].filter((v) => v).join(', '))
       continue
     }
     const pair = /^\s*([^=:\s]+)\s*[=:]\s*(.*)$/.exec(line)
-    if (pair && section === `${prefix}report`) report.set((pair[1] as string).toLowerCase(), pair[2] as string)
+    last = pair ? (pair[1] as string).toLowerCase() : null
+    if (pair && inWanted) report.set(last as string, (pair[2] as string).trim())
   }
   return any ? report : null
 }
 
-/** [tool.coverage.report] of a pyproject.toml, or null when it has no [tool.coverage] table. */
-function tomlSettings(text: string): Map<string, string> | null {
+/** [tool.coverage.<section>] of a pyproject.toml, or null when it has no [tool.coverage] table. */
+function tomlSettings(text: string, wanted: string): Map<string, string> | null {
   let data: Record<string, unknown>
   try {
     data = parseToml(text)
@@ -123,10 +142,10 @@ function tomlSettings(text: string): Map<string, string> | null {
   }
   const coverage = (data['tool'] as Record<string, unknown> | undefined)?.['coverage']
   if (!coverage || typeof coverage !== 'object') return null
-  const report = (coverage as Record<string, unknown>)['report']
+  const report = (coverage as Record<string, unknown>)[wanted]
   const settings = new Map<string, string>()
   if (report && typeof report === 'object') {
-    for (const [key, value] of Object.entries(report)) settings.set(key.toLowerCase(), String(value))
+    for (const [key, value] of Object.entries(report)) settings.set(key.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value))
   }
   return settings
 }

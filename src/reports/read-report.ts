@@ -17,6 +17,8 @@ import * as log from '../safety/log.js'
 import { liesInside, realLocation } from '../safety/workspace-fs.js'
 import { readCoverageGate, type CoverageGate } from './coverage-gate.js'
 import { formatPercent, pythonHeadline, rustHeadline } from './headline.js'
+import { judgePythonScope, judgeWrongPackage } from './python-scope.js'
+import { checkSubprocessSupport } from '../run/coverage-subprocess.js'
 import type { CoverageReport } from './model.js'
 
 export async function readReports(run: RunState): Promise<void> {
@@ -40,7 +42,10 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
   if (!result.enabled) return
   const file = reportPath(inputs, result.suite)
   const shown = result.reportPath
+  // A python-package the tests never import: pytest-cov writes no report and coverage.py says why.
+  const judgeWrong = result.suite === 'python' && inputs.mode === 'run'
   if (!fs.existsSync(file)) {
+    if (judgeWrong && judgeWrongPackage(inputs, findings)) return
     if (!anyCommandFailed(result)) {
       findings.add(result.suite, 'report-missing', `${result.label} report ${shown} was not written by the coverage command`)
     } else {
@@ -95,11 +100,14 @@ async function readReport(inputs: Inputs, result: SuiteResult, findings: Finding
     core.endGroup()
     findings.advise(result.suite, `${shown}: ${report.warnings.length} problem(s) while reading, e.g. ${firstLine(report.warnings[0] ?? '')}`)
   }
+  if (result.suite === 'python') checkSubprocessSupport(inputs, result, report, findings)
   if (!headline) {
+    if (judgeWrong && judgeWrongPackage(inputs, findings)) return
     findings.add(result.suite, 'no-data', `${shown} has no measured lines (0 of 0): nothing was covered or the filters excluded everything`)
     return
   }
   checkSourcePaths(inputs, result, report, findings)
+  if (result.suite === 'python' && inputs.mode === 'run') judgePythonScope(inputs, result, report, findings)
   if (result.suite === 'rust' && inputs.mode === 'merge') writeMergedRustCobertura(inputs, result, report)
   else if (result.suite === 'rust') await checkRustCobertura(inputs, result, findings)
 }

@@ -12,7 +12,13 @@ export function testPathWords(raw: string): string[] {
   return words.filter((word) => word !== '')
 }
 
-/** `pytest --cov=<package> --cov-report=term --cov-report=xml:<xml> <tests...>`, each word quoted for bash. */
+/**
+ * `python -m pytest --cov=<package> --cov-report=term --cov-report=xml:<xml> <tests...>`, each word quoted for bash:
+ * pytest runs in the interpreter of the environment (the one command-prefix selects, e.g. `uv run python`), not
+ * whichever `pytest` script is first on PATH.
+ */
 export function generatedPytestCommand(pythonPackage: string, xmlPath: string, tests: string): string {
-  return ['pytest', `--cov=${pythonPackage}`, '--cov-report=term', `--cov-report=xml:${xmlPath}`, ...testPathWords(tests)].map(shellQuote).join(' ')
+  return ['python', '-m', 'pytest', `--cov=${pythonPackage}`, '--cov-report=term', `--cov-report=xml:${xmlPath}`, ...testPathWords(tests)]
+    .map(shellQuote)
+    .join(' ')
 }

@@ -6,7 +6,9 @@ import * as path from 'node:path'
 import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { extractCoverageTable } from '../reports/pytest-terminal.js'
+import * as log from '../safety/log.js'
 import { childEnv, commandOk } from './command.js'
+import { subprocessConfigPath, withSubprocessMeasurement } from './coverage-subprocess.js'
 import { recordFailure, runLogged } from './logged-command.js'
 import { emptySuite, pythonOutputPath, pythonTermPath, removeStale } from './suite-files.js'
 
@@ -17,9 +19,11 @@ export async function runPython(run: RunState, env: NodeJS.ProcessEnv = childEnv
   const result = emptySuite(inputs, 'python')
   if (!python.enabled) return result
   const started = Date.now()
-  removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)])
+  removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs), subprocessConfigPath(inputs)])
   fs.mkdirSync(path.dirname(python.xml), { recursive: true })
-  const commandResult = await runLogged('Python', python.command, inputs, env, python.timeoutMs, pythonOutputPath(inputs))
+  if (python.packageFrom) log.info(`python-package: ${python.package} (inferred from ${python.packageFrom})`)
+  const commandEnv = python.subprocess ? withSubprocessMeasurement(inputs, env, findings) : env
+  const commandResult = await runLogged('Python', python.command, inputs, commandEnv, python.timeoutMs, pythonOutputPath(inputs))
   result.commands.push(commandResult)
   if (!commandOk(commandResult)) {
     recordFailure(findings, result, commandResult, python.timeoutMs)

@@ -57,7 +57,7 @@ describe('readInputs', () => {
     expect(inputs.rust.testCommand).toBe('cargo llvm-cov --no-report --no-default-features --no-fail-fast')
     expect(inputs.rust.lcov).toBe(path.join(workspace, 'target/coverage/rust.lcov'))
     expect(inputs.rust.htmlDir).toBe(path.join(workspace, 'target/coverage/html'))
-    expect(inputs.python.command).toBe('pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/coverage/python.xml tests')
+    expect(inputs.python.command).toBe('python -m pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/coverage/python.xml tests')
     expect(inputs.retentionDays).toBeNull()
     expect(inputs.compressionLevel).toBe(6)
     expect(inputs.rust.minLines).toBeNull()
@@ -72,7 +72,7 @@ describe('readInputs', () => {
     )
     expect(inputs.workingDirectory).toBe(path.join(workspace, 'crate'))
     expect(inputs.rust.testCommand).toBe('uv run --group dev --group test cargo llvm-cov --no-report --no-default-features --no-fail-fast')
-    expect(inputs.python.command).toMatch(/^uv run --group dev --group test pytest --cov=mixed_demo .* tests\/python$/)
+    expect(inputs.python.command).toMatch(/^uv run --group dev --group test python -m pytest --cov=mixed_demo .* tests\/python$/)
     expect(inputs.rust.lcov).toBe(path.join(workspace, 'crate/target/coverage/rust.lcov'))
   })
 
@@ -134,6 +134,28 @@ describe('readInputs', () => {
   it('does not need python-package when the Python suite is off or the command is given', () => {
     expect(readInputs(reader({ 'python-enabled': 'false' }), env).python.enabled).toBe(false)
     expect(readInputs(reader({ 'python-command': 'pytest --cov=x' }), env).python.command).toBe('pytest --cov=x')
+  })
+
+  it('infers an empty python-package from the project, and says where from', () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-infer-'))
+    fs.mkdirSync(path.join(ws, 'src/textkit'), { recursive: true })
+    fs.writeFileSync(path.join(ws, 'src/textkit/__init__.py'), '')
+    const inputs = readInputs(reader({}), { GITHUB_WORKSPACE: ws })
+    expect(inputs.python.package).toBe('textkit')
+    expect(inputs.python.packageFrom).toBe('the one package in src/ (src layout)')
+    expect(inputs.python.command).toBe('python -m pytest --cov=textkit --cov-report=term --cov-report=xml:target/coverage/python.xml tests')
+    // Given: used as it is, nothing inferred.
+    expect(readInputs(reader({ 'python-package': 'other' }), { GITHUB_WORKSPACE: ws }).python.packageFrom).toBeNull()
+    // Two packages: nothing to infer, the same error as without any.
+    fs.mkdirSync(path.join(ws, 'src/second'))
+    fs.writeFileSync(path.join(ws, 'src/second/__init__.py'), '')
+    expect(() => readInputs(reader({}), { GITHUB_WORKSPACE: ws })).toThrow('Input "python-package" is required for the Python suite')
+  })
+
+  it('reads python-subprocess (off unless true)', () => {
+    expect(readInputs(reader(base), env).python.subprocess).toBe(false)
+    expect(readInputs(reader({ ...base, 'python-subprocess': 'true' }), env).python.subprocess).toBe(true)
+    expect(errorOf({ 'python-subprocess': 'yes' })).toBe('Input "python-subprocess" must be true or false, got "yes"')
   })
 
   it('reads the patch inputs', () => {

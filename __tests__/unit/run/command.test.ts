@@ -59,7 +59,8 @@ describe('hintFor', () => {
     ['error: no such command: `llvm-cov`', /cargo install cargo-llvm-cov/],
     ['error: failed to find llvm-tools-preview, please install llvm-tools-preview', /LLVM_COV/],
     ['pytest: error: unrecognized arguments: --cov=mixed_demo --cov-report=term', /pip install pytest-cov/],
-    ['/usr/bin/python3: No module named pytest', /pip install pytest pytest-cov/]
+    ['/usr/bin/python3: No module named pytest', /pip install pytest pytest-cov/],
+    ['/bin/bash: line 1: python: command not found', /no `python` on PATH/]
   ])('%s', (output, hint) => {
     expect(hintFor(output, 1)).toMatch(hint)
   })

@@ -10,9 +10,9 @@ import { runCommand } from '../../../src/run/command.js'
 import { generatedPytestCommand, testPathWords } from '../../../src/run/pytest-command.js'
 
 const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-shell-'))
-// A stand-in pytest that prints each argument it was given on its own line.
+// A stand-in python that prints each argument it was given on its own line (`-m pytest` first).
 const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-shell-bin-'))
-fs.writeFileSync(path.join(bin, 'pytest'), '#!/bin/sh\nfor a in "$@"; do printf "[%s]\\n" "$a"; done\n', { mode: 0o755 })
+fs.writeFileSync(path.join(bin, 'python'), '#!/bin/sh\nfor a in "$@"; do printf "[%s]\\n" "$a"; done\n', { mode: 0o755 })
 const env = { ...process.env, PATH: `${bin}:${process.env['PATH']}` }
 
 async function argsOf(command: string): Promise<string[]> {
@@ -32,6 +32,8 @@ describe('the generated pytest command', () => {
     const tests = `tests; touch ${marker} $(touch ${marker}) \`touch ${marker}\` && touch ${marker}`
     const args = await argsOf(generatedPytestCommand('pkg', 'target/coverage/python.xml', tests))
     expect(args).toEqual([
+      '-m',
+      'pytest',
       '--cov=pkg',
       '--cov-report=term',
       '--cov-report=xml:target/coverage/python.xml',
@@ -54,6 +56,8 @@ describe('the generated pytest command', () => {
     const values: Record<string, string> = { 'python-package': 'pkg', 'python-tests': `tests; touch ${marker}` }
     const inputs = readInputs((name) => values[name] ?? '', { GITHUB_WORKSPACE: cwd })
     expect(await argsOf(inputs.python.command)).toEqual([
+      '-m',
+      'pytest',
       '--cov=pkg',
       '--cov-report=term',
       '--cov-report=xml:target/coverage/python.xml',
@@ -67,6 +71,8 @@ describe('the generated pytest command', () => {
   it('one path per line keeps spaces and quotes inside a path', async () => {
     const args = await argsOf(generatedPytestCommand('pkg', 'out dir/python.xml', "tests/with space\n  tests/it's here  \n\ntests/plain\n"))
     expect(args).toEqual([
+      '-m',
+      'pytest',
       '--cov=pkg',
       '--cov-report=term',
       '--cov-report=xml:out dir/python.xml',
@@ -79,7 +85,7 @@ describe('the generated pytest command', () => {
   it('splits a one-line value on whitespace, and gives plain values as they are', () => {
     expect(testPathWords(' tests/a\ttests/b  tests/c ')).toEqual(['tests/a', 'tests/b', 'tests/c'])
     expect(generatedPytestCommand('mixed_demo', 'target/coverage/python.xml', 'tests/python')).toBe(
-      'pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/coverage/python.xml tests/python'
+      'python -m pytest --cov=mixed_demo --cov-report=term --cov-report=xml:target/coverage/python.xml tests/python'
     )
   })
 })

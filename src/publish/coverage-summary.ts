@@ -64,6 +64,7 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     delta: result.delta ?? null,
     codeCoverage: result.codeCoverage ?? null,
     htmlZip: result.htmlZip ?? null,
+    ...(result.packages ? { packages: result.packages } : {}),
     ...(result.fromPython ? { rustFromPython: result.fromPython } : {})
   }
 }

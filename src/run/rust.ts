@@ -1,4 +1,4 @@
-// The Rust suite: the profiles of earlier runs removed (default commands), the
+// The Rust suite: what earlier runs left removed (default commands), the
 // test run under coverage (cargo llvm-cov --no-report), then the reports from
 // its profiles (lcov, HTML, Cobertura), all within the suite's one time limit.
 // The test run and the reports measure the same cargo packages (cargo-scope.ts).
@@ -31,9 +31,10 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
   const scope = measuredScope(run, result, crate, env)
   if (!scope) return result
   const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
-  // Profiles of an earlier run (a second local run, a restored target/ cache) never count: removed first. Only the
-  // profiles: the build stays (`clean --workspace` would rebuild the workspace's crates).
-  const clean = rust.customTestCommand ? [] : [`${prefix}cargo llvm-cov clean --profraw-only${crate.manifestArg}`]
+  // Nothing of an earlier run (a second local run, a restored target/ cache) counts: its profiles, and its test
+  // binaries, which the report would read too (one built with other features or dependencies maps code this run
+  // never built, as missed lines). The workspace's own crates are rebuilt; dependencies stay built.
+  const clean = rust.customTestCommand ? [] : [`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`]
   const test = rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
   const steps = [...clean, test, ...rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)]
   for (const [index, command] of steps.entries()) {
@@ -131,7 +132,10 @@ export function measuredScope(run: RunState, result: SuiteResult, crate: { manif
   if (dropped.length > 0) {
     const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
     const unprefixed = rust.testCommand.startsWith(prefix) ? rust.testCommand.slice(prefix.length) : rust.testCommand
-    const example = rust.customTestCommand ? '' : ` (e.g. rust-command: \`${unprefixed}${scope.testArgs} --features ${dropped.join(',')}\`)`
+    // A rust-command of one's own runs as written: the example keeps the clean start of the default.
+    const example = rust.customTestCommand
+      ? ''
+      : ` (e.g. rust-command: \`cargo llvm-cov clean --workspace && ${unprefixed}${scope.testArgs} --features ${dropped.join(',')}\`)`
     log.warning(
       `The Rust tests run with --no-default-features, which also leaves out the default feature(s) ${dropped.join(', ')}: code behind them is not built, so not measured. To keep them, add --features ${dropped.join(',')} to rust-command${example}.`,
       { title: 'Default features left out' }

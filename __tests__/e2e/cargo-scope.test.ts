@@ -77,7 +77,9 @@ it('measures a workspace whole, and a second run counts none of the first run’
     expect.stringMatching(/^cargo llvm-cov report --workspace --html /),
     expect.stringMatching(/^cargo llvm-cov report --workspace --cobertura /)
   ])
-  expect(second.summary).toContain('**Rust packages measured**: <code>ws_core</code>, <code>ws_extra</code>, <code>ws_root</code> (the whole cargo workspace).')
+  expect(second.summary).toContain(
+    '**Rust packages measured**: <code>ws_core</code>, <code>ws_extra</code>, <code>ws_root</code> (the whole cargo workspace).'
+  )
   expect(second.log).toContain('Rust packages measured: ws_core, ws_extra, ws_root (the whole cargo workspace).')
 })
 
@@ -87,7 +89,9 @@ it('says which default features --no-default-features leaves out, and its advice
   expect(warnings).toHaveLength(1)
   expect(warnings[0]).toContain('leaves out the default feature(s) fancy: code behind them is not built, so not measured')
   const advice = /rust-command: `([^`]+)`/.exec(warnings[0] as string)?.[1] as string
-  expect(advice).toBe('cargo llvm-cov clean --workspace && cargo llvm-cov --no-report --no-default-features --no-fail-fast --workspace --features fancy')
+  expect(advice).toBe(
+    'cargo llvm-cov clean --workspace && cargo llvm-cov --no-report --no-default-features --no-fail-fast --workspace --features fancy'
+  )
 
   const kept = runAction({ ...inputs, 'rust-command': advice })
   expect(kept.stdout).not.toContain('Default features left out')
@@ -101,7 +105,9 @@ it('rust-packages narrows the test run and the report alike', () => {
   expect(figureOf(run)).toEqual(freshFigure(['--package', 'ws_core', '--package', 'ws_extra']))
   const json = summaryJson()
   expect(json.suites.rust.packages).toEqual({ names: ['ws_core', 'ws_extra'], wholeWorkspace: false })
-  expect(json.suites.rust.commands[1]?.command).toBe('cargo llvm-cov --no-report --no-default-features --no-fail-fast --package ws_core --package ws_extra')
+  expect(json.suites.rust.commands[1]?.command).toBe(
+    'cargo llvm-cov --no-report --no-default-features --no-fail-fast --package ws_core --package ws_extra'
+  )
   expect(json.suites.rust.commands[2]?.command).toMatch(/^cargo llvm-cov report --package ws_core --package ws_extra --lcov /)
   expect(run.summary).toContain('**Rust packages measured**: <code>ws_core</code>, <code>ws_extra</code>.')
 

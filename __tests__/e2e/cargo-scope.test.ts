@@ -125,7 +125,7 @@ it('--ignore-filename-regex in rust-command changes the figure as cargo llvm-cov
   expect(expected).not.toEqual(freshFigure(['--workspace']))
   expect(figureOf(run)).toEqual(expected)
   expect(run.log).toContain(
-    "rust-command: --ignore-filename-regex 'generated\\.rs$' act(s) only on the report (cargo llvm-cov --no-report ignores it): given to the report commands instead."
+    "rust-command: --ignore-filename-regex 'generated\\.rs$' given to the report commands, where report flags act (cargo llvm-cov --no-report ignores them)."
   )
   expect(fs.readFileSync(path.join(fixture, 'target/coverage/rust.lcov'), 'utf8')).not.toContain('generated.rs')
 

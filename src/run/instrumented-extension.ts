@@ -134,7 +134,7 @@ export async function runRustFromPython(run: RunState): Promise<void> {
   }
 
   const crate = findCrate(run, result)
-  const scope = crate ? measuredScope(run, result, crate, env) : null
+  const scope = crate ? measuredScope(run, result, crate, env, false) : null
   if (!crate || !scope) return runPythonSuite(childEnv(run.env))
   const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
   let rustMs = 0

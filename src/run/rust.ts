@@ -98,16 +98,22 @@ export function findCrate(run: RunState, result: SuiteResult): { manifestArg: st
 /**
  * The packages the test run and the reports measure (from `cargo metadata`), said in
  * the log; report-side flags moved from rust-command said once; default features that
- * --no-default-features leaves out warned about. Null after one finding (an unknown
- * rust-packages name).
+ * --no-default-features leaves out warned about (`plain`: not with rust-from-python,
+ * whose extension is built with them). Null after one finding (an unknown rust-packages name).
  */
-export function measuredScope(run: RunState, result: SuiteResult, crate: { manifestPath: string | null }, env: NodeJS.ProcessEnv): CargoScope | null {
+export function measuredScope(
+  run: RunState,
+  result: SuiteResult,
+  crate: { manifestPath: string | null },
+  env: NodeJS.ProcessEnv,
+  plain = true
+): CargoScope | null {
   const { inputs } = run
   const rust = inputs.rust
   const none: CargoScope = { testArgs: '', reportArgs: '', packages: [], wholeWorkspace: false, shown: false }
   if (rust.movedFlags.length > 0) {
     log.info(
-      `rust-command: ${rust.movedFlags.join(' ')} act(s) only on the report (cargo llvm-cov --no-report ignores it): given to the report commands instead.`
+      `rust-command: ${rust.movedFlags.join(' ')} given to the report commands, where report flags act (cargo llvm-cov --no-report ignores them).`
     )
   }
   if (crate.manifestPath === null) return none
@@ -128,7 +134,7 @@ export function measuredScope(run: RunState, result: SuiteResult, crate: { manif
     result.packages = { names: scope.packages, wholeWorkspace: scope.wholeWorkspace }
     log.info(`Rust packages measured: ${scope.packages.join(', ')}${scope.wholeWorkspace ? ' (the whole cargo workspace)' : ''}.`)
   }
-  const dropped = droppedDefaultFeatures(ws, crate.manifestPath, scope.packages, rust.testCommand)
+  const dropped = plain ? droppedDefaultFeatures(ws, crate.manifestPath, scope.packages, rust.testCommand) : []
   if (dropped.length > 0) {
     const prefix = inputs.commandPrefix ? `${inputs.commandPrefix} ` : ''
     const unprefixed = rust.testCommand.startsWith(prefix) ? rust.testCommand.slice(prefix.length) : rust.testCommand

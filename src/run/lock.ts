@@ -158,8 +158,7 @@ export async function lockFolders(folders: string[], waitMs: number, onWait: (me
 export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string[] {
   const both = inputs.mode === 'merge'
   const rust = inputs.rust
-  const cleans = inputs.mode === 'run' && rust.enabled && (!rust.customTestCommand || rust.fromPython !== false)
-  const target = cleans ? cargoTargetFolder(inputs, env) : null
+  const target = inputs.mode === 'run' && rust.enabled ? cleanedTarget(inputs, env) : null
   return [
     ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
     ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
@@ -168,8 +167,12 @@ export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env)
   ]
 }
 
-function cargoTargetFolder(inputs: Inputs, env: NodeJS.ProcessEnv): string {
+/** The cargo target folder the run cleans, or null when it cleans none (a rust-command of one's own, without rust-from-python). */
+function cleanedTarget(inputs: Inputs, env: NodeJS.ProcessEnv): string | null {
+  const project = readMaturinProject(inputs.workingDirectory)
+  const fromPython = inputs.rust.fromPython
+  const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend))
+  if (inputs.rust.customTestCommand && !instrumented) return null
   if (env['CARGO_TARGET_DIR']) return path.resolve(inputs.workingDirectory, env['CARGO_TARGET_DIR'])
-  const manifest = readMaturinProject(inputs.workingDirectory).manifestPath
-  return path.join(manifest ? path.dirname(manifest) : inputs.workingDirectory, 'target')
+  return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target')
 }

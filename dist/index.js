@@ -2,7 +2,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import { r as readInputs, I as InputError, w as warning, n as notice, i as info } from './chunks/read-Wgh28OJm.js';
+import { r as readInputs, I as InputError, w as warning, n as notice, i as info } from './chunks/read-WRuxG1ie.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -79,7 +79,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-Ceb0q4Se.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-CFzfZnUp.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {
@@ -112,7 +112,7 @@ if (process.env['GITHUB_ACTIONS'] === 'true') {
     await run();
 }
 else {
-    const { humanConsole, inputsFromArgs } = await import('./chunks/local-CVA02jcK.js');
+    const { humanConsole, inputsFromArgs } = await import('./chunks/local-DaW2XjDK.js');
     const start = inputsFromArgs(process.argv.slice(2), process.env);
     if (!start.ok) {
         process.stdout.write(`${start.message}\n`);

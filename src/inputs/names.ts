@@ -18,6 +18,7 @@ export const INPUT_NAMES: readonly string[] = [
   'rust-cobertura',
   'rust-from-python',
   'rust-extension-build-command',
+  'rust-packages',
   'python-package',
   'python-tests',
   'python-command',

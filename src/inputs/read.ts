@@ -6,6 +6,7 @@ import * as path from 'node:path'
 import { isInside } from '../safety/paths.js'
 import { generatedPytestCommand } from '../run/pytest-command.js'
 import { inferPythonPackage } from '../run/python-package.js'
+import { reportFlags } from '../run/cargo-flags.js'
 import { registerSecret, registerSecretsIn } from '../safety/redact.js'
 import { realLocation, resolveInside, workspaceOf } from '../safety/workspace-fs.js'
 import type { Inputs } from '../model/inputs.js'
@@ -183,6 +184,43 @@ function readToken(read: Read, name: string): string {
   return token
 }
 
+/** rust-packages: cargo package names, space- or newline-separated; they narrow the default commands only. */
+function readPackages(read: Read, customTest: boolean): string[] {
+  const raw = read('rust-packages')
+  const names = raw.split(/[\s,]+/).filter(Boolean)
+  if (names.length === 0) return []
+  const bad = names.find((n) => !/^[A-Za-z0-9_-]+$/.test(n))
+  if (bad !== undefined) {
+    throw new InputError(
+      'rust-packages',
+      `must be cargo package names (letters, digits, - and _), space- or newline-separated; "${bad}" is not one`,
+      raw
+    )
+  }
+  if (customTest) {
+    throw new InputError(
+      'rust-packages',
+      'narrows the default rust-command only: with your own rust-command, give --package there (the report measures the same packages)',
+      raw
+    )
+  }
+  return names
+}
+
+/** Report-side flags of rust-command moved to the report commands, or one InputError when they cannot move. */
+function readReportFlags(command: string, customReport: boolean): { testCommand: string; reportArgs: string; moved: string[] } {
+  const flags = reportFlags(command, customReport)
+  if (flags.ok) return flags
+  const where = flags.canMove
+    ? `give it in rust-report-command (e.g. "cargo llvm-cov report ${flags.flag} ...")${customReport ? '' : ', or write rust-command as one plain cargo llvm-cov command so it is moved there'}`
+    : flags.why
+  throw new InputError(
+    'rust-command',
+    `must not carry ${flags.flag}: cargo llvm-cov --no-report ignores it (it acts only on a report); ${where}`,
+    command
+  )
+}
+
 function withPrefix(prefix: string, command: string): string {
   return prefix ? `${prefix} ${command}` : command
 }
@@ -217,8 +255,14 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
 
   const runner = read('rust-test-runner').trim() || 'cargo-test'
   if (runner !== 'cargo-test' && runner !== 'nextest') throw new InputError('rust-test-runner', 'must be cargo-test or nextest', runner)
-  const rustTest = read('rust-command') || `cargo llvm-cov ${runner === 'nextest' ? 'nextest ' : ''}--no-report --no-default-features --no-fail-fast`
+  const customTest = read('rust-command') !== ''
+  const customReport = read('rust-report-command') !== ''
+  const flags = customTest ? readReportFlags(read('rust-command'), customReport) : { testCommand: '', reportArgs: '', moved: [] }
+  const rustTest = customTest
+    ? flags.testCommand
+    : `cargo llvm-cov ${runner === 'nextest' ? 'nextest ' : ''}--no-report --no-default-features --no-fail-fast`
   const rustReport = read('rust-report-command') || 'cargo llvm-cov report'
+  const packages = readPackages(read, customTest)
   const fromPython = read('rust-from-python').trim() || 'auto'
   if (!/^(auto|true|True|TRUE|false|False|FALSE)$/.test(fromPython)) {
     throw new InputError('rust-from-python', 'must be auto, true or false', fromPython)
@@ -261,11 +305,14 @@ export function readInputs(read: Read = defaultRead, env: NodeJS.ProcessEnv = pr
       commandPrefix: rustPrefix,
       testCommand: withPrefix(rustPrefix, rustTest),
       reportCommand: withPrefix(rustPrefix, rustReport),
-      customTestCommand: read('rust-command') !== '',
-      customReportCommand: read('rust-report-command') !== '',
+      customTestCommand: customTest,
+      customReportCommand: customReport,
       fromPython: fromPython === 'auto' ? 'auto' : /^true$/i.test(fromPython),
       // The build installs the extension where the Python tests import it: through their prefix (e.g. uv's environment).
       extensionBuildCommand: extensionBuild ? withPrefix(pythonPrefix, extensionBuild) : '',
+      packages,
+      reportArgs: flags.reportArgs,
+      movedFlags: flags.moved,
       cobertura: readBoolean(read, 'rust-cobertura', true),
       lcov,
       htmlDir,

@@ -62,6 +62,8 @@ export interface SuiteSummary {
   codeCoverage?: CodeCoverageUpload | null
   /** The zipped HTML report (Rust), or null. */
   htmlZip: { path: string; files: number; bytes: number } | null
+  /** Rust only: the cargo packages measured, when a workspace of several or a narrowed selection (names sorted). */
+  packages?: { names: string[]; wholeWorkspace: boolean }
   /** Rust only, with rust-from-python: the Rust tests' own figure and the lines only the Python tests reach. */
   rustFromPython?: {
     rustTestsOnly: { percent: number; covered: number; total: number } | null

@@ -28,6 +28,12 @@ export interface RustInputs extends SuiteInputs {
   fromPython: 'auto' | boolean
   /** Builds and installs the instrumented extension (with the Python prefix: it installs into the tests' environment); empty = chosen at run time (maturin develop or pip). */
   extensionBuildCommand: string
+  /** rust-packages: the cargo packages the default commands measure; empty = the crate, or the whole workspace at its root. */
+  packages: string[]
+  /** Report-side flags taken from rust-command (as written, each with a leading space), for the default report commands. */
+  reportArgs: string
+  /** Those flags, for the one log line that says they moved. */
+  movedFlags: string[]
 }
 
 export interface PythonInputs extends SuiteInputs {

@@ -91,6 +91,8 @@ export interface SuiteResult {
   codeCoverage?: CodeCoverageUpload
   /** Change since the baseline run, when there is one. */
   delta?: SuiteDelta | null
+  /** Rust: the cargo packages measured, when that is worth telling (a workspace of several, or a narrowed selection). */
+  packages?: { names: string[]; wholeWorkspace: boolean }
   /** Rust measured from the Python tests too (rust-from-python), when the instrumented extension was built. */
   fromPython?: RustFromPython
 }

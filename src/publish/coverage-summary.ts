@@ -76,6 +76,7 @@ export function suiteSummary(result: SuiteResult, findings: readonly Finding[], 
     delta: deltaRecord(result),
     codeCoverage: result.codeCoverage ?? null,
     htmlZip: result.htmlZip ?? null,
+    ...(result.packages ? { packages: result.packages } : {}),
     ...(result.fromPython ? { rustFromPython: result.fromPython } : {})
   }
 }

@@ -110,6 +110,8 @@ function render(input: SummaryInput, filesPerSuite: number, listed: number, s: S
   out.push('| --- | --- | --- | --- | --- | --- |')
   for (const suite of input.suites) out.push(suiteRow(suite, input, s))
   out.push('')
+  const withPackages = input.suites.find((suite) => suite.packages)
+  if (withPackages?.packages) out.push(packagesLine(withPackages, withPackages.packages, s), '')
   const fromPython = input.suites.find((suite) => suite.fromPython)
   if (fromPython?.fromPython) out.push(fromPythonLine(fromPython, fromPython.fromPython), '')
   if (input.merge) out.push(mergeLine(input.merge, Math.min(listed, MAX_SHARD_NAMES), s), '')
@@ -191,6 +193,12 @@ function render(input: SummaryInput, filesPerSuite: number, listed: number, s: S
   }
   if (notes.length > 0) out.push(`<sub>${notes.join(' ')}</sub>`, '')
   return out.join('\n')
+}
+
+/** Which cargo packages the Rust figure covers (a workspace, or a narrowed selection). */
+function packagesLine(suite: SuiteResult, p: NonNullable<SuiteResult['packages']>, s: Show): string {
+  const names = p.names.map((name) => s.code(name, 100)).join(', ')
+  return `**${suite.label} packages measured**: ${names}${p.wholeWorkspace ? ' (the whole cargo workspace)' : ''}.`
 }
 
 /** rust-from-python: what the Rust tests alone run, and what only the Python tests reach. */

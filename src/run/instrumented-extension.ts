@@ -27,7 +27,7 @@ import { childEnv, commandOk } from './command.js'
 import { failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { readMaturinProject } from './maturin-project.js'
 import { runPython } from './python.js'
-import { findCrate, rustReportSteps, rustToolVersions } from './rust.js'
+import { findCrate, measuredScope, rustReportSteps, rustToolVersions } from './rust.js'
 import { shellQuote } from './shell.js'
 import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 import { rustCommandEnv } from './toolchain.js'
@@ -136,7 +136,8 @@ export async function runRustFromPython(run: RunState): Promise<void> {
   }
 
   const crate = findCrate(run, result)
-  if (!crate) return runPythonSuite(childEnv(run.env))
+  const scope = crate ? measuredScope(run, result, crate, env, false) : null
+  if (!crate || !scope) return runPythonSuite(childEnv(run.env))
   const prefix = rust.commandPrefix ? `${rust.commandPrefix} ` : ''
   let rustMs = 0
   const step = async (command: string, what: string, captureFile?: string): Promise<CommandResult> => {
@@ -168,10 +169,10 @@ export async function runRustFromPython(run: RunState): Promise<void> {
   // comes after the tests: `cargo test` of a cdylib crate writes target/debug/deps/lib<name>.so too, and the
   // reports must read the very extension the Python tests load.
   const cleaned = await step(`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`, 'removing stale profiles')
-  const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg)
+  const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
   if (testCommand !== rust.testCommand) core.info(`rust-from-python: the Rust tests run as \`${testCommand}\` in cargo-llvm-cov's environment.`)
   const tests = commandOk(cleaned) ? await step(testCommand, 'Rust tests') : null
-  const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg)
+  const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg + scope.reportArgs + rust.reportArgs)
   const canReport = tests !== null && worthReporting(tests)
   if (canReport) await step(`${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`, 'report of the Rust tests alone')
   const buildCommand = inputs.rust.extensionBuildCommand || defaultBuildCommand(run.env, inputs.python.commandPrefix)
@@ -182,7 +183,7 @@ export async function runRustFromPython(run: RunState): Promise<void> {
 
   // 6. The Rust reports over every profile.
   if (canReport) {
-    for (const command of rustReportSteps(inputs, crate.manifestArg)) if (!commandOk(await step(command, 'Rust report'))) break
+    for (const command of rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)) if (!commandOk(await step(command, 'Rust report'))) break
   }
   result.durationMs = rustMs
   if (result.commands.some(commandOk)) result.tools = rustToolVersions(inputs, env)

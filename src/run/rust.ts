@@ -1,6 +1,7 @@
-// The Rust suite: the test run under coverage (cargo llvm-cov --no-report),
-// then the reports from its profiles (lcov, HTML, Cobertura), all within the
-// suite's one time limit.
+// The Rust suite: what earlier runs left removed (default commands), the
+// test run under coverage (cargo llvm-cov --no-report), then the reports from
+// its profiles (lcov, HTML, Cobertura), all within the suite's one time limit.
+// The test run and the reports measure the same cargo packages (cargo-scope.ts).
 import * as log from '../safety/log.js'
 import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -12,6 +13,7 @@ import { shellQuote } from './shell.js'
 import { commandOk } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { readMaturinProject, manifestArgument } from './maturin-project.js'
+import { cargoScope, droppedDefaultFeatures, readCargoWorkspace, type CargoScope } from './cargo-scope.js'
 import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 import { rustCommandEnv } from './toolchain.js'
 
@@ -26,7 +28,15 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
   const env = rustCommandEnv(run.env, inputs.workingDirectory, log.info)
   const crate = findCrate(run, result)
   if (!crate) return result
-  const steps = [rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg), ...rustReportSteps(inputs, crate.manifestArg)]
+  const scope = measuredScope(run, result, crate, env)
+  if (!scope) return result
+  const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
+  // Nothing of an earlier run (a second local run, a restored target/ cache) counts: its profiles, and its test
+  // binaries, which the report would read too (one built with other features or dependencies maps code this run
+  // never built, as missed lines). The workspace's own crates are rebuilt; dependencies stay built.
+  const clean = rust.customTestCommand ? [] : [`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`]
+  const test = rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
+  const steps = [...clean, test, ...rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)]
   for (const [index, command] of steps.entries()) {
     const remaining = rust.timeoutMs - (Date.now() - started)
     const commandResult = await runLogged('Rust', command, inputs, env, remaining)
@@ -34,7 +44,7 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
     if (!commandOk(commandResult)) {
       recordFailure(findings, result, commandResult, rust.timeoutMs)
       // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
-      if (index > 0 || !worthReporting(commandResult)) break
+      if (index !== clean.length || !worthReporting(commandResult)) break
     }
   }
   result.durationMs = Date.now() - started
@@ -42,10 +52,14 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
   return result
 }
 
-/** The report commands over the profiles: lcov, HTML, and Cobertura when asked for. */
-export function rustReportSteps(inputs: Inputs, manifestArg: string): string[] {
+/**
+ * The report commands over the profiles: lcov, HTML, and Cobertura when asked for.
+ * `crateArgs`: the manifest and package selection of the default report command
+ * (report-side flags moved from rust-command follow them).
+ */
+export function rustReportSteps(inputs: Inputs, crateArgs: string): string[] {
   const rust = inputs.rust
-  const report = rust.reportCommand + (rust.customReportCommand ? '' : manifestArg)
+  const report = rust.reportCommand + (rust.customReportCommand ? '' : crateArgs + rust.reportArgs)
   return [
     `${report} --lcov --output-path ${shellQuote(rust.lcov)}`,
     `${report} --html --output-dir ${shellQuote(path.dirname(rust.htmlDir))}`,
@@ -79,6 +93,61 @@ export function findCrate(run: RunState, result: SuiteResult): { manifestArg: st
     return null
   }
   return { manifestArg: manifestArgument(inputs.workingDirectory, project.manifestPath, shellQuote), manifestPath: project.manifestPath }
+}
+
+/**
+ * The packages the test run and the reports measure (from `cargo metadata`), said in
+ * the log; report-side flags moved from rust-command said once; default features that
+ * --no-default-features leaves out warned about (`plain`: not with rust-from-python,
+ * whose extension is built with them). Null after one finding (an unknown rust-packages name).
+ */
+export function measuredScope(
+  run: RunState,
+  result: SuiteResult,
+  crate: { manifestPath: string | null },
+  env: NodeJS.ProcessEnv,
+  plain = true
+): CargoScope | null {
+  const { inputs } = run
+  const rust = inputs.rust
+  const none: CargoScope = { testArgs: '', reportArgs: '', packages: [], wholeWorkspace: false, shown: false }
+  if (rust.movedFlags.length > 0) {
+    log.info(
+      `rust-command: ${rust.movedFlags.join(' ')} given to the report commands, where report flags act (cargo llvm-cov --no-report ignores them).`
+    )
+  }
+  if (crate.manifestPath === null) return none
+  const ws = readCargoWorkspace(crate.manifestPath, inputs.workingDirectory, env)
+  if (ws === null) {
+    if (rust.packages.length > 0) log.info('rust-packages: `cargo metadata` could not read the workspace; the packages are passed to cargo as given.')
+    const args = rust.packages.map((n) => ` --package ${n}`).join('')
+    return { ...none, testArgs: args, reportArgs: args, packages: [...rust.packages], shown: rust.packages.length > 0 }
+  }
+  const chosen = cargoScope(ws, crate.manifestPath, rust.packages, rust.customTestCommand ? rust.testCommand : null)
+  if (!chosen.ok) {
+    run.findings.add('rust', 'tool-failed', chosen.message)
+    result.commands.push({ command: rust.testCommand, exitCode: null, signal: null, timedOut: false, durationMs: 0, spawnError: 'unknown package' })
+    return null
+  }
+  const scope = chosen.scope
+  if (scope.shown) {
+    result.packages = { names: scope.packages, wholeWorkspace: scope.wholeWorkspace }
+    log.info(`Rust packages measured: ${scope.packages.join(', ')}${scope.wholeWorkspace ? ' (the whole cargo workspace)' : ''}.`)
+  }
+  const dropped = plain ? droppedDefaultFeatures(ws, crate.manifestPath, scope.packages, rust.testCommand) : []
+  if (dropped.length > 0) {
+    const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
+    const unprefixed = rust.testCommand.startsWith(prefix) ? rust.testCommand.slice(prefix.length) : rust.testCommand
+    // A rust-command of one's own runs as written: the example keeps the clean start of the default.
+    const example = rust.customTestCommand
+      ? ''
+      : ` (e.g. rust-command: \`cargo llvm-cov clean --workspace && ${unprefixed}${scope.testArgs} --features ${dropped.join(',')}\`)`
+    log.warning(
+      `The Rust tests run with --no-default-features, which also leaves out the default feature(s) ${dropped.join(', ')}: code behind them is not built, so not measured. To keep them, add --features ${dropped.join(',')} to rust-command${example}.`,
+      { title: 'Default features left out' }
+    )
+  }
+  return scope
 }
 
 /** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */

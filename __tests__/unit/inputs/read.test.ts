@@ -83,7 +83,7 @@ describe('readInputs', () => {
     expect(pythonOnly.rust.reportCommand).toBe('cargo llvm-cov report')
     expect(pythonOnly.rust.commandPrefix).toBe('')
     expect(pythonOnly.python.commandPrefix).toBe(uv)
-    expect(pythonOnly.python.command).toMatch(/^uv run --group dev --group test pytest --cov=mixed_demo /)
+    expect(pythonOnly.python.command).toMatch(/^uv run --group dev --group test python -m pytest --cov=mixed_demo /)
 
     const both = readInputs(
       reader({ ...base, 'command-prefix': 'nice -n 5', 'python-command-prefix': uv, 'rust-extension-build-command': 'maturin develop -r' }),
@@ -91,13 +91,38 @@ describe('readInputs', () => {
     )
     expect(both.rust.testCommand).toBe('nice -n 5 cargo llvm-cov --no-report --no-default-features --no-fail-fast')
     expect(both.rust.reportCommand).toBe('nice -n 5 cargo llvm-cov report')
-    expect(both.python.command).toMatch(/^uv run --group dev --group test pytest /)
+    expect(both.python.command).toMatch(/^uv run --group dev --group test python -m pytest /)
     // The extension is installed where the Python tests import it: through their prefix.
     expect(both.rust.extensionBuildCommand).toBe(`${uv} maturin develop -r`)
 
     const rustOwn = readInputs(reader({ ...base, 'command-prefix': 'uv run', 'rust-command-prefix': 'nice -n 5' }), env)
     expect(rustOwn.rust.testCommand).toMatch(/^nice -n 5 cargo llvm-cov /)
-    expect(rustOwn.python.command).toMatch(/^uv run pytest /)
+    expect(rustOwn.python.command).toMatch(/^uv run python -m pytest /)
+  })
+
+  it('reads rust-packages as cargo package names for the default commands only', () => {
+    expect(readInputs(reader(base), env).rust.packages).toEqual([])
+    expect(readInputs(reader({ ...base, 'rust-packages': 'ws_core\n  ws-extra ' }), env).rust.packages).toEqual(['ws_core', 'ws-extra'])
+    expect(errorOf({ 'rust-packages': 'ws_core; rm -rf /' })).toBe(
+      'Input "rust-packages" must be cargo package names (letters, digits, - and _), space- or newline-separated; "ws_core;" is not one, got "ws_core; rm -rf /"'
+    )
+    expect(errorOf({ 'rust-packages': 'a', 'rust-command': 'cargo llvm-cov --no-report' })).toContain('narrows the default rust-command only')
+  })
+
+  it('moves report-side flags of rust-command to the report commands, and refuses the ones that cannot move', () => {
+    const inputs = readInputs(
+      reader({ ...base, 'command-prefix': 'uv run', 'rust-command': "cargo llvm-cov --no-report --ignore-filename-regex 'gen/'" }),
+      env
+    )
+    expect(inputs.rust.testCommand).toBe('uv run cargo llvm-cov --no-report')
+    expect(inputs.rust.reportArgs).toBe(" --ignore-filename-regex 'gen/'")
+    expect(inputs.rust.movedFlags).toEqual(["--ignore-filename-regex 'gen/'"])
+    expect(errorOf({ 'rust-command': 'cargo llvm-cov --no-report --fail-under-lines 80' })).toBe(
+      'Input "rust-command" must not carry --fail-under-lines: cargo llvm-cov --no-report ignores it (it acts only on a report); the action gates with rust-min-lines, got "cargo llvm-cov --no-report --fail-under-lines 80"'
+    )
+    expect(
+      errorOf({ 'rust-command': 'cargo llvm-cov --no-report --ignore-filename-regex x', 'rust-report-command': 'cargo llvm-cov report' })
+    ).toContain('give it in rust-report-command (e.g. "cargo llvm-cov report --ignore-filename-regex ...")')
   })
 
   it('reads thresholds as unrounded numbers', () => {

@@ -1,0 +1,87 @@
+// The cargo packages measured, from the real `cargo metadata` of the fixture
+// workspace (__fixtures__/projects/rust-workspace: root crate ws_root with a
+// default feature `fancy`, members ws_core and ws_extra).
+import * as path from 'node:path'
+import { cargoScope, droppedDefaultFeatures, readCargoWorkspace, type CargoWorkspace } from '../../../src/run/cargo-scope.js'
+
+const root = path.resolve('__fixtures__/projects/rust-workspace')
+const manifest = path.join(root, 'Cargo.toml')
+const DEFAULT = 'cargo llvm-cov --no-report --no-default-features --no-fail-fast'
+let ws: CargoWorkspace
+
+beforeAll(() => {
+  const read = readCargoWorkspace(manifest, root, process.env)
+  if (!read) throw new Error('cargo metadata failed on the fixture')
+  ws = read
+})
+
+it('reads the members from cargo metadata', () => {
+  expect(ws.root).toBe(root)
+  expect(ws.members.map((m) => m.name).sort()).toEqual(['ws_core', 'ws_extra', 'ws_root'])
+  expect(ws.members.find((m) => m.name === 'ws_root')?.features).toEqual({ default: ['fancy'], fancy: [] })
+})
+
+it('measures a workspace root whole, on the test run and the report alike', () => {
+  expect(cargoScope(ws, manifest, [], null)).toEqual({
+    ok: true,
+    scope: { testArgs: ' --workspace', reportArgs: ' --workspace', packages: ['ws_core', 'ws_extra', 'ws_root'], wholeWorkspace: true, shown: true }
+  })
+})
+
+it('narrows to rust-packages, and names an unknown one with the packages there are', () => {
+  expect(cargoScope(ws, manifest, ['ws_extra', 'ws_core'], null)).toEqual({
+    ok: true,
+    scope: {
+      testArgs: ' --package ws_core --package ws_extra',
+      reportArgs: ' --package ws_core --package ws_extra',
+      packages: ['ws_core', 'ws_extra'],
+      wholeWorkspace: false,
+      shown: true
+    }
+  })
+  expect(cargoScope(ws, manifest, ['ws_nope'], null)).toEqual({
+    ok: false,
+    message: 'rust-packages: no package ws_nope in the cargo workspace (its packages: ws_core, ws_extra, ws_root)'
+  })
+})
+
+it('a member crate alone is its own package, with no flags', () => {
+  const member = path.join(root, 'crates/core/Cargo.toml')
+  expect(cargoScope(ws, member, [], null)).toMatchObject({ ok: true, scope: { testArgs: '', reportArgs: '', packages: ['ws_core'], shown: false } })
+})
+
+it('gives the default report the selection of a rust-command of the user’s own', () => {
+  expect(cargoScope(ws, manifest, [], `${DEFAULT} --workspace`)).toMatchObject({ ok: true, scope: { testArgs: '', reportArgs: ' --workspace' } })
+  expect(cargoScope(ws, manifest, [], `${DEFAULT} --workspace --exclude ws_extra`)).toMatchObject({
+    ok: true,
+    scope: { testArgs: '', reportArgs: ' --package ws_core --package ws_root', packages: ['ws_core', 'ws_root'] }
+  })
+  expect(cargoScope(ws, manifest, [], `${DEFAULT} -p ws_core`)).toMatchObject({ ok: true, scope: { reportArgs: ' --package ws_core' } })
+  expect(cargoScope(ws, manifest, [], DEFAULT)).toMatchObject({ ok: true, scope: { testArgs: '', reportArgs: '', packages: ['ws_root'] } })
+})
+
+it('names the default features --no-default-features leaves out, PyO3’s extension-module aside', () => {
+  expect(droppedDefaultFeatures(ws, manifest, ['ws_core', 'ws_extra', 'ws_root'], DEFAULT)).toEqual(['fancy'])
+  expect(droppedDefaultFeatures(ws, manifest, ['ws_root'], `${DEFAULT} --features fancy`)).toEqual([])
+  expect(droppedDefaultFeatures(ws, manifest, ['ws_root'], `${DEFAULT} --all-features`)).toEqual([])
+  expect(droppedDefaultFeatures(ws, manifest, ['ws_root'], 'cargo llvm-cov --no-report')).toEqual([])
+  expect(droppedDefaultFeatures(ws, manifest, ['ws_core'], DEFAULT)).toEqual([])
+  const pyo3: CargoWorkspace = {
+    root: '/p',
+    members: [
+      {
+        name: 'ext',
+        manifestPath: '/p/Cargo.toml',
+        features: {
+          default: ['extension-module', 'py', 'fast'],
+          'extension-module': ['pyo3/extension-module'],
+          py: ['pyo3?/extension-module'],
+          fast: []
+        }
+      },
+      { name: 'other', manifestPath: '/p/crates/other/Cargo.toml', features: { default: ['simd'], simd: [] } }
+    ]
+  }
+  expect(droppedDefaultFeatures(pyo3, '/p/Cargo.toml', ['ext', 'other'], DEFAULT)).toEqual(['fast', 'other/simd'])
+  expect(droppedDefaultFeatures(pyo3, '/p/Cargo.toml', ['ext', 'other'], `${DEFAULT} -F fast,other/simd`)).toEqual([])
+})

@@ -1,0 +1,198 @@
+// Which cargo packages the Rust suite measures, the same for the test run and
+// the report: a workspace root (a root crate plus crates/*) is measured whole
+// (--workspace), rust-packages narrows it (--package a --package b), and a
+// rust-command of the user's own is read for its selection so the default
+// report commands match it. Also the default features that the test run's
+// --no-default-features leaves out (other than PyO3's extension-module).
+//
+// The facts come from `cargo metadata --no-deps` (no dependency resolution,
+// a few tens of milliseconds).
+import { spawnSync } from 'node:child_process'
+import * as path from 'node:path'
+import { flagName, llvmCovRun, simpleWords, type Word } from './cargo-flags.js'
+
+export interface CargoPackage {
+  name: string
+  /** Absolute path of its Cargo.toml. */
+  manifestPath: string
+  /** Its `[features]` table (feature -> what it enables). */
+  features: Record<string, string[]>
+}
+
+export interface CargoWorkspace {
+  root: string
+  members: CargoPackage[]
+}
+
+/** The workspace of a manifest as `cargo metadata --no-deps` describes it, or null when cargo cannot say. */
+export function readCargoWorkspace(manifestPath: string, cwd: string, env: NodeJS.ProcessEnv): CargoWorkspace | null {
+  const out = spawnSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifestPath], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024
+  })
+  if (out.status !== 0 || typeof out.stdout !== 'string') return null
+  return parseCargoMetadata(out.stdout)
+}
+
+export function parseCargoMetadata(json: string): CargoWorkspace | null {
+  try {
+    const data = JSON.parse(json) as {
+      workspace_root?: string
+      workspace_members?: string[]
+      packages?: Array<{ id: string; name: string; manifest_path: string; features?: Record<string, string[]> }>
+    }
+    if (typeof data.workspace_root !== 'string' || !Array.isArray(data.packages)) return null
+    const memberIds = new Set(data.workspace_members ?? data.packages.map((p) => p.id))
+    const members = data.packages
+      .filter((p) => memberIds.has(p.id))
+      .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: p.features ?? {} }))
+    return { root: data.workspace_root, members }
+  } catch {
+    return null
+  }
+}
+
+export interface CargoScope {
+  /** Appended to the default test command, and to the default report commands. */
+  testArgs: string
+  reportArgs: string
+  /** The packages measured, by name (sorted). */
+  packages: string[]
+  /** All the workspace's members (of more than one package). */
+  wholeWorkspace: boolean
+  /** Worth telling: a workspace of several packages, or a narrowed one. */
+  shown: boolean
+}
+
+export type ScopeResult = { ok: true; scope: CargoScope } | { ok: false; message: string }
+
+const packageArgs = (names: readonly string[]): string => names.map((n) => ` --package ${n}`).join('')
+
+/**
+ * The selection for a manifest. `requested`: rust-packages (default commands only);
+ * `customTest`: the user's rust-command (read for its own selection), or null for the default.
+ */
+export function cargoScope(ws: CargoWorkspace, manifestPath: string, requested: readonly string[], customTest: string | null): ScopeResult {
+  const names = ws.members.map((m) => m.name).sort()
+  const own = ws.members.find((m) => path.resolve(m.manifestPath) === path.resolve(manifestPath))
+  const atRoot = path.resolve(path.dirname(manifestPath)) === path.resolve(ws.root)
+  const several = ws.members.length > 1
+  const whole: CargoScope = { testArgs: ' --workspace', reportArgs: ' --workspace', packages: names, wholeWorkspace: true, shown: several }
+  const single = (name: string | undefined): CargoScope => ({
+    testArgs: '',
+    reportArgs: '',
+    packages: name ? [name] : [],
+    wholeWorkspace: false,
+    shown: false
+  })
+  if (customTest === null) {
+    if (requested.length > 0) {
+      const unknown = requested.filter((r) => !names.includes(r))
+      if (unknown.length > 0) {
+        return { ok: false, message: `rust-packages: no package ${unknown.join(', ')} in the cargo workspace (its packages: ${names.join(', ')})` }
+      }
+      const chosen = [...new Set(requested)].sort()
+      const args = packageArgs(chosen)
+      return { ok: true, scope: { testArgs: args, reportArgs: args, packages: chosen, wholeWorkspace: false, shown: true } }
+    }
+    // A virtual manifest (no package of its own) or a root crate with members: the whole workspace.
+    if (atRoot && (several || !own)) return { ok: true, scope: whole }
+    return { ok: true, scope: single(own?.name) }
+  }
+  // The user's own test command: the default report measures what it selects.
+  const selection = selectionFlags(customTest)
+  if (selection === null) return { ok: true, scope: single(own?.name) }
+  if (selection.workspace) {
+    if (selection.exclude.length === 0) return { ok: true, scope: { ...whole, testArgs: '' } }
+    // cargo llvm-cov report takes no --exclude: the packages left are named instead.
+    const left = names.filter((n) => !selection.exclude.includes(n))
+    return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(left), packages: left, wholeWorkspace: false, shown: true } }
+  }
+  if (selection.packages.length > 0) {
+    const chosen = [...new Set(selection.packages)].sort()
+    return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(chosen), packages: chosen, wholeWorkspace: false, shown: true } }
+  }
+  return { ok: true, scope: single(own?.name) }
+}
+
+/** A default feature that only turns on PyO3's extension-module (which test binaries cannot link with). */
+function isExtensionModule(feature: string, features: Record<string, string[]>): boolean {
+  const direct = (f: string): boolean => f === 'extension-module' || /^pyo3\??\/extension-module$/.test(f)
+  if (direct(feature)) return true
+  const enables = features[feature]
+  return enables !== undefined && enables.length > 0 && enables.every(direct)
+}
+
+/** Features the command turns on by name (--features a,b / -F a / --features=a), or null with --all-features. */
+function featuresNamed(command: string): Set<string> | null {
+  const words = simpleWords(command)?.map((w) => w.text) ?? command.split(/\s+/)
+  const named = new Set<string>()
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string
+    if (word === '--') break
+    if (word === '--all-features') return null
+    let value: string | undefined
+    if (word === '--features' || word === '-F') value = words[++i]
+    else if (word.startsWith('--features=')) value = word.slice('--features='.length)
+    else if (/^-F./.test(word)) value = word.slice(2)
+    for (const f of (value ?? '').split(/[\s,]+/)) if (f) named.add(f)
+  }
+  return named
+}
+
+/**
+ * The default features of the measured packages that `--no-default-features` in
+ * the test command leaves out (PyO3's extension-module aside), as cargo spells
+ * them on a command line (`feature` for the manifest's own package, `package/feature`
+ * for others); empty when the command keeps them or has no --no-default-features.
+ */
+export function droppedDefaultFeatures(ws: CargoWorkspace, manifestPath: string, packages: readonly string[], testCommand: string): string[] {
+  const words = simpleWords(testCommand)?.map((w) => w.text) ?? testCommand.split(/\s+/)
+  const own = words.indexOf('--')
+  if (!(own === -1 ? words : words.slice(0, own)).includes('--no-default-features')) return []
+  const named = featuresNamed(testCommand)
+  if (named === null) return []
+  const dropped: string[] = []
+  for (const member of ws.members) {
+    if (!packages.includes(member.name)) continue
+    const isOwn = path.resolve(member.manifestPath) === path.resolve(manifestPath)
+    for (const feature of member.features['default'] ?? []) {
+      if (isExtensionModule(feature, member.features)) continue
+      const spelled = isOwn ? feature : `${member.name}/${feature}`
+      if (named.has(spelled) || named.has(`${member.name}/${feature}`)) continue
+      dropped.push(spelled)
+    }
+  }
+  return dropped
+}
+
+/** Package selection flags of a `cargo llvm-cov` test command (null when it is not one plain word list of that command). */
+export interface Selection {
+  workspace: boolean
+  packages: string[]
+  exclude: string[]
+}
+
+export function selectionFlags(command: string): Selection | null {
+  const words = simpleWords(command)
+  if (words === null) return null
+  const run = llvmCovRun(words)
+  if (run === null) return null
+  const own = words.slice(run.at + 2, run.end)
+  const selection: Selection = { workspace: false, packages: [], exclude: [] }
+  for (let i = 0; i < own.length; i++) {
+    const text = (own[i] as Word).text
+    const value = (): string => {
+      if (text.startsWith('--') && text.includes('=')) return text.slice(text.indexOf('=') + 1)
+      if (/^-p./.test(text)) return text.slice(2)
+      return (own[++i] as Word | undefined)?.text ?? ''
+    }
+    if (text === '--workspace' || text === '--all') selection.workspace = true
+    else if (text === '-p' || /^-p./.test(text) || flagName(text) === '--package') selection.packages.push(value())
+    else if (flagName(text) === '--exclude') selection.exclude.push(value())
+  }
+  return selection
+}

@@ -2,7 +2,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import { r as readInputs, I as InputError, w as warning, n as notice, i as info } from './chunks/read-WRuxG1ie.js';
+import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read--jekW9Rc.js';
+import { I as InputError } from './chunks/workspace-fs-CMGoWATb.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -59,10 +60,10 @@ async function run() {
     info(decision.reason);
     const started = Date.now();
     // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
-    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-B0fbCH33.js').then(function (n) { return n.b; });
+    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-IZxrDBL_.js').then(function (n) { return n.b; });
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
-    const { lockFolders, runFolders } = await import('./chunks/lock-xvBfPEps.js');
+    const { lockFolders, runFolders } = await import('./chunks/lock-BVQRIWIh.js');
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
     const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line));
     if (!locked.ok) {
@@ -79,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-CFzfZnUp.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-BYIM3IkG.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {
@@ -112,7 +113,7 @@ if (process.env['GITHUB_ACTIONS'] === 'true') {
     await run();
 }
 else {
-    const { humanConsole, inputsFromArgs } = await import('./chunks/local-DaW2XjDK.js');
+    const { humanConsole, inputsFromArgs } = await import('./chunks/local-BjuPLods.js');
     const start = inputsFromArgs(process.argv.slice(2), process.env);
     if (!start.ok) {
         process.stdout.write(`${start.message}\n`);

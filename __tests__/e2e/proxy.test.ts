@@ -20,8 +20,14 @@ import { runActionAsync, standInInputs, type ActionRun } from './support/run-act
 
 const token = 'ghs_proxyTestToken0123456789abcdef'
 const crafted = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-proxy-'))
-/** This machine's own name: not a loopback name to @actions/http-client, yet it reaches the double directly (for the NO_PROXY run). */
-const machine = os.hostname()
+/**
+ * This machine as a non-loopback host (http-client never proxies loopback), reached directly in the NO_PROXY run:
+ * its first external IPv4 address, else its name (which may resolve to 127.0.0.1 through /etc/hosts).
+ */
+const machine =
+  Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address ?? os.hostname()
 
 let mainRun: ArtifactService
 let prRun: ArtifactService
@@ -55,7 +61,7 @@ beforeAll(async () => {
     { 'patch-coverage': 'false' }
   )
   if (!/^\d+$/.test(pushed.outputs['summary-artifact-id'] ?? '')) throw new Error(`the push run uploaded no baseline:\n${pushed.stdout}`)
-  // The double listens where this machine's name points, so the NO_PROXY run can reach it by that name.
+  // The double listens where that host points, so the NO_PROXY run can reach it by that name.
   const { address } = await dns.promises.lookup(machine, { family: 4 })
   api = await startGitHubApi({
     repository: 'owner/repo',

@@ -34,6 +34,12 @@ interface Answer {
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504])
+
+/** A failure before the request reached the server (no connection), so even a POST may be sent again. */
+function neverSent(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)
+}
 const MAX_PAUSE_MS = 10_000
 /** An API answer (a JSON page) larger than this is refused; artifact downloads pass their own cap. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024
@@ -95,7 +101,8 @@ export class GitHubApi {
   }
 
   /**
-   * One request, tried again on 429/5xx or a failed connection. A 2xx body over
+   * One request, tried again on 429/5xx or a failed connection (a POST only when
+   * it cannot have been done: 429, or no connection made). A 2xx body over
    * `maxBytes` is refused while it streams in (the connection dropped there);
    * other answers are returned as they are, for the caller to judge.
    */
@@ -109,13 +116,14 @@ export class GitHubApi {
         answer = await this.exchange(client, method, url, headers, data, maxBytes, label)
       } catch (error) {
         if (error instanceof ApiError) throw error
-        if (attempt < attempts) {
+        if (attempt < attempts && (method !== 'POST' || neverSent(error))) {
           await this.pause(attempt, undefined)
           continue
         }
         throw new ApiError(null, `${label} failed: ${reason(error)}`)
       }
-      if (RETRYABLE.has(answer.status) && attempt < attempts) {
+      // A POST answered 5xx may have been done (a comment created under a 502): only a 429 says it was not.
+      if (attempt < attempts && (method === 'POST' ? answer.status === 429 : RETRYABLE.has(answer.status))) {
         await this.pause(attempt, answer.headers['retry-after'])
         continue
       }

@@ -132,13 +132,31 @@ describe('requests', () => {
     const s = await scripted([{ status: 502, body: { message: 'Server Error\nsecond line' } }])
     try {
       const api = new GitHubApi({ baseUrl: s.url, token: 't', attempts: 3, pauseMs: 1 })
-      const error = await api.json('POST', '/repos/o/r/issues/1/comments', { body: 'x' }).catch((e: unknown) => e)
+      const error = await api.json('PATCH', '/repos/o/r/issues/comments/1', { body: 'x' }).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ApiError)
       expect((error as ApiError).status).toBe(502)
-      expect((error as Error).message).toBe('POST /repos/o/r/issues/1/comments answered 502: Server Error')
+      expect((error as Error).message).toBe('PATCH /repos/o/r/issues/comments/1 answered 502: Server Error')
       expect(s.seen).toHaveLength(3)
     } finally {
       await s.close()
+    }
+  })
+
+  it('sends a POST answered 5xx once (the comment may exist), and again after a 429 (it was not done)', async () => {
+    const failing = await scripted([{ status: 502, body: { message: 'Server Error' } }])
+    const limited = await scripted([
+      { status: 429, headers: { 'Retry-After': '0' } },
+      { status: 201, body: { id: 9 } }
+    ])
+    try {
+      const post = (url: string): Promise<unknown> =>
+        new GitHubApi({ baseUrl: url, token: 't', attempts: 3, pauseMs: 1 }).json('POST', '/repos/o/r/issues/1/comments', { body: 'x' })
+      await expect(post(failing.url)).rejects.toThrow('POST /repos/o/r/issues/1/comments answered 502: Server Error')
+      expect(failing.seen).toHaveLength(1)
+      expect(await post(limited.url)).toEqual({ id: 9 })
+      expect(limited.seen).toHaveLength(2)
+    } finally {
+      await Promise.all([failing.close(), limited.close()])
     }
   })
 

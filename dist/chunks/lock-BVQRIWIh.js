@@ -2,6 +2,7 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { l as liesInside, r as readMaturinProject } from './workspace-fs-CMGoWATb.js';
 
 // One run at a time per report folder: two runs writing the same folder would
 // read each other's reports (run A reporting run B's figure as its own). Each
@@ -140,14 +141,33 @@ async function lockFolders(folders, waitMs, onWait) {
     }
     return { ok: true, lock: { files, release } };
 }
-/** The folders a run writes: the enabled suites' report folders and the folder of coverage-summary.json. */
-function runFolders(inputs) {
+/**
+ * The folders a run writes: the enabled suites' report folders, the folder of coverage-summary.json, and the
+ * crate's cargo target folder when the run cleans it (the default rust-command, rust-from-python): two runs on one
+ * crate would remove or count each other's profiles and test binaries (CARGO_TARGET_DIR when set; only where it
+ * really lies inside the workspace).
+ */
+function runFolders(inputs, env = process.env) {
     const both = inputs.mode === 'merge';
+    const rust = inputs.rust;
+    const target = inputs.mode === 'run' && rust.enabled ? cleanedTarget(inputs, env) : null;
     return [
-        ...(both || inputs.rust.enabled ? [path.dirname(inputs.rust.lcov), path.dirname(inputs.rust.htmlDir)] : []),
+        ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
         ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
-        path.dirname(inputs.summaryJson)
+        path.dirname(inputs.summaryJson),
+        ...(target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? [target] : [])
     ];
+}
+/** The cargo target folder the run cleans, or null when it cleans none (a rust-command of one's own, without rust-from-python). */
+function cleanedTarget(inputs, env) {
+    const project = readMaturinProject(inputs.workingDirectory);
+    const fromPython = inputs.rust.fromPython;
+    const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend));
+    if (inputs.rust.customTestCommand && !instrumented)
+        return null;
+    if (env['CARGO_TARGET_DIR'])
+        return path.resolve(inputs.workingDirectory, env['CARGO_TARGET_DIR']);
+    return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target');
 }
 
 export { LOCK_NAME, lockFolders, runFolders };

@@ -228,6 +228,10 @@ const HINTS = [
         /no module named pytest\b|pytest: (command )?not found/i,
         'pytest is not installed: `pip install pytest pytest-cov` (or run it through your environment with command-prefix, e.g. `uv run`).'
     ],
+    [
+        /(^|\s)python: (command )?not found/im,
+        'There is no `python` on PATH to run `python -m pytest`: set up Python (actions/setup-python) or activate a virtual environment, or run it through command-prefix (e.g. `uv run`).'
+    ],
     [/cargo: (command )?not found/i, 'cargo is not on PATH: set up Rust before this step (e.g. dtolnay/rust-toolchain).'],
     [/uv: (command )?not found/i, 'uv is not on PATH: add astral-sh/setup-uv before this step, or clear command-prefix.']
 ];

@@ -1,0 +1,298 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// Lexical path containment, shared by input validation, the zip writer and
+// workspace-fs.ts (which resolves symlinks first: use resolveInside there).
+/** Whether `child` is `parent` or lies below it (lexically; resolve symlinks first where they matter). */
+function isInside(child, parent) {
+    const rel = path.relative(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+// What pyproject.toml says about a maturin (PyO3) project: whether maturin is
+// its build backend, and where the Rust crate is. maturin takes
+// `[tool.maturin] manifest-path`, else Cargo.toml beside pyproject.toml, else
+// rust/Cargo.toml; the Rust suite finds the crate the same way.
+//
+// Only the few keys needed are read, by a small line reader (no TOML library):
+// `key = "value"` or `key = 'value'` on one line, under `[build-system]` and
+// `[tool.maturin]` (comments and other tables are passed over).
+/** The string values of `[table]` in a TOML text (one-line basic or literal strings only). */
+function tomlStrings(text, table) {
+    const values = new Map();
+    let current = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        const header = /^\[\s*([^\]]+?)\s*\]\s*(#.*)?$/.exec(line);
+        if (header && !line.startsWith('[[')) {
+            current = header[1].replace(/\s*\.\s*/g, '.');
+            continue;
+        }
+        if (line.startsWith('[[')) {
+            current = '';
+            continue;
+        }
+        if (current !== table)
+            continue;
+        const m = /^("?)([\w.-]+)\1\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*(#.*)?$/.exec(line);
+        if (!m)
+            continue;
+        const value = m[3] !== undefined ? m[3].replace(/\\(["\\])/g, '$1') : m[4];
+        values.set(m[2], value);
+    }
+    return values;
+}
+function readMaturinProject(workingDirectory) {
+    const pyproject = path.join(workingDirectory, 'pyproject.toml');
+    let text;
+    try {
+        text = fs.readFileSync(pyproject, 'utf8');
+    }
+    catch {
+        text = null;
+    }
+    const backend = text === null ? '' : (tomlStrings(text, 'build-system').get('build-backend') ?? '');
+    const setting = text === null ? null : (tomlStrings(text, 'tool.maturin').get('manifest-path') ?? null);
+    const candidates = setting !== null ? [setting] : ['Cargo.toml', 'rust/Cargo.toml'];
+    const found = candidates.map((c) => path.resolve(workingDirectory, c)).find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+    return {
+        hasPyproject: text !== null,
+        maturinBackend: backend.trim() === 'maturin',
+        manifestPath: found ?? null,
+        tried: candidates,
+        manifestSetting: setting
+    };
+}
+/** `--manifest-path <path>` for cargo, or '' when the crate is the working directory's own Cargo.toml (cargo's default). */
+function manifestArgument(workingDirectory, manifestPath, quote) {
+    if (manifestPath === null || manifestPath === path.join(workingDirectory, 'Cargo.toml'))
+        return '';
+    return ` --manifest-path ${quote(manifestPath)}`;
+}
+
+// Every error the action expects and explains itself: one line, safe to show
+// as it is. Each sets its name the same way (its class name), so a log line
+// or a test can tell them apart; anything else that reaches a phase's guard is
+// a bug of ours and is reported as an internal error.
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+/** An input that is not valid: names the input, what was expected and what was given. */
+class InputError extends ActionError {
+    input;
+    constructor(input, expected, got) {
+        super(`Input "${input}" ${expected}, got ${JSON.stringify(got)}`);
+        this.input = input;
+    }
+}
+/** A report that cannot be used at all: names the file and what was wrong. */
+class ReportError extends ActionError {
+    file;
+    problem;
+    constructor(file, problem) {
+        super(`${file}: ${problem}`);
+        this.file = file;
+        this.problem = problem;
+    }
+}
+/** A GitHub REST call that failed: method, path, status and message. */
+class ApiError extends ActionError {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/** An artifact that could not be uploaded or downloaded. */
+class UploadError extends ActionError {
+}
+/** Why there is no baseline: said as a notice, never a finding. */
+class BaselineUnavailable extends ActionError {
+}
+/** Why patch coverage could not be measured, with what to do. */
+class PatchUnavailable extends ActionError {
+}
+/** A path that leads out of the workspace (a symlink on its way): refused, nothing read, written, removed or uploaded through it. */
+class PathOutsideWorkspace extends ActionError {
+    shown;
+    real;
+    constructor(shown, real) {
+        super(`${shown}: leads to ${real}, outside the workspace (a symlink?); refused`);
+        this.shown = shown;
+        this.real = real;
+    }
+}
+/** Both suites disabled: nothing to measure, said as it is (not as a passed run). */
+class NothingToMeasure extends InputError {
+    constructor() {
+        super('rust-enabled', 'and python-enabled are both false', 'false');
+        this.message = 'Nothing to measure: rust-enabled and python-enabled are false (enable a suite, or leave this step out)';
+    }
+}
+/** XML that is not well-formed, at a line of the report (the Cobertura reader makes it a ReportError). */
+class XmlError extends ActionError {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+    }
+}
+/** A single line or tag too long for any coverage report (the readers make it a ReportError). */
+class TokenTooLongError extends ActionError {
+}
+/** A field of another run's coverage-summary.json that is not what this action writes. */
+class InvalidSummary extends ActionError {
+}
+/** A report whose line numbers run so far beyond its records that their states would not fit the memory budget. */
+class LineStateBudgetExceeded extends ActionError {
+}
+
+// Workspace containment for every path the action reads, writes, deletes or
+// uploads. A path is judged by where it really lies: the realpath of its
+// nearest existing ancestor, joined with the part that does not exist yet, so
+// a folder on the way that is a symlink leading out is caught before anything
+// is created, written or removed through it. Writes never follow a final
+// symlink (temporary name in the same folder, then rename, which replaces the
+// link itself); removal never follows a symlink (the link itself goes).
+/** The workspace as the runner gives it (GITHUB_WORKSPACE), else the current folder; absolute, not resolved. */
+function workspaceOf(env = process.env) {
+    return path.resolve(env['GITHUB_WORKSPACE'] || process.cwd());
+}
+/** The real path of `file` without following a final symlink: realpath of the nearest existing ancestor + the rest. */
+function realParentJoin(file) {
+    const absolute = path.resolve(file);
+    const rest = [];
+    let current = absolute;
+    for (;;) {
+        try {
+            const real = fs.realpathSync(current);
+            return rest.length === 0 ? real : path.join(real, ...rest.reverse());
+        }
+        catch {
+            const parent = path.dirname(current);
+            if (parent === current)
+                return absolute;
+            rest.push(path.basename(current));
+            current = parent;
+        }
+    }
+}
+/** Where `file` really lies: realpath of the file itself (when it exists) or of its nearest existing ancestor. */
+function realLocation(file, followLast = true) {
+    const absolute = path.resolve(file);
+    if (!followLast) {
+        const parent = path.dirname(absolute);
+        return parent === absolute ? realParentJoin(absolute) : path.join(realParentJoin(parent), path.basename(absolute));
+    }
+    return realParentJoin(absolute);
+}
+/**
+ * The real location of `file`, which must lie inside `workspace` (itself
+ * resolved, so a workspace behind a symlink is fine). Throws
+ * PathOutsideWorkspace (one line: the path, where it leads, what was refused).
+ */
+function resolveInside(file, workspace, options = {}) {
+    const root = realLocation(workspace);
+    const real = realLocation(file, options.followLast ?? true);
+    if (!isInside(real, root)) {
+        const shown = options.shown ?? (path.relative(path.resolve(workspace), path.resolve(file)) || '.');
+        throw new PathOutsideWorkspace(shown, real);
+    }
+    return real;
+}
+/** Whether `file` lies inside `workspace` by the same rule as resolveInside. */
+function liesInside(file, workspace, options = {}) {
+    try {
+        resolveInside(file, workspace, options);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof PathOutsideWorkspace)
+            return false;
+        throw error;
+    }
+}
+/** Creates `dir` (and its parents) after checking it lies inside the workspace; gives its real path. */
+function mkdirInside(dir, workspace, shown) {
+    resolveInside(dir, workspace, shown === undefined ? {} : { shown });
+    fs.mkdirSync(dir, { recursive: true });
+    // Checked again: a folder on the way may have been swapped for a link meanwhile.
+    return resolveInside(dir, workspace, shown === undefined ? {} : { shown });
+}
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+/** A fresh name beside `file`, for writing before the rename. */
+function tempNameBeside(file) {
+    return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+}
+/**
+ * Writes `data` to `file` inside the workspace: the folder is checked (and
+ * created) inside, the bytes go to a new temporary file in that folder (opened
+ * exclusive and no-follow), which is then renamed over `file`. A `file` that is
+ * a symlink is replaced by the new file; what it pointed to is never touched.
+ * Gives the real path written.
+ */
+function writeFileAtomic(file, data, workspace, shown) {
+    const dir = mkdirInside(path.dirname(path.resolve(file)), workspace, shown);
+    const target = path.join(dir, path.basename(file));
+    const temp = tempNameBeside(target);
+    const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o644);
+    try {
+        fs.writeFileSync(fd, data);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+    try {
+        fs.renameSync(temp, target);
+    }
+    catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+    }
+    return target;
+}
+/**
+ * Lets `write` produce `file` under a temporary name in the same (checked)
+ * folder, then renames it into place: for writers that open the path
+ * themselves (e.g. the zip writer), so a final symlink is never followed.
+ */
+async function writeThroughTemp(file, workspace, write, shown) {
+    const dir = mkdirInside(path.dirname(path.resolve(file)), workspace, shown);
+    const target = path.join(dir, path.basename(file));
+    const temp = tempNameBeside(target);
+    try {
+        const result = await write(temp);
+        fs.renameSync(temp, target);
+        return result;
+    }
+    finally {
+        fs.rmSync(temp, { force: true });
+    }
+}
+/**
+ * Removes `file` (a file, a folder with its contents, or a symlink) when it
+ * lies inside the workspace. A symlink is removed as a link: what it points to
+ * is never touched; a folder's contents are removed without following links.
+ * Missing is fine. A path whose folder leads out of the workspace throws
+ * PathOutsideWorkspace and nothing is removed.
+ */
+function removeInside(file, workspace, shown) {
+    resolveInside(file, workspace, { followLast: false, ...(shown === undefined ? {} : { shown }) });
+    let stat;
+    try {
+        stat = fs.lstatSync(file);
+    }
+    catch {
+        return;
+    }
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+        fs.unlinkSync(file);
+    else
+        fs.rmSync(file, { recursive: true, force: true });
+}
+
+export { ApiError as A, BaselineUnavailable as B, InputError as I, LineStateBudgetExceeded as L, NothingToMeasure as N, PathOutsideWorkspace as P, ReportError as R, TokenTooLongError as T, UploadError as U, XmlError as X, resolveInside as a, removeInside as b, realLocation as c, InvalidSummary as d, PatchUnavailable as e, writeFileAtomic as f, writeThroughTemp as g, manifestArgument as h, isInside as i, liesInside as l, mkdirInside as m, readMaturinProject as r, tomlStrings as t, workspaceOf as w };

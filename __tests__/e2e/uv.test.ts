@@ -83,7 +83,7 @@ it('runs the Python suite in uv’s environment through python-command-prefix, c
   expect(run.log).toContain('Rust: cargo llvm-cov clean --workspace')
   expect(run.log).toContain('Rust: cargo test --no-default-features --no-fail-fast')
   expect(run.log).toContain(`Rust: ${uv} maturin develop`)
-  expect(run.log).toContain(`Python: ${uv} pytest --cov=mixed_demo`)
+  expect(run.log).toContain(`Python: ${uv} python -m pytest --cov=mixed_demo`)
   expect(run.log).not.toMatch(/uv run --group dev --group test cargo/)
 
   // The tests ran on uv's interpreter, with the coverage.py uv.lock pins, and imported the extension maturin put there.

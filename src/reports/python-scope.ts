@@ -32,10 +32,12 @@ export function isMaturinInit(text: string): boolean {
   return /^\s*from \.(\w+) import \*\s*\n\s*__doc__ = \1\.__doc__/.test(text)
 }
 
-function readHeadOf(file: string, bytes: number): string {
+export function readHeadOf(file: string, bytes: number): string {
   try {
-    const fd = fs.openSync(file, 'r')
+    // Non-blocking, and only a regular file: a FIFO named in the report must not stop the run.
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
     try {
+      if (!fs.fstatSync(fd).isFile()) return ''
       const buffer = Buffer.alloc(bytes)
       return buffer.subarray(0, fs.readSync(fd, buffer, 0, bytes, 0)).toString('utf8')
     } catch {

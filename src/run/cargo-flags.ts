@@ -46,6 +46,8 @@ export function simpleWords(command: string): Word[] | null {
       continue
     }
     if (';&|<>()`\n\r'.includes(c) || (c === '$' && command[i + 1] === '(')) return null
+    // A comment: what follows is not the command's (bash drops it), so the line is not read as words.
+    if (c === '#' && !open) return null
     open = true
     if (c === "'" || c === '"') {
       const close = findClose(command, i, c)
@@ -119,22 +121,51 @@ const isAnd = (w: Word): boolean => w.raw === '&&'
  * first): where it starts (`cargo`), and where its own words end (before `--`, whose
  * words are the test binaries' own arguments, or the next `&&`). Null when there is none.
  */
-export function llvmCovRun(words: readonly Word[]): { at: number; end: number; noReport: boolean } | null {
-  let best: { at: number; end: number; noReport: boolean } | null = null
+export function llvmCovRun(words: readonly Word[]): LlvmCovRun | null {
+  let best: LlvmCovRun | null = null
   let start = 0
   for (let i = 0; i <= words.length; i++) {
     if (i < words.length && !isAnd(words[i] as Word)) continue
     const segment = words.slice(start, i)
-    const at = segment.findIndex((w, k) => w.text === 'cargo' && segment[k + 1]?.text === 'llvm-cov')
-    if (at !== -1) {
-      const dashes = segment.findIndex((w, k) => k > at && w.text === '--')
+    for (let at = 0; at < segment.length && !best?.noReport; at++) {
+      if ((segment[at] as Word).text !== 'cargo') continue
+      const sub = subcommandAt(segment, at + 1)
+      if (sub === -1 || (segment[sub] as Word).text !== 'llvm-cov') continue
+      const dashes = segment.findIndex((w, k) => k > sub && w.text === '--')
       const end = start + (dashes === -1 ? segment.length : dashes)
-      const noReport = words.slice(start + at, end).some((w) => w.text === '--no-report')
-      if (!best || (noReport && !best.noReport)) best = { at: start + at, end, noReport }
+      const noReport = words.slice(start + sub, end).some((w) => w.text === '--no-report')
+      if (!best || (noReport && !best.noReport)) best = { at: start + at, body: start + sub + 1, end, noReport }
+      break
     }
     start = i + 1
   }
   return best
+}
+
+/** Where `cargo llvm-cov` is in a command: `cargo` at `at`, its own words from `body` to `end`. */
+export interface LlvmCovRun {
+  at: number
+  body: number
+  end: number
+  noReport: boolean
+}
+
+/** cargo's global options that take a value as the next word (`cargo -Z x llvm-cov`, `cargo --config k=v llvm-cov`). */
+const CARGO_GLOBAL_WITH_VALUE = new Set(['-Z', '--config', '-C', '--color'])
+
+/** The index of cargo's subcommand after `+toolchain` and cargo's global options, from `from`; -1 when there is none. */
+function subcommandAt(words: readonly Word[], from: number): number {
+  for (let k = from; k < words.length; k++) {
+    const text = (words[k] as Word).text
+    if (text.startsWith('+') && k === from) continue
+    if (CARGO_GLOBAL_WITH_VALUE.has(text)) {
+      k++
+      continue
+    }
+    if (text.startsWith('-')) continue
+    return k
+  }
+  return -1
 }
 
 export type ReportFlags =
@@ -161,7 +192,7 @@ export function reportFlags(command: string, reportCommandCustom: boolean): Repo
   const { noReport } = run
   const keep: Word[] = []
   const moved: string[] = []
-  for (let i = run.at + 2; i < run.end; i++) {
+  for (let i = run.body; i < run.end; i++) {
     const word = words[i] as Word
     const name = flagName(word.text)
     const inline = word.text.includes('=')
@@ -178,7 +209,7 @@ export function reportFlags(command: string, reportCommandCustom: boolean): Repo
     keep.push(word)
   }
   if (moved.length === 0) return { ok: true, testCommand: command, reportArgs: '', moved: [] }
-  const rewritten = [...words.slice(0, run.at + 2), ...keep, ...words.slice(run.end)]
+  const rewritten = [...words.slice(0, run.body), ...keep, ...words.slice(run.end)]
   const testCommand = noReport ? rewritten.map((w) => w.raw).join(' ') : command
   return { ok: true, testCommand, reportArgs: moved.map((m) => ` ${m}`).join(''), moved }
 }

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process'
 import * as path from 'node:path'
 import { flagName, llvmCovRun, simpleWords, type Word } from './cargo-flags.js'
+import { shellQuote } from './shell.js'
 
 export interface CargoPackage {
   name: string
@@ -37,6 +38,16 @@ export function readCargoWorkspace(manifestPath: string, cwd: string, env: NodeJ
   return parseCargoMetadata(out.stdout)
 }
 
+/** `[features]` as cargo metadata gives it, or {} when it is not a table of string lists. */
+function featureTable(features: unknown): Record<string, string[]> {
+  if (typeof features !== 'object' || features === null || Array.isArray(features)) return {}
+  const table: Record<string, string[]> = {}
+  for (const [name, enables] of Object.entries(features)) {
+    if (Array.isArray(enables) && enables.every((e) => typeof e === 'string')) table[name] = enables as string[]
+  }
+  return table
+}
+
 export function parseCargoMetadata(json: string): CargoWorkspace | null {
   try {
     const data = JSON.parse(json) as {
@@ -46,9 +57,11 @@ export function parseCargoMetadata(json: string): CargoWorkspace | null {
     }
     if (typeof data.workspace_root !== 'string' || !Array.isArray(data.packages)) return null
     const memberIds = new Set(data.workspace_members ?? data.packages.map((p) => p.id))
+    // Each field checked: a package that is not as cargo writes it makes the whole answer unusable, never a crash.
+    if (!data.packages.every((p) => typeof p?.id === 'string' && typeof p.name === 'string' && typeof p.manifest_path === 'string')) return null
     const members = data.packages
       .filter((p) => memberIds.has(p.id))
-      .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: p.features ?? {} }))
+      .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: featureTable(p.features) }))
     return { root: data.workspace_root, members }
   } catch {
     return null
@@ -69,7 +82,7 @@ export interface CargoScope {
 
 export type ScopeResult = { ok: true; scope: CargoScope } | { ok: false; message: string }
 
-const packageArgs = (names: readonly string[]): string => names.map((n) => ` --package ${n}`).join('')
+const packageArgs = (names: readonly string[]): string => names.map((n) => ` --package ${shellQuote(n)}`).join('')
 
 /**
  * The selection for a manifest. `requested`: rust-packages (default commands only);
@@ -108,11 +121,12 @@ export function cargoScope(ws: CargoWorkspace, manifestPath: string, requested: 
   if (selection.workspace) {
     if (selection.exclude.length === 0) return { ok: true, scope: { ...whole, testArgs: '' } }
     // cargo llvm-cov report takes no --exclude: the packages left are named instead.
-    const left = names.filter((n) => !selection.exclude.includes(n))
+    const left = names.filter((n) => !selection.exclude.some((pattern) => matchesPackage(pattern, n)))
     return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(left), packages: left, wholeWorkspace: false, shown: true } }
   }
   if (selection.packages.length > 0) {
-    const chosen = [...new Set(selection.packages)].sort()
+    // cargo reads -p values as glob patterns over the workspace's packages; a plain name is kept as given.
+    const chosen = [...new Set(selection.packages.flatMap((p) => (isPattern(p) ? names.filter((n) => matchesPackage(p, n)) : [p])))].sort()
     return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(chosen), packages: chosen, wholeWorkspace: false, shown: true } }
   }
   return { ok: true, scope: single(own?.name) }
@@ -169,6 +183,22 @@ export function droppedDefaultFeatures(ws: CargoWorkspace, manifestPath: string,
   return dropped
 }
 
+const isPattern = (value: string): boolean => /[*?[]/.test(value)
+
+/** A package name against cargo's `-p`/`--exclude` glob (`*`, `?`, `[...]`), whole name. */
+export function matchesPackage(pattern: string, name: string): boolean {
+  if (!isPattern(pattern)) return pattern === name
+  const source = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
+  try {
+    return new RegExp(`^${source}$`).test(name)
+  } catch {
+    return false
+  }
+}
+
 /** Package selection flags of a `cargo llvm-cov` test command (null when it is not one plain word list of that command). */
 export interface Selection {
   workspace: boolean
@@ -181,8 +211,10 @@ export function selectionFlags(command: string): Selection | null {
   if (words === null) return null
   const run = llvmCovRun(words)
   if (run === null) return null
-  const own = words.slice(run.at + 2, run.end)
+  const own = words.slice(run.body, run.end)
   const selection: Selection = { workspace: false, packages: [], exclude: [] }
+  // A variable (`-p "$CRATE"`) is known to bash only: the selection cannot be mirrored.
+  if (own.some((w) => w.raw.includes('$') && !w.raw.startsWith("'"))) return null
   for (let i = 0; i < own.length; i++) {
     const text = (own[i] as Word).text
     const value = (): string => {

@@ -121,6 +121,20 @@ export function defaultBuildCommand(env: NodeJS.ProcessEnv, pythonPrefix: string
 }
 
 export async function runRustFromPython(run: RunState): Promise<void> {
+  let pythonRan = false
+  const runPythonSuite = async (pythonEnv: NodeJS.ProcessEnv): Promise<void> => {
+    pythonRan = true
+    run.python = (await run.findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python
+  }
+  try {
+    await measureRustFromPython(run, runPythonSuite)
+  } finally {
+    // Whatever stopped the Rust part, the Python suite still runs (plainly): one suite never loses the other.
+    if (!pythonRan) await runPythonSuite(childEnv(run.env))
+  }
+}
+
+async function measureRustFromPython(run: RunState, runPythonSuite: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
   const { inputs, findings } = run
   const rust = inputs.rust
   const result: SuiteResult = emptySuite(inputs, 'rust')
@@ -131,9 +145,6 @@ export async function runRustFromPython(run: RunState): Promise<void> {
   removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile])
   fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
   const env = rustCommandEnv(run.env, inputs.workingDirectory, log.info)
-  const runPythonSuite = async (pythonEnv: NodeJS.ProcessEnv): Promise<void> => {
-    run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python
-  }
 
   const crate = findCrate(run, result)
   const scope = crate ? measuredScope(run, result, crate, env, false) : null

@@ -1,7 +1,11 @@
 // Whether the Python figure measures the project's own code: files outside it
 // or installed, maturin's generated __init__.py, and coverage.py's warnings for
 // a package the tests never import (as pytest-cov 7 / coverage 7.17 print them).
-import { isMaturinInit, outsideReason, pytestCovWarnings } from '../../../src/reports/python-scope.js'
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { isMaturinInit, outsideReason, pytestCovWarnings, readHeadOf } from '../../../src/reports/python-scope.js'
 
 const inputs = { workspace: '/ws', workingDirectory: '/ws/crate' }
 
@@ -35,5 +39,17 @@ describe('pytestCovWarnings', () => {
     ].join('\n')
     expect(pytestCovWarnings(output)).toEqual({ notImported: ['worker_pkg'], noData: true })
     expect(pytestCovWarnings('1 passed in 0.3s')).toEqual({ notImported: [], noData: false })
+  })
+})
+
+describe('readHeadOf', () => {
+  it('reads the head of a regular file, and nothing of a FIFO or a folder (no wait for a writer)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-head-'))
+    fs.writeFileSync(path.join(dir, 'plain.py'), 'from .x import *\n')
+    execFileSync('mkfifo', [path.join(dir, 'fifo.py')])
+    expect(readHeadOf(path.join(dir, 'plain.py'), 4)).toBe('from')
+    expect(readHeadOf(path.join(dir, 'fifo.py'), 4096)).toBe('')
+    expect(readHeadOf(dir, 4096)).toBe('')
+    expect(readHeadOf(path.join(dir, 'missing.py'), 4096)).toBe('')
   })
 })

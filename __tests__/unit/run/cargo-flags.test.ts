@@ -116,4 +116,38 @@ describe('selectionFlags', () => {
       exclude: []
     })
   })
+
+  it('finds cargo llvm-cov behind a +toolchain and cargo’s global options', () => {
+    expect(selectionFlags('cargo +nightly llvm-cov --no-report --workspace')).toEqual({ workspace: true, packages: [], exclude: [] })
+    expect(selectionFlags('cargo --locked -Z unstable-options --config net.offline=true llvm-cov --no-report -p a')).toEqual({
+      workspace: false,
+      packages: ['a'],
+      exclude: []
+    })
+  })
+
+  it('gives up on a variable, whose value only bash knows', () => {
+    expect(selectionFlags('cargo llvm-cov --no-report -p "$CRATE"')).toBeNull()
+    expect(selectionFlags("cargo llvm-cov --no-report -p '$literal'")).toEqual({ workspace: false, packages: ['$literal'], exclude: [] })
+  })
+})
+
+describe('comments and toolchains', () => {
+  it('moves the flags of cargo +nightly llvm-cov too', () => {
+    expect(reportFlags('cargo +nightly llvm-cov --no-report --branch --ignore-filename-regex tests/', false)).toEqual({
+      ok: true,
+      testCommand: 'cargo +nightly llvm-cov --no-report --branch',
+      reportArgs: ' --ignore-filename-regex tests/',
+      moved: ['--ignore-filename-regex tests/']
+    })
+  })
+
+  it('never moves a flag out of a comment', () => {
+    expect(simpleWords('cargo llvm-cov --no-report # --ignore-filename-regex tests')).toBeNull()
+    expect(reportFlags('cargo llvm-cov --no-report # --ignore-filename-regex tests', false)).toMatchObject({
+      ok: false,
+      flag: '--ignore-filename-regex'
+    })
+    expect(simpleWords('cargo llvm-cov --no-report -p a#b')).not.toBeNull()
+  })
 })

@@ -2,7 +2,14 @@
 // workspace (__fixtures__/projects/rust-workspace: root crate ws_root with a
 // default feature `fancy`, members ws_core and ws_extra).
 import * as path from 'node:path'
-import { cargoScope, droppedDefaultFeatures, readCargoWorkspace, type CargoWorkspace } from '../../../src/run/cargo-scope.js'
+import {
+  cargoScope,
+  droppedDefaultFeatures,
+  matchesPackage,
+  parseCargoMetadata,
+  readCargoWorkspace,
+  type CargoWorkspace
+} from '../../../src/run/cargo-scope.js'
 
 const root = path.resolve('__fixtures__/projects/rust-workspace')
 const manifest = path.join(root, 'Cargo.toml')
@@ -84,4 +91,26 @@ it('names the default features --no-default-features leaves out, PyO3’s extens
   }
   expect(droppedDefaultFeatures(pyo3, '/p/Cargo.toml', ['ext', 'other'], DEFAULT)).toEqual(['fast', 'other/simd'])
   expect(droppedDefaultFeatures(pyo3, '/p/Cargo.toml', ['ext', 'other'], `${DEFAULT} -F fast,other/simd`)).toEqual([])
+})
+
+it('reads -p and --exclude as cargo does, as glob patterns, and quotes every name it passes on', () => {
+  expect(cargoScope(ws, manifest, [], `${DEFAULT} --workspace --exclude 'ws_e*'`)).toMatchObject({
+    ok: true,
+    scope: { reportArgs: ' --package ws_core --package ws_root', packages: ['ws_core', 'ws_root'] }
+  })
+  expect(cargoScope(ws, manifest, [], `${DEFAULT} -p 'ws_?ore'`)).toMatchObject({ ok: true, scope: { reportArgs: ' --package ws_core' } })
+  expect(cargoScope(ws, manifest, [], `${DEFAULT} -p 'core;touch /tmp/x'`)).toMatchObject({
+    ok: true,
+    scope: { reportArgs: " --package 'core;touch /tmp/x'" }
+  })
+  expect(matchesPackage('ws_[', 'ws_[')).toBe(false)
+  expect(matchesPackage('a.b', 'axb')).toBe(false)
+})
+
+it('refuses cargo metadata whose packages are not as cargo writes them, without throwing', () => {
+  expect(parseCargoMetadata('{"workspace_root":"/w","packages":[{"id":"a","name":"a"}]}')).toBeNull()
+  expect(parseCargoMetadata('{"workspace_root":"/w","packages":[null]}')).toBeNull()
+  expect(
+    parseCargoMetadata('{"workspace_root":"/w","packages":[{"id":"a","name":"a","manifest_path":"/w/Cargo.toml","features":{"x":[1],"y":["z"]}}]}')
+  ).toEqual({ root: '/w', members: [{ name: 'a', manifestPath: '/w/Cargo.toml', features: { y: ['z'] } }] })
 })

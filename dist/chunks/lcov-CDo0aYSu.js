@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-BEI5fd13.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-BYIM3IkG.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-j4spcLL_.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-DpxzNcdo.js';
 import { R as ReportError } from './workspace-fs-CMGoWATb.js';
 import 'node:fs';
 import 'node:path';
@@ -14,7 +14,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read--jekW9Rc.js';
+import './read-YeDXkmX8.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-BYIM3IkG.js';
+import { p as parseUnifiedDiff } from './pipeline-DpxzNcdo.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -13,7 +13,7 @@ import 'timers';
 import './workspace-fs-CMGoWATb.js';
 import 'node:fs';
 import 'node:path';
-import './read--jekW9Rc.js';
+import './read-YeDXkmX8.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';

@@ -3,7 +3,7 @@ import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summar
 import { P as PathOutsideWorkspace, a as resolveInside, b as removeInside, w as workspaceOf, l as liesInside, i as isInside, c as realLocation, m as mkdirInside, A as ApiError, d as InvalidSummary, B as BaselineUnavailable, U as UploadError, e as PatchUnavailable, f as writeFileAtomic, R as ReportError, g as writeThroughTemp, r as readMaturinProject, h as manifestArgument } from './workspace-fs-CMGoWATb.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as simpleWords, l as llvmCovRun, h as flagName, j as shellQuote, m as makeRedactor } from './read--jekW9Rc.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as simpleWords, h as shellQuote, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-YeDXkmX8.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -3646,7 +3646,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BYwhA90F.js');
+    const { changedLinesFromApi } = await import('./api-files-CHWASB9I.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4365,8 +4365,11 @@ function isMaturinInit(text) {
 }
 function readHeadOf(file, bytes) {
     try {
-        const fd = fs.openSync(file, 'r');
+        // Non-blocking, and only a regular file: a FIFO named in the report must not stop the run.
+        const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
         try {
+            if (!fs.fstatSync(fd).isFile())
+                return '';
             const buffer = Buffer.alloc(bytes);
             return buffer.subarray(0, fs.readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
         }
@@ -4482,11 +4485,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DdmlUr6J.js');
+            const { parseLcovFile } = await import('./lcov-CDo0aYSu.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DBqL8kBK.js');
+            const { parseCoberturaFile } = await import('./cobertura-CtGb84nS.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4581,7 +4584,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-DBqL8kBK.js');
+    const { parseCoberturaFile } = await import('./cobertura-CtGb84nS.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4620,7 +4623,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-BMnBCUue.js');
+    const { zipDirectory } = await import('./write-BvNk0XeP.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4658,22 +4661,36 @@ function readCargoWorkspace(manifestPath, cwd, env) {
         return null;
     return parseCargoMetadata(out.stdout);
 }
+/** `[features]` as cargo metadata gives it, or {} when it is not a table of string lists. */
+function featureTable(features) {
+    if (typeof features !== 'object' || features === null || Array.isArray(features))
+        return {};
+    const table = {};
+    for (const [name, enables] of Object.entries(features)) {
+        if (Array.isArray(enables) && enables.every((e) => typeof e === 'string'))
+            table[name] = enables;
+    }
+    return table;
+}
 function parseCargoMetadata(json) {
     try {
         const data = JSON.parse(json);
         if (typeof data.workspace_root !== 'string' || !Array.isArray(data.packages))
             return null;
         const memberIds = new Set(data.workspace_members ?? data.packages.map((p) => p.id));
+        // Each field checked: a package that is not as cargo writes it makes the whole answer unusable, never a crash.
+        if (!data.packages.every((p) => typeof p?.id === 'string' && typeof p.name === 'string' && typeof p.manifest_path === 'string'))
+            return null;
         const members = data.packages
             .filter((p) => memberIds.has(p.id))
-            .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: p.features ?? {} }));
+            .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: featureTable(p.features) }));
         return { root: data.workspace_root, members };
     }
     catch {
         return null;
     }
 }
-const packageArgs = (names) => names.map((n) => ` --package ${n}`).join('');
+const packageArgs = (names) => names.map((n) => ` --package ${shellQuote(n)}`).join('');
 /**
  * The selection for a manifest. `requested`: rust-packages (default commands only);
  * `customTest`: the user's rust-command (read for its own selection), or null for the default.
@@ -4714,11 +4731,12 @@ function cargoScope(ws, manifestPath, requested, customTest) {
         if (selection.exclude.length === 0)
             return { ok: true, scope: { ...whole, testArgs: '' } };
         // cargo llvm-cov report takes no --exclude: the packages left are named instead.
-        const left = names.filter((n) => !selection.exclude.includes(n));
+        const left = names.filter((n) => !selection.exclude.some((pattern) => matchesPackage(pattern, n)));
         return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(left), packages: left, wholeWorkspace: false, shown: true } };
     }
     if (selection.packages.length > 0) {
-        const chosen = [...new Set(selection.packages)].sort();
+        // cargo reads -p values as glob patterns over the workspace's packages; a plain name is kept as given.
+        const chosen = [...new Set(selection.packages.flatMap((p) => (isPattern(p) ? names.filter((n) => matchesPackage(p, n)) : [p])))].sort();
         return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(chosen), packages: chosen, wholeWorkspace: false, shown: true } };
     }
     return { ok: true, scope: single(own?.name) };
@@ -4784,6 +4802,22 @@ function droppedDefaultFeatures(ws, manifestPath, packages, testCommand) {
     }
     return dropped;
 }
+const isPattern = (value) => /[*?[]/.test(value);
+/** A package name against cargo's `-p`/`--exclude` glob (`*`, `?`, `[...]`), whole name. */
+function matchesPackage(pattern, name) {
+    if (!isPattern(pattern))
+        return pattern === name;
+    const source = pattern
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    try {
+        return new RegExp(`^${source}$`).test(name);
+    }
+    catch {
+        return false;
+    }
+}
 function selectionFlags(command) {
     const words = simpleWords(command);
     if (words === null)
@@ -4791,8 +4825,11 @@ function selectionFlags(command) {
     const run = llvmCovRun(words);
     if (run === null)
         return null;
-    const own = words.slice(run.at + 2, run.end);
+    const own = words.slice(run.body, run.end);
     const selection = { workspace: false, packages: [], exclude: [] };
+    // A variable (`-p "$CRATE"`) is known to bash only: the selection cannot be mirrored.
+    if (own.some((w) => w.raw.includes('$') && !w.raw.startsWith("'")))
+        return null;
     for (let i = 0; i < own.length; i++) {
         const text = own[i].text;
         const value = () => {
@@ -5111,6 +5148,21 @@ function defaultBuildCommand(env, pythonPrefix) {
     return 'python -m pip install --no-build-isolation -e .';
 }
 async function runRustFromPython(run) {
+    let pythonRan = false;
+    const runPythonSuite = async (pythonEnv) => {
+        pythonRan = true;
+        run.python = (await run.findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python;
+    };
+    try {
+        await measureRustFromPython(run, runPythonSuite);
+    }
+    finally {
+        // Whatever stopped the Rust part, the Python suite still runs (plainly): one suite never loses the other.
+        if (!pythonRan)
+            await runPythonSuite(childEnv(run.env));
+    }
+}
+async function measureRustFromPython(run, runPythonSuite) {
     const { inputs, findings } = run;
     const rust = inputs.rust;
     const result = emptySuite(inputs, 'rust');
@@ -5121,9 +5173,6 @@ async function runRustFromPython(run) {
     removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs), onlyLcov, showEnvFile]);
     fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
     const env = rustCommandEnv(run.env, inputs.workingDirectory, info);
-    const runPythonSuite = async (pythonEnv) => {
-        run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python;
-    };
     const crate = findCrate(run, result);
     const scope = crate ? measuredScope(run, result, crate, env, false) : null;
     if (!crate || !scope)
@@ -5203,7 +5252,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-DdmlUr6J.js');
+    const { parseLcovFile } = await import('./lcov-CDo0aYSu.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5291,7 +5340,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CoAPDBWT.js');
+        const { collectShards } = await import('./shards-BVUEH_VM.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

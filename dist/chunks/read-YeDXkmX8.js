@@ -333,6 +333,9 @@ function simpleWords(command) {
         }
         if (';&|<>()`\n\r'.includes(c) || (c === '$' && command[i + 1] === '('))
             return null;
+        // A comment: what follows is not the command's (bash drops it), so the line is not read as words.
+        if (c === '#' && !open)
+            return null;
         open = true;
         if (c === "'" || c === '"') {
             const close = findClose(command, i, c);
@@ -413,17 +416,40 @@ function llvmCovRun(words) {
         if (i < words.length && !isAnd(words[i]))
             continue;
         const segment = words.slice(start, i);
-        const at = segment.findIndex((w, k) => w.text === 'cargo' && segment[k + 1]?.text === 'llvm-cov');
-        if (at !== -1) {
-            const dashes = segment.findIndex((w, k) => k > at && w.text === '--');
+        for (let at = 0; at < segment.length && !best?.noReport; at++) {
+            if (segment[at].text !== 'cargo')
+                continue;
+            const sub = subcommandAt(segment, at + 1);
+            if (sub === -1 || segment[sub].text !== 'llvm-cov')
+                continue;
+            const dashes = segment.findIndex((w, k) => k > sub && w.text === '--');
             const end = start + (dashes === -1 ? segment.length : dashes);
-            const noReport = words.slice(start + at, end).some((w) => w.text === '--no-report');
+            const noReport = words.slice(start + sub, end).some((w) => w.text === '--no-report');
             if (!best || (noReport && !best.noReport))
-                best = { at: start + at, end, noReport };
+                best = { at: start + at, body: start + sub + 1, end, noReport };
+            break;
         }
         start = i + 1;
     }
     return best;
+}
+/** cargo's global options that take a value as the next word (`cargo -Z x llvm-cov`, `cargo --config k=v llvm-cov`). */
+const CARGO_GLOBAL_WITH_VALUE = new Set(['-Z', '--config', '-C', '--color']);
+/** The index of cargo's subcommand after `+toolchain` and cargo's global options, from `from`; -1 when there is none. */
+function subcommandAt(words, from) {
+    for (let k = from; k < words.length; k++) {
+        const text = words[k].text;
+        if (text.startsWith('+') && k === from)
+            continue;
+        if (CARGO_GLOBAL_WITH_VALUE.has(text)) {
+            k++;
+            continue;
+        }
+        if (text.startsWith('-'))
+            continue;
+        return k;
+    }
+    return -1;
 }
 /**
  * The report-side flags of rust-command: moved out of a `--no-report` run into
@@ -449,7 +475,7 @@ function reportFlags(command, reportCommandCustom) {
     const { noReport } = run;
     const keep = [];
     const moved = [];
-    for (let i = run.at + 2; i < run.end; i++) {
+    for (let i = run.body; i < run.end; i++) {
         const word = words[i];
         const name = flagName(word.text);
         const inline = word.text.includes('=');
@@ -472,7 +498,7 @@ function reportFlags(command, reportCommandCustom) {
     }
     if (moved.length === 0)
         return { ok: true, testCommand: command, reportArgs: '', moved: [] };
-    const rewritten = [...words.slice(0, run.at + 2), ...keep, ...words.slice(run.end)];
+    const rewritten = [...words.slice(0, run.body), ...keep, ...words.slice(run.end)];
     const testCommand = noReport ? rewritten.map((w) => w.raw).join(' ') : command;
     return { ok: true, testCommand, reportArgs: moved.map((m) => ` ${m}`).join(''), moved };
 }
@@ -838,4 +864,4 @@ function refuseCollisions(read, inputs) {
     ]);
 }
 
-export { artifactNameProblem as a, setOutput as b, redactDeep as c, inferPythonPackage as d, error as e, flushAnnotations as f, simpleWords as g, flagName as h, info as i, shellQuote as j, llvmCovRun as l, makeRedactor as m, notice as n, readInputs as r, setFailed as s, warning as w };
+export { artifactNameProblem as a, setOutput as b, redactDeep as c, inferPythonPackage as d, error as e, flushAnnotations as f, simpleWords as g, shellQuote as h, info as i, flagName as j, llvmCovRun as l, makeRedactor as m, notice as n, readInputs as r, setFailed as s, warning as w };

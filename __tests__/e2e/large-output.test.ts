@@ -4,6 +4,7 @@
 // the capture's last part; the action's peak memory stays far below the size.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { realReportFile } from '../../test-support/fixtures.js'
 import { example, repo } from './support/run-action.js'
 import { startAction } from './support/start-action.js'
 
@@ -15,7 +16,7 @@ it('keeps the Python table of a 630 MB output, with bounded memory', async () =>
   const run = startAction({
     'working-directory': 'examples/mixed-project',
     'rust-enabled': 'false',
-    'python-command': `${lines}; cat ${repo}/__fixtures__/real/python-term.txt; mkdir -p ${dir} && cp ${repo}/__fixtures__/real/python.xml ${dir}/python.xml`,
+    'python-command': `${lines}; cat ${repo}/__fixtures__/real/python-term.txt; mkdir -p ${dir} && cp ${realReportFile('python.xml')} ${dir}/python.xml`,
     'python-xml': `${dir}/python.xml`,
     'summary-json': `${dir}/coverage-summary.json`,
     'patch-coverage': 'false',

@@ -19,6 +19,11 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The machine's own settings uv needs to reach PyPI (a proxy's trust store, a mirror), when set. */
+function passedThrough(names: string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((name) => process.env[name]).map((name) => [name, process.env[name] as string]))
+}
+
 const service = await startArtifactService()
 try {
   const run = await runActionAsync(
@@ -30,9 +35,13 @@ try {
       'python-tests': 'tests/python',
       'rust-min-lines': '70',
       'python-min-lines': '60',
-      'rust-cobertura': 'true'
+      'rust-cobertura': 'true',
+      // As the README's PyO3 workflow: the Rust code the Python tests reach is measured too (the example builds with
+      // maturin), the extension built instrumented into the example's own uv environment (examples/mixed-project/.venv).
+      'rust-from-python': 'auto',
+      'python-command-prefix': 'uv run --group dev --group test'
     },
-    service.env()
+    { ...service.env(), ...passedThrough(['SSL_CERT_FILE', 'SSL_CERT_DIR', 'UV_CACHE_DIR', 'UV_INDEX_URL', 'UV_DEFAULT_INDEX']) }
   )
   process.stdout.write(run.log)
   console.log('\n===== job summary =====\n' + run.summary)

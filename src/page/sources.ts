@@ -7,6 +7,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { formatBytes } from '../publish/costs.js'
 import { isInside } from '../safety/paths.js'
+import { openRegularFile } from '../safety/workspace-fs.js'
 import type { SourceLookup } from './render.js'
 
 export const MAX_SOURCE_BYTES = 1024 * 1024
@@ -52,18 +53,13 @@ function read(file: string, root: string, maxBytes: number): SourceLookup | null
     return null
   }
   if (!isInside(resolved, root)) return { skipped: 'it leads outside the workspace (a symlink?); not read' }
-  let fd: number
+  // The resolved path has no symlink left; no-follow refuses one swapped in since.
+  const opened = openRegularFile(resolved, true)
+  if ('refused' in opened) return { skipped: opened.refused }
+  const { fd, size } = opened
   try {
-    // The resolved path has no symlink left; O_NOFOLLOW refuses one swapped in since.
-    fd = fs.openSync(resolved, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
-  } catch (error) {
-    return { skipped: `it cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})` }
-  }
-  try {
-    const stat = fs.fstatSync(fd)
-    if (!stat.isFile()) return { skipped: 'it is not a regular file' }
-    if (stat.size > maxBytes) return { skipped: `it has ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} shown per source` }
-    const buf = Buffer.alloc(stat.size)
+    if (size > maxBytes) return { skipped: `it has ${formatBytes(size)}, over the ${formatBytes(maxBytes)} shown per source` }
+    const buf = Buffer.alloc(size)
     let got = 0
     while (got < buf.length) {
       const n = fs.readSync(fd, buf, got, buf.length - got, got)

@@ -16,6 +16,7 @@ import { inferPythonPackage } from '../run/python-package.js'
 import { lastPart } from '../run/python.js'
 import { pythonOutputPath } from '../run/suite-files.js'
 import { isInside } from '../safety/paths.js'
+import { openRegularFile } from '../safety/workspace-fs.js'
 import { formatPercent } from './headline.js'
 import type { CoverageReport } from './model.js'
 
@@ -33,20 +34,16 @@ export function isMaturinInit(text: string): boolean {
 }
 
 export function readHeadOf(file: string, bytes: number): string {
+  // Only a regular file: a FIFO named in the report must not stop the run.
+  const opened = openRegularFile(file)
+  if ('refused' in opened) return ''
   try {
-    // Non-blocking, and only a regular file: a FIFO named in the report must not stop the run.
-    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
-    try {
-      if (!fs.fstatSync(fd).isFile()) return ''
-      const buffer = Buffer.alloc(bytes)
-      return buffer.subarray(0, fs.readSync(fd, buffer, 0, bytes, 0)).toString('utf8')
-    } catch {
-      return ''
-    } finally {
-      fs.closeSync(fd)
-    }
+    const buffer = Buffer.alloc(bytes)
+    return buffer.subarray(0, fs.readSync(opened.fd, buffer, 0, bytes, 0)).toString('utf8')
   } catch {
     return ''
+  } finally {
+    fs.closeSync(opened.fd)
   }
 }
 

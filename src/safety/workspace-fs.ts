@@ -89,6 +89,29 @@ export function mkdirInside(dir: string, workspace: string, shown?: string): str
 
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0
 
+/**
+ * Opens a file for reading when it is a regular file, else says what it is not. O_NONBLOCK: opening a FIFO named
+ * by a report never waits for a writer (no time limit could end that wait); it changes nothing for a regular file.
+ * `noFollow`: a symlink is refused (the caller resolved the path already). The caller closes the descriptor;
+ * `size` is the file's at opening.
+ */
+export function openRegularFile(file: string, noFollow = false): { fd: number; size: number } | { refused: string } {
+  let fd: number
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (noFollow ? NOFOLLOW : 0))
+  } catch (error) {
+    return { refused: `it cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'})` }
+  }
+  try {
+    const stat = fs.fstatSync(fd)
+    if (stat.isFile()) return { fd, size: stat.size }
+  } catch {
+    // Fall through: closed below, refused as not regular.
+  }
+  fs.closeSync(fd)
+  return { refused: 'it is not a regular file' }
+}
+
 /** A fresh name beside `file`, for writing before the rename. */
 export function tempNameBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`)

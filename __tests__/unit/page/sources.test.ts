@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -16,6 +17,7 @@ fs.symlinkSync(path.join(workspace, 'top.py'), path.join(workspace, 'in-link.py'
 fs.writeFileSync(path.join(workspace, 'big.rs'), 'x'.repeat(2048))
 fs.writeFileSync(path.join(workspace, 'blob.bin'), Buffer.from([1, 2, 0, 3]))
 fs.mkdirSync(path.join(workspace, 'dir.rs'))
+execFileSync('mkfifo', [path.join(workspace, 'pipe.rs')])
 
 afterAll(() => fs.rmSync(top, { recursive: true, force: true }))
 
@@ -44,6 +46,8 @@ describe('workspaceSources', () => {
     expect(sources('blob.bin')).toEqual({ skipped: 'it looks binary' })
     expect(sources('nowhere.rs')).toEqual({ skipped: 'not found in this checkout' })
     expect(sources('dir.rs')).toEqual({ skipped: 'it is not a regular file' })
+    // A FIFO is refused at once, not waited on for a writer.
+    expect(sources('pipe.rs')).toEqual({ skipped: 'it is not a regular file' })
   })
 
   it('works when the workspace itself is reached through a symlink', () => {

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summary, n as notice$1, i as info$1 } from './core-D1rfoYfl.js';
-import { P as PathOutsideWorkspace, a as resolveInside, b as removeInside, w as workspaceOf, l as liesInside, i as isInside, c as realLocation, m as mkdirInside, A as ApiError, d as InvalidSummary, B as BaselineUnavailable, U as UploadError, e as PatchUnavailable, f as writeFileAtomic, R as ReportError, g as writeThroughTemp, r as readMaturinProject, h as manifestArgument } from './workspace-fs-CMGoWATb.js';
+import { P as PathOutsideWorkspace, a as resolveInside, b as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, c as realLocation, m as mkdirInside, A as ApiError, d as InvalidSummary, B as BaselineUnavailable, U as UploadError, e as PatchUnavailable, f as writeFileAtomic, R as ReportError, g as writeThroughTemp, r as readMaturinProject, h as manifestArgument } from './workspace-fs-DBUuvP7I.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as simpleWords, h as shellQuote, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-YeDXkmX8.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as simpleWords, h as shellQuote, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-DMVAz7H9.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -1820,21 +1820,15 @@ function read(file, root, maxBytes) {
     }
     if (!isInside(resolved, root))
         return { skipped: 'it leads outside the workspace (a symlink?); not read' };
-    let fd;
+    // The resolved path has no symlink left; no-follow refuses one swapped in since.
+    const opened = openRegularFile(resolved, true);
+    if ('refused' in opened)
+        return { skipped: opened.refused };
+    const { fd, size } = opened;
     try {
-        // The resolved path has no symlink left; O_NOFOLLOW refuses one swapped in since.
-        fd = fs.openSync(resolved, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-    }
-    catch (error) {
-        return { skipped: `it cannot be opened (${error.code ?? 'error'})` };
-    }
-    try {
-        const stat = fs.fstatSync(fd);
-        if (!stat.isFile())
-            return { skipped: 'it is not a regular file' };
-        if (stat.size > maxBytes)
-            return { skipped: `it has ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} shown per source` };
-        const buf = Buffer.alloc(stat.size);
+        if (size > maxBytes)
+            return { skipped: `it has ${formatBytes(size)}, over the ${formatBytes(maxBytes)} shown per source` };
+        const buf = Buffer.alloc(size);
         let got = 0;
         while (got < buf.length) {
             const n = fs.readSync(fd, buf, got, buf.length - got, got);
@@ -3646,7 +3640,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CHWASB9I.js');
+    const { changedLinesFromApi } = await import('./api-files-C_p4D4N1.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4364,24 +4358,19 @@ function isMaturinInit(text) {
     return /^\s*from \.(\w+) import \*\s*\n\s*__doc__ = \1\.__doc__/.test(text);
 }
 function readHeadOf(file, bytes) {
+    // Only a regular file: a FIFO named in the report must not stop the run.
+    const opened = openRegularFile(file);
+    if ('refused' in opened)
+        return '';
     try {
-        // Non-blocking, and only a regular file: a FIFO named in the report must not stop the run.
-        const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-        try {
-            if (!fs.fstatSync(fd).isFile())
-                return '';
-            const buffer = Buffer.alloc(bytes);
-            return buffer.subarray(0, fs.readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
-        }
-        catch {
-            return '';
-        }
-        finally {
-            fs.closeSync(fd);
-        }
+        const buffer = Buffer.alloc(bytes);
+        return buffer.subarray(0, fs.readSync(opened.fd, buffer, 0, bytes, 0)).toString('utf8');
     }
     catch {
         return '';
+    }
+    finally {
+        fs.closeSync(opened.fd);
     }
 }
 /** Every measured file outside the project: one 'no-data' finding naming a few of them. */
@@ -4485,11 +4474,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CDo0aYSu.js');
+            const { parseLcovFile } = await import('./lcov-DfeVxBJ8.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CtGb84nS.js');
+            const { parseCoberturaFile } = await import('./cobertura-Bbsv-LgD.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4584,7 +4573,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CtGb84nS.js');
+    const { parseCoberturaFile } = await import('./cobertura-Bbsv-LgD.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4623,7 +4612,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-BvNk0XeP.js');
+    const { zipDirectory } = await import('./write-DHP8kCne.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5252,7 +5241,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-CDo0aYSu.js');
+    const { parseLcovFile } = await import('./lcov-DfeVxBJ8.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5340,7 +5329,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BVUEH_VM.js');
+        const { collectShards } = await import('./shards-Cz1FhK7d.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

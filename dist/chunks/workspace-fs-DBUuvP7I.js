@@ -224,6 +224,31 @@ function mkdirInside(dir, workspace, shown) {
     return resolveInside(dir, workspace, shown === undefined ? {} : { shown });
 }
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+/**
+ * Opens a file for reading when it is a regular file, else says what it is not. O_NONBLOCK: opening a FIFO named
+ * by a report never waits for a writer (no time limit could end that wait); it changes nothing for a regular file.
+ * `noFollow`: a symlink is refused (the caller resolved the path already). The caller closes the descriptor;
+ * `size` is the file's at opening.
+ */
+function openRegularFile(file, noFollow = false) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (noFollow ? NOFOLLOW : 0));
+    }
+    catch (error) {
+        return { refused: `it cannot be opened (${error.code ?? 'error'})` };
+    }
+    try {
+        const stat = fs.fstatSync(fd);
+        if (stat.isFile())
+            return { fd, size: stat.size };
+    }
+    catch {
+        // Fall through: closed below, refused as not regular.
+    }
+    fs.closeSync(fd);
+    return { refused: 'it is not a regular file' };
+}
 /** A fresh name beside `file`, for writing before the rename. */
 function tempNameBeside(file) {
     return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
@@ -295,4 +320,4 @@ function removeInside(file, workspace, shown) {
         fs.rmSync(file, { recursive: true, force: true });
 }
 
-export { ApiError as A, BaselineUnavailable as B, InputError as I, LineStateBudgetExceeded as L, NothingToMeasure as N, PathOutsideWorkspace as P, ReportError as R, TokenTooLongError as T, UploadError as U, XmlError as X, resolveInside as a, removeInside as b, realLocation as c, InvalidSummary as d, PatchUnavailable as e, writeFileAtomic as f, writeThroughTemp as g, manifestArgument as h, isInside as i, liesInside as l, mkdirInside as m, readMaturinProject as r, tomlStrings as t, workspaceOf as w };
+export { ApiError as A, BaselineUnavailable as B, InputError as I, LineStateBudgetExceeded as L, NothingToMeasure as N, PathOutsideWorkspace as P, ReportError as R, TokenTooLongError as T, UploadError as U, XmlError as X, resolveInside as a, removeInside as b, realLocation as c, InvalidSummary as d, PatchUnavailable as e, writeFileAtomic as f, writeThroughTemp as g, manifestArgument as h, isInside as i, liesInside as l, mkdirInside as m, openRegularFile as o, readMaturinProject as r, tomlStrings as t, workspaceOf as w };

@@ -21,11 +21,11 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseOutputFile } from '../src/inputs/output-file.js'
+import { copyExample } from '../test-support/example-copy.js'
 
 const args = process.argv.slice(2)
 const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 3
 const repo = path.resolve('.')
-const example = path.join(repo, 'examples/mixed-project')
 const entry = path.join(repo, 'dist/index.js')
 const home = path.join(os.tmpdir(), 'rpc-bench-job')
 const venv = path.join(home, 'venv')
@@ -89,17 +89,7 @@ function partsOf(
 
 /** A copy of the example with its own target/ (kept between invocations: the dependencies stay built). */
 function copyOf(variant: Variant): string {
-  const project = path.join(home, variant)
-  fs.mkdirSync(project, { recursive: true })
-  for (const name of fs.readdirSync(project)) if (name !== 'target') fs.rmSync(path.join(project, name), { recursive: true, force: true })
-  fs.cpSync(example, project, {
-    recursive: true,
-    filter: (src) => {
-      const rel = path.relative(example, src)
-      return !/^(target|\.venv)(\/|$)/.test(rel) && !/_native.*\.(so|pyd)$/.test(rel) && !/(__pycache__|\.pytest_cache)/.test(rel)
-    }
-  })
-  return project
+  return copyExample(path.join(home, variant))
 }
 
 // The environment of every variant: the venv's python first on PATH (setup-python's situation, no VIRTUAL_ENV),

@@ -15,24 +15,13 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { copyExample } from '../../test-support/example-copy.js'
 import { summarySchemaErrors } from '../../test-support/summary-schema.js'
-import { example, llvm, runAction } from './support/run-action.js'
+import { llvm, runAction } from './support/run-action.js'
 
 const home = path.join(os.tmpdir(), 'rpc-e2e-rust-from-python')
 const project = path.join(home, 'project')
 const venv = path.join(home, 'venv')
-
-function copyExample(): void {
-  fs.mkdirSync(project, { recursive: true })
-  for (const entry of fs.readdirSync(project)) if (entry !== 'target') fs.rmSync(path.join(project, entry), { recursive: true, force: true })
-  fs.cpSync(example, project, {
-    recursive: true,
-    filter: (src) => {
-      const rel = path.relative(example, src)
-      return !/^target(\/|$)/.test(rel) && !/_native.*\.(so|pyd)$/.test(rel) && !rel.includes('__pycache__') && !rel.includes('.pytest_cache')
-    }
-  })
-}
 
 interface Lcov {
   /** LF/LH per source file (relative to the project). */
@@ -78,7 +67,7 @@ function objects(): string[] {
 }
 
 it('measures the Rust code only the Python tests reach, and reports the Rust tests alone beside it', () => {
-  copyExample()
+  copyExample(project)
   if (!fs.existsSync(path.join(venv, 'bin/python'))) execFileSync('python3', ['-m', 'venv', '--system-site-packages', venv])
   // A profile of an earlier run, left in the target folder: the clean step must remove it before anything counts.
   const stale = path.join(project, 'target/project-99999-1_0.profraw')
@@ -163,7 +152,7 @@ it('measures the Rust code only the Python tests reach, and reports the Rust tes
 })
 
 it('a crate that is not where maturin looks is one clear finding, and Python still runs', () => {
-  copyExample()
+  copyExample(project)
   fs.writeFileSync(
     path.join(project, 'pyproject.toml'),
     fs

@@ -12,25 +12,12 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { copyExample } from '../../test-support/example-copy.js'
 import { example, runAction } from './support/run-action.js'
 
 const home = path.join(os.tmpdir(), 'rpc-e2e-uv')
 const project = path.join(home, 'project')
 const uv = 'uv run --group dev --group test'
-
-function copyExample(): void {
-  fs.mkdirSync(project, { recursive: true })
-  for (const entry of fs.readdirSync(project)) if (entry !== 'target') fs.rmSync(path.join(project, entry), { recursive: true, force: true })
-  fs.cpSync(example, project, {
-    recursive: true,
-    filter: (src) => {
-      const rel = path.relative(example, src)
-      return (
-        !/^(target|\.venv)(\/|$)/.test(rel) && !/_native.*\.(so|pyd)$/.test(rel) && !rel.includes('__pycache__') && !rel.includes('.pytest_cache')
-      )
-    }
-  })
-}
 
 /** LF/LH of one source file in an lcov report. */
 function fileTotals(lcov: string, file: string): { lf: number; lh: number } {
@@ -53,7 +40,7 @@ function installedVersion(sitePackages: string, name: string): string {
 }
 
 it('runs the Python suite in uv’s environment through python-command-prefix, cargo bare, and measures Rust from the Python tests', () => {
-  copyExample()
+  copyExample(project)
   expect(fs.existsSync(path.join(project, 'uv.lock'))).toBe(true)
   const run = runAction(
     {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseOutputFile } from '../../../src/inputs/output-file.js'
+import { runnerInputEnv } from '../../../test-support/action-yml.js'
 
 export const repo = path.resolve('.')
 export const example = path.join(repo, 'examples/mixed-project')
@@ -52,10 +53,11 @@ function prepare(inputs: Record<string, string>, extraEnv: Record<string, string
   fs.writeFileSync(outputFile, '')
   fs.writeFileSync(summaryFile, '')
   const env = runnerEnv({ outputFile, summaryFile, tmp }, extraEnv)
+  // As the runner: action.yml's default for every input the step leaves out.
+  Object.assign(env, runnerInputEnv(inputs))
   // The example builds with maturin, so rust-from-python's auto would build and install its extension: tests
   // of the plain run say nothing about it, and get the plain run (rust-from-python.test.ts tests the other).
   if (!('rust-from-python' in inputs)) env['INPUT_RUST-FROM-PYTHON'] = 'false'
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   // Without an artifact service uploads are off, as a workflow would set them (inside Actions a missing service is a finding).
   if (!env['ACTIONS_RUNTIME_TOKEN'] && !('upload' in inputs)) env['INPUT_UPLOAD'] = 'false'
   // Workflow commands escape % and newlines in their message (%25, %0D, %0A).

@@ -9,6 +9,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseOutputFile } from '../../../src/inputs/output-file.js'
 import { repo, runnerEnv } from './run-action.js'
+import { runnerInputEnv } from '../../../test-support/action-yml.js'
 
 export interface Finished {
   code: number | null
@@ -43,7 +44,11 @@ export function startAction(inputs: Record<string, string>, extraEnv: Record<str
   fs.writeFileSync(outputFile, '')
   fs.writeFileSync(summaryFile, '')
   const env = runnerEnv({ outputFile, summaryFile, tmp }, extraEnv)
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  // As the runner: action.yml's default for every input the step leaves out.
+  Object.assign(env, runnerInputEnv(inputs))
+  // The example builds with maturin: rust-from-python's auto would build and install its extension (into the
+  // machine's Python, changing what later tests measure). Tests get the plain run unless they ask.
+  if (!('rust-from-python' in inputs)) env['INPUT_RUST-FROM-PYTHON'] = 'false'
   // Records the process's peak memory as it exits (however it exits: process.exit runs 'exit' listeners).
   const preload = `import fs from 'node:fs'; process.on('exit', () => fs.writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)))`
   const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, path.join(repo, 'dist/index.js')], {

@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { readInputs } from '../../../src/inputs/read.js'
 import { InputError } from '../../../src/model/errors.js'
 import { makeRedactor } from '../../../src/safety/redact.js'
-import { declaredInputs } from '../../../test-support/action-yml.js'
+import { declaredInputs, literalDefaults } from '../../../test-support/action-yml.js'
 
 const workspace = path.resolve('/tmp/ws-inputs')
 const env = { GITHUB_WORKSPACE: workspace }
@@ -48,6 +48,16 @@ describe('readInputs', () => {
     expect(errorOf({ 'rust-artifact-name': 'x.zip', 'rust-html-artifact-name': 'x.zip' })).toContain(
       'Input "rust-artifact-name" must differ from "rust-html-artifact-name"'
     )
+  })
+
+  it("reads what the runner passes for a step that gives no input (action.yml's defaults) as it reads no input at all", () => {
+    // The runner sets INPUT_<NAME> to the declared default of every input left out: a default that differs from the
+    // reader's own (e.g. a command written out where the reader generates one) would change every real run. (The
+    // token's default is an expression the runner evaluates.)
+    const asRunner = readInputs(reader({ ...literalDefaults(), ...base }), env)
+    expect(asRunner).toEqual(readInputs(reader(base), env))
+    expect(asRunner.rust.customTestCommand).toBe(false)
+    expect(asRunner.rust.customReportCommand).toBe(false)
   })
 
   it('fills the documented defaults', () => {

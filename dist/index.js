@@ -2,7 +2,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-DMVAz7H9.js';
+import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-C6yNFaLi.js';
 import { I as InputError } from './chunks/workspace-fs-DBUuvP7I.js';
 import 'os';
 import 'crypto';
@@ -60,7 +60,7 @@ async function run() {
     info(decision.reason);
     const started = Date.now();
     // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
-    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-IZxrDBL_.js').then(function (n) { return n.b; });
+    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-DxMHQI5P.js').then(function (n) { return n.b; });
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
     const { lockFolders, runFolders } = await import('./chunks/lock-CoL-5W4o.js');
@@ -80,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-DCwCjpQZ.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-7vfgpnuL.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {
@@ -113,7 +113,7 @@ if (process.env['GITHUB_ACTIONS'] === 'true') {
     await run();
 }
 else {
-    const { humanConsole, inputsFromArgs } = await import('./chunks/local-BjuPLods.js');
+    const { humanConsole, inputsFromArgs } = await import('./chunks/local-CZnLxRez.js');
     const start = inputsFromArgs(process.argv.slice(2), process.env);
     if (!start.ok) {
         process.stdout.write(`${start.message}\n`);

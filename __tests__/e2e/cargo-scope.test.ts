@@ -71,9 +71,8 @@ it('measures a workspace whole, and a second run counts none of the first run’
   expect(summarySchemaErrors(json)).toEqual([])
   expect(json.suites.rust.packages).toEqual({ names: ['ws_core', 'ws_extra', 'ws_root'], wholeWorkspace: true })
   expect(json.suites.rust.commands.map((c) => c.command)).toEqual([
-    'cargo llvm-cov clean --workspace',
-    'cargo llvm-cov --no-report --no-default-features --no-fail-fast --workspace',
-    expect.stringMatching(/^cargo llvm-cov report --workspace --lcov /),
+    // cargo-llvm-cov's own run: it cleans the measured crates and old profiles, tests, and writes the lcov.
+    expect.stringMatching(/^cargo llvm-cov --no-default-features --no-fail-fast --workspace --lcov --output-path \S+rust\.lcov$/),
     expect.stringMatching(/^cargo llvm-cov report --workspace --html /),
     expect.stringMatching(/^cargo llvm-cov report --workspace --cobertura /)
   ])
@@ -105,10 +104,12 @@ it('rust-packages narrows the test run and the report alike', () => {
   expect(figureOf(run)).toEqual(freshFigure(['--package', 'ws_core', '--package', 'ws_extra']))
   const json = summaryJson()
   expect(json.suites.rust.packages).toEqual({ names: ['ws_core', 'ws_extra'], wholeWorkspace: false })
-  expect(json.suites.rust.commands[1]?.command).toBe(
-    'cargo llvm-cov --no-report --no-default-features --no-fail-fast --package ws_core --package ws_extra'
+  // ws_root is left out: its binaries (the report reads every member's) are cleaned too, before the one run.
+  expect(json.suites.rust.commands[0]?.command).toBe('cargo llvm-cov clean --workspace')
+  expect(json.suites.rust.commands[1]?.command).toMatch(
+    /^cargo llvm-cov --no-default-features --no-fail-fast --package ws_core --package ws_extra --lcov --output-path /
   )
-  expect(json.suites.rust.commands[2]?.command).toMatch(/^cargo llvm-cov report --package ws_core --package ws_extra --lcov /)
+  expect(json.suites.rust.commands[2]?.command).toMatch(/^cargo llvm-cov report --package ws_core --package ws_extra --html /)
   expect(run.summary).toContain('**Rust packages measured**: <code>ws_core</code>, <code>ws_extra</code>.')
 
   const unknown = runAction({ ...inputs, 'rust-packages': 'ws_nope' })

@@ -165,7 +165,14 @@ describe("a run from a developer's machine (outside GitHub Actions)", () => {
     ])
     expect(run.status).toBe(0)
     expect(run.stdout).not.toMatch(/^::/m)
-    expect(run.stdout).toContain('\n── Rust: cargo llvm-cov --no-report --no-default-features --no-fail-fast\n')
+    expect(run.stdout).toMatch(
+      /\n── Rust: cargo llvm-cov --no-default-features --no-fail-fast --lcov --output-path \S+\/target\/e2e-cli\/rust\.lcov\n/
+    )
+    // The suites ran side by side; the Python suite's log, kept while it ran, comes whole after the Rust suite's.
+    expect(run.stdout).toContain("parallel-suites: the Python suite runs beside the Rust suite; its log follows the Rust suite's.")
+    const pythonGroup = run.stdout.slice(run.stdout.indexOf('\n── Python: python -m pytest'))
+    expect(run.stdout.lastIndexOf('\n── Rust: ')).toBeLessThan(run.stdout.indexOf('\n── Python: '))
+    expect(pythonGroup).toMatch(/test session starts[\s\S]*TOTAL[\s\S]*10 passed, 1 skipped[\s\S]*\nPython: exit code 0 in /)
     expect(run.stdout).toMatch(/^warning: Rust coverage \d+\.\d\d% is below rust-min-lines 99% \(would fail the step with non-blocking: false\)$/m)
     expect(run.stdout).toContain('## Coverage\n')
     expect(run.stdout).toMatch(/^\| Python \| \*\*83\.33%\*\* \(105\/126 statements; coverage\.py prints 83%\) \| none \| ✅ passed \|/m)

@@ -80,23 +80,26 @@ it('the time limit ends a child that left the process group holding stdout, and 
   expect(finished.outputs['status']).toBe('warned')
 }, 120_000)
 
-it('SIGINT then SIGTERM: the process tree is killed, no report of the cancelled run or an earlier one is left, status cancelled', async () => {
-  const dir = 'target/e2e-safety-cancel'
+/** Starts a run whose Rust suite hangs (ignoring SIGINT and SIGTERM), cancels it with SIGINT then SIGTERM. */
+async function cancelledRun(dir: string, parallel: string) {
   const abs = path.join(example, dir)
   fs.rmSync(abs, { recursive: true, force: true })
   // An earlier run's files, which must not pass for this run's.
   fs.mkdirSync(abs, { recursive: true })
   for (const file of ['python.xml', 'python-coverage.txt', 'coverage-summary.json']) fs.writeFileSync(path.join(abs, file), 'earlier run')
-  const pidFile = path.join(tmp, 'cancel.pid')
+  const pidFile = path.join(tmp, `cancel-${parallel}.pid`)
   // The sleep ignores SIGINT and SIGTERM, as a stuck test binary might: only SIGKILL ends it.
   const run = startAction({
     ...rustStandIn(dir, lcov(1, 2), `(trap '' INT TERM; exec sleep 600) & echo $! > ${pidFile}; wait`),
     'python-enabled': 'true',
     'python-command': `echo never`,
-    'python-xml': `${dir}/python.xml`
+    'python-xml': `${dir}/python.xml`,
+    'parallel-suites': parallel
   })
   const sleeper = Number(await waitForFile(pidFile))
   expect(running(sleeper)).toBe(true)
+  // Side by side, the Python suite finishes first: its output in place says so (the rest of it is in the same turn).
+  if (parallel === 'true') await waitForFile(path.join(abs, 'python-output.txt'))
   run.child.kill('SIGINT')
   await run.logs(/Cancelled \(SIGINT\)/)
   run.child.kill('SIGTERM')
@@ -107,7 +110,19 @@ it('SIGINT then SIGTERM: the process tree is killed, no report of the cancelled 
   expect([130, 143]).toContain(finished.code)
   expect(finished.outputs['status']).toBe('cancelled')
   expect(finished.summary).toContain('Coverage cancelled (SIGINT)')
-  expect(fs.readdirSync(abs)).toEqual([])
+  return { finished, left: fs.readdirSync(abs), abs }
+}
+
+it('SIGINT then SIGTERM: the process tree is killed, no report of the cancelled run or an earlier one is left, status cancelled', async () => {
+  const { left } = await cancelledRun('target/e2e-safety-cancel-seq', 'false')
+  expect(left).toEqual([])
+}, 120_000)
+
+it('cancelled beside a finished Python suite: its output stays and its kept log is shown; nothing of the Rust suite or an earlier run is left', async () => {
+  const { finished, left, abs } = await cancelledRun('target/e2e-safety-cancel', 'true')
+  expect(left).toEqual(['python-output.txt'])
+  expect(fs.readFileSync(path.join(abs, 'python-output.txt'), 'utf8')).toBe('never\n')
+  expect(finished.kept).toContainEqual('::group::Python: echo never (its output so far, shown as the run was cancelled)')
 }, 120_000)
 
 it('a second run in the same folder waits for the first: each reports its own figure', async () => {

@@ -66,90 +66,110 @@ function objects(): string[] {
   return [path.join(installed, extension[0] as string), ...tests]
 }
 
-it('measures the Rust code only the Python tests reach, and reports the Rust tests alone beside it', () => {
-  copyExample(project)
-  if (!fs.existsSync(path.join(venv, 'bin/python'))) execFileSync('python3', ['-m', 'venv', '--system-site-packages', venv])
-  // A profile of an earlier run, left in the target folder: the clean step must remove it before anything counts.
-  const stale = path.join(project, 'target/project-99999-1_0.profraw')
-  fs.mkdirSync(path.dirname(stale), { recursive: true })
-  fs.writeFileSync(stale, 'not a profile of this run')
+// parallel-suites on: the extension built first, then the Rust tests beside the Python tests; off: one after the
+// other, the Rust tests first. Both orders give the same figures, each equal to what the tools give for those profiles.
+it.each(['true', 'false'])(
+  'measures the Rust code only the Python tests reach, and reports the Rust tests alone beside it (parallel-suites: %s)',
+  (parallel) => {
+    copyExample(project)
+    if (!fs.existsSync(path.join(venv, 'bin/python'))) execFileSync('python3', ['-m', 'venv', '--system-site-packages', venv])
+    // A profile of an earlier run, left in the target folder: the clean step must remove it before anything counts.
+    const stale = path.join(project, 'target/project-99999-1_0.profraw')
+    fs.mkdirSync(path.dirname(stale), { recursive: true })
+    fs.writeFileSync(stale, 'not a profile of this run')
 
-  const run = runAction(
-    { 'working-directory': '.', 'rust-from-python': 'auto', 'python-package': 'mixed_demo', 'python-tests': 'tests/python' },
-    // The venv's python first on PATH, no VIRTUAL_ENV: setup-python's situation, so the default build command is pip's.
-    { GITHUB_WORKSPACE: project, PATH: `${path.join(venv, 'bin')}:${process.env['PATH']}`, CARGO_TERM_COLOR: 'never' }
-  )
-  expect(run.stdout).not.toMatch(/::(warning|error)/)
-  expect(run.status).toBe(0)
-  expect(run.log).toContain('rust-from-python (auto): on, pyproject.toml builds with maturin')
-  expect(run.log).toContain('Rust: python -m pip install --no-build-isolation -e .')
-  expect(run.log).toContain('Rust: cargo test --no-default-features')
-  expect(fs.existsSync(stale)).toBe(false)
-  expect(fs.readdirSync(project).filter((f) => f.endsWith('.profraw'))).toEqual([])
-  // Installed into this test's venv (pip's editable install puts the extension beside the Python sources).
-  expect(fs.readdirSync(path.join(project, 'python/mixed_demo')).some((f) => f.startsWith('_native'))).toBe(true)
+    const run = runAction(
+      {
+        'working-directory': '.',
+        'rust-from-python': 'auto',
+        'python-package': 'mixed_demo',
+        'python-tests': 'tests/python',
+        'parallel-suites': parallel
+      },
+      // The venv's python first on PATH, no VIRTUAL_ENV: setup-python's situation, so the default build command is pip's.
+      { GITHUB_WORKSPACE: project, PATH: `${path.join(venv, 'bin')}:${process.env['PATH']}`, CARGO_TERM_COLOR: 'never' }
+    )
+    expect(run.stdout).not.toMatch(/::(warning|error)/)
+    expect(run.status).toBe(0)
+    expect(run.log).toContain('rust-from-python (auto): on, pyproject.toml builds with maturin')
+    expect(run.log).toContain('Rust: python -m pip install --no-build-isolation -e .')
+    expect(run.log).toContain('Rust: cargo test --no-default-features')
+    expect(fs.existsSync(stale)).toBe(false)
+    expect(fs.readdirSync(project).filter((f) => f.endsWith('.profraw'))).toEqual([])
+    const built = run.log.indexOf('::group::Rust: python -m pip install')
+    const tested = run.log.indexOf('::group::Rust: cargo test --no-default-features')
+    // On: built first, the Python tests after the Rust tests began (their log after the Rust tests'), their profiles kept
+    // apart until the Rust tests' own report, then joined to the others. Off: the Rust tests first, nothing kept apart.
+    const pythonLogged = run.log.indexOf('::group::Python: python -m pytest')
+    expect(parallel === 'true' ? built < tested && tested < pythonLogged : tested < built).toBe(true)
+    expect(fs.existsSync(path.join(project, 'target/python-tests-profiles'))).toBe(false)
+    const joined = fs.readdirSync(path.join(project, 'target')).filter((f) => /^python-.*\.profraw$/.test(f))
+    expect(joined.length > 0).toBe(parallel === 'true')
+    // Installed into this test's venv (pip's editable install puts the extension beside the Python sources).
+    expect(fs.readdirSync(path.join(project, 'python/mixed_demo')).some((f) => f.startsWith('_native'))).toBe(true)
 
-  // The expected union, without cargo-llvm-cov: merge every profile, export lcov for the same objects.
-  const target = path.join(project, 'target')
-  const profiles = fs.readdirSync(target).filter((f) => f.endsWith('.profraw'))
-  expect(profiles.length).toBeGreaterThanOrEqual(3) // two Rust test binaries and the pytest process
-  const merged = path.join(home, 'merged.profdata')
-  execFileSync(llvm.LLVM_PROFDATA, ['merge', '-sparse', '-o', merged, ...profiles.map((f) => path.join(target, f))])
-  const objs = objects()
-  const exported = execFileSync(
-    llvm.LLVM_COV,
-    ['export', '-format=lcov', `-instr-profile=${merged}`, objs[0] as string, ...objs.slice(1).flatMap((o) => ['-object', o])],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }
-  )
-  const inProject = (file: string): boolean => file.startsWith('src/')
-  const union = readLcov(exported)
-  const expected = sums(union, inProject)
-  const rust = Number(run.outputs['rust-line-coverage'])
-  expect(rust).toBe((expected.lh * 100) / expected.lf)
-  expect(run.outputs['rust-line-coverage']).toBe(String((expected.lh * 100) / expected.lf))
+    // The expected union, without cargo-llvm-cov: merge every profile, export lcov for the same objects.
+    const target = path.join(project, 'target')
+    const profiles = fs.readdirSync(target).filter((f) => f.endsWith('.profraw'))
+    expect(profiles.length).toBeGreaterThanOrEqual(3) // two Rust test binaries and the pytest process
+    const merged = path.join(home, 'merged.profdata')
+    execFileSync(llvm.LLVM_PROFDATA, ['merge', '-sparse', '-o', merged, ...profiles.map((f) => path.join(target, f))])
+    const objs = objects()
+    const exported = execFileSync(
+      llvm.LLVM_COV,
+      ['export', '-format=lcov', `-instr-profile=${merged}`, objs[0] as string, ...objs.slice(1).flatMap((o) => ['-object', o])],
+      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }
+    )
+    const inProject = (file: string): boolean => file.startsWith('src/')
+    const union = readLcov(exported)
+    const expected = sums(union, inProject)
+    const rust = Number(run.outputs['rust-line-coverage'])
+    expect(rust).toBe((expected.lh * 100) / expected.lf)
+    expect(run.outputs['rust-line-coverage']).toBe(String((expected.lh * 100) / expected.lf))
 
-  // The Rust tests alone: their report's figure is the output; for the files that existed before ngrams.rs it is
-  // exactly what a plain cargo llvm-cov run gives (the fixtures); ngrams.rs is never run by them.
-  const onlyText = fs.readFileSync(path.join(project, 'target/coverage/rust-tests-only.lcov'), 'utf8')
-  const only = readLcov(onlyText)
-  const alone = sums(only)
-  expect(run.outputs['rust-tests-only-line-coverage']).toBe(String((alone.lh * 100) / alone.lf))
-  const fixture = readLcov(fs.readFileSync('__fixtures__/real/rust.lcov', 'utf8').replaceAll('/work/main/examples/mixed-project', project))
-  for (const file of ['src/lib.rs', 'src/stats.rs', 'src/text.rs']) expect(only.declared.get(file)).toEqual(fixture.declared.get(file))
-  expect(only.declared.get('src/ngrams.rs')).toEqual({ lf: expect.any(Number), lh: 0 })
-  expect(union.declared.get('src/ngrams.rs')?.lh).toBeGreaterThan(0)
-  expect(rust).toBeGreaterThan(Number(run.outputs['rust-tests-only-line-coverage']))
+    // The Rust tests alone: their report's figure is the output; for the files that existed before ngrams.rs it is
+    // exactly what a plain cargo llvm-cov run gives (the fixtures); ngrams.rs is never run by them.
+    const onlyText = fs.readFileSync(path.join(project, 'target/coverage/rust-tests-only.lcov'), 'utf8')
+    const only = readLcov(onlyText)
+    const alone = sums(only)
+    expect(run.outputs['rust-tests-only-line-coverage']).toBe(String((alone.lh * 100) / alone.lf))
+    const fixture = readLcov(fs.readFileSync('__fixtures__/real/rust.lcov', 'utf8').replaceAll('/work/main/examples/mixed-project', project))
+    for (const file of ['src/lib.rs', 'src/stats.rs', 'src/text.rs']) expect(only.declared.get(file)).toEqual(fixture.declared.get(file))
+    expect(only.declared.get('src/ngrams.rs')).toEqual({ lf: expect.any(Number), lh: 0 })
+    expect(union.declared.get('src/ngrams.rs')?.lh).toBeGreaterThan(0)
+    expect(rust).toBeGreaterThan(Number(run.outputs['rust-tests-only-line-coverage']))
 
-  // Lines only the Python tests reach: hit in the union, not by the Rust tests.
-  let onlyPython = 0
-  for (const [file, lines] of union.hit) if (inProject(file)) for (const l of lines) if (!only.hit.get(file)?.has(l)) onlyPython++
-  expect(run.outputs['rust-lines-only-python']).toBe(String(onlyPython))
-  expect(onlyPython).toBeGreaterThan(0)
+    // Lines only the Python tests reach: hit in the union, not by the Rust tests.
+    let onlyPython = 0
+    for (const [file, lines] of union.hit) if (inProject(file)) for (const l of lines) if (!only.hit.get(file)?.has(l)) onlyPython++
+    expect(run.outputs['rust-lines-only-python']).toBe(String(onlyPython))
+    expect(onlyPython).toBeGreaterThan(0)
 
-  // Python: coverage.py's own figure for the same single run (with the extension: the native branches run too).
-  const json = path.join(home, 'python.json')
-  execFileSync('python3', ['-m', 'coverage', 'json', '-q', '-o', json], { cwd: project })
-  expect(Number(run.outputs['python-line-coverage'])).toBeCloseTo(JSON.parse(fs.readFileSync(json, 'utf8')).totals.percent_covered, 10)
+    // Python: coverage.py's own figure for the same single run (with the extension: the native branches run too).
+    const json = path.join(home, 'python.json')
+    execFileSync('python3', ['-m', 'coverage', 'json', '-q', '-o', json], { cwd: project })
+    expect(Number(run.outputs['python-line-coverage'])).toBeCloseTo(JSON.parse(fs.readFileSync(json, 'utf8')).totals.percent_covered, 10)
 
-  // Summary and coverage-summary.json carry both Rust figures.
-  const aloneText = `${((alone.lh * 100) / alone.lf).toFixed(2)}% (${alone.lh}/${alone.lf})`
-  expect(run.summary).toContain(
-    `**Rust from the Python tests too**: the Rust tests alone run ${aloneText}; ${onlyPython} line(s) only the Python tests reach`
-  )
-  const summary = JSON.parse(fs.readFileSync(path.join(project, 'target/coverage/coverage-summary.json'), 'utf8'))
-  expect(summarySchemaErrors(summary)).toEqual([])
-  expect(summary.suites.rust.rustFromPython).toMatchObject({
-    rustTestsOnly: { covered: alone.lh, total: alone.lf },
-    linesOnlyPython: onlyPython,
-    rustTestsLcov: 'target/coverage/rust-tests-only.lcov',
-    buildCommand: 'python -m pip install --no-build-isolation -e .'
-  })
-  expect(summary.suites.rust.headline).toMatchObject({ covered: expected.lh, total: expected.lf })
-  console.log(
-    `rust-from-python: Rust ${rust.toFixed(2)}% (${expected.lh}/${expected.lf}) vs Rust tests alone ${aloneText}; ${onlyPython} lines only Python; ` +
-      `instrumented build ${summary.suites.rust.rustFromPython.buildSeconds} s; Rust part ${run.outputs['rust-duration-seconds']} s, Python ${run.outputs['python-duration-seconds']} s`
-  )
-})
+    // Summary and coverage-summary.json carry both Rust figures.
+    const aloneText = `${((alone.lh * 100) / alone.lf).toFixed(2)}% (${alone.lh}/${alone.lf})`
+    expect(run.summary).toContain(
+      `**Rust from the Python tests too**: the Rust tests alone run ${aloneText}; ${onlyPython} line(s) only the Python tests reach`
+    )
+    const summary = JSON.parse(fs.readFileSync(path.join(project, 'target/coverage/coverage-summary.json'), 'utf8'))
+    expect(summarySchemaErrors(summary)).toEqual([])
+    expect(summary.suites.rust.rustFromPython).toMatchObject({
+      rustTestsOnly: { covered: alone.lh, total: alone.lf },
+      linesOnlyPython: onlyPython,
+      rustTestsLcov: 'target/coverage/rust-tests-only.lcov',
+      buildCommand: 'python -m pip install --no-build-isolation -e .'
+    })
+    expect(summary.suites.rust.headline).toMatchObject({ covered: expected.lh, total: expected.lf })
+    console.log(
+      `rust-from-python: Rust ${rust.toFixed(2)}% (${expected.lh}/${expected.lf}) vs Rust tests alone ${aloneText}; ${onlyPython} lines only Python; ` +
+        `instrumented build ${summary.suites.rust.rustFromPython.buildSeconds} s; Rust part ${run.outputs['rust-duration-seconds']} s, Python ${run.outputs['python-duration-seconds']} s`
+    )
+  }
+)
 
 it('a crate that is not where maturin looks is one clear finding, and Python still runs', () => {
   copyExample(project)

@@ -23,6 +23,7 @@ export const INPUT_NAMES: readonly string[] = [
   'python-tests',
   'python-command',
   'python-subprocess',
+  'parallel-suites',
   'rust-timeout-minutes',
   'python-timeout-minutes',
   'rust-lcov',

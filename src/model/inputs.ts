@@ -58,6 +58,8 @@ export interface Inputs {
   workingDirectory: string
   rust: RustInputs
   python: PythonInputs
+  /** Run the Python suite beside the Rust suite when neither needs the other (not with Rust measured from Python). */
+  parallelSuites: boolean
   upload: boolean
   uploadTimeoutMs: number
   retentionDays: number | null

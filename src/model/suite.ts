@@ -51,6 +51,8 @@ export interface CommandResult {
   hint?: string
   /** Failed tests the output reported, when the command failed because tests failed. */
   failures?: TestFailures
+  /** Bytes written to the capture file (when one was asked for): what was kept, whatever the file became since. */
+  capturedBytes?: number
 }
 
 export interface ArtifactInfo {

@@ -78,6 +78,11 @@ export interface CargoScope {
   wholeWorkspace: boolean
   /** Worth telling: a workspace of several packages, or a narrowed one. */
   shown: boolean
+  /**
+   * The workspace has members this run does not measure (or it could not be read): cargo-llvm-cov's own run cleans
+   * only the measured ones, while its report reads every member's binaries, stale ones too.
+   */
+  othersUnmeasured: boolean
 }
 
 export type ScopeResult = { ok: true; scope: CargoScope } | { ok: false; message: string }
@@ -89,12 +94,27 @@ const packageArgs = (names: readonly string[]): string => names.map((n) => ` --p
  * `customTest`: the user's rust-command (read for its own selection), or null for the default.
  */
 export function cargoScope(ws: CargoWorkspace, manifestPath: string, requested: readonly string[], customTest: string | null): ScopeResult {
+  const chosen = selectScope(ws, manifestPath, requested, customTest)
+  if (!chosen.ok) return chosen
+  const measured = new Set(chosen.scope.packages)
+  return { ok: true, scope: { ...chosen.scope, othersUnmeasured: ws.members.some((m) => !measured.has(m.name)) } }
+}
+
+type Selected = { ok: true; scope: Omit<CargoScope, 'othersUnmeasured'> } | { ok: false; message: string }
+
+function selectScope(ws: CargoWorkspace, manifestPath: string, requested: readonly string[], customTest: string | null): Selected {
   const names = ws.members.map((m) => m.name).sort()
   const own = ws.members.find((m) => path.resolve(m.manifestPath) === path.resolve(manifestPath))
   const atRoot = path.resolve(path.dirname(manifestPath)) === path.resolve(ws.root)
   const several = ws.members.length > 1
-  const whole: CargoScope = { testArgs: ' --workspace', reportArgs: ' --workspace', packages: names, wholeWorkspace: true, shown: several }
-  const single = (name: string | undefined): CargoScope => ({
+  const whole: Omit<CargoScope, 'othersUnmeasured'> = {
+    testArgs: ' --workspace',
+    reportArgs: ' --workspace',
+    packages: names,
+    wholeWorkspace: true,
+    shown: several
+  }
+  const single = (name: string | undefined): Omit<CargoScope, 'othersUnmeasured'> => ({
     testArgs: '',
     reportArgs: '',
     packages: name ? [name] : [],

@@ -7,24 +7,29 @@
 //      LLVM_PROFILE_FILE under target/, CARGO_LLVM_COV_TARGET_DIR, ...) become
 //      the environment of every command below;
 //   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in;
-//   3. the Rust tests, then a report of their profiles alone (rust-tests-only.lcov);
-//   4. the extension built and installed in that environment (instrumented);
-//   5. the Python tests, once: the same run writes the Python report and, through
-//      the extension, more Rust profiles;
-//   6. the Rust reports (lcov, HTML, Cobertura) over all profiles.
+//   3. the extension built and installed in that environment (instrumented);
+//   4. the Rust tests beside the Python tests, each run once (parallel-suites;
+//      off: one after the other, the Rust tests before the build): the Python
+//      run writes the Python report and, through the extension, more Rust
+//      profiles, into a folder of their own until the Rust tests' report of
+//      their profiles alone (rust-tests-only.lcov) is made;
+//   5. the Rust reports (lcov, HTML, Cobertura) over all profiles.
 //
 // The Rust tests alone and the lines only the Python tests reach are figures
 // of their own (summary, coverage-summary.json, outputs).
 import * as core from '@actions/core'
 import * as log from '../safety/log.js'
 import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import type { RunState } from '../model/run-state.js'
 import type { CommandResult, RustFromPython, SuiteResult } from '../model/suite.js'
 import { LINE_HIT, type CoverageReport } from '../reports/model.js'
 import { zipRustHtml } from '../zip/html-report.js'
+import { onCancel } from './cancel.js'
 import { childEnv, commandOk } from './command.js'
-import { failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
+import { type DeferredLog, failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
+import { dynamicLibraries, keepBuiltObjects, putBackObjects } from './extension-objects.js'
 import { readMaturinProject } from './maturin-project.js'
 import { runPython } from './python.js'
 import { findCrate, measuredScope, rustReportSteps, rustToolVersions } from './rust.js'
@@ -120,21 +125,26 @@ export function defaultBuildCommand(env: NodeJS.ProcessEnv, pythonPrefix: string
   return 'python -m pip install --no-build-isolation -e .'
 }
 
-export async function runRustFromPython(run: RunState): Promise<void> {
+/** `pythonLog`: where the Python suite's log goes while it runs beside the Rust tests (shown after them). */
+export async function runRustFromPython(run: RunState, pythonLog: DeferredLog): Promise<void> {
   let pythonRan = false
-  const runPythonSuite = async (pythonEnv: NodeJS.ProcessEnv): Promise<void> => {
+  const runPythonSuite = async (pythonEnv: NodeJS.ProcessEnv, deferred?: DeferredLog): Promise<void> => {
     pythonRan = true
-    run.python = (await run.findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python
+    run.python = (await run.findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv, deferred))) ?? run.python
   }
   try {
-    await measureRustFromPython(run, runPythonSuite)
+    await measureRustFromPython(run, runPythonSuite, pythonLog)
   } finally {
     // Whatever stopped the Rust part, the Python suite still runs (plainly): one suite never loses the other.
     if (!pythonRan) await runPythonSuite(childEnv(run.env))
   }
 }
 
-async function measureRustFromPython(run: RunState, runPythonSuite: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
+async function measureRustFromPython(
+  run: RunState,
+  runPythonSuite: (env: NodeJS.ProcessEnv, deferred?: DeferredLog) => Promise<void>,
+  pythonLog: DeferredLog
+): Promise<void> {
   const { inputs, findings } = run
   const rust = inputs.rust
   const result: SuiteResult = emptySuite(inputs, 'rust')
@@ -176,28 +186,22 @@ async function measureRustFromPython(run: RunState, runPythonSuite: (env: NodeJS
   // pip builds through maturin's PEP 517 backend, in release unless told: the dev profile is what the Rust tests share.
   if (!inputs.rust.extensionBuildCommand && env['MATURIN_PEP517_ARGS'] === undefined) env['MATURIN_PEP517_ARGS'] = '--profile dev'
 
-  // 2-4. Stale profiles out, the Rust tests and their own report, the extension built instrumented. The build
-  // comes after the tests: `cargo test` of a cdylib crate writes target/debug/deps/lib<name>.so too, and the
-  // reports must read the very extension the Python tests load.
   const cleaned = await step(`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`, 'removing stale profiles')
   const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
   if (testCommand !== rust.testCommand) core.info(`rust-from-python: the Rust tests run as \`${testCommand}\` in cargo-llvm-cov's environment.`)
-  const tests = commandOk(cleaned) ? await step(testCommand, 'Rust tests') : null
   const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg + scope.reportArgs + rust.reportArgs)
-  const canReport = tests !== null && worthReporting(tests)
-  if (canReport) await step(`${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`, 'report of the Rust tests alone')
+  const onlyReport = `${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`
+  const tools = rustToolVersions(inputs, { ...env })
   const buildCommand = inputs.rust.extensionBuildCommand || defaultBuildCommand(run.env, inputs.python.commandPrefix)
-  const build = commandOk(cleaned) ? await step(buildCommand, 'building the instrumented extension') : null
+  const order = inputs.parallelSuites ? sideBySide : oneAfterTheOther
+  const { tests, build } = await order({ run, env, vars, step, cleaned, testCommand, buildCommand, onlyReport, runPythonSuite, pythonLog })
 
-  // 5. The Python tests, once, in the same environment.
-  await runPythonSuite(env)
-
-  // 6. The Rust reports over every profile.
-  if (canReport) {
+  // The Rust reports over every profile.
+  if (tests !== null && worthReporting(tests)) {
     for (const command of rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)) if (!commandOk(await step(command, 'Rust report'))) break
   }
   result.durationMs = rustMs
-  if (result.commands.some(commandOk)) result.tools = rustToolVersions(inputs, env)
+  if (result.commands.some(commandOk)) result.tools = await tools
   if (build && commandOk(build) && fs.existsSync(onlyLcov) && fs.existsSync(rust.lcov)) {
     result.fromPython = await fromPythonFigures(inputs.workspace, onlyLcov, rust.lcov, relativeToWorkspace(inputs, onlyLcov), build)
     const f = result.fromPython
@@ -208,6 +212,96 @@ async function measureRustFromPython(run: RunState, runPythonSuite: (env: NodeJS
     core.setOutput('rust-lines-only-python', String(f.linesOnlyPython))
   }
   await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run))
+}
+
+interface OrderContext {
+  run: RunState
+  /** The Rust commands' environment (show-env's variables in it). */
+  env: NodeJS.ProcessEnv
+  vars: Record<string, string>
+  step: (command: string, what: string, captureFile?: string) => Promise<CommandResult>
+  cleaned: CommandResult
+  testCommand: string
+  buildCommand: string
+  /** The report of the Rust tests' profiles alone. */
+  onlyReport: string
+  runPythonSuite: (env: NodeJS.ProcessEnv, deferred?: DeferredLog) => Promise<void>
+  pythonLog: DeferredLog
+}
+
+/**
+ * parallel-suites off: the Rust tests and their own report, then the extension built, then the Python tests. The
+ * build comes after the tests: `cargo test` of a cdylib crate writes target/debug/deps/lib<name>.so too, and the
+ * reports must read the very extension the Python tests load.
+ */
+async function oneAfterTheOther(c: OrderContext): Promise<{ tests: CommandResult | null; build: CommandResult | null }> {
+  const tests = commandOk(c.cleaned) ? await c.step(c.testCommand, 'Rust tests') : null
+  if (tests !== null && worthReporting(tests)) await c.step(c.onlyReport, 'report of the Rust tests alone')
+  const build = commandOk(c.cleaned) ? await c.step(c.buildCommand, 'building the instrumented extension') : null
+  await c.runPythonSuite(c.env)
+  return { tests, build }
+}
+
+/**
+ * parallel-suites on: the extension built first, then the Rust tests beside the Python tests (the job takes the
+ * longer of the two, not the sum). The Python tests write their profiles into a folder of their own, so the Rust
+ * tests' own report reads theirs alone; they join the others before the full reports. The extension's objects are
+ * kept and put back after the Rust tests, whose build rewrites the crate's cdylib without the default features.
+ */
+async function sideBySide(c: OrderContext): Promise<{ tests: CommandResult | null; build: CommandResult | null }> {
+  const { run, env } = c
+  if (!commandOk(c.cleaned)) {
+    await c.runPythonSuite(env)
+    return { tests: null, build: null }
+  }
+  const profile = c.vars['LLVM_PROFILE_FILE'] as string
+  // Where cargo puts the crate's objects: the target folder, and cargo's build-dir when one is set apart.
+  const objectDirs = [c.vars['CARGO_LLVM_COV_TARGET_DIR'] || path.dirname(profile), c.vars['CARGO_LLVM_COV_BUILD_DIR'] ?? ''].filter(Boolean)
+  const before = dynamicLibraries(...objectDirs)
+  const build = await c.step(c.buildCommand, 'building the instrumented extension')
+  const keepDir = fs.mkdtempSync(path.join(run.env['RUNNER_TEMP'] || os.tmpdir(), 'rpc-extension-'))
+  const removeKept = (): void => fs.rmSync(keepDir, { recursive: true, force: true })
+  const forget = onCancel(removeKept)
+  try {
+    const kept = commandOk(build) ? keepBuiltObjects(objectDirs, before, keepDir) : []
+    const pythonProfiles = pythonProfilesDir(profile)
+    // What a killed earlier run left there would join this run's profiles.
+    fs.rmSync(pythonProfiles, { recursive: true, force: true })
+    fs.mkdirSync(pythonProfiles, { recursive: true })
+    const python = c.runPythonSuite({ ...env, LLVM_PROFILE_FILE: path.join(pythonProfiles, path.basename(profile)) }, c.pythonLog)
+    const tests = await c.step(c.testCommand, 'Rust tests')
+    await python
+    await c.pythonLog.show()
+    // The Rust tests' own report reads the objects of their own build, as when they run before the extension's.
+    if (worthReporting(tests)) await c.step(c.onlyReport, 'report of the Rust tests alone')
+    try {
+      const restored = putBackObjects(kept)
+      if (restored > 0) core.info(`rust-from-python: ${restored} object(s) of the instrumented extension put back after the Rust tests' build.`)
+      joinProfiles(pythonProfiles, path.dirname(profile))
+    } catch (error) {
+      run.findings.add(
+        'rust',
+        'tool-failed',
+        `rust-from-python: the instrumented extension's objects or the Python tests' profiles could not be put in place (${(error as Error).message}); the Rust reports over all profiles were not made`
+      )
+      return { tests: null, build }
+    }
+    return { tests, build }
+  } finally {
+    forget()
+    removeKept()
+  }
+}
+
+/** Where the Python tests' profiles go while the Rust tests run beside them (beside cargo-llvm-cov's own). */
+export const pythonProfilesDir = (profileFile: string): string => path.join(path.dirname(profileFile), 'python-tests-profiles')
+
+/** The Python tests' profiles moved beside the others (named apart, so none replaces one), their folder removed. */
+function joinProfiles(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.profraw')) fs.renameSync(path.join(from, entry.name), path.join(to, `python-${entry.name}`))
+  }
+  fs.rmSync(from, { recursive: true, force: true })
 }
 
 /** LLVM_PROFILE_FILE must be set and lie under cargo-llvm-cov's target directory (no default_*.profraw in the project). */

@@ -2,11 +2,58 @@
 // finding says about it when it fails.
 import * as core from '@actions/core'
 import * as log from '../safety/log.js'
+import { keptOutputFile, placeKeptOutput, replayKeptOutput, showKeptOutputNow } from './kept-output.js'
 import type { Inputs } from '../model/inputs.js'
 import type { CommandResult, SuiteResult } from '../model/suite.js'
 import type { Findings } from '../model/findings.js'
 import { describeFailures } from '../reports/test-failures.js'
 import { commandOk, runCommand } from './command.js'
+
+/**
+ * A command's log group shown later: its output was kept in a file while it ran beside another suite's commands,
+ * whose log stays readable. `show()` prints the groups (the whole outputs, streamed) once; `showNow()`, for a
+ * cancelled run, prints at once the end of those not shown yet (finished or not).
+ */
+export class DeferredLog {
+  private readonly groups: DeferredGroup[] = []
+
+  /** A command whose output goes to `file` from now on. */
+  started(label: string, command: string, file: string): { ended: (status: string, bytes: number, removeFile: () => void) => void } {
+    const group: DeferredGroup = { label, command, file }
+    this.groups.push(group)
+    return { ended: (status, bytes, removeFile) => Object.assign(group, { status, bytes, removeFile }) }
+  }
+
+  async show(): Promise<void> {
+    for (const group of this.groups.splice(0)) {
+      core.startGroup(`${group.label}: ${group.command}`)
+      try {
+        await replayKeptOutput(group.file, group.bytes ?? 0)
+        if (group.status !== undefined) log.info(`${group.label}: ${group.status}`)
+      } finally {
+        core.endGroup()
+        group.removeFile?.()
+      }
+    }
+  }
+
+  showNow(): void {
+    for (const group of this.groups.splice(0)) {
+      showKeptOutputNow(group.label, group.command, group.file)
+      group.removeFile?.()
+    }
+  }
+}
+
+interface DeferredGroup {
+  label: string
+  command: string
+  file: string
+  status?: string
+  /** What the command wrote (the most that is shown). */
+  bytes?: number
+  removeFile?: () => void
+}
 
 export async function runLogged(
   label: string,
@@ -14,25 +61,35 @@ export async function runLogged(
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
-  captureFile?: string
+  captureFile?: string,
+  deferred?: DeferredLog
 ): Promise<CommandResult> {
+  const spec = { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }
+  if (deferred && captureFile) {
+    // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after.
+    const kept = keptOutputFile()
+    const group = deferred.started(label, command, kept.file)
+    const result = await runCommand({ ...spec, captureFile: kept.file }, () => undefined)
+    group.ended(statusOf(result), result.capturedBytes ?? 0, kept.remove)
+    placeKeptOutput(kept.file, captureFile, result.capturedBytes ?? 0)
+    return result
+  }
   core.startGroup(`${label}: ${command}`)
   try {
-    const result = await runCommand(
-      { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) },
-      process.stdout
-    )
-    const status = result.timedOut
-      ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
-      : result.spawnError
-        ? `could not start: ${result.spawnError}`
-        : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`
-    log.info(`${label}: ${status}`)
+    const result = await runCommand(spec, process.stdout)
+    log.info(`${label}: ${statusOf(result)}`)
     return result
   } finally {
     core.endGroup()
   }
 }
+
+const statusOf = (result: CommandResult): string =>
+  result.timedOut
+    ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
+    : result.spawnError
+      ? `could not start: ${result.spawnError}`
+      : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`
 
 /**
  * A time limit in minutes as the input gave it (0.05, not 0.1): the input became whole milliseconds, and a whole

@@ -9,11 +9,15 @@ import { extractCoverageTable } from '../reports/pytest-terminal.js'
 import * as log from '../safety/log.js'
 import { childEnv, commandOk } from './command.js'
 import { subprocessConfigPath, withSubprocessMeasurement } from './coverage-subprocess.js'
-import { recordFailure, runLogged } from './logged-command.js'
+import { type DeferredLog, recordFailure, runLogged } from './logged-command.js'
+import { lastPart } from './kept-output.js'
 import { emptySuite, pythonOutputPath, pythonTermPath, removeStale } from './suite-files.js'
 
-/** `env`: the environment of the run (rust-from-python gives cargo-llvm-cov's, so the extension writes its profiles). */
-export async function runPython(run: RunState, env: NodeJS.ProcessEnv = childEnv(run.env)): Promise<SuiteResult> {
+/**
+ * `env`: the environment of the run (rust-from-python gives cargo-llvm-cov's, so the extension writes its profiles);
+ * `deferred`: where its log group goes when it runs beside the Rust suite (shown after it).
+ */
+export async function runPython(run: RunState, env: NodeJS.ProcessEnv = childEnv(run.env), deferred?: DeferredLog): Promise<SuiteResult> {
   const { inputs, findings } = run
   const python = inputs.python
   const result = emptySuite(inputs, 'python')
@@ -23,7 +27,7 @@ export async function runPython(run: RunState, env: NodeJS.ProcessEnv = childEnv
   fs.mkdirSync(path.dirname(python.xml), { recursive: true })
   if (python.packageFrom) log.info(`python-package: ${python.package} (inferred from ${python.packageFrom})`)
   const commandEnv = python.subprocess ? withSubprocessMeasurement(inputs, env, findings) : env
-  const commandResult = await runLogged('Python', python.command, inputs, commandEnv, python.timeoutMs, pythonOutputPath(inputs))
+  const commandResult = await runLogged('Python', python.command, inputs, commandEnv, python.timeoutMs, pythonOutputPath(inputs), deferred)
   result.commands.push(commandResult)
   if (!commandOk(commandResult)) {
     recordFailure(findings, result, commandResult, python.timeoutMs)
@@ -38,24 +42,3 @@ export async function runPython(run: RunState, env: NodeJS.ProcessEnv = childEnv
 
 /** pytest-cov prints its table at the end of the run: only this much of the output's end is read, whatever its size. */
 export const TABLE_SEARCH_BYTES = 16 * 1024 * 1024
-
-/** The last `bytes` of a file as text, from the first whole line in them. */
-export function lastPart(file: string, bytes: number): string {
-  const fd = fs.openSync(file, 'r')
-  try {
-    const size = fs.fstatSync(fd).size
-    const start = Math.max(0, size - bytes)
-    const buffer = Buffer.alloc(size - start)
-    let filled = 0
-    while (filled < buffer.length) {
-      const read = fs.readSync(fd, buffer, filled, buffer.length - filled, start + filled)
-      if (read === 0) break
-      filled += read
-    }
-    const text = buffer.subarray(0, filled)
-    const firstLine = start === 0 ? 0 : text.indexOf(0x0a) + 1
-    return text.subarray(firstLine).toString('utf8')
-  } finally {
-    fs.closeSync(fd)
-  }
-}

@@ -1,9 +1,11 @@
-// The Rust suite: what earlier runs left removed (default commands), the
-// test run under coverage (cargo llvm-cov --no-report), then the reports from
-// its profiles (lcov, HTML, Cobertura), all within the suite's one time limit.
+// The Rust suite: with the default commands cargo-llvm-cov's one run (what
+// earlier runs left removed, the tests under coverage, the lcov report), then
+// the HTML and Cobertura reports from its profiles; with commands of one's own,
+// the test run (a --no-report run) and every report after it. All within the
+// suite's one time limit.
 // The test run and the reports measure the same cargo packages (cargo-scope.ts).
 import * as log from '../safety/log.js'
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Inputs } from '../model/inputs.js'
@@ -31,24 +33,39 @@ export async function runRust(run: RunState): Promise<SuiteResult> {
   const scope = measuredScope(run, result, crate, env)
   if (!scope) return result
   const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
+  const reports = rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)
   // Nothing of an earlier run (a second local run, a restored target/ cache) counts: its profiles, and its test
   // binaries, which the report would read too (one built with other features or dependencies maps code this run
   // never built, as missed lines). The workspace's own crates are rebuilt; dependencies stay built.
-  const clean = rust.customTestCommand ? [] : [`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`]
-  const test = rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
-  const steps = [...clean, test, ...rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)]
-  for (const [index, command] of steps.entries()) {
+  // With the default commands that is cargo-llvm-cov's own one run: it cleans the measured crates' builds and the
+  // old profiles, runs the tests and writes the lcov report (one cargo-llvm-cov start instead of three); the other
+  // formats come from its profiles. It cleans only the measured packages, while its report reads every member's
+  // binaries: with members left out (rust-packages, a member crate), the whole workspace is cleaned first. A report
+  // command of one's own makes every report, after a clean and the tests.
+  const oneRun = !rust.customTestCommand && !rust.customReportCommand
+  const cleanFirst = !rust.customTestCommand && (!oneRun || scope.othersUnmeasured)
+  const clean = cleanFirst ? [`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`] : []
+  const test = oneRun
+    ? `${rust.testCommand.replace(/ --no-report(?= |$)/, '')}${crate.manifestArg}${scope.testArgs} --lcov --output-path ${shellQuote(rust.lcov)}`
+    : rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
+  const steps = [...clean, test, ...(oneRun ? reports.slice(1) : reports)]
+  const tools = rustToolVersions(inputs, env)
+  const testIndex = clean.length
+  for (let index = 0; index < steps.length; index++) {
+    const command = steps[index] as string
     const remaining = rust.timeoutMs - (Date.now() - started)
     const commandResult = await runLogged('Rust', command, inputs, env, remaining)
     result.commands.push(commandResult)
     if (!commandOk(commandResult)) {
       recordFailure(findings, result, commandResult, rust.timeoutMs)
       // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
-      if (index !== clean.length || !worthReporting(commandResult)) break
+      if (index !== testIndex || !worthReporting(commandResult)) break
+      // cargo-llvm-cov writes no report after failed tests: the lcov comes from their profiles like the others.
+      if (oneRun && !fs.existsSync(rust.lcov)) steps.splice(index + 1, 0, reports[0] as string)
     }
   }
   result.durationMs = Date.now() - started
-  if (result.commands.some(commandOk)) result.tools = rustToolVersions(inputs, env)
+  if (result.commands.some(commandOk)) result.tools = await tools
   return result
 }
 
@@ -110,7 +127,7 @@ export function measuredScope(
 ): CargoScope | null {
   const { inputs } = run
   const rust = inputs.rust
-  const none: CargoScope = { testArgs: '', reportArgs: '', packages: [], wholeWorkspace: false, shown: false }
+  const none: CargoScope = { testArgs: '', reportArgs: '', packages: [], wholeWorkspace: false, shown: false, othersUnmeasured: true }
   if (rust.movedFlags.length > 0) {
     log.info(
       `rust-command: ${rust.movedFlags.join(' ')} given to the report commands, where report flags act (cargo llvm-cov --no-report ignores them).`
@@ -150,16 +167,22 @@ export function measuredScope(
   return scope
 }
 
-/** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
-export function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Record<string, string> {
+/**
+ * cargo-llvm-cov's and rustc's versions, for coverage-summary.json (empty if they cannot be read). Asked while the
+ * suite runs: the answer is awaited after its commands, so it costs no time of its own.
+ */
+export function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
   const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
-  const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], {
-    cwd: inputs.workingDirectory,
-    env,
-    encoding: 'utf8',
-    timeout: 20_000
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`],
+      { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 },
+      (_error, stdout) => {
+        const tools: Record<string, string> = {}
+        for (const m of (stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm)) tools[m[1] as string] = m[2] as string
+        resolve(tools)
+      }
+    )
   })
-  const tools: Record<string, string> = {}
-  for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm)) tools[m[1] as string] = m[2] as string
-  return tools
 }

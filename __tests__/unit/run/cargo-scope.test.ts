@@ -31,7 +31,14 @@ it('reads the members from cargo metadata', () => {
 it('measures a workspace root whole, on the test run and the report alike', () => {
   expect(cargoScope(ws, manifest, [], null)).toEqual({
     ok: true,
-    scope: { testArgs: ' --workspace', reportArgs: ' --workspace', packages: ['ws_core', 'ws_extra', 'ws_root'], wholeWorkspace: true, shown: true }
+    scope: {
+      testArgs: ' --workspace',
+      reportArgs: ' --workspace',
+      packages: ['ws_core', 'ws_extra', 'ws_root'],
+      wholeWorkspace: true,
+      shown: true,
+      othersUnmeasured: false
+    }
   })
 })
 
@@ -43,7 +50,9 @@ it('narrows to rust-packages, and names an unknown one with the packages there a
       reportArgs: ' --package ws_core --package ws_extra',
       packages: ['ws_core', 'ws_extra'],
       wholeWorkspace: false,
-      shown: true
+      shown: true,
+      // ws_root is left out: cargo-llvm-cov's own run would not clean its binaries, which the report reads.
+      othersUnmeasured: true
     }
   })
   expect(cargoScope(ws, manifest, ['ws_nope'], null)).toEqual({
@@ -54,7 +63,10 @@ it('narrows to rust-packages, and names an unknown one with the packages there a
 
 it('a member crate alone is its own package, with no flags', () => {
   const member = path.join(root, 'crates/core/Cargo.toml')
-  expect(cargoScope(ws, member, [], null)).toMatchObject({ ok: true, scope: { testArgs: '', reportArgs: '', packages: ['ws_core'], shown: false } })
+  expect(cargoScope(ws, member, [], null)).toMatchObject({
+    ok: true,
+    scope: { testArgs: '', reportArgs: '', packages: ['ws_core'], shown: false, othersUnmeasured: true }
+  })
 })
 
 it('gives the default report the selection of a rust-command of the user’s own', () => {

@@ -9,7 +9,7 @@ import * as path from 'node:path'
 import { Writable } from 'node:stream'
 import { OutputTail, runCommand } from '../../../src/run/command.js'
 import { failureMessage, formatMinutes } from '../../../src/run/logged-command.js'
-import { lastPart } from '../../../src/run/python.js'
+import { lastPart } from '../../../src/run/kept-output.js'
 import { killIfRunning, stopsRunning, waitForFile } from '../../e2e/support/processes.js'
 
 const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-deadline-'))

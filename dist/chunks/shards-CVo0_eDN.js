@@ -1,11 +1,11 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { b as startGroup, e as endGroup } from './core-D1rfoYfl.js';
-import { i as info } from './read-DMVAz7H9.js';
+import { i as info } from './read-C6yNFaLi.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-DCwCjpQZ.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-7vfgpnuL.js';
 import { R as ReportError } from './workspace-fs-DBUuvP7I.js';
 import 'os';
 import 'crypto';
@@ -19,7 +19,8 @@ import 'timers';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
-import './cancel-IZxrDBL_.js';
+import 'node:os';
+import './cancel-DxMHQI5P.js';
 import 'node:stream';
 import 'node:string_decoder';
 
@@ -54,7 +55,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-DCwCjpQZ.js').then(function (n) { return n.h; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-7vfgpnuL.js').then(function (n) { return n.h; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -234,7 +235,7 @@ function denseStates(lines) {
  * file whose line numbers run far beyond its records is a finding, left out.
  */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-Bbsv-LgD.js');
+    const { parseCoberturaFile } = await import('./cobertura-BEYyZSGw.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

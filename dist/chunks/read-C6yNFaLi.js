@@ -789,6 +789,7 @@ function readInputs(read = defaultRead, env = process.env) {
             minLines: readPercent(read, 'python-min-lines'),
             artifactName: readArtifactName(read, 'python-artifact-name', 'python-coverage')
         },
+        parallelSuites: readBoolean(read, 'parallel-suites', true),
         upload: readBoolean(read, 'upload', true),
         uploadTimeoutMs: readMinutes(read, 'upload-timeout-minutes', 10),
         retentionDays: readInteger(read, 'retention-days', 1, 90, null),

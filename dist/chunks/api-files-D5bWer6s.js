@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-DCwCjpQZ.js';
+import { p as parseUnifiedDiff } from './pipeline-7vfgpnuL.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -13,11 +13,13 @@ import 'timers';
 import './workspace-fs-DBUuvP7I.js';
 import 'node:fs';
 import 'node:path';
-import './read-DMVAz7H9.js';
+import './read-C6yNFaLi.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
-import './cancel-IZxrDBL_.js';
+import 'node:os';
+import 'node:stream/promises';
+import './cancel-DxMHQI5P.js';
 import 'node:stream';
 import 'node:string_decoder';
 

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-CQdwpDan.js';
+import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-YDhWnUcr.js';
 import { X as XmlError, R as ReportError } from './workspace-fs-DBUuvP7I.js';
-import { e as emptyTally } from './pipeline-DCwCjpQZ.js';
+import { e as emptyTally } from './pipeline-7vfgpnuL.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -14,11 +14,13 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-DMVAz7H9.js';
+import './read-C6yNFaLi.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
-import './cancel-IZxrDBL_.js';
+import 'node:os';
+import 'node:stream/promises';
+import './cancel-DxMHQI5P.js';
 import 'node:stream';
 import 'node:string_decoder';
 

@@ -363,8 +363,9 @@ function runCommand(spec, sink) {
                 resolve(result);
                 return;
             }
-            capture.end();
-            finished(capture, () => resolve(result));
+            const kept = capture;
+            kept.end();
+            finished(kept, () => resolve({ ...result, capturedBytes: kept.bytesWritten }));
         };
         // Backpressure: while the log or the capture file is behind, the child's pipes are not read (it waits).
         let blocked = 0;

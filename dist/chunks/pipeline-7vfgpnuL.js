@@ -3,11 +3,13 @@ import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summar
 import { P as PathOutsideWorkspace, a as resolveInside, b as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, c as realLocation, m as mkdirInside, A as ApiError, d as InvalidSummary, B as BaselineUnavailable, U as UploadError, e as PatchUnavailable, f as writeFileAtomic, R as ReportError, g as writeThroughTemp, r as readMaturinProject, h as manifestArgument } from './workspace-fs-DBUuvP7I.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as simpleWords, h as shellQuote, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-DMVAz7H9.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as simpleWords, h as shellQuote, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-C6yNFaLi.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-IZxrDBL_.js';
+import * as os from 'node:os';
+import { pipeline as pipeline$1 } from 'node:stream/promises';
+import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-DxMHQI5P.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -2687,7 +2689,7 @@ var artifacts = /*#__PURE__*/Object.freeze({
     uploadUnavailable: uploadUnavailable
 });
 
-function statusOf(findings, nonBlocking) {
+function statusOf$1(findings, nonBlocking) {
     if (findings.length === 0)
         return 'passed';
     return nonBlocking ? 'warned' : 'failed';
@@ -2722,7 +2724,7 @@ function describe(finding, nonBlocking) {
 function announce(run) {
     const { findings, redact } = run;
     const nonBlocking = run.inputs.nonBlocking;
-    const status = statusOf(findings.findings, nonBlocking);
+    const status = statusOf$1(findings.findings, nonBlocking);
     const lines = findings.findings.map((f) => redact(describe(f, nonBlocking)));
     const annotate = nonBlocking ? warning : error;
     for (const line of lines)
@@ -3245,7 +3247,7 @@ function summaryInput(run) {
         suites: suitesOf(run),
         findings: findings.findings,
         advisories: findings.advisories,
-        status: statusOf(findings.findings, inputs.nonBlocking),
+        status: statusOf$1(findings.findings, inputs.nonBlocking),
         nonBlocking: inputs.nonBlocking,
         filesPerSuite: inputs.summaryFiles,
         patch: run.patch,
@@ -3640,7 +3642,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-C_p4D4N1.js');
+    const { changedLinesFromApi } = await import('./api-files-D5bWer6s.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4108,7 +4110,7 @@ async function writeSummaryJson(run) {
     const { inputs, findings, rust, python } = run;
     const json = buildCoverageSummary({
         run: runFacts(run.env, inputs.matrixValue),
-        status: statusOf(findings.findings, inputs.nonBlocking),
+        status: statusOf$1(findings.findings, inputs.nonBlocking),
         nonBlocking: inputs.nonBlocking,
         patch: run.patch,
         baseline: run.baseline,
@@ -4141,24 +4143,172 @@ function writeMergedRustCobertura(inputs, result, report) {
     result.cobertura = relativeToWorkspace(inputs, file);
 }
 
+// The output a command kept in a file: its last part (pytest-cov's table and
+// warnings are at the end), the whole of it replayed into the log after the
+// command ran beside another suite's, and its end shown at once when the run
+// is cancelled before that. Only regular files are read: what the command may
+// have put in its place (a FIFO, a link) is neither waited on nor read through.
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+/**
+ * The last `bytes` of a file as text, from the first whole line in them ('' when it is not a regular file: what the
+ * tests may have put in place of their output, a FIFO or a link, is not read).
+ */
+function lastPart(file, bytes) {
+    const opened = openRegularFile(file, true);
+    if ('refused' in opened)
+        return '';
+    const { fd, size } = opened;
+    try {
+        const start = Math.max(0, size - bytes);
+        const buffer = Buffer.alloc(size - start);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const read = fs.readSync(fd, buffer, filled, buffer.length - filled, start + filled);
+            if (read === 0)
+                break;
+            filled += read;
+        }
+        const text = buffer.subarray(0, filled);
+        const firstLine = start === 0 ? 0 : text.indexOf(0x0a) + 1;
+        return text.subarray(firstLine).toString('utf8');
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/**
+ * A kept output into the log as it would have streamed (raw bytes, the log's backpressure honoured): as long as it
+ * was when opened, and only a regular file (what the command may have put in its place, a FIFO or a link, is not
+ * read: no wait for a writer, nothing read through).
+ */
+async function replayKeptOutput(file, bytes) {
+    const opened = openRegularFile(file, true);
+    if ('refused' in opened) {
+        info(`(the output kept in ${file} is not shown: ${opened.refused})`);
+        return;
+    }
+    const length = Math.min(opened.size, bytes);
+    if (length === 0) {
+        fs.closeSync(opened.fd);
+        return;
+    }
+    try {
+        await pipeline$1(fs.createReadStream('', { fd: opened.fd, start: 0, end: length - 1 }), process.stdout, { end: false });
+    }
+    catch (error) {
+        info(`(the output kept in ${file} could not be read back: ${error.message})`);
+    }
+}
+/** A fresh file for a command's output outside the project (RUNNER_TEMP, else the system's), and its removal. */
+function keptOutputFile() {
+    const dir = fs.mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'rpc-output-'));
+    return { file: path.join(dir, 'output.txt'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+/**
+ * The kept output copied to where the suite keeps it (`target`, inside the workspace: its folder is checked and
+ * made there): its first `bytes` (what the command wrote), into a new file (whatever was put at `target`
+ * meanwhile, a link included, is replaced, never written through).
+ */
+function placeKeptOutput(kept, target, bytes) {
+    const opened = openRegularFile(kept, true);
+    if ('refused' in opened)
+        return;
+    try {
+        const file = path.join(mkdirInside(path.dirname(target), workspaceOf()), path.basename(target));
+        fs.rmSync(file, { force: true });
+        const out = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o644);
+        try {
+            const buffer = Buffer.alloc(Math.min(1024 * 1024, Math.max(bytes, 1)));
+            for (let at = 0; at < bytes;) {
+                const read = fs.readSync(opened.fd, buffer, 0, Math.min(buffer.length, bytes - at), at);
+                if (read === 0)
+                    break;
+                fs.writeSync(out, buffer, 0, read);
+                at += read;
+            }
+        }
+        finally {
+            fs.closeSync(out);
+        }
+    }
+    finally {
+        fs.closeSync(opened.fd);
+    }
+}
+/** How much of a kept output a cancelled run shows (the process is about to exit). */
+const CANCELLED_TAIL_BYTES = 64 * 1024;
+/** The end of a kept output as its own log group, at once (a cancelled run, before its files are removed). */
+function showKeptOutputNow(label, command, file) {
+    const text = lastPart(file, CANCELLED_TAIL_BYTES);
+    if (text === '')
+        return;
+    startGroup(`${label}: ${command} (its output so far, shown as the run was cancelled)`);
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    endGroup();
+}
+
 // One command of a suite, run inside its own log group, and the one line a
 // finding says about it when it fails.
-async function runLogged(label, command, inputs, env, timeoutMs, captureFile) {
+/**
+ * A command's log group shown later: its output was kept in a file while it ran beside another suite's commands,
+ * whose log stays readable. `show()` prints the groups (the whole outputs, streamed) once; `showNow()`, for a
+ * cancelled run, prints at once the end of those not shown yet (finished or not).
+ */
+class DeferredLog {
+    groups = [];
+    /** A command whose output goes to `file` from now on. */
+    started(label, command, file) {
+        const group = { label, command, file };
+        this.groups.push(group);
+        return { ended: (status, bytes, removeFile) => Object.assign(group, { status, bytes, removeFile }) };
+    }
+    async show() {
+        for (const group of this.groups.splice(0)) {
+            startGroup(`${group.label}: ${group.command}`);
+            try {
+                await replayKeptOutput(group.file, group.bytes ?? 0);
+                if (group.status !== undefined)
+                    info(`${group.label}: ${group.status}`);
+            }
+            finally {
+                endGroup();
+                group.removeFile?.();
+            }
+        }
+    }
+    showNow() {
+        for (const group of this.groups.splice(0)) {
+            showKeptOutputNow(group.label, group.command, group.file);
+            group.removeFile?.();
+        }
+    }
+}
+async function runLogged(label, command, inputs, env, timeoutMs, captureFile, deferred) {
+    const spec = { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) };
+    if (deferred && captureFile) {
+        // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after.
+        const kept = keptOutputFile();
+        const group = deferred.started(label, command, kept.file);
+        const result = await runCommand({ ...spec, captureFile: kept.file }, () => undefined);
+        group.ended(statusOf(result), result.capturedBytes ?? 0, kept.remove);
+        placeKeptOutput(kept.file, captureFile, result.capturedBytes ?? 0);
+        return result;
+    }
     startGroup(`${label}: ${command}`);
     try {
-        const result = await runCommand({ command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }, process.stdout);
-        const status = result.timedOut
-            ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
-            : result.spawnError
-                ? `could not start: ${result.spawnError}`
-                : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`;
-        info(`${label}: ${status}`);
+        const result = await runCommand(spec, process.stdout);
+        info(`${label}: ${statusOf(result)}`);
         return result;
     }
     finally {
         endGroup();
     }
 }
+const statusOf = (result) => result.timedOut
+    ? `timed out after ${(result.durationMs / 1000).toFixed(1)} s; process tree killed`
+    : result.spawnError
+        ? `could not start: ${result.spawnError}`
+        : `exit code ${result.exitCode ?? result.signal} in ${(result.durationMs / 1000).toFixed(1)} s`;
 /**
  * A time limit in minutes as the input gave it (0.05, not 0.1): the input became whole milliseconds, and a whole
  * number of milliseconds over 60 000 prints as the shortest decimal that reads back the same.
@@ -4195,145 +4345,6 @@ function recordFailure(findings, suite, result, timeoutMs) {
 /** Tool missing or killed: running the report commands would only fail the same way. */
 const worthReporting = (r) => !r.timedOut && !r.spawnError && !r.hint && r.exitCode !== 127;
 const anyCommandFailed = (result) => result.commands.some((c) => !commandOk(c));
-
-// Pulls pytest-cov's terminal coverage table out of a pytest run's output, so
-// the artifact keeps the summary users know from their terminal. Pure.
-const START = /^[\s=_-]*(tests coverage|coverage: platform)\b/;
-const TOTAL = /^TOTAL\s/;
-/** The coverage section (header through TOTAL and the "written to" lines), or null if there is none. */
-function extractCoverageTable(output) {
-    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
-    let start = -1;
-    for (let i = 0; i < lines.length; i++) {
-        if (START.test(lines[i] ?? '')) {
-            // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __": both stay, from the first.
-            start = i;
-            break;
-        }
-    }
-    if (start < 0)
-        return null;
-    let end = lines.findIndex((line, i) => i > start && TOTAL.test(line));
-    if (end < 0)
-        return null;
-    while (end + 1 < lines.length && /^(Coverage \w+ written to|Required test coverage|FAIL Required)/.test(lines[end + 1] ?? ''))
-        end++;
-    return lines.slice(start, end + 1).join('\n') + '\n';
-}
-
-// python-subprocess: coverage.py measures the package's code in child Python
-// processes too, through its own `[run] patch = subprocess` (coverage 7.10+;
-// 7.10.3 is the first that gives the children the options pytest-cov passes,
-// such as --cov=<package>). The project's config is not changed: a small file
-// beside python.xml holds that one setting, and COVERAGE_FORCE_CONFIG makes
-// coverage.py read it after the project's own config (a variable coverage.py
-// has read since 7.6 for its benchmarks; undocumented upstream). The children
-// write their data next to pytest-cov's, which combines it before reporting.
-// Older coverage ignores the setting: the version that wrote the report says so.
-/** The first coverage.py whose subprocess patch carries pytest-cov's options (--cov=) into the children. */
-const SUBPROCESS_MIN_VERSION = [7, 10, 3];
-function subprocessConfigPath(inputs) {
-    return path.join(path.dirname(inputs.python.xml), 'coverage-subprocess.ini');
-}
-/**
- * The environment of the Python command with subprocess measurement on: the
- * setting written (the project's own `patch` list kept, `subprocess` added)
- * and COVERAGE_FORCE_CONFIG pointing at it. A COVERAGE_FORCE_CONFIG already
- * set is left alone, with one line saying the switch did nothing.
- */
-function withSubprocessMeasurement(inputs, env, findings) {
-    if (env['COVERAGE_FORCE_CONFIG']) {
-        findings.advise('python', 'python-subprocess: COVERAGE_FORCE_CONFIG is already set in the environment, so the action left it alone and did not switch on subprocess measurement.');
-        return env;
-    }
-    const explicit = /--cov-config[= ](\S+)/.exec(inputs.python.command)?.[1]?.replace(/^['"]|['"]$/g, '') ?? env['COVERAGE_RCFILE'];
-    const theirs = readCoverageSection(inputs.workingDirectory, 'run', explicit || undefined)?.settings.get('patch') ?? '';
-    const patches = theirs
-        .split(/[,\s]+/)
-        .map((p) => p.trim())
-        .filter((p) => p !== '');
-    if (!patches.includes('subprocess'))
-        patches.push('subprocess');
-    const file = subprocessConfigPath(inputs);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `# Written by rust-python-coverage (python-subprocess: true), read by coverage.py after the project's config.\n[run]\npatch = ${patches.join(', ')}\n`);
-    info(`python-subprocess: coverage.py measures child Python processes too ([run] patch = ${patches.join(', ')}, through COVERAGE_FORCE_CONFIG)`);
-    return { ...env, COVERAGE_FORCE_CONFIG: file };
-}
-/** Whether a coverage.py version ("7.9.2", "7.10.3b1") is at least `min`. */
-function versionAtLeast(version, min) {
-    const parts = version.split('.').map((p) => Number.parseInt(p, 10));
-    for (let i = 0; i < min.length; i++) {
-        const part = Number.isNaN(parts[i] ?? Number.NaN) ? 0 : parts[i];
-        if (part !== min[i])
-            return part > min[i];
-    }
-    return true;
-}
-/** With python-subprocess on, a report written by a coverage.py too old for it: one line, and the figure marked partial. */
-function checkSubprocessSupport(inputs, result, report, findings) {
-    if (!inputs.python.subprocess || report.producer !== 'coverage.py' || !report.producerVersion)
-        return;
-    if (versionAtLeast(report.producerVersion, SUBPROCESS_MIN_VERSION))
-        return;
-    const min = SUBPROCESS_MIN_VERSION.join('.');
-    result.partial = `code run in child processes was not measured (coverage.py ${report.producerVersion})`;
-    findings.advise('python', `python-subprocess: the report was written by coverage.py ${report.producerVersion}, which cannot measure child processes for pytest-cov (needs ${min} or later, [run] patch = subprocess): code run in subprocesses is not counted; install coverage>=${min}.`);
-}
-
-// The Python suite: one pytest run under coverage that writes the Cobertura
-// XML; its output is kept, and pytest-cov's terminal table cut out of it for
-// the artifact.
-/** `env`: the environment of the run (rust-from-python gives cargo-llvm-cov's, so the extension writes its profiles). */
-async function runPython(run, env = childEnv(run.env)) {
-    const { inputs, findings } = run;
-    const python = inputs.python;
-    const result = emptySuite(inputs, 'python');
-    if (!python.enabled)
-        return result;
-    const started = Date.now();
-    removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs), subprocessConfigPath(inputs)]);
-    fs.mkdirSync(path.dirname(python.xml), { recursive: true });
-    if (python.packageFrom)
-        info(`python-package: ${python.package} (inferred from ${python.packageFrom})`);
-    const commandEnv = python.subprocess ? withSubprocessMeasurement(inputs, env, findings) : env;
-    const commandResult = await runLogged('Python', python.command, inputs, commandEnv, python.timeoutMs, pythonOutputPath(inputs));
-    result.commands.push(commandResult);
-    if (!commandOk(commandResult)) {
-        recordFailure(findings, result, commandResult, python.timeoutMs);
-    }
-    if (fs.existsSync(pythonOutputPath(inputs))) {
-        const table = extractCoverageTable(lastPart(pythonOutputPath(inputs), TABLE_SEARCH_BYTES));
-        if (table)
-            fs.writeFileSync(pythonTermPath(inputs), table);
-    }
-    result.durationMs = Date.now() - started;
-    return result;
-}
-/** pytest-cov prints its table at the end of the run: only this much of the output's end is read, whatever its size. */
-const TABLE_SEARCH_BYTES = 16 * 1024 * 1024;
-/** The last `bytes` of a file as text, from the first whole line in them. */
-function lastPart(file, bytes) {
-    const fd = fs.openSync(file, 'r');
-    try {
-        const size = fs.fstatSync(fd).size;
-        const start = Math.max(0, size - bytes);
-        const buffer = Buffer.alloc(size - start);
-        let filled = 0;
-        while (filled < buffer.length) {
-            const read = fs.readSync(fd, buffer, filled, buffer.length - filled, start + filled);
-            if (read === 0)
-                break;
-            filled += read;
-        }
-        const text = buffer.subarray(0, filled);
-        const firstLine = start === 0 ? 0 : text.indexOf(0x0a) + 1;
-        return text.subarray(firstLine).toString('utf8');
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-}
 
 // Whether the Python figure measures the project's own code. Two ways it does
 // not, each one finding instead of a pass:
@@ -4423,6 +4434,66 @@ function judgeWrongPackage(inputs, findings) {
     return true;
 }
 
+// python-subprocess: coverage.py measures the package's code in child Python
+// processes too, through its own `[run] patch = subprocess` (coverage 7.10+;
+// 7.10.3 is the first that gives the children the options pytest-cov passes,
+// such as --cov=<package>). The project's config is not changed: a small file
+// beside python.xml holds that one setting, and COVERAGE_FORCE_CONFIG makes
+// coverage.py read it after the project's own config (a variable coverage.py
+// has read since 7.6 for its benchmarks; undocumented upstream). The children
+// write their data next to pytest-cov's, which combines it before reporting.
+// Older coverage ignores the setting: the version that wrote the report says so.
+/** The first coverage.py whose subprocess patch carries pytest-cov's options (--cov=) into the children. */
+const SUBPROCESS_MIN_VERSION = [7, 10, 3];
+function subprocessConfigPath(inputs) {
+    return path.join(path.dirname(inputs.python.xml), 'coverage-subprocess.ini');
+}
+/**
+ * The environment of the Python command with subprocess measurement on: the
+ * setting written (the project's own `patch` list kept, `subprocess` added)
+ * and COVERAGE_FORCE_CONFIG pointing at it. A COVERAGE_FORCE_CONFIG already
+ * set is left alone, with one line saying the switch did nothing.
+ */
+function withSubprocessMeasurement(inputs, env, findings) {
+    if (env['COVERAGE_FORCE_CONFIG']) {
+        findings.advise('python', 'python-subprocess: COVERAGE_FORCE_CONFIG is already set in the environment, so the action left it alone and did not switch on subprocess measurement.');
+        return env;
+    }
+    const explicit = /--cov-config[= ](\S+)/.exec(inputs.python.command)?.[1]?.replace(/^['"]|['"]$/g, '') ?? env['COVERAGE_RCFILE'];
+    const theirs = readCoverageSection(inputs.workingDirectory, 'run', explicit || undefined)?.settings.get('patch') ?? '';
+    const patches = theirs
+        .split(/[,\s]+/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
+    if (!patches.includes('subprocess'))
+        patches.push('subprocess');
+    const file = subprocessConfigPath(inputs);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `# Written by rust-python-coverage (python-subprocess: true), read by coverage.py after the project's config.\n[run]\npatch = ${patches.join(', ')}\n`);
+    info(`python-subprocess: coverage.py measures child Python processes too ([run] patch = ${patches.join(', ')}, through COVERAGE_FORCE_CONFIG)`);
+    return { ...env, COVERAGE_FORCE_CONFIG: file };
+}
+/** Whether a coverage.py version ("7.9.2", "7.10.3b1") is at least `min`. */
+function versionAtLeast(version, min) {
+    const parts = version.split('.').map((p) => Number.parseInt(p, 10));
+    for (let i = 0; i < min.length; i++) {
+        const part = Number.isNaN(parts[i] ?? Number.NaN) ? 0 : parts[i];
+        if (part !== min[i])
+            return part > min[i];
+    }
+    return true;
+}
+/** With python-subprocess on, a report written by a coverage.py too old for it: one line, and the figure marked partial. */
+function checkSubprocessSupport(inputs, result, report, findings) {
+    if (!inputs.python.subprocess || report.producer !== 'coverage.py' || !report.producerVersion)
+        return;
+    if (versionAtLeast(report.producerVersion, SUBPROCESS_MIN_VERSION))
+        return;
+    const min = SUBPROCESS_MIN_VERSION.join('.');
+    result.partial = `code run in child processes was not measured (coverage.py ${report.producerVersion})`;
+    findings.advise('python', `python-subprocess: the report was written by coverage.py ${report.producerVersion}, which cannot measure child processes for pytest-cov (needs ${min} or later, [run] patch = subprocess): code run in subprocesses is not counted; install coverage>=${min}.`);
+}
+
 // The read phase: each suite's report parsed into its result with the judged
 // figure; a missing or unusable report is one clear finding. Also checks the
 // report's source paths against the checkout and the Rust Cobertura extra.
@@ -4474,11 +4545,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DfeVxBJ8.js');
+            const { parseLcovFile } = await import('./lcov-BBmniBp4.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Bbsv-LgD.js');
+            const { parseCoberturaFile } = await import('./cobertura-BEYyZSGw.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4573,7 +4644,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-Bbsv-LgD.js');
+    const { parseCoberturaFile } = await import('./cobertura-BEYyZSGw.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4612,7 +4683,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-DHP8kCne.js');
+    const { zipDirectory } = await import('./write-B5IaufzX.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4627,6 +4698,141 @@ async function zipRustHtml(run) {
         findings.add('rust', 'report-unreadable', `Could not zip the Rust HTML report ${relativeToWorkspace(inputs, html)}: ${firstLine(error.message)}`);
     }
 }
+
+// The instrumented extension's compiled objects, kept while the Rust tests run
+// beside the Python tests. The extension is built first, and `cargo test` of a
+// cdylib crate then writes the same target/<profile>/[deps/]lib<name>.so again,
+// without the default features. The reports must read the very objects the
+// Python tests ran, so the ones the build wrote are copied aside and put back.
+// Only dynamic libraries directly under the target folder's profile folders
+// (and <triple>/<profile>) are looked at; links are never followed.
+const DYNAMIC_LIBRARY = /\.(so|dylib|dll|pyd)$/;
+/** Folders of a cargo target folder that never hold the crate's own objects. */
+const PASSED_OVER = new Set(['incremental', '.fingerprint', 'fingerprint', 'build', 'doc', 'tmp', 'llvm-cov-target', 'coverage', 'wheels', 'nextest']);
+/** target/<triple>/<profile>/deps is the deepest place cargo puts them. */
+const MAX_DEPTH = 3;
+const stampOf = (stat) => `${stat.mtimeMs}:${stat.size}`;
+/** The dynamic libraries under cargo target (or build) folders, with their stamps (empty when there is none). */
+function dynamicLibraries(...targetDirs) {
+    const found = new Map();
+    const walk = (dir, depth) => {
+        let entries;
+        try {
+            entries = fs.readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            return; // no such folder (yet), or not readable: nothing of ours in it
+        }
+        for (const entry of entries) {
+            const file = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (depth < MAX_DEPTH && !PASSED_OVER.has(entry.name))
+                    walk(file, depth + 1);
+            }
+            else if (entry.isFile() && DYNAMIC_LIBRARY.test(entry.name)) {
+                found.set(file, stampOf(fs.lstatSync(file)));
+            }
+        }
+    };
+    for (const dir of new Set(targetDirs))
+        walk(dir, 0);
+    return found;
+}
+/** Copies of the libraries the build wrote (new or changed since `before`) under `targetDirs`, in `keepDir`. */
+function keepBuiltObjects(targetDirs, before, keepDir) {
+    const kept = [];
+    for (const [file, stamp] of dynamicLibraries(...targetDirs)) {
+        if (before.get(file) === stamp)
+            continue;
+        const copy = path.join(keepDir, `${kept.length}-${path.basename(file)}`);
+        fs.copyFileSync(file, copy, fs.constants.COPYFILE_FICLONE);
+        kept.push({ file, copy, stamp });
+    }
+    return kept;
+}
+/** The file's stamp, or null when it is gone or no longer a regular file (a link put in its place). */
+function currentStamp(file) {
+    try {
+        const stat = fs.lstatSync(file);
+        return stat.isFile() ? stampOf(stat) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** Puts back every kept object something rewrote or removed since; gives how many. */
+function putBackObjects(kept) {
+    let restored = 0;
+    for (const object of kept) {
+        if (currentStamp(object.file) === object.stamp)
+            continue;
+        // A link put in its place is replaced, never written through.
+        fs.rmSync(object.file, { force: true });
+        fs.copyFileSync(object.copy, object.file, fs.constants.COPYFILE_FICLONE);
+        restored++;
+    }
+    return restored;
+}
+
+// Pulls pytest-cov's terminal coverage table out of a pytest run's output, so
+// the artifact keeps the summary users know from their terminal. Pure.
+const START = /^[\s=_-]*(tests coverage|coverage: platform)\b/;
+const TOTAL = /^TOTAL\s/;
+/** The coverage section (header through TOTAL and the "written to" lines), or null if there is none. */
+function extractCoverageTable(output) {
+    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
+    let start = -1;
+    for (let i = 0; i < lines.length; i++) {
+        if (START.test(lines[i] ?? '')) {
+            // pytest-cov 7 prints "== tests coverage ==" then "__ coverage: platform ... __": both stay, from the first.
+            start = i;
+            break;
+        }
+    }
+    if (start < 0)
+        return null;
+    let end = lines.findIndex((line, i) => i > start && TOTAL.test(line));
+    if (end < 0)
+        return null;
+    while (end + 1 < lines.length && /^(Coverage \w+ written to|Required test coverage|FAIL Required)/.test(lines[end + 1] ?? ''))
+        end++;
+    return lines.slice(start, end + 1).join('\n') + '\n';
+}
+
+// The Python suite: one pytest run under coverage that writes the Cobertura
+// XML; its output is kept, and pytest-cov's terminal table cut out of it for
+// the artifact.
+/**
+ * `env`: the environment of the run (rust-from-python gives cargo-llvm-cov's, so the extension writes its profiles);
+ * `deferred`: where its log group goes when it runs beside the Rust suite (shown after it).
+ */
+async function runPython(run, env = childEnv(run.env), deferred) {
+    const { inputs, findings } = run;
+    const python = inputs.python;
+    const result = emptySuite(inputs, 'python');
+    if (!python.enabled)
+        return result;
+    const started = Date.now();
+    removeStale([python.xml, pythonOutputPath(inputs), pythonTermPath(inputs), subprocessConfigPath(inputs)]);
+    fs.mkdirSync(path.dirname(python.xml), { recursive: true });
+    if (python.packageFrom)
+        info(`python-package: ${python.package} (inferred from ${python.packageFrom})`);
+    const commandEnv = python.subprocess ? withSubprocessMeasurement(inputs, env, findings) : env;
+    const commandResult = await runLogged('Python', python.command, inputs, commandEnv, python.timeoutMs, pythonOutputPath(inputs), deferred);
+    result.commands.push(commandResult);
+    if (!commandOk(commandResult)) {
+        recordFailure(findings, result, commandResult, python.timeoutMs);
+    }
+    if (fs.existsSync(pythonOutputPath(inputs))) {
+        const table = extractCoverageTable(lastPart(pythonOutputPath(inputs), TABLE_SEARCH_BYTES));
+        if (table)
+            fs.writeFileSync(pythonTermPath(inputs), table);
+    }
+    result.durationMs = Date.now() - started;
+    return result;
+}
+/** pytest-cov prints its table at the end of the run: only this much of the output's end is read, whatever its size. */
+const TABLE_SEARCH_BYTES = 16 * 1024 * 1024;
 
 // Which cargo packages the Rust suite measures, the same for the test run and
 // the report: a workspace root (a root crate plus crates/*) is measured whole
@@ -4685,11 +4891,24 @@ const packageArgs = (names) => names.map((n) => ` --package ${shellQuote(n)}`).j
  * `customTest`: the user's rust-command (read for its own selection), or null for the default.
  */
 function cargoScope(ws, manifestPath, requested, customTest) {
+    const chosen = selectScope(ws, manifestPath, requested, customTest);
+    if (!chosen.ok)
+        return chosen;
+    const measured = new Set(chosen.scope.packages);
+    return { ok: true, scope: { ...chosen.scope, othersUnmeasured: ws.members.some((m) => !measured.has(m.name)) } };
+}
+function selectScope(ws, manifestPath, requested, customTest) {
     const names = ws.members.map((m) => m.name).sort();
     const own = ws.members.find((m) => path.resolve(m.manifestPath) === path.resolve(manifestPath));
     const atRoot = path.resolve(path.dirname(manifestPath)) === path.resolve(ws.root);
     const several = ws.members.length > 1;
-    const whole = { testArgs: ' --workspace', reportArgs: ' --workspace', packages: names, wholeWorkspace: true, shown: several };
+    const whole = {
+        testArgs: ' --workspace',
+        reportArgs: ' --workspace',
+        packages: names,
+        wholeWorkspace: true,
+        shown: several
+    };
     const single = (name) => ({
         testArgs: '',
         reportArgs: '',
@@ -4881,9 +5100,11 @@ function rustCommandEnv(stepEnv, cwd, say) {
     return env;
 }
 
-// The Rust suite: what earlier runs left removed (default commands), the
-// test run under coverage (cargo llvm-cov --no-report), then the reports from
-// its profiles (lcov, HTML, Cobertura), all within the suite's one time limit.
+// The Rust suite: with the default commands cargo-llvm-cov's one run (what
+// earlier runs left removed, the tests under coverage, the lcov report), then
+// the HTML and Cobertura reports from its profiles; with commands of one's own,
+// the test run (a --no-report run) and every report after it. All within the
+// suite's one time limit.
 // The test run and the reports measure the same cargo packages (cargo-scope.ts).
 async function runRust(run) {
     const { inputs, findings } = run;
@@ -4902,26 +5123,42 @@ async function runRust(run) {
     if (!scope)
         return result;
     const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : '';
+    const reports = rustReportSteps(inputs, crate.manifestArg + scope.reportArgs);
     // Nothing of an earlier run (a second local run, a restored target/ cache) counts: its profiles, and its test
     // binaries, which the report would read too (one built with other features or dependencies maps code this run
     // never built, as missed lines). The workspace's own crates are rebuilt; dependencies stay built.
-    const clean = rust.customTestCommand ? [] : [`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`];
-    const test = rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs);
-    const steps = [...clean, test, ...rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)];
-    for (const [index, command] of steps.entries()) {
+    // With the default commands that is cargo-llvm-cov's own one run: it cleans the measured crates' builds and the
+    // old profiles, runs the tests and writes the lcov report (one cargo-llvm-cov start instead of three); the other
+    // formats come from its profiles. It cleans only the measured packages, while its report reads every member's
+    // binaries: with members left out (rust-packages, a member crate), the whole workspace is cleaned first. A report
+    // command of one's own makes every report, after a clean and the tests.
+    const oneRun = !rust.customTestCommand && !rust.customReportCommand;
+    const cleanFirst = !rust.customTestCommand && (!oneRun || scope.othersUnmeasured);
+    const clean = cleanFirst ? [`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`] : [];
+    const test = oneRun
+        ? `${rust.testCommand.replace(/ --no-report(?= |$)/, '')}${crate.manifestArg}${scope.testArgs} --lcov --output-path ${shellQuote(rust.lcov)}`
+        : rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs);
+    const steps = [...clean, test, ...(oneRun ? reports.slice(1) : reports)];
+    const tools = rustToolVersions(inputs, env);
+    const testIndex = clean.length;
+    for (let index = 0; index < steps.length; index++) {
+        const command = steps[index];
         const remaining = rust.timeoutMs - (Date.now() - started);
         const commandResult = await runLogged('Rust', command, inputs, env, remaining);
         result.commands.push(commandResult);
         if (!commandOk(commandResult)) {
             recordFailure(findings, result, commandResult, rust.timeoutMs);
             // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
-            if (index !== clean.length || !worthReporting(commandResult))
+            if (index !== testIndex || !worthReporting(commandResult))
                 break;
+            // cargo-llvm-cov writes no report after failed tests: the lcov comes from their profiles like the others.
+            if (oneRun && !fs.existsSync(rust.lcov))
+                steps.splice(index + 1, 0, reports[0]);
         }
     }
     result.durationMs = Date.now() - started;
     if (result.commands.some(commandOk))
-        result.tools = rustToolVersions(inputs, env);
+        result.tools = await tools;
     return result;
 }
 /**
@@ -4975,7 +5212,7 @@ function findCrate(run, result) {
 function measuredScope(run, result, crate, env, plain = true) {
     const { inputs } = run;
     const rust = inputs.rust;
-    const none = { testArgs: '', reportArgs: '', packages: [], wholeWorkspace: false, shown: false };
+    const none = { testArgs: '', reportArgs: '', packages: [], wholeWorkspace: false, shown: false, othersUnmeasured: true };
     if (rust.movedFlags.length > 0) {
         info(`rust-command: ${rust.movedFlags.join(' ')} given to the report commands, where report flags act (cargo llvm-cov --no-report ignores them).`);
     }
@@ -5011,19 +5248,20 @@ function measuredScope(run, result, crate, env, plain = true) {
     }
     return scope;
 }
-/** cargo-llvm-cov's and rustc's versions, for coverage-summary.json (a fraction of a second; empty if they cannot be read). */
+/**
+ * cargo-llvm-cov's and rustc's versions, for coverage-summary.json (empty if they cannot be read). Asked while the
+ * suite runs: the answer is awaited after its commands, so it costs no time of its own.
+ */
 function rustToolVersions(inputs, env) {
     const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : '';
-    const out = spawnSync('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], {
-        cwd: inputs.workingDirectory,
-        env,
-        encoding: 'utf8',
-        timeout: 20_000
+    return new Promise((resolve) => {
+        execFile('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 }, (_error, stdout) => {
+            const tools = {};
+            for (const m of (stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm))
+                tools[m[1]] = m[2];
+            resolve(tools);
+        });
     });
-    const tools = {};
-    for (const m of (out.stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm))
-        tools[m[1]] = m[2];
-    return tools;
 }
 
 // Rust measured from the Python tests too (input rust-from-python): in a PyO3
@@ -5035,11 +5273,13 @@ function rustToolVersions(inputs, env) {
 //      LLVM_PROFILE_FILE under target/, CARGO_LLVM_COV_TARGET_DIR, ...) become
 //      the environment of every command below;
 //   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in;
-//   3. the Rust tests, then a report of their profiles alone (rust-tests-only.lcov);
-//   4. the extension built and installed in that environment (instrumented);
-//   5. the Python tests, once: the same run writes the Python report and, through
-//      the extension, more Rust profiles;
-//   6. the Rust reports (lcov, HTML, Cobertura) over all profiles.
+//   3. the extension built and installed in that environment (instrumented);
+//   4. the Rust tests beside the Python tests, each run once (parallel-suites;
+//      off: one after the other, the Rust tests before the build): the Python
+//      run writes the Python report and, through the extension, more Rust
+//      profiles, into a folder of their own until the Rust tests' report of
+//      their profiles alone (rust-tests-only.lcov) is made;
+//   5. the Rust reports (lcov, HTML, Cobertura) over all profiles.
 //
 // The Rust tests alone and the lines only the Python tests reach are figures
 // of their own (summary, coverage-summary.json, outputs).
@@ -5136,14 +5376,15 @@ function defaultBuildCommand(env, pythonPrefix) {
         return `${prefix}maturin develop`;
     return 'python -m pip install --no-build-isolation -e .';
 }
-async function runRustFromPython(run) {
+/** `pythonLog`: where the Python suite's log goes while it runs beside the Rust tests (shown after them). */
+async function runRustFromPython(run, pythonLog) {
     let pythonRan = false;
-    const runPythonSuite = async (pythonEnv) => {
+    const runPythonSuite = async (pythonEnv, deferred) => {
         pythonRan = true;
-        run.python = (await run.findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv))) ?? run.python;
+        run.python = (await run.findings.guard('python', 'running the Python suite', () => runPython(run, pythonEnv, deferred))) ?? run.python;
     };
     try {
-        await measureRustFromPython(run, runPythonSuite);
+        await measureRustFromPython(run, runPythonSuite, pythonLog);
     }
     finally {
         // Whatever stopped the Rust part, the Python suite still runs (plainly): one suite never loses the other.
@@ -5151,7 +5392,7 @@ async function runRustFromPython(run) {
             await runPythonSuite(childEnv(run.env));
     }
 }
-async function measureRustFromPython(run, runPythonSuite) {
+async function measureRustFromPython(run, runPythonSuite, pythonLog) {
     const { inputs, findings } = run;
     const rust = inputs.rust;
     const result = emptySuite(inputs, 'rust');
@@ -5194,31 +5435,25 @@ async function measureRustFromPython(run, runPythonSuite) {
     // pip builds through maturin's PEP 517 backend, in release unless told: the dev profile is what the Rust tests share.
     if (!inputs.rust.extensionBuildCommand && env['MATURIN_PEP517_ARGS'] === undefined)
         env['MATURIN_PEP517_ARGS'] = '--profile dev';
-    // 2-4. Stale profiles out, the Rust tests and their own report, the extension built instrumented. The build
-    // comes after the tests: `cargo test` of a cdylib crate writes target/debug/deps/lib<name>.so too, and the
-    // reports must read the very extension the Python tests load.
     const cleaned = await step(`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`, 'removing stale profiles');
     const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs);
     if (testCommand !== rust.testCommand)
         info$1(`rust-from-python: the Rust tests run as \`${testCommand}\` in cargo-llvm-cov's environment.`);
-    const tests = commandOk(cleaned) ? await step(testCommand, 'Rust tests') : null;
     const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg + scope.reportArgs + rust.reportArgs);
-    const canReport = tests !== null && worthReporting(tests);
-    if (canReport)
-        await step(`${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`, 'report of the Rust tests alone');
+    const onlyReport = `${reportCommand} --lcov --output-path ${shellQuote(onlyLcov)}`;
+    const tools = rustToolVersions(inputs, { ...env });
     const buildCommand = inputs.rust.extensionBuildCommand || defaultBuildCommand(run.env, inputs.python.commandPrefix);
-    const build = commandOk(cleaned) ? await step(buildCommand, 'building the instrumented extension') : null;
-    // 5. The Python tests, once, in the same environment.
-    await runPythonSuite(env);
-    // 6. The Rust reports over every profile.
-    if (canReport) {
+    const order = inputs.parallelSuites ? sideBySide : oneAfterTheOther;
+    const { tests, build } = await order({ run, env, vars, step, cleaned, testCommand, buildCommand, onlyReport, runPythonSuite, pythonLog });
+    // The Rust reports over every profile.
+    if (tests !== null && worthReporting(tests)) {
         for (const command of rustReportSteps(inputs, crate.manifestArg + scope.reportArgs))
             if (!commandOk(await step(command, 'Rust report')))
                 break;
     }
     result.durationMs = rustMs;
     if (result.commands.some(commandOk))
-        result.tools = rustToolVersions(inputs, env);
+        result.tools = await tools;
     if (build && commandOk(build) && fs.existsSync(onlyLcov) && fs.existsSync(rust.lcov)) {
         result.fromPython = await fromPythonFigures(inputs.workspace, onlyLcov, rust.lcov, relativeToWorkspace(inputs, onlyLcov), build);
         const f = result.fromPython;
@@ -5227,6 +5462,79 @@ async function measureRustFromPython(run, runPythonSuite) {
         setOutput('rust-lines-only-python', String(f.linesOnlyPython));
     }
     await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run));
+}
+/**
+ * parallel-suites off: the Rust tests and their own report, then the extension built, then the Python tests. The
+ * build comes after the tests: `cargo test` of a cdylib crate writes target/debug/deps/lib<name>.so too, and the
+ * reports must read the very extension the Python tests load.
+ */
+async function oneAfterTheOther(c) {
+    const tests = commandOk(c.cleaned) ? await c.step(c.testCommand, 'Rust tests') : null;
+    if (tests !== null && worthReporting(tests))
+        await c.step(c.onlyReport, 'report of the Rust tests alone');
+    const build = commandOk(c.cleaned) ? await c.step(c.buildCommand, 'building the instrumented extension') : null;
+    await c.runPythonSuite(c.env);
+    return { tests, build };
+}
+/**
+ * parallel-suites on: the extension built first, then the Rust tests beside the Python tests (the job takes the
+ * longer of the two, not the sum). The Python tests write their profiles into a folder of their own, so the Rust
+ * tests' own report reads theirs alone; they join the others before the full reports. The extension's objects are
+ * kept and put back after the Rust tests, whose build rewrites the crate's cdylib without the default features.
+ */
+async function sideBySide(c) {
+    const { run, env } = c;
+    if (!commandOk(c.cleaned)) {
+        await c.runPythonSuite(env);
+        return { tests: null, build: null };
+    }
+    const profile = c.vars['LLVM_PROFILE_FILE'];
+    // Where cargo puts the crate's objects: the target folder, and cargo's build-dir when one is set apart.
+    const objectDirs = [c.vars['CARGO_LLVM_COV_TARGET_DIR'] || path.dirname(profile), c.vars['CARGO_LLVM_COV_BUILD_DIR'] ?? ''].filter(Boolean);
+    const before = dynamicLibraries(...objectDirs);
+    const build = await c.step(c.buildCommand, 'building the instrumented extension');
+    const keepDir = fs.mkdtempSync(path.join(run.env['RUNNER_TEMP'] || os.tmpdir(), 'rpc-extension-'));
+    const removeKept = () => fs.rmSync(keepDir, { recursive: true, force: true });
+    const forget = onCancel(removeKept);
+    try {
+        const kept = commandOk(build) ? keepBuiltObjects(objectDirs, before, keepDir) : [];
+        const pythonProfiles = pythonProfilesDir(profile);
+        // What a killed earlier run left there would join this run's profiles.
+        fs.rmSync(pythonProfiles, { recursive: true, force: true });
+        fs.mkdirSync(pythonProfiles, { recursive: true });
+        const python = c.runPythonSuite({ ...env, LLVM_PROFILE_FILE: path.join(pythonProfiles, path.basename(profile)) }, c.pythonLog);
+        const tests = await c.step(c.testCommand, 'Rust tests');
+        await python;
+        await c.pythonLog.show();
+        // The Rust tests' own report reads the objects of their own build, as when they run before the extension's.
+        if (worthReporting(tests))
+            await c.step(c.onlyReport, 'report of the Rust tests alone');
+        try {
+            const restored = putBackObjects(kept);
+            if (restored > 0)
+                info$1(`rust-from-python: ${restored} object(s) of the instrumented extension put back after the Rust tests' build.`);
+            joinProfiles(pythonProfiles, path.dirname(profile));
+        }
+        catch (error) {
+            run.findings.add('rust', 'tool-failed', `rust-from-python: the instrumented extension's objects or the Python tests' profiles could not be put in place (${error.message}); the Rust reports over all profiles were not made`);
+            return { tests: null, build };
+        }
+        return { tests, build };
+    }
+    finally {
+        forget();
+        removeKept();
+    }
+}
+/** Where the Python tests' profiles go while the Rust tests run beside them (beside cargo-llvm-cov's own). */
+const pythonProfilesDir = (profileFile) => path.join(path.dirname(profileFile), 'python-tests-profiles');
+/** The Python tests' profiles moved beside the others (named apart, so none replaces one), their folder removed. */
+function joinProfiles(from, to) {
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+        if (entry.isFile() && entry.name.endsWith('.profraw'))
+            fs.renameSync(path.join(from, entry.name), path.join(to, `python-${entry.name}`));
+    }
+    fs.rmSync(from, { recursive: true, force: true });
 }
 /** LLVM_PROFILE_FILE must be set and lie under cargo-llvm-cov's target directory (no default_*.profraw in the project). */
 function profileFileProblem(vars) {
@@ -5241,7 +5549,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-DfeVxBJ8.js');
+    const { parseLcovFile } = await import('./lcov-BBmniBp4.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5270,24 +5578,55 @@ function linesOnlyIn(full, base) {
     return count;
 }
 
+// The run phase: the Rust suite and the Python suite, each guarded so that a
+// problem in one never loses the other. With parallel-suites (the default) the
+// Python suite runs beside the Rust suite, its log kept and shown after the
+// Rust suite's; with Rust measured from the Python tests the order is
+// instrumented-extension.ts's. Zipping the Rust HTML report uses the thread
+// pool, so it overlaps the Python run. Until a suite has finished, its files
+// (partial ones, or an earlier run's) are removed if the run is cancelled, and
+// a cancelled run goes no further than the suite it was in.
 async function runSuites(run) {
     const { findings, inputs } = run;
     const rustFiles = [inputs.rust.lcov, inputs.rust.htmlDir, rustCoberturaPath(inputs)];
     const pythonFiles = [inputs.python.xml, pythonOutputPath(inputs), pythonTermPath(inputs)];
     const unfinished = new Set([...(inputs.rust.enabled ? [...rustFiles, rustHtmlZipPath(inputs)] : []), ...(inputs.python.enabled ? pythonFiles : [])]);
-    const forget = onCancel(() => removeStale([...unfinished]));
+    // The Python suite's log while it runs beside the Rust suite. Registered first: a cancelled run shows the end of
+    // its kept output before the files of the suites that had not finished are removed.
+    const pythonLog = new DeferredLog();
+    const forgetLog = onCancel(() => pythonLog.showNow());
+    const removeUnfinished = onCancel(() => removeStale([...unfinished]));
+    const forget = () => {
+        removeUnfinished();
+        forgetLog();
+    };
     // Rust measured from the Python tests too: one instrumented build, each suite run once (instrumented-extension.ts).
     if (rustFromPythonWanted(run)) {
         // Its own files too: a cancelled run leaves none of them.
         if (inputs.rust.enabled)
             for (const file of [showEnvPath(inputs.rust.lcov), rustTestsOnlyPath(inputs.rust.lcov)])
                 unfinished.add(file);
-        await findings.guard('rust', 'running the suites with the instrumented extension', () => runRustFromPython(run));
+        await findings.guard('rust', 'running the suites with the instrumented extension', () => runRustFromPython(run, pythonLog));
         if (isCancelled())
             await halted();
         forget();
         return;
     }
+    // Side by side when neither suite needs the other: the job takes the longer suite's time, not the sum. The
+    // Python suite starts first (its log kept, shown after the Rust suite's).
+    const sideBySide = inputs.parallelSuites && inputs.rust.enabled && inputs.python.enabled;
+    const runPythonSuite = (deferred) => findings
+        .guard('python', 'running the Python suite', () => runPython(run, childEnv(run.env), deferred))
+        .then((result) => {
+        run.python = result ?? run.python;
+        // A cancelled run removes them, finished or not: the suite was stopped.
+        if (!isCancelled())
+            for (const file of pythonFiles)
+                unfinished.delete(file);
+    });
+    if (sideBySide)
+        info$1("parallel-suites: the Python suite runs beside the Rust suite; its log follows the Rust suite's.");
+    const python = sideBySide ? runPythonSuite(pythonLog) : null;
     run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run))) ?? run.rust;
     if (isCancelled())
         await halted();
@@ -5296,11 +5635,10 @@ async function runSuites(run) {
     const rustZip = findings
         .guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run))
         .then(() => unfinished.delete(rustHtmlZipPath(inputs)));
-    run.python = (await findings.guard('python', 'running the Python suite', () => runPython(run))) ?? run.python;
+    await (python ?? runPythonSuite());
     if (isCancelled())
         await halted();
-    for (const file of pythonFiles)
-        unfinished.delete(file);
+    await pythonLog.show();
     await rustZip;
     forget();
 }
@@ -5329,7 +5667,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Cz1FhK7d.js');
+        const { collectShards } = await import('./shards-CVo0_eDN.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -46,6 +46,7 @@ const INPUT_NAMES = [
     'python-tests',
     'python-command',
     'python-subprocess',
+    'parallel-suites',
     'rust-timeout-minutes',
     'python-timeout-minutes',
     'rust-lcov',

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-CQdwpDan.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-DCwCjpQZ.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-YDhWnUcr.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-7vfgpnuL.js';
 import { R as ReportError } from './workspace-fs-DBUuvP7I.js';
 import 'node:fs';
 import 'node:path';
@@ -14,11 +14,13 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-DMVAz7H9.js';
+import './read-C6yNFaLi.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
-import './cancel-IZxrDBL_.js';
+import 'node:os';
+import 'node:stream/promises';
+import './cancel-DxMHQI5P.js';
 import 'node:stream';
 import 'node:string_decoder';
 

@@ -270,10 +270,11 @@ async function sideBySide(c: OrderContext): Promise<{ tests: CommandResult | nul
     fs.mkdirSync(pythonProfiles, { recursive: true })
     const python = c.runPythonSuite({ ...env, LLVM_PROFILE_FILE: path.join(pythonProfiles, path.basename(profile)) }, c.pythonLog)
     const tests = await c.step(c.testCommand, 'Rust tests')
+    // The Rust tests' own report, while the Python tests may still run (their profiles are apart): it reads the
+    // objects of the Rust tests' own build, as when they run before the extension's.
+    if (worthReporting(tests)) await c.step(c.onlyReport, 'report of the Rust tests alone')
     await python
     await c.pythonLog.show()
-    // The Rust tests' own report reads the objects of their own build, as when they run before the extension's.
-    if (worthReporting(tests)) await c.step(c.onlyReport, 'report of the Rust tests alone')
     try {
       const restored = putBackObjects(kept)
       if (restored > 0) core.info(`rust-from-python: ${restored} object(s) of the instrumented extension put back after the Rust tests' build.`)

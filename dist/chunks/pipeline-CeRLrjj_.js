@@ -3642,7 +3642,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-D5bWer6s.js');
+    const { changedLinesFromApi } = await import('./api-files-C1MYy3J5.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4545,11 +4545,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BBmniBp4.js');
+            const { parseLcovFile } = await import('./lcov-DBzZ415x.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BEYyZSGw.js');
+            const { parseCoberturaFile } = await import('./cobertura-DOJ3bZIO.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4644,7 +4644,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BEYyZSGw.js');
+    const { parseCoberturaFile } = await import('./cobertura-DOJ3bZIO.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4683,7 +4683,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-B5IaufzX.js');
+    const { zipDirectory } = await import('./write-Cqqj5BTC.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5504,11 +5504,12 @@ async function sideBySide(c) {
         fs.mkdirSync(pythonProfiles, { recursive: true });
         const python = c.runPythonSuite({ ...env, LLVM_PROFILE_FILE: path.join(pythonProfiles, path.basename(profile)) }, c.pythonLog);
         const tests = await c.step(c.testCommand, 'Rust tests');
-        await python;
-        await c.pythonLog.show();
-        // The Rust tests' own report reads the objects of their own build, as when they run before the extension's.
+        // The Rust tests' own report, while the Python tests may still run (their profiles are apart): it reads the
+        // objects of the Rust tests' own build, as when they run before the extension's.
         if (worthReporting(tests))
             await c.step(c.onlyReport, 'report of the Rust tests alone');
+        await python;
+        await c.pythonLog.show();
         try {
             const restored = putBackObjects(kept);
             if (restored > 0)
@@ -5549,7 +5550,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-BBmniBp4.js');
+    const { parseLcovFile } = await import('./lcov-DBzZ415x.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5667,7 +5668,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CVo0_eDN.js');
+        const { collectShards } = await import('./shards-CCF_xtLg.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -60,7 +60,7 @@ async function run() {
     info(decision.reason);
     const started = Date.now();
     // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
-    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-DxMHQI5P.js').then(function (n) { return n.b; });
+    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-CR2pfPO7.js').then(function (n) { return n.b; });
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
     const { lockFolders, runFolders } = await import('./chunks/lock-CoL-5W4o.js');
@@ -80,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-CeRLrjj_.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-D6nHWel9.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

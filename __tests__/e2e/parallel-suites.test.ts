@@ -45,3 +45,20 @@ it('runs the suites one after the other with parallel-suites: false', () => {
   expect(result.stdout).toMatch(/::group::Python: [^\n]+\nsaw: rust-started rust-ended\n/)
   expect(result.outputs['python-line-coverage']).not.toBe('')
 })
+
+it('keeps the Python output outside the project while it runs: a Rust command that removes its folder meanwhile loses nothing', () => {
+  fs.rmSync(stamps, { recursive: true, force: true })
+  const standIn = standInInputs(dir, { rust: realReportFile('rust.lcov'), python: realReportFile('python.xml') })
+  const py = `${dir}/py`
+  const result = runAction({
+    ...standIn,
+    'python-xml': `${py}/python.xml`,
+    'rust-command': `mkdir -p ${py} && touch ${dir}/rust-started && ${waitFor('python-said')} && rm -rf ${py} && ${standIn['rust-command']} && touch ${dir}/rust-ended`,
+    'python-command': `${waitFor('rust-started')} && echo 'the Python tests talk' && touch ${dir}/python-said && ${waitFor('rust-ended')} && mkdir -p ${py} && cp ${realReportFile('python.xml')} ${py}/python.xml`,
+    'summary-json': `${dir}/coverage-summary.json`
+  })
+  expect(result.status).toBe(0)
+  expect(result.stdout).toMatch(/::group::Python: [^\n]+\nthe Python tests talk\nPython: exit code 0 in [\d.]+ s\n::endgroup::/)
+  expect(fs.readFileSync(path.join(example, py, 'python-output.txt'), 'utf8')).toBe('the Python tests talk\n')
+  expect(result.outputs['python-line-coverage']).not.toBe('')
+})

@@ -53,6 +53,8 @@ export interface CommandResult {
   failures?: TestFailures
   /** Bytes written to the capture file (when one was asked for): what was kept, whatever the file became since. */
   capturedBytes?: number
+  /** Why the capture file stopped being written (its output is then kept only up to there). */
+  captureError?: string
 }
 
 export interface ArtifactInfo {

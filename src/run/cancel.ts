@@ -47,7 +47,7 @@ async function cancel(signal: NodeJS.Signals): Promise<void> {
   finishCancelled(signal)
 }
 
-function finishCancelled(signal: NodeJS.Signals): never {
+function finishCancelled(signal: NodeJS.Signals): void {
   for (const cleanup of cleanups) {
     try {
       cleanup()
@@ -60,5 +60,13 @@ function finishCancelled(signal: NodeJS.Signals): never {
   core.info(line)
   const summary = process.env['GITHUB_STEP_SUMMARY']
   if (summary) fs.appendFileSync(summary, `**${line}**\n`)
-  process.exit(signal === 'SIGINT' ? 130 : 143)
+  const code = signal === 'SIGINT' ? 130 : 143
+  // What the log has not taken yet (a slow reader of a full pipe) would be dropped by the exit: it gets a moment.
+  if (process.stdout.writableLength === 0) process.exit(code)
+  const exit = (): never => process.exit(code)
+  process.stdout.once('drain', exit)
+  setTimeout(exit, EXIT_DRAIN_MS)
 }
+
+/** The most a cancelled run waits for the log to take what is queued for it. */
+const EXIT_DRAIN_MS = 1_000

@@ -192,8 +192,12 @@ export function runCommand(spec: CommandSpec, sink: OutputSink): Promise<Command
         ...(hint ? { hint } : {}),
         ...(failures ? { failures } : {})
       }
-      if (!capture || captureError !== undefined) {
+      if (!capture) {
         resolve(result)
+        return
+      }
+      if (captureError !== undefined) {
+        resolve({ ...result, capturedBytes: capture.bytesWritten, captureError })
         return
       }
       const kept = capture

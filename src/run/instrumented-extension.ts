@@ -105,9 +105,10 @@ function unquote(word: string): string {
  */
 export function plainCargoTestCommand(command: string): string {
   if (!/\bcargo llvm-cov\b/.test(command)) return command
+  // Only the test run: `cargo llvm-cov clean …` or `report …` before or after it stay as they are.
   return command
-    .replace(/\bcargo llvm-cov nextest\b/, 'cargo nextest run')
-    .replace(/\bcargo llvm-cov(?: test)?\b/, 'cargo test')
+    .replace(/\bcargo llvm-cov nextest(?=\s|$)/, 'cargo nextest run')
+    .replace(/\bcargo llvm-cov(?: test)?(?=\s|$)(?!\s+(?:clean|report|show-env|run|nextest-archive)\b)/, 'cargo test')
     .replace(/\s--no-report\b/, '')
 }
 

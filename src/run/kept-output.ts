@@ -61,9 +61,17 @@ export async function replayKeptOutput(file: string, bytes: number): Promise<voi
   }
 }
 
-/** A fresh file for a command's output outside the project (RUNNER_TEMP, else the system's), and its removal. */
-export function keptOutputFile(): { file: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'rpc-output-'))
+/**
+ * A fresh file for a command's output outside the project (RUNNER_TEMP, else the system's), and its removal; null
+ * when no temporary folder can be made there.
+ */
+export function keptOutputFile(): { file: string; remove: () => void } | null {
+  let dir: string
+  try {
+    dir = fs.mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'rpc-output-'))
+  } catch {
+    return null
+  }
   return { file: path.join(dir, 'output.txt'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
@@ -77,7 +85,7 @@ export function placeKeptOutput(kept: string, target: string, bytes: number): vo
   if ('refused' in opened) return
   try {
     const file = path.join(mkdirInside(path.dirname(target), workspaceOf()), path.basename(target))
-    fs.rmSync(file, { force: true })
+    fs.rmSync(file, { force: true, recursive: true })
     const out = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o644)
     try {
       const buffer = Buffer.alloc(Math.min(1024 * 1024, Math.max(bytes, 1)))
@@ -96,7 +104,7 @@ export function placeKeptOutput(kept: string, target: string, bytes: number): vo
 }
 
 /** How much of a kept output a cancelled run shows (the process is about to exit). */
-export const CANCELLED_TAIL_BYTES = 64 * 1024
+export const CANCELLED_TAIL_BYTES = 16 * 1024
 
 /** The end of a kept output as its own log group, at once (a cancelled run, before its files are removed). */
 export function showKeptOutputNow(label: string, command: string, file: string): void {

@@ -17,22 +17,25 @@ import { commandOk, runCommand } from './command.js'
 export class DeferredLog {
   private readonly groups: DeferredGroup[] = []
 
-  /** A command whose output goes to `file` from now on. */
-  started(label: string, command: string, file: string): { ended: (status: string, bytes: number, removeFile: () => void) => void } {
-    const group: DeferredGroup = { label, command, file }
+  /** A command whose output goes to `file` (removed by `removeFile` once shown) from now on. */
+  started(label: string, command: string, file: string, removeFile: () => void): { ended: (status: string, bytes: number) => void } {
+    const group: DeferredGroup = { label, command, file, removeFile }
     this.groups.push(group)
-    return { ended: (status, bytes, removeFile) => Object.assign(group, { status, bytes, removeFile }) }
+    return { ended: (status, bytes) => Object.assign(group, { status, bytes }) }
   }
 
   async show(): Promise<void> {
-    for (const group of this.groups.splice(0)) {
+    while (this.groups.length > 0) {
+      const group = this.groups[0] as DeferredGroup
       core.startGroup(`${group.label}: ${group.command}`)
       try {
         await replayKeptOutput(group.file, group.bytes ?? 0)
         if (group.status !== undefined) log.info(`${group.label}: ${group.status}`)
       } finally {
         core.endGroup()
-        group.removeFile?.()
+        // Taken off only now: a run cancelled during the replay still shows the end of it.
+        this.groups.shift()
+        group.removeFile()
       }
     }
   }
@@ -40,7 +43,7 @@ export class DeferredLog {
   showNow(): void {
     for (const group of this.groups.splice(0)) {
       showKeptOutputNow(group.label, group.command, group.file)
-      group.removeFile?.()
+      group.removeFile()
     }
   }
 }
@@ -52,7 +55,7 @@ interface DeferredGroup {
   status?: string
   /** What the command wrote (the most that is shown). */
   bytes?: number
-  removeFile?: () => void
+  removeFile: () => void
 }
 
 export async function runLogged(
@@ -65,13 +68,20 @@ export async function runLogged(
   deferred?: DeferredLog
 ): Promise<CommandResult> {
   const spec = { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }
-  if (deferred && captureFile) {
-    // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after.
-    const kept = keptOutputFile()
-    const group = deferred.started(label, command, kept.file)
+  // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after;
+  // without a temporary folder, its log streams as usual.
+  const kept = deferred && captureFile ? keptOutputFile() : null
+  if (deferred && captureFile && kept) {
+    const group = deferred.started(label, command, kept.file, kept.remove)
     const result = await runCommand({ ...spec, captureFile: kept.file }, () => undefined)
-    group.ended(statusOf(result), result.capturedBytes ?? 0, kept.remove)
-    placeKeptOutput(kept.file, captureFile, result.capturedBytes ?? 0)
+    const bytes = result.capturedBytes ?? 0
+    const notes = result.captureError ? [`its output could not be kept past ${bytes} bytes: ${result.captureError}`] : []
+    try {
+      placeKeptOutput(kept.file, captureFile, bytes)
+    } catch (error) {
+      notes.push(`its output could not be put at ${captureFile}: ${(error as Error).message}`)
+    }
+    group.ended(`${statusOf(result)}${notes.map((n) => ` (${n})`).join('')}`, bytes)
     return result
   }
   core.startGroup(`${label}: ${command}`)

@@ -3,8 +3,14 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { dynamicLibraries, keepBuiltObjects, putBackObjects } from '../../../src/run/extension-objects.js'
 
+const roots: string[] = []
+afterAll(() => {
+  for (const root of roots) fs.rmSync(root, { recursive: true, force: true })
+})
+
 function targetFolder(): { target: string; keep: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-objects-'))
+  roots.push(root)
   const target = path.join(root, 'target')
   for (const dir of [
     'debug/deps',

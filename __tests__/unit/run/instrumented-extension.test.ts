@@ -70,6 +70,13 @@ describe('rust-from-python', () => {
   it("runs cargo-llvm-cov's test commands as plain cargo in show-env's environment", () => {
     expect(plainCargoTestCommand('cargo llvm-cov --no-report --no-default-features')).toBe('cargo test --no-default-features')
     expect(plainCargoTestCommand('uv run cargo llvm-cov nextest --no-report --workspace')).toBe('uv run cargo nextest run --workspace')
+    // The README's advice for a rust-command of one's own: the clean stays a clean, the test run becomes cargo test.
+    expect(plainCargoTestCommand('cargo llvm-cov clean --workspace && cargo llvm-cov --no-report --no-default-features --features x')).toBe(
+      'cargo llvm-cov clean --workspace && cargo test --no-default-features --features x'
+    )
+    expect(plainCargoTestCommand('cargo llvm-cov clean --workspace && cargo llvm-cov nextest --no-report')).toBe(
+      'cargo llvm-cov clean --workspace && cargo nextest run'
+    )
     expect(plainCargoTestCommand('make rust-tests')).toBe('make rust-tests')
   })
 

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-CeRLrjj_.js';
+import { p as parseUnifiedDiff } from './pipeline-D6nHWel9.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -19,7 +19,7 @@ import 'node:child_process';
 import 'node:util';
 import 'node:os';
 import 'node:stream/promises';
-import './cancel-DxMHQI5P.js';
+import './cancel-CR2pfPO7.js';
 import 'node:stream';
 import 'node:string_decoder';
 

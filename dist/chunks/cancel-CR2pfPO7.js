@@ -359,8 +359,12 @@ function runCommand(spec, sink) {
                 ...(hint ? { hint } : {}),
                 ...(failures ? { failures } : {})
             };
-            if (!capture || captureError !== undefined) {
+            if (!capture) {
                 resolve(result);
+                return;
+            }
+            if (captureError !== undefined) {
+                resolve({ ...result, capturedBytes: capture.bytesWritten, captureError });
                 return;
             }
             const kept = capture;
@@ -519,8 +523,16 @@ function finishCancelled(signal) {
     const summary = process.env['GITHUB_STEP_SUMMARY'];
     if (summary)
         fs.appendFileSync(summary, `**${line}**\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    const code = signal === 'SIGINT' ? 130 : 143;
+    // What the log has not taken yet (a slow reader of a full pipe) would be dropped by the exit: it gets a moment.
+    if (process.stdout.writableLength === 0)
+        process.exit(code);
+    const exit = () => process.exit(code);
+    process.stdout.once('drain', exit);
+    setTimeout(exit, EXIT_DRAIN_MS);
 }
+/** The most a cancelled run waits for the log to take what is queued for it. */
+const EXIT_DRAIN_MS = 1_000;
 
 var cancel$1 = /*#__PURE__*/Object.freeze({
     __proto__: null,

@@ -9,7 +9,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
-import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-DxMHQI5P.js';
+import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-CR2pfPO7.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -3642,7 +3642,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-C1MYy3J5.js');
+    const { changedLinesFromApi } = await import('./api-files-DdYTuvXm.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4199,9 +4199,18 @@ async function replayKeptOutput(file, bytes) {
         info(`(the output kept in ${file} could not be read back: ${error.message})`);
     }
 }
-/** A fresh file for a command's output outside the project (RUNNER_TEMP, else the system's), and its removal. */
+/**
+ * A fresh file for a command's output outside the project (RUNNER_TEMP, else the system's), and its removal; null
+ * when no temporary folder can be made there.
+ */
 function keptOutputFile() {
-    const dir = fs.mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'rpc-output-'));
+    let dir;
+    try {
+        dir = fs.mkdtempSync(path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), 'rpc-output-'));
+    }
+    catch {
+        return null;
+    }
     return { file: path.join(dir, 'output.txt'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 /**
@@ -4215,7 +4224,7 @@ function placeKeptOutput(kept, target, bytes) {
         return;
     try {
         const file = path.join(mkdirInside(path.dirname(target), workspaceOf()), path.basename(target));
-        fs.rmSync(file, { force: true });
+        fs.rmSync(file, { force: true, recursive: true });
         const out = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o644);
         try {
             const buffer = Buffer.alloc(Math.min(1024 * 1024, Math.max(bytes, 1)));
@@ -4236,7 +4245,7 @@ function placeKeptOutput(kept, target, bytes) {
     }
 }
 /** How much of a kept output a cancelled run shows (the process is about to exit). */
-const CANCELLED_TAIL_BYTES = 64 * 1024;
+const CANCELLED_TAIL_BYTES = 16 * 1024;
 /** The end of a kept output as its own log group, at once (a cancelled run, before its files are removed). */
 function showKeptOutputNow(label, command, file) {
     const text = lastPart(file, CANCELLED_TAIL_BYTES);
@@ -4256,14 +4265,15 @@ function showKeptOutputNow(label, command, file) {
  */
 class DeferredLog {
     groups = [];
-    /** A command whose output goes to `file` from now on. */
-    started(label, command, file) {
-        const group = { label, command, file };
+    /** A command whose output goes to `file` (removed by `removeFile` once shown) from now on. */
+    started(label, command, file, removeFile) {
+        const group = { label, command, file, removeFile };
         this.groups.push(group);
-        return { ended: (status, bytes, removeFile) => Object.assign(group, { status, bytes, removeFile }) };
+        return { ended: (status, bytes) => Object.assign(group, { status, bytes }) };
     }
     async show() {
-        for (const group of this.groups.splice(0)) {
+        while (this.groups.length > 0) {
+            const group = this.groups[0];
             startGroup(`${group.label}: ${group.command}`);
             try {
                 await replayKeptOutput(group.file, group.bytes ?? 0);
@@ -4272,26 +4282,36 @@ class DeferredLog {
             }
             finally {
                 endGroup();
-                group.removeFile?.();
+                // Taken off only now: a run cancelled during the replay still shows the end of it.
+                this.groups.shift();
+                group.removeFile();
             }
         }
     }
     showNow() {
         for (const group of this.groups.splice(0)) {
             showKeptOutputNow(group.label, group.command, group.file);
-            group.removeFile?.();
+            group.removeFile();
         }
     }
 }
 async function runLogged(label, command, inputs, env, timeoutMs, captureFile, deferred) {
     const spec = { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) };
-    if (deferred && captureFile) {
-        // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after.
-        const kept = keptOutputFile();
-        const group = deferred.started(label, command, kept.file);
+    // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after;
+    // without a temporary folder, its log streams as usual.
+    const kept = deferred && captureFile ? keptOutputFile() : null;
+    if (deferred && captureFile && kept) {
+        const group = deferred.started(label, command, kept.file, kept.remove);
         const result = await runCommand({ ...spec, captureFile: kept.file }, () => undefined);
-        group.ended(statusOf(result), result.capturedBytes ?? 0, kept.remove);
-        placeKeptOutput(kept.file, captureFile, result.capturedBytes ?? 0);
+        const bytes = result.capturedBytes ?? 0;
+        const notes = result.captureError ? [`its output could not be kept past ${bytes} bytes: ${result.captureError}`] : [];
+        try {
+            placeKeptOutput(kept.file, captureFile, bytes);
+        }
+        catch (error) {
+            notes.push(`its output could not be put at ${captureFile}: ${error.message}`);
+        }
+        group.ended(`${statusOf(result)}${notes.map((n) => ` (${n})`).join('')}`, bytes);
         return result;
     }
     startGroup(`${label}: ${command}`);
@@ -4545,11 +4565,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DBzZ415x.js');
+            const { parseLcovFile } = await import('./lcov-BKNMufrM.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DOJ3bZIO.js');
+            const { parseCoberturaFile } = await import('./cobertura-BaJwg4gG.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4644,7 +4664,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-DOJ3bZIO.js');
+    const { parseCoberturaFile } = await import('./cobertura-BaJwg4gG.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4683,7 +4703,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-Cqqj5BTC.js');
+    const { zipDirectory } = await import('./write-1UMQlaBH.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5357,9 +5377,10 @@ function unquote(word) {
 function plainCargoTestCommand(command) {
     if (!/\bcargo llvm-cov\b/.test(command))
         return command;
+    // Only the test run: `cargo llvm-cov clean …` or `report …` before or after it stay as they are.
     return command
-        .replace(/\bcargo llvm-cov nextest\b/, 'cargo nextest run')
-        .replace(/\bcargo llvm-cov(?: test)?\b/, 'cargo test')
+        .replace(/\bcargo llvm-cov nextest(?=\s|$)/, 'cargo nextest run')
+        .replace(/\bcargo llvm-cov(?: test)?(?=\s|$)(?!\s+(?:clean|report|show-env|run|nextest-archive)\b)/, 'cargo test')
         .replace(/\s--no-report\b/, '');
 }
 /**
@@ -5550,7 +5571,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-DBzZ415x.js');
+    const { parseLcovFile } = await import('./lcov-BKNMufrM.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5668,7 +5689,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CCF_xtLg.js');
+        const { collectShards } = await import('./shards-Co3CvTBo.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -61,12 +61,26 @@ export class Findings {
     try {
       return await work()
     } catch (error) {
-      core.debug((error as Error)?.stack ?? String(error))
-      // A path leading out of the workspace is refused, not a bug: one line naming it.
-      if (error instanceof PathOutsideWorkspace) this.add(suite, 'report-unreadable', error.message)
-      else this.internal(suite, phase, error)
+      this.caught(suite, phase, error)
       return undefined
     }
+  }
+
+  /** guard() for a phase that does not wait. */
+  guardSync<T>(suite: Finding['suite'], phase: string, work: () => T): T | undefined {
+    try {
+      return work()
+    } catch (error) {
+      this.caught(suite, phase, error)
+      return undefined
+    }
+  }
+
+  private caught(suite: Finding['suite'], phase: string, error: unknown): void {
+    core.debug((error as Error)?.stack ?? String(error))
+    // A path leading out of the workspace is refused, not a bug: one line naming it.
+    if (error instanceof PathOutsideWorkspace) this.add(suite, 'report-unreadable', error.message)
+    else this.internal(suite, phase, error)
   }
 
   for(suite: SuiteId): Finding[] {

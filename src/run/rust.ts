@@ -19,19 +19,39 @@ import { cargoScope, droppedDefaultFeatures, readCargoWorkspace, type CargoScope
 import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 import { rustCommandEnv } from './toolchain.js'
 
-export async function runRust(run: RunState): Promise<SuiteResult> {
-  const { inputs, findings } = run
+/** What the Rust suite runs, found before any command: the crate, the packages, the environment. */
+export interface RustPlan {
+  result: SuiteResult
+  started: number
+  /** Null when there is nothing to run (the suite is off, or a finding said why). */
+  ready: { env: NodeJS.ProcessEnv; crate: { manifestArg: string }; scope: CargoScope } | null
+}
+
+/**
+ * The Rust suite's preparation: its stale files removed, the environment, the crate and the packages (cargo
+ * metadata, rustc: synchronous calls, made before the Python suite starts beside it, whose pipes they would
+ * otherwise leave unread, and whose cancellation they would hold up).
+ */
+export function prepareRust(run: RunState): RustPlan {
+  const { inputs } = run
   const rust = inputs.rust
   const result = emptySuite(inputs, 'rust')
-  if (!rust.enabled) return result
   const started = Date.now()
+  if (!rust.enabled) return { result, started, ready: null }
   removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)])
   fs.mkdirSync(path.dirname(rust.lcov), { recursive: true })
   const env = rustCommandEnv(run.env, inputs.workingDirectory, log.info)
   const crate = findCrate(run, result)
-  if (!crate) return result
-  const scope = measuredScope(run, result, crate, env)
-  if (!scope) return result
+  const scope = crate ? measuredScope(run, result, crate, env) : null
+  return { result, started, ready: crate && scope ? { env, crate, scope } : null }
+}
+
+export async function runRust(run: RunState, plan: RustPlan = prepareRust(run)): Promise<SuiteResult> {
+  const { inputs, findings } = run
+  const rust = inputs.rust
+  const { result, started } = plan
+  if (!plan.ready) return result
+  const { env, crate, scope } = plan.ready
   const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
   const reports = rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)
   // Nothing of an earlier run (a second local run, a restored target/ cache) counts: its profiles, and its test

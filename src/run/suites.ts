@@ -14,7 +14,7 @@ import { runRustFromPython, rustFromPythonWanted, rustTestsOnlyPath, showEnvPath
 import { childEnv } from './command.js'
 import { DeferredLog } from './logged-command.js'
 import { runPython } from './python.js'
-import { runRust } from './rust.js'
+import { prepareRust, runRust } from './rust.js'
 import { pythonOutputPath, pythonTermPath, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 
 export async function runSuites(run: RunState): Promise<void> {
@@ -51,9 +51,11 @@ export async function runSuites(run: RunState): Promise<void> {
         // A cancelled run removes them, finished or not: the suite was stopped.
         if (!isCancelled()) for (const file of pythonFiles) unfinished.delete(file)
       })
+  // The Rust suite's synchronous preparation (cargo metadata, rustc) before the Python suite starts beside it.
+  const plan = findings.guardSync('rust', 'preparing the Rust suite', () => prepareRust(run))
   if (sideBySide) core.info("parallel-suites: the Python suite runs beside the Rust suite; its log follows the Rust suite's.")
   const python = sideBySide ? runPythonSuite(pythonLog) : null
-  run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run))) ?? run.rust
+  if (plan) run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run, plan))) ?? run.rust
   if (isCancelled()) await halted()
   for (const file of rustFiles) unfinished.delete(file)
   const rustZip = findings

@@ -38,14 +38,27 @@ class Findings {
             return await work();
         }
         catch (error) {
-            debug(error?.stack ?? String(error));
-            // A path leading out of the workspace is refused, not a bug: one line naming it.
-            if (error instanceof PathOutsideWorkspace)
-                this.add(suite, 'report-unreadable', error.message);
-            else
-                this.internal(suite, phase, error);
+            this.caught(suite, phase, error);
             return undefined;
         }
+    }
+    /** guard() for a phase that does not wait. */
+    guardSync(suite, phase, work) {
+        try {
+            return work();
+        }
+        catch (error) {
+            this.caught(suite, phase, error);
+            return undefined;
+        }
+    }
+    caught(suite, phase, error) {
+        debug(error?.stack ?? String(error));
+        // A path leading out of the workspace is refused, not a bug: one line naming it.
+        if (error instanceof PathOutsideWorkspace)
+            this.add(suite, 'report-unreadable', error.message);
+        else
+            this.internal(suite, phase, error);
     }
     for(suite) {
         return this.findings.filter((f) => f.suite === suite);
@@ -3642,7 +3655,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DdYTuvXm.js');
+    const { changedLinesFromApi } = await import('./api-files-X9uZI58y.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4565,11 +4578,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BKNMufrM.js');
+            const { parseLcovFile } = await import('./lcov-Dy7DYK65.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BaJwg4gG.js');
+            const { parseCoberturaFile } = await import('./cobertura-Bmm74s-a.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4664,7 +4677,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BaJwg4gG.js');
+    const { parseCoberturaFile } = await import('./cobertura-Bmm74s-a.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4703,7 +4716,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-1UMQlaBH.js');
+    const { zipDirectory } = await import('./write-CzOO6HZT.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5126,22 +5139,32 @@ function rustCommandEnv(stepEnv, cwd, say) {
 // the test run (a --no-report run) and every report after it. All within the
 // suite's one time limit.
 // The test run and the reports measure the same cargo packages (cargo-scope.ts).
-async function runRust(run) {
-    const { inputs, findings } = run;
+/**
+ * The Rust suite's preparation: its stale files removed, the environment, the crate and the packages (cargo
+ * metadata, rustc: synchronous calls, made before the Python suite starts beside it, whose pipes they would
+ * otherwise leave unread, and whose cancellation they would hold up).
+ */
+function prepareRust(run) {
+    const { inputs } = run;
     const rust = inputs.rust;
     const result = emptySuite(inputs, 'rust');
-    if (!rust.enabled)
-        return result;
     const started = Date.now();
+    if (!rust.enabled)
+        return { result, started, ready: null };
     removeStale([rust.lcov, rust.htmlDir, rustHtmlZipPath(inputs), rustCoberturaPath(inputs)]);
     fs.mkdirSync(path.dirname(rust.lcov), { recursive: true });
     const env = rustCommandEnv(run.env, inputs.workingDirectory, info);
     const crate = findCrate(run, result);
-    if (!crate)
+    const scope = crate ? measuredScope(run, result, crate, env) : null;
+    return { result, started, ready: crate && scope ? { env, crate, scope } : null };
+}
+async function runRust(run, plan = prepareRust(run)) {
+    const { inputs, findings } = run;
+    const rust = inputs.rust;
+    const { result, started } = plan;
+    if (!plan.ready)
         return result;
-    const scope = measuredScope(run, result, crate, env);
-    if (!scope)
-        return result;
+    const { env, crate, scope } = plan.ready;
     const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : '';
     const reports = rustReportSteps(inputs, crate.manifestArg + scope.reportArgs);
     // Nothing of an earlier run (a second local run, a restored target/ cache) counts: its profiles, and its test
@@ -5571,7 +5594,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-BKNMufrM.js');
+    const { parseLcovFile } = await import('./lcov-Dy7DYK65.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5646,10 +5669,13 @@ async function runSuites(run) {
             for (const file of pythonFiles)
                 unfinished.delete(file);
     });
+    // The Rust suite's synchronous preparation (cargo metadata, rustc) before the Python suite starts beside it.
+    const plan = findings.guardSync('rust', 'preparing the Rust suite', () => prepareRust(run));
     if (sideBySide)
         info$1("parallel-suites: the Python suite runs beside the Rust suite; its log follows the Rust suite's.");
     const python = sideBySide ? runPythonSuite(pythonLog) : null;
-    run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run))) ?? run.rust;
+    if (plan)
+        run.rust = (await findings.guard('rust', 'running the Rust suite', () => runRust(run, plan))) ?? run.rust;
     if (isCancelled())
         await halted();
     for (const file of rustFiles)
@@ -5689,7 +5715,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Co3CvTBo.js');
+        const { collectShards } = await import('./shards-DNPxraxP.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -2,7 +2,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-C6yNFaLi.js';
+import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-BIgeqzZu.js';
 import { I as InputError } from './chunks/workspace-fs-DBUuvP7I.js';
 import 'os';
 import 'crypto';
@@ -80,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-De_xiii4.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-DeFTpVXu.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -95,6 +95,9 @@ it.each(['true', 'false'])(
     expect(run.log).toContain('Rust: python -m pip install --no-build-isolation -e .')
     expect(run.log).toContain('Rust: cargo test --no-default-features')
     expect(fs.existsSync(stale)).toBe(false)
+    // The clean ran beside show-env, told the folders show-env then named: it did not have to run again.
+    expect(run.log).toContain('::group::Rust: cargo llvm-cov clean --workspace')
+    expect(run.log).not.toContain('the clean runs again')
     expect(fs.readdirSync(project).filter((f) => f.endsWith('.profraw'))).toEqual([])
     const built = run.log.indexOf('::group::Rust: python -m pip install')
     const tested = run.log.indexOf('::group::Rust: cargo test --no-default-features')
@@ -112,6 +115,9 @@ it.each(['true', 'false'])(
     const target = path.join(project, 'target')
     const profiles = fs.readdirSync(target).filter((f) => f.endsWith('.profraw'))
     expect(profiles.length).toBeGreaterThanOrEqual(3) // two Rust test binaries and the pytest process
+    // The HTML and Cobertura reports ran side by side with the raw profiles set aside: all are back, nothing else left.
+    expect(run.log.includes('The other Rust reports run side by side')).toBe(true)
+    expect(fs.readdirSync(target).filter((f) => f.includes('aside'))).toEqual([])
     const merged = path.join(home, 'merged.profdata')
     execFileSync(llvm.LLVM_PROFDATA, ['merge', '-sparse', '-o', merged, ...profiles.map((f) => path.join(target, f))])
     const objs = objects()

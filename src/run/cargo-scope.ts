@@ -23,6 +23,10 @@ export interface CargoPackage {
 export interface CargoWorkspace {
   root: string
   members: CargoPackage[]
+  /** cargo's target folder (absolute), or null when cargo metadata did not give one. */
+  targetDirectory: string | null
+  /** cargo's build folder (absolute): its build-dir when one is set, else the target folder; null when not given. */
+  buildDirectory: string | null
 }
 
 /** The workspace of a manifest as `cargo metadata --no-deps` describes it, or null when cargo cannot say. */
@@ -53,6 +57,8 @@ export function parseCargoMetadata(json: string): CargoWorkspace | null {
     const data = JSON.parse(json) as {
       workspace_root?: string
       workspace_members?: string[]
+      target_directory?: unknown
+      build_directory?: unknown
       packages?: Array<{ id: string; name: string; manifest_path: string; features?: Record<string, string[]> }>
     }
     if (typeof data.workspace_root !== 'string' || !Array.isArray(data.packages)) return null
@@ -62,7 +68,11 @@ export function parseCargoMetadata(json: string): CargoWorkspace | null {
     const members = data.packages
       .filter((p) => memberIds.has(p.id))
       .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: featureTable(p.features) }))
-    return { root: data.workspace_root, members }
+    const absolute = (value: unknown): string | null => (typeof value === 'string' && path.isAbsolute(value) ? value : null)
+    const targetDirectory = absolute(data.target_directory)
+    // Older cargo gives no build_directory: the build folder is the target folder.
+    const buildDirectory = data.build_directory === undefined ? targetDirectory : absolute(data.build_directory)
+    return { root: data.workspace_root, members, targetDirectory, buildDirectory }
   } catch {
     return null
   }
@@ -83,6 +93,8 @@ export interface CargoScope {
    * only the measured ones, while its report reads every member's binaries, stale ones too.
    */
   othersUnmeasured: boolean
+  /** The workspace as cargo metadata gave it (null when it could not be read). */
+  workspace?: CargoWorkspace | null
 }
 
 export type ScopeResult = { ok: true; scope: CargoScope } | { ok: false; message: string }

@@ -6,14 +6,16 @@
 //   1. `cargo llvm-cov show-env --sh` once: its KEY=VALUE lines (RUSTC_WRAPPER,
 //      LLVM_PROFILE_FILE under target/, CARGO_LLVM_COV_TARGET_DIR, ...) become
 //      the environment of every command below;
-//   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in;
+//   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in
+//      (beside step 1, told the folders show-env names: llvm-cov-folders.ts);
 //   3. the extension built and installed in that environment (instrumented);
 //   4. the Rust tests beside the Python tests, each run once (parallel-suites;
 //      off: one after the other, the Rust tests before the build): the Python
 //      run writes the Python report and, through the extension, more Rust
 //      profiles, into a folder of their own until the Rust tests' report of
 //      their profiles alone (rust-tests-only.lcov) is made;
-//   5. the Rust reports (lcov, HTML, Cobertura) over all profiles.
+//   5. the Rust reports over all profiles: the lcov, then the HTML and Cobertura
+//      side by side (rust-reports.ts).
 //
 // The Rust tests alone and the lines only the Python tests reach are figures
 // of their own (summary, coverage-summary.json, outputs).
@@ -28,11 +30,13 @@ import { LINE_HIT, type CoverageReport } from '../reports/model.js'
 import { zipRustHtml } from '../zip/html-report.js'
 import { onCancel } from './cancel.js'
 import { childEnv, commandOk } from './command.js'
-import { type DeferredLog, failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
+import { DeferredLog, failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { dynamicLibraries, keepBuiltObjects, putBackObjects } from './extension-objects.js'
 import { readMaturinProject } from './maturin-project.js'
 import { runPython } from './python.js'
-import { findCrate, measuredScope, rustReportSteps, rustToolVersions } from './rust.js'
+import { namesTheSameFolders, profilesPlace, showEnvFolders } from './llvm-cov-folders.js'
+import { findCrate, measuredScope, rustToolVersions } from './rust.js'
+import { runLaterReports, rustReportSteps } from './rust-reports.js'
 import { shellQuote } from './shell.js'
 import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 import { rustCommandEnv } from './toolchain.js'
@@ -162,20 +166,32 @@ async function measureRustFromPython(
   if (!crate || !scope) return runPythonSuite(childEnv(run.env))
   const prefix = rust.commandPrefix ? `${rust.commandPrefix} ` : ''
   let rustMs = 0
-  const step = async (command: string, what: string, captureFile?: string): Promise<CommandResult> => {
-    const commandResult = await runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs, captureFile)
-    rustMs += commandResult.durationMs
+  const record = (commandResult: CommandResult, what: string): void => {
     result.commands.push(commandResult)
     if (commandResult.failures && !commandResult.timedOut) recordFailure(findings, result, commandResult, rust.timeoutMs)
     else if (!commandOk(commandResult)) {
       const message = failureMessage('Rust', commandResult, rust.timeoutMs)
       findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', `${message} (${what})`)
     }
+  }
+  const step = async (command: string, what: string, captureFile?: string): Promise<CommandResult> => {
+    const commandResult = await runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs, captureFile)
+    rustMs += commandResult.durationMs
+    record(commandResult, what)
     return commandResult
   }
 
-  // 1. The environment, once.
-  const shown = await step(`${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, 'cargo-llvm-cov environment', showEnvFile)
+  // 1. The environment, once, and 2. the clean beside it, told the folders show-env will name (checked after it:
+  // should they differ, or the clean fail, it runs again in show-env's environment).
+  const cleanCommand = `${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`
+  const foreseen = showEnvFolders(scope.workspace, env, inputs.workingDirectory)
+  const began = Date.now()
+  const { shown, early } = await besideIt(
+    () => runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile),
+    foreseen ? (deferred) => runLogged('Rust', cleanCommand, inputs, { ...env, ...foreseen }, rust.timeoutMs, undefined, deferred) : null
+  )
+  rustMs += Date.now() - began
+  record(shown, 'cargo-llvm-cov environment')
   const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {}
   const problem = commandOk(shown) ? profileFileProblem(vars) : 'no environment'
   if (problem !== null) {
@@ -187,7 +203,13 @@ async function measureRustFromPython(
   // pip builds through maturin's PEP 517 backend, in release unless told: the dev profile is what the Rust tests share.
   if (!inputs.rust.extensionBuildCommand && env['MATURIN_PEP517_ARGS'] === undefined) env['MATURIN_PEP517_ARGS'] = '--profile dev'
 
-  const cleaned = await step(`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`, 'removing stale profiles')
+  const cleanedBeside = early !== null && foreseen !== null && commandOk(early) && namesTheSameFolders(vars, foreseen, inputs.workingDirectory)
+  if (cleanedBeside) record(early, 'removing stale profiles')
+  else if (early !== null)
+    core.info(
+      `rust-from-python: the clean runs again in show-env's environment (${commandOk(early) ? 'it names other folders than foreseen' : 'the one beside it failed'}).`
+    )
+  const cleaned = cleanedBeside ? early : await step(cleanCommand, 'removing stale profiles')
   const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
   if (testCommand !== rust.testCommand) core.info(`rust-from-python: the Rust tests run as \`${testCommand}\` in cargo-llvm-cov's environment.`)
   const reportCommand = rust.reportCommand + (rust.customReportCommand ? '' : crate.manifestArg + scope.reportArgs + rust.reportArgs)
@@ -199,7 +221,22 @@ async function measureRustFromPython(
 
   // The Rust reports over every profile.
   if (tests !== null && worthReporting(tests)) {
-    for (const command of rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)) if (!commandOk(await step(command, 'Rust report'))) break
+    const [lcovReport, ...others] = rustReportSteps(inputs, crate.manifestArg + scope.reportArgs)
+    const mergedSince = Date.now()
+    if (commandOk(await step(lcovReport as string, 'Rust report'))) {
+      const othersStarted = Date.now()
+      const later = await runLaterReports(
+        {
+          commands: others,
+          place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
+          mergedSince,
+          cargoLlvmCovVersion: (await tools)['cargo-llvm-cov']
+        },
+        (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs - (Date.now() - othersStarted), undefined, deferred)
+      )
+      rustMs += Date.now() - othersStarted
+      for (const commandResult of later) record(commandResult, 'Rust report')
+    }
   }
   result.durationMs = rustMs
   if (result.commands.some(commandOk)) result.tools = await tools
@@ -213,6 +250,26 @@ async function measureRustFromPython(
     core.setOutput('rust-lines-only-python', String(f.linesOnlyPython))
   }
   await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run))
+}
+
+/**
+ * One command with its log streamed, and (when given) another beside it, its log kept and shown after the first's,
+ * or at once if the run is cancelled meanwhile.
+ */
+async function besideIt(
+  first: () => Promise<CommandResult>,
+  second: ((deferred: DeferredLog) => Promise<CommandResult>) | null
+): Promise<{ shown: CommandResult; early: CommandResult | null }> {
+  if (second === null) return { shown: await first(), early: null }
+  const deferred = new DeferredLog()
+  const forget = onCancel(() => deferred.showNow())
+  try {
+    const [shown, early] = await Promise.all([first(), second(deferred)])
+    await deferred.show()
+    return { shown, early }
+  } finally {
+    forget()
+  }
 }
 
 interface OrderContext {

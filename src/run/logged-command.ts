@@ -68,16 +68,16 @@ export async function runLogged(
   deferred?: DeferredLog
 ): Promise<CommandResult> {
   const spec = { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) }
-  // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after;
-  // without a temporary folder, its log streams as usual.
-  const kept = deferred && captureFile ? keptOutputFile() : null
-  if (deferred && captureFile && kept) {
+  // Its log shown later: the output kept outside the project while it runs (a Rust command beside it may remove
+  // target/), put at captureFile after (when given); without a temporary folder, its log streams as usual.
+  const kept = deferred ? keptOutputFile() : null
+  if (deferred && kept) {
     const group = deferred.started(label, command, kept.file, kept.remove)
     const result = await runCommand({ ...spec, captureFile: kept.file }, () => undefined)
     const bytes = result.capturedBytes ?? 0
     const notes = result.captureError ? [`its output could not be kept past ${bytes} bytes: ${result.captureError}`] : []
     try {
-      placeKeptOutput(kept.file, captureFile, bytes)
+      if (captureFile) placeKeptOutput(kept.file, captureFile, bytes)
     } catch (error) {
       notes.push(`its output could not be put at ${captureFile}: ${(error as Error).message}`)
     }

@@ -1,6 +1,7 @@
 // The Rust suite: with the default commands cargo-llvm-cov's one run (what
 // earlier runs left removed, the tests under coverage, the lcov report), then
-// the HTML and Cobertura reports from its profiles; with commands of one's own,
+// the HTML and Cobertura reports from its profiles (side by side,
+// rust-reports.ts); with commands of one's own,
 // the test run (a --no-report run) and every report after it. All within the
 // suite's one time limit.
 // The test run and the reports measure the same cargo packages (cargo-scope.ts).
@@ -12,6 +13,8 @@ import type { Inputs } from '../model/inputs.js'
 import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
+import { profilesPlace } from './llvm-cov-folders.js'
+import { runLaterReports, rustReportSteps } from './rust-reports.js'
 import { commandOk } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { readMaturinProject, manifestArgument } from './maturin-project.js'
@@ -68,40 +71,47 @@ export async function runRust(run: RunState, plan: RustPlan = prepareRust(run)):
   const test = oneRun
     ? `${rust.testCommand.replace(/ --no-report(?= |$)/, '')}${crate.manifestArg}${scope.testArgs} --lcov --output-path ${shellQuote(rust.lcov)}`
     : rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs)
-  const steps = [...clean, test, ...(oneRun ? reports.slice(1) : reports)]
+  // The lcov comes from the one run, else from the first report; the other reports follow (rust-reports.ts).
+  const steps = [...clean, test, ...(oneRun ? [] : reports.slice(0, 1))]
   const tools = rustToolVersions(inputs, env)
   const testIndex = clean.length
+  let stopped = false
+  let mergedSince = started
   for (let index = 0; index < steps.length; index++) {
     const command = steps[index] as string
     const remaining = rust.timeoutMs - (Date.now() - started)
+    mergedSince = Date.now()
     const commandResult = await runLogged('Rust', command, inputs, env, remaining)
     result.commands.push(commandResult)
     if (!commandOk(commandResult)) {
       recordFailure(findings, result, commandResult, rust.timeoutMs)
       // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
-      if (index !== testIndex || !worthReporting(commandResult)) break
+      if (index !== testIndex || !worthReporting(commandResult)) {
+        stopped = true
+        break
+      }
       // cargo-llvm-cov writes no report after failed tests: the lcov comes from their profiles like the others.
       if (oneRun && !fs.existsSync(rust.lcov)) steps.splice(index + 1, 0, reports[0] as string)
+    }
+  }
+  if (!stopped) {
+    const later = await runLaterReports(
+      {
+        commands: reports.slice(1),
+        place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
+        mergedSince,
+        cargoLlvmCovVersion: (await tools)['cargo-llvm-cov']
+      },
+      (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred)
+    )
+    for (const commandResult of later) {
+      result.commands.push(commandResult)
+      if (!commandOk(commandResult)) recordFailure(findings, result, commandResult, rust.timeoutMs)
     }
   }
   result.durationMs = Date.now() - started
   if (result.commands.some(commandOk)) result.tools = await tools
   return result
-}
-
-/**
- * The report commands over the profiles: lcov, HTML, and Cobertura when asked for.
- * `crateArgs`: the manifest and package selection of the default report command
- * (report-side flags moved from rust-command follow them).
- */
-export function rustReportSteps(inputs: Inputs, crateArgs: string): string[] {
-  const rust = inputs.rust
-  const report = rust.reportCommand + (rust.customReportCommand ? '' : crateArgs + rust.reportArgs)
-  return [
-    `${report} --lcov --output-path ${shellQuote(rust.lcov)}`,
-    `${report} --html --output-dir ${shellQuote(path.dirname(rust.htmlDir))}`,
-    ...(rust.cobertura ? [`${report} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
-  ]
 }
 
 /**
@@ -166,7 +176,7 @@ export function measuredScope(
     result.commands.push({ command: rust.testCommand, exitCode: null, signal: null, timedOut: false, durationMs: 0, spawnError: 'unknown package' })
     return null
   }
-  const scope = chosen.scope
+  const scope: CargoScope = { ...chosen.scope, workspace: ws }
   if (scope.shown) {
     result.packages = { names: scope.packages, wholeWorkspace: scope.wholeWorkspace }
     log.info(`Rust packages measured: ${scope.packages.join(', ')}${scope.wholeWorkspace ? ' (the whole cargo workspace)' : ''}.`)

@@ -24,6 +24,7 @@ beforeAll(() => {
 
 it('reads the members from cargo metadata', () => {
   expect(ws.root).toBe(root)
+  expect(ws.targetDirectory).toBe(process.env['CARGO_TARGET_DIR'] ? path.resolve(root, process.env['CARGO_TARGET_DIR']) : path.join(root, 'target'))
   expect(ws.members.map((m) => m.name).sort()).toEqual(['ws_core', 'ws_extra', 'ws_root'])
   expect(ws.members.find((m) => m.name === 'ws_root')?.features).toEqual({ default: ['fancy'], fancy: [] })
 })
@@ -87,6 +88,8 @@ it('names the default features --no-default-features leaves out, PyO3’s extens
   expect(droppedDefaultFeatures(ws, manifest, ['ws_core'], DEFAULT)).toEqual([])
   const pyo3: CargoWorkspace = {
     root: '/p',
+    targetDirectory: '/p/target',
+    buildDirectory: '/p/target',
     members: [
       {
         name: 'ext',
@@ -124,5 +127,19 @@ it('refuses cargo metadata whose packages are not as cargo writes them, without 
   expect(parseCargoMetadata('{"workspace_root":"/w","packages":[null]}')).toBeNull()
   expect(
     parseCargoMetadata('{"workspace_root":"/w","packages":[{"id":"a","name":"a","manifest_path":"/w/Cargo.toml","features":{"x":[1],"y":["z"]}}]}')
-  ).toEqual({ root: '/w', members: [{ name: 'a', manifestPath: '/w/Cargo.toml', features: { y: ['z'] } }] })
+  ).toEqual({
+    root: '/w',
+    members: [{ name: 'a', manifestPath: '/w/Cargo.toml', features: { y: ['z'] } }],
+    targetDirectory: null,
+    buildDirectory: null
+  })
+  // A target folder that is not an absolute path is not one to look in.
+  expect(parseCargoMetadata('{"workspace_root":"/w","target_directory":"t","packages":[]}')?.targetDirectory).toBeNull()
+  expect(parseCargoMetadata('{"workspace_root":"/w","target_directory":"/w/target","packages":[]}')).toMatchObject({
+    targetDirectory: '/w/target',
+    buildDirectory: '/w/target'
+  })
+  expect(
+    parseCargoMetadata('{"workspace_root":"/w","target_directory":"/w/target","build_directory":"/w/build","packages":[]}')?.buildDirectory
+  ).toBe('/w/build')
 })

@@ -865,4 +865,4 @@ function refuseCollisions(read, inputs) {
     ]);
 }
 
-export { artifactNameProblem as a, setOutput as b, redactDeep as c, inferPythonPackage as d, error as e, flushAnnotations as f, simpleWords as g, shellQuote as h, info as i, flagName as j, llvmCovRun as l, makeRedactor as m, notice as n, readInputs as r, setFailed as s, warning as w };
+export { artifactNameProblem as a, setOutput as b, redactDeep as c, inferPythonPackage as d, error as e, flushAnnotations as f, shellQuote as g, simpleWords as h, info as i, flagName as j, llvmCovRun as l, makeRedactor as m, notice as n, readInputs as r, setFailed as s, warning as w };

@@ -3,7 +3,7 @@ import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summar
 import { P as PathOutsideWorkspace, a as resolveInside, b as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, c as realLocation, m as mkdirInside, A as ApiError, d as InvalidSummary, B as BaselineUnavailable, U as UploadError, e as PatchUnavailable, f as writeFileAtomic, R as ReportError, g as writeThroughTemp, r as readMaturinProject, h as manifestArgument } from './workspace-fs-DBUuvP7I.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as simpleWords, h as shellQuote, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-C6yNFaLi.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as shellQuote, h as simpleWords, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-BIgeqzZu.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -3655,7 +3655,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-X9uZI58y.js');
+    const { changedLinesFromApi } = await import('./api-files-pPPlXTQD.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4310,16 +4310,17 @@ class DeferredLog {
 }
 async function runLogged(label, command, inputs, env, timeoutMs, captureFile, deferred) {
     const spec = { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) };
-    // Kept outside the project while it runs (a Rust command beside it may remove target/), put in place after;
-    // without a temporary folder, its log streams as usual.
-    const kept = deferred && captureFile ? keptOutputFile() : null;
-    if (deferred && captureFile && kept) {
+    // Its log shown later: the output kept outside the project while it runs (a Rust command beside it may remove
+    // target/), put at captureFile after (when given); without a temporary folder, its log streams as usual.
+    const kept = deferred ? keptOutputFile() : null;
+    if (deferred && kept) {
         const group = deferred.started(label, command, kept.file, kept.remove);
         const result = await runCommand({ ...spec, captureFile: kept.file }, () => undefined);
         const bytes = result.capturedBytes ?? 0;
         const notes = result.captureError ? [`its output could not be kept past ${bytes} bytes: ${result.captureError}`] : [];
         try {
-            placeKeptOutput(kept.file, captureFile, bytes);
+            if (captureFile)
+                placeKeptOutput(kept.file, captureFile, bytes);
         }
         catch (error) {
             notes.push(`its output could not be put at ${captureFile}: ${error.message}`);
@@ -4578,11 +4579,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-Dy7DYK65.js');
+            const { parseLcovFile } = await import('./lcov-BkpI9bgA.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-Bmm74s-a.js');
+            const { parseCoberturaFile } = await import('./cobertura-BU4uxGT9.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4677,7 +4678,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-Bmm74s-a.js');
+    const { parseCoberturaFile } = await import('./cobertura-BU4uxGT9.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4716,7 +4717,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-CzOO6HZT.js');
+    const { zipDirectory } = await import('./write-BHchFt7-.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4867,6 +4868,198 @@ async function runPython(run, env = childEnv(run.env), deferred) {
 /** pytest-cov prints its table at the end of the run: only this much of the output's end is read, whatever its size. */
 const TABLE_SEARCH_BYTES = 16 * 1024 * 1024;
 
+// The folders cargo-llvm-cov works in, found as it finds them (from cargo
+// metadata and its variables), so that the action can act on them beside its
+// commands: the raw profiles and the profdata file of a run, and the target and
+// build folders `show-env` names, for the clean that runs beside it.
+/**
+ * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder), else
+ * `llvm-cov-target` in cargo's target folder; the profdata file is named after the workspace root's folder. Null when
+ * cargo metadata did not say.
+ */
+function profilesPlace(ws, env, cwd) {
+    if (!ws)
+        return null;
+    const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR'];
+    const dir = fromEnv ? path.resolve(cwd, fromEnv) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null;
+    if (dir === null)
+        return null;
+    return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) };
+}
+/**
+ * The folders `show-env` will name (absolute): CARGO_LLVM_COV_TARGET_DIR and CARGO_LLVM_COV_BUILD_DIR when set
+ * (from the working folder; the build folder is the target folder when only the first is), else cargo's own target
+ * and build folders. Null when cargo metadata did not say.
+ */
+function showEnvFolders(ws, env, cwd) {
+    const target = env['CARGO_LLVM_COV_TARGET_DIR'];
+    if (target) {
+        const dir = path.resolve(cwd, target);
+        const build = env['CARGO_LLVM_COV_BUILD_DIR'];
+        return { CARGO_LLVM_COV_TARGET_DIR: dir, CARGO_LLVM_COV_BUILD_DIR: build ? path.resolve(cwd, build) : dir };
+    }
+    if (!ws?.targetDirectory || !ws.buildDirectory)
+        return null;
+    return { CARGO_LLVM_COV_TARGET_DIR: ws.targetDirectory, CARGO_LLVM_COV_BUILD_DIR: ws.buildDirectory };
+}
+/** Whether show-env's variables name the folders foreseen (a build folder it does not name is its target folder). */
+function namesTheSameFolders(vars, foreseen, cwd) {
+    const target = vars['CARGO_LLVM_COV_TARGET_DIR'];
+    if (!target)
+        return false;
+    const build = vars['CARGO_LLVM_COV_BUILD_DIR'] || target;
+    return path.resolve(cwd, target) === foreseen.CARGO_LLVM_COV_TARGET_DIR && path.resolve(cwd, build) === foreseen.CARGO_LLVM_COV_BUILD_DIR;
+}
+
+// The raw profiles set aside while two cargo-llvm-cov reports run side by side.
+// Each `cargo llvm-cov report` merges the raw profiles of its target folder
+// (`<target>/llvm-cov-target/*.profraw`) into one profdata file, rewritten in
+// place: two at once would each rewrite the file the other is reading. When the
+// folder holds no raw profile and the profdata file is there, it reads that
+// file as it is (cargo-llvm-cov 0.6.9 and later). So once the first report has
+// merged them (the lcov), the raw profiles are moved into a fresh sub-folder
+// (cargo-llvm-cov reads only the folder itself) while the other reports run,
+// and put back after them, also when the run is cancelled: the folder is left
+// as cargo-llvm-cov left it, for a later `cargo llvm-cov report` of one's own.
+/** The first cargo-llvm-cov version whose report reads an existing profdata file when there is no raw profile. */
+const READS_PROFDATA_SINCE = [0, 6, 9];
+/** Whether a cargo-llvm-cov version (e.g. "0.9.1") reports from the profdata file alone; false when unknown. */
+function readsProfdataAlone(version) {
+    const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version ?? '');
+    if (!m)
+        return false;
+    const parts = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let i = 0; i < 3; i++) {
+        const have = parts[i];
+        const need = READS_PROFDATA_SINCE[i];
+        if (have !== need)
+            return have > need;
+    }
+    return true;
+}
+/** How much older than the report's start its profdata file may look (file systems with coarse times). */
+const CLOCK_SLACK_MS = 2_000;
+/**
+ * Moves the raw profiles aside when the profdata file was written by the report that started at `since` (ms): that
+ * proves the place is the one cargo-llvm-cov used, and that it holds every raw profile. Null (nothing moved) when
+ * not, or when a move fails (what was moved is put back). `putBack` is also done if the run is cancelled.
+ */
+function setProfilesAside(place, since) {
+    let stat;
+    try {
+        stat = fs.lstatSync(place.profdata);
+    }
+    catch {
+        return null;
+    }
+    if (!stat.isFile() || stat.mtimeMs < since - CLOCK_SLACK_MS)
+        return null;
+    let names;
+    try {
+        names = fs.readdirSync(place.dir).filter((name) => name.endsWith('.profraw'));
+    }
+    catch {
+        return null;
+    }
+    if (names.length === 0)
+        return { putBack: () => undefined };
+    let aside;
+    try {
+        aside = fs.mkdtempSync(path.join(place.dir, '.profraw-aside-'));
+    }
+    catch {
+        return null;
+    }
+    const moved = [];
+    const putBack = () => {
+        for (const name of moved.splice(0)) {
+            const home = path.join(place.dir, name);
+            // Never over a file put there meanwhile: what cannot go back stays in the folder aside.
+            if (!fs.existsSync(home))
+                fs.renameSync(path.join(aside, name), home);
+        }
+        if (fs.readdirSync(aside).length === 0)
+            fs.rmdirSync(aside);
+    };
+    const forget = onCancel(putBack);
+    try {
+        for (const name of names) {
+            fs.renameSync(path.join(place.dir, name), path.join(aside, name));
+            moved.push(name);
+        }
+    }
+    catch {
+        putBack();
+        forget();
+        return null;
+    }
+    return {
+        putBack: () => {
+            forget();
+            putBack();
+        }
+    };
+}
+
+// The Rust report commands over the profiles of a run: the lcov first (it
+// merges the raw profiles), then the HTML and the Cobertura reports, side by
+// side when cargo-llvm-cov can read the merged profiles without merging them
+// again (profiles-aside.ts), else one after the other. Side by side, the first
+// one's log streams and the other's is shown after it.
+/**
+ * The report commands over the profiles: lcov, HTML, and Cobertura when asked for.
+ * `crateArgs`: the manifest and package selection of the default report command
+ * (report-side flags moved from rust-command follow them).
+ */
+function rustReportSteps(inputs, crateArgs) {
+    const rust = inputs.rust;
+    const report = rust.reportCommand + (rust.customReportCommand ? '' : crateArgs + rust.reportArgs);
+    return [
+        `${report} --lcov --output-path ${shellQuote(rust.lcov)}`,
+        `${report} --html --output-dir ${shellQuote(path.dirname(rust.htmlDir))}`,
+        ...(rust.cobertura ? [`${report} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
+    ];
+}
+/**
+ * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
+ * cargo-llvm-cov that reads its profdata file as it is, and that file written by the merging report), else one after
+ * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
+ * in the commands' order.
+ */
+async function runLaterReports(later, runOne) {
+    const [first, ...rest] = later.commands;
+    if (first === undefined)
+        return [];
+    const aside = rest.length > 0 && later.place && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(later.place, later.mergedSince) : null;
+    if (!aside) {
+        const results = [];
+        for (const command of later.commands) {
+            const result = await runOne(command);
+            results.push(result);
+            if (!commandOk(result))
+                break;
+        }
+        return results;
+    }
+    info(`The other Rust reports run side by side, from the profiles the lcov report merged; the second one's log follows the first one's.`);
+    const deferred = new DeferredLog();
+    const forgetLog = onCancel(() => deferred.showNow());
+    try {
+        const results = await Promise.all([runOne(first), ...rest.map((command) => runOne(command, deferred))]);
+        await deferred.show();
+        return results;
+    }
+    finally {
+        forgetLog();
+        try {
+            aside.putBack();
+        }
+        catch (error) {
+            warning(`The raw profiles set aside while the reports ran could not all be put back in ${later.place?.dir}: ${error.message}`);
+        }
+    }
+}
+
 // Which cargo packages the Rust suite measures, the same for the test run and
 // the report: a workspace root (a root crate plus crates/*) is measured whole
 // (--workspace), rust-packages narrows it (--package a --package b), and a
@@ -4912,7 +5105,11 @@ function parseCargoMetadata(json) {
         const members = data.packages
             .filter((p) => memberIds.has(p.id))
             .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: featureTable(p.features) }));
-        return { root: data.workspace_root, members };
+        const absolute = (value) => (typeof value === 'string' && path.isAbsolute(value) ? value : null);
+        const targetDirectory = absolute(data.target_directory);
+        // Older cargo gives no build_directory: the build folder is the target folder.
+        const buildDirectory = data.build_directory === undefined ? targetDirectory : absolute(data.build_directory);
+        return { root: data.workspace_root, members, targetDirectory, buildDirectory };
     }
     catch {
         return null;
@@ -5135,7 +5332,8 @@ function rustCommandEnv(stepEnv, cwd, say) {
 
 // The Rust suite: with the default commands cargo-llvm-cov's one run (what
 // earlier runs left removed, the tests under coverage, the lcov report), then
-// the HTML and Cobertura reports from its profiles; with commands of one's own,
+// the HTML and Cobertura reports from its profiles (side by side,
+// rust-reports.ts); with commands of one's own,
 // the test run (a --no-report run) and every report after it. All within the
 // suite's one time limit.
 // The test run and the reports measure the same cargo packages (cargo-scope.ts).
@@ -5181,42 +5379,47 @@ async function runRust(run, plan = prepareRust(run)) {
     const test = oneRun
         ? `${rust.testCommand.replace(/ --no-report(?= |$)/, '')}${crate.manifestArg}${scope.testArgs} --lcov --output-path ${shellQuote(rust.lcov)}`
         : rust.testCommand + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs);
-    const steps = [...clean, test, ...(oneRun ? reports.slice(1) : reports)];
+    // The lcov comes from the one run, else from the first report; the other reports follow (rust-reports.ts).
+    const steps = [...clean, test, ...(oneRun ? [] : reports.slice(0, 1))];
     const tools = rustToolVersions(inputs, env);
     const testIndex = clean.length;
+    let stopped = false;
+    let mergedSince = started;
     for (let index = 0; index < steps.length; index++) {
         const command = steps[index];
         const remaining = rust.timeoutMs - (Date.now() - started);
+        mergedSince = Date.now();
         const commandResult = await runLogged('Rust', command, inputs, env, remaining);
         result.commands.push(commandResult);
         if (!commandOk(commandResult)) {
             recordFailure(findings, result, commandResult, rust.timeoutMs);
             // A failing test run still leaves profiles: make the reports anyway, unless the tool is missing or was killed.
-            if (index !== testIndex || !worthReporting(commandResult))
+            if (index !== testIndex || !worthReporting(commandResult)) {
+                stopped = true;
                 break;
+            }
             // cargo-llvm-cov writes no report after failed tests: the lcov comes from their profiles like the others.
             if (oneRun && !fs.existsSync(rust.lcov))
                 steps.splice(index + 1, 0, reports[0]);
+        }
+    }
+    if (!stopped) {
+        const later = await runLaterReports({
+            commands: reports.slice(1),
+            place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
+            mergedSince,
+            cargoLlvmCovVersion: (await tools)['cargo-llvm-cov']
+        }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred));
+        for (const commandResult of later) {
+            result.commands.push(commandResult);
+            if (!commandOk(commandResult))
+                recordFailure(findings, result, commandResult, rust.timeoutMs);
         }
     }
     result.durationMs = Date.now() - started;
     if (result.commands.some(commandOk))
         result.tools = await tools;
     return result;
-}
-/**
- * The report commands over the profiles: lcov, HTML, and Cobertura when asked for.
- * `crateArgs`: the manifest and package selection of the default report command
- * (report-side flags moved from rust-command follow them).
- */
-function rustReportSteps(inputs, crateArgs) {
-    const rust = inputs.rust;
-    const report = rust.reportCommand + (rust.customReportCommand ? '' : crateArgs + rust.reportArgs);
-    return [
-        `${report} --lcov --output-path ${shellQuote(rust.lcov)}`,
-        `${report} --html --output-dir ${shellQuote(path.dirname(rust.htmlDir))}`,
-        ...(rust.cobertura ? [`${report} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
-    ];
 }
 /**
  * The crate the default cargo commands measure (the place maturin builds from):
@@ -5274,7 +5477,7 @@ function measuredScope(run, result, crate, env, plain = true) {
         result.commands.push({ command: rust.testCommand, exitCode: null, signal: null, timedOut: false, durationMs: 0, spawnError: 'unknown package' });
         return null;
     }
-    const scope = chosen.scope;
+    const scope = { ...chosen.scope, workspace: ws };
     if (scope.shown) {
         result.packages = { names: scope.packages, wholeWorkspace: scope.wholeWorkspace };
         info(`Rust packages measured: ${scope.packages.join(', ')}${scope.wholeWorkspace ? ' (the whole cargo workspace)' : ''}.`);
@@ -5315,14 +5518,16 @@ function rustToolVersions(inputs, env) {
 //   1. `cargo llvm-cov show-env --sh` once: its KEY=VALUE lines (RUSTC_WRAPPER,
 //      LLVM_PROFILE_FILE under target/, CARGO_LLVM_COV_TARGET_DIR, ...) become
 //      the environment of every command below;
-//   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in;
+//   2. `cargo llvm-cov clean --workspace`: no profile of an earlier run leaks in
+//      (beside step 1, told the folders show-env names: llvm-cov-folders.ts);
 //   3. the extension built and installed in that environment (instrumented);
 //   4. the Rust tests beside the Python tests, each run once (parallel-suites;
 //      off: one after the other, the Rust tests before the build): the Python
 //      run writes the Python report and, through the extension, more Rust
 //      profiles, into a folder of their own until the Rust tests' report of
 //      their profiles alone (rust-tests-only.lcov) is made;
-//   5. the Rust reports (lcov, HTML, Cobertura) over all profiles.
+//   5. the Rust reports over all profiles: the lcov, then the HTML and Cobertura
+//      side by side (rust-reports.ts).
 //
 // The Rust tests alone and the lines only the Python tests reach are figures
 // of their own (summary, coverage-summary.json, outputs).
@@ -5453,9 +5658,7 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
         return runPythonSuite(childEnv(run.env));
     const prefix = rust.commandPrefix ? `${rust.commandPrefix} ` : '';
     let rustMs = 0;
-    const step = async (command, what, captureFile) => {
-        const commandResult = await runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs, captureFile);
-        rustMs += commandResult.durationMs;
+    const record = (commandResult, what) => {
         result.commands.push(commandResult);
         if (commandResult.failures && !commandResult.timedOut)
             recordFailure(findings, result, commandResult, rust.timeoutMs);
@@ -5463,10 +5666,21 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
             const message = failureMessage('Rust', commandResult, rust.timeoutMs);
             findings.add('rust', commandResult.timedOut ? 'timed-out' : 'tool-failed', `${message} (${what})`);
         }
+    };
+    const step = async (command, what, captureFile) => {
+        const commandResult = await runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs, captureFile);
+        rustMs += commandResult.durationMs;
+        record(commandResult, what);
         return commandResult;
     };
-    // 1. The environment, once.
-    const shown = await step(`${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, 'cargo-llvm-cov environment', showEnvFile);
+    // 1. The environment, once, and 2. the clean beside it, told the folders show-env will name (checked after it:
+    // should they differ, or the clean fail, it runs again in show-env's environment).
+    const cleanCommand = `${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`;
+    const foreseen = showEnvFolders(scope.workspace, env, inputs.workingDirectory);
+    const began = Date.now();
+    const { shown, early } = await besideIt(() => runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile), foreseen ? (deferred) => runLogged('Rust', cleanCommand, inputs, { ...env, ...foreseen }, rust.timeoutMs, undefined, deferred) : null);
+    rustMs += Date.now() - began;
+    record(shown, 'cargo-llvm-cov environment');
     const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {};
     const problem = commandOk(shown) ? profileFileProblem(vars) : 'no environment';
     if (problem !== null) {
@@ -5479,7 +5693,12 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
     // pip builds through maturin's PEP 517 backend, in release unless told: the dev profile is what the Rust tests share.
     if (!inputs.rust.extensionBuildCommand && env['MATURIN_PEP517_ARGS'] === undefined)
         env['MATURIN_PEP517_ARGS'] = '--profile dev';
-    const cleaned = await step(`${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`, 'removing stale profiles');
+    const cleanedBeside = early !== null && foreseen !== null && commandOk(early) && namesTheSameFolders(vars, foreseen, inputs.workingDirectory);
+    if (cleanedBeside)
+        record(early, 'removing stale profiles');
+    else if (early !== null)
+        info$1(`rust-from-python: the clean runs again in show-env's environment (${commandOk(early) ? 'it names other folders than foreseen' : 'the one beside it failed'}).`);
+    const cleaned = cleanedBeside ? early : await step(cleanCommand, 'removing stale profiles');
     const testCommand = plainCargoTestCommand(rust.testCommand) + (rust.customTestCommand ? '' : crate.manifestArg + scope.testArgs);
     if (testCommand !== rust.testCommand)
         info$1(`rust-from-python: the Rust tests run as \`${testCommand}\` in cargo-llvm-cov's environment.`);
@@ -5491,9 +5710,20 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
     const { tests, build } = await order({ run, env, vars, step, cleaned, testCommand, buildCommand, onlyReport, runPythonSuite, pythonLog });
     // The Rust reports over every profile.
     if (tests !== null && worthReporting(tests)) {
-        for (const command of rustReportSteps(inputs, crate.manifestArg + scope.reportArgs))
-            if (!commandOk(await step(command, 'Rust report')))
-                break;
+        const [lcovReport, ...others] = rustReportSteps(inputs, crate.manifestArg + scope.reportArgs);
+        const mergedSince = Date.now();
+        if (commandOk(await step(lcovReport, 'Rust report'))) {
+            const othersStarted = Date.now();
+            const later = await runLaterReports({
+                commands: others,
+                place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
+                mergedSince,
+                cargoLlvmCovVersion: (await tools)['cargo-llvm-cov']
+            }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs - (Date.now() - othersStarted), undefined, deferred));
+            rustMs += Date.now() - othersStarted;
+            for (const commandResult of later)
+                record(commandResult, 'Rust report');
+        }
     }
     result.durationMs = rustMs;
     if (result.commands.some(commandOk))
@@ -5506,6 +5736,24 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
         setOutput('rust-lines-only-python', String(f.linesOnlyPython));
     }
     await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run));
+}
+/**
+ * One command with its log streamed, and (when given) another beside it, its log kept and shown after the first's,
+ * or at once if the run is cancelled meanwhile.
+ */
+async function besideIt(first, second) {
+    if (second === null)
+        return { shown: await first(), early: null };
+    const deferred = new DeferredLog();
+    const forget = onCancel(() => deferred.showNow());
+    try {
+        const [shown, early] = await Promise.all([first(), second(deferred)]);
+        await deferred.show();
+        return { shown, early };
+    }
+    finally {
+        forget();
+    }
 }
 /**
  * parallel-suites off: the Rust tests and their own report, then the extension built, then the Python tests. The
@@ -5594,7 +5842,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-Dy7DYK65.js');
+    const { parseLcovFile } = await import('./lcov-BkpI9bgA.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5715,7 +5963,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-DNPxraxP.js');
+        const { collectShards } = await import('./shards-Dldbm5ep.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-De_xiii4.js';
+import { p as parseUnifiedDiff } from './pipeline-DeFTpVXu.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -13,7 +13,7 @@ import 'timers';
 import './workspace-fs-DBUuvP7I.js';
 import 'node:fs';
 import 'node:path';
-import './read-C6yNFaLi.js';
+import './read-BIgeqzZu.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';

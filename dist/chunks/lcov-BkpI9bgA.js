@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-6qqz1z7p.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-De_xiii4.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-78kVuBb0.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-DeFTpVXu.js';
 import { R as ReportError } from './workspace-fs-DBUuvP7I.js';
 import 'node:fs';
 import 'node:path';
@@ -14,7 +14,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-C6yNFaLi.js';
+import './read-BIgeqzZu.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';

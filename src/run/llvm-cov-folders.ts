@@ -1,0 +1,55 @@
+// The folders cargo-llvm-cov works in, found as it finds them (from cargo
+// metadata and its variables), so that the action can act on them beside its
+// commands: the raw profiles and the profdata file of a run, and the target and
+// build folders `show-env` names, for the clean that runs beside it.
+import * as path from 'node:path'
+import type { CargoWorkspace } from './cargo-scope.js'
+
+/** cargo-llvm-cov's target folder of a run and its profdata file. */
+export interface ProfilesPlace {
+  dir: string
+  profdata: string
+}
+
+/**
+ * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder), else
+ * `llvm-cov-target` in cargo's target folder; the profdata file is named after the workspace root's folder. Null when
+ * cargo metadata did not say.
+ */
+export function profilesPlace(ws: CargoWorkspace | null | undefined, env: NodeJS.ProcessEnv, cwd: string): ProfilesPlace | null {
+  if (!ws) return null
+  const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR']
+  const dir = fromEnv ? path.resolve(cwd, fromEnv) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null
+  if (dir === null) return null
+  return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) }
+}
+
+/** The two variables by which `cargo llvm-cov show-env` names its folders, and by which its clean is told them. */
+export interface ShowEnvFolders {
+  CARGO_LLVM_COV_TARGET_DIR: string
+  CARGO_LLVM_COV_BUILD_DIR: string
+}
+
+/**
+ * The folders `show-env` will name (absolute): CARGO_LLVM_COV_TARGET_DIR and CARGO_LLVM_COV_BUILD_DIR when set
+ * (from the working folder; the build folder is the target folder when only the first is), else cargo's own target
+ * and build folders. Null when cargo metadata did not say.
+ */
+export function showEnvFolders(ws: CargoWorkspace | null | undefined, env: NodeJS.ProcessEnv, cwd: string): ShowEnvFolders | null {
+  const target = env['CARGO_LLVM_COV_TARGET_DIR']
+  if (target) {
+    const dir = path.resolve(cwd, target)
+    const build = env['CARGO_LLVM_COV_BUILD_DIR']
+    return { CARGO_LLVM_COV_TARGET_DIR: dir, CARGO_LLVM_COV_BUILD_DIR: build ? path.resolve(cwd, build) : dir }
+  }
+  if (!ws?.targetDirectory || !ws.buildDirectory) return null
+  return { CARGO_LLVM_COV_TARGET_DIR: ws.targetDirectory, CARGO_LLVM_COV_BUILD_DIR: ws.buildDirectory }
+}
+
+/** Whether show-env's variables name the folders foreseen (a build folder it does not name is its target folder). */
+export function namesTheSameFolders(vars: Record<string, string>, foreseen: ShowEnvFolders, cwd: string): boolean {
+  const target = vars['CARGO_LLVM_COV_TARGET_DIR']
+  if (!target) return false
+  const build = vars['CARGO_LLVM_COV_BUILD_DIR'] || target
+  return path.resolve(cwd, target) === foreseen.CARGO_LLVM_COV_TARGET_DIR && path.resolve(cwd, build) === foreseen.CARGO_LLVM_COV_BUILD_DIR
+}

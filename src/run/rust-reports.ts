@@ -1,0 +1,82 @@
+// The Rust report commands over the profiles of a run: the lcov first (it
+// merges the raw profiles), then the HTML and the Cobertura reports, side by
+// side when cargo-llvm-cov can read the merged profiles without merging them
+// again (profiles-aside.ts), else one after the other. Side by side, the first
+// one's log streams and the other's is shown after it.
+import * as path from 'node:path'
+import * as log from '../safety/log.js'
+import type { Inputs } from '../model/inputs.js'
+import type { CommandResult } from '../model/suite.js'
+import { onCancel } from './cancel.js'
+import { commandOk } from './command.js'
+import { DeferredLog } from './logged-command.js'
+import type { ProfilesPlace } from './llvm-cov-folders.js'
+import { readsProfdataAlone, setProfilesAside } from './profiles-aside.js'
+import { shellQuote } from './shell.js'
+import { rustCoberturaPath } from './suite-files.js'
+
+/**
+ * The report commands over the profiles: lcov, HTML, and Cobertura when asked for.
+ * `crateArgs`: the manifest and package selection of the default report command
+ * (report-side flags moved from rust-command follow them).
+ */
+export function rustReportSteps(inputs: Inputs, crateArgs: string): string[] {
+  const rust = inputs.rust
+  const report = rust.reportCommand + (rust.customReportCommand ? '' : crateArgs + rust.reportArgs)
+  return [
+    `${report} --lcov --output-path ${shellQuote(rust.lcov)}`,
+    `${report} --html --output-dir ${shellQuote(path.dirname(rust.htmlDir))}`,
+    ...(rust.cobertura ? [`${report} --cobertura --output-path ${shellQuote(rustCoberturaPath(inputs))}`] : [])
+  ]
+}
+
+export interface LaterReports {
+  /** The report commands after the one that merged the profiles. */
+  commands: string[]
+  /** Where cargo-llvm-cov keeps the profiles; null (one after the other) for a report command of one's own. */
+  place: ProfilesPlace | null
+  /** When the report that merged the profiles started (ms). */
+  mergedSince: number
+  /** cargo-llvm-cov's version, when known. */
+  cargoLlvmCovVersion: string | undefined
+}
+
+/**
+ * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
+ * cargo-llvm-cov that reads its profdata file as it is, and that file written by the merging report), else one after
+ * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
+ * in the commands' order.
+ */
+export async function runLaterReports(
+  later: LaterReports,
+  runOne: (command: string, deferred?: DeferredLog) => Promise<CommandResult>
+): Promise<CommandResult[]> {
+  const [first, ...rest] = later.commands
+  if (first === undefined) return []
+  const aside =
+    rest.length > 0 && later.place && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(later.place, later.mergedSince) : null
+  if (!aside) {
+    const results: CommandResult[] = []
+    for (const command of later.commands) {
+      const result = await runOne(command)
+      results.push(result)
+      if (!commandOk(result)) break
+    }
+    return results
+  }
+  log.info(`The other Rust reports run side by side, from the profiles the lcov report merged; the second one's log follows the first one's.`)
+  const deferred = new DeferredLog()
+  const forgetLog = onCancel(() => deferred.showNow())
+  try {
+    const results = await Promise.all([runOne(first), ...rest.map((command) => runOne(command, deferred))])
+    await deferred.show()
+    return results
+  } finally {
+    forgetLog()
+    try {
+      aside.putBack()
+    } catch (error) {
+      log.warning(`The raw profiles set aside while the reports ran could not all be put back in ${later.place?.dir}: ${(error as Error).message}`)
+    }
+  }
+}

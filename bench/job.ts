@@ -7,6 +7,9 @@
 //   plain      cargo test --no-default-features --no-fail-fast, then python -m pytest tests/python
 //   coverage   dist/index.js as the runner starts it (INPUT_*, GITHUB_*), upload off, rust-from-python false
 //   from-py    the same with rust-from-python true (the extension built instrumented and installed)
+//   by-hand    the same tools without the action, as a workflow's steps run them one after the other: cargo
+//              llvm-cov's one run (lcov), its HTML and Cobertura reports, pytest --cov (XML and terminal table):
+//              what using these tools costs at all, against which the action's own part shows
 // Caches are warmed first (one run of each); before every timed run the
 // crate's and the package's sources are touched, as a push changes them: the
 // dependencies stay built, the project's own code compiles again, whole
@@ -43,8 +46,8 @@ const llvm = {
 }
 if (!fs.existsSync(entry)) throw new Error('dist/index.js is missing: npm run build first')
 
-type Variant = 'plain' | 'coverage' | 'from-py'
-const VARIANTS: Variant[] = ['plain', 'coverage', 'from-py']
+type Variant = 'plain' | 'by-hand' | 'coverage' | 'from-py'
+const VARIANTS: Variant[] = ['plain', 'by-hand', 'coverage', 'from-py']
 
 interface Sample {
   seconds: number
@@ -230,9 +233,24 @@ function runAction(project: string, fromPython: boolean): Sample {
 
 function measure(variant: Variant, project: string): Sample {
   touchSources(project)
-  if (variant !== 'plain') return runAction(project, variant === 'from-py')
+  if (variant === 'coverage' || variant === 'from-py') return runAction(project, variant === 'from-py')
   const parts = noParts()
   const started = performance.now()
+  if (variant === 'by-hand') {
+    const out = path.join(project, 'target/coverage')
+    fs.mkdirSync(out, { recursive: true })
+    const lcov = ['--no-default-features', '--no-fail-fast', '--lcov', '--output-path', path.join(out, 'rust.lcov')]
+    run('cargo', ['llvm-cov', ...lcov], project, baseEnv)
+    parts['Rust tests'] = (performance.now() - started) / 1000
+    run('cargo', ['llvm-cov', 'report', '--html', '--output-dir', out], project, baseEnv)
+    run('cargo', ['llvm-cov', 'report', '--cobertura', '--output-path', path.join(out, 'rust.cobertura.xml')], project, baseEnv)
+    parts['Rust reports'] = (performance.now() - started) / 1000 - parts['Rust tests']
+    const xml = `--cov-report=xml:${path.join(out, 'python.xml')}`
+    run('python', ['-m', 'pytest', '-q', '--cov=mixed_demo', '--cov-report=term', xml, 'tests/python'], project, baseEnv)
+    const seconds = (performance.now() - started) / 1000
+    parts['Python tests'] = seconds - parts['Rust tests'] - parts['Rust reports']
+    return { seconds, parts }
+  }
   run('cargo', ['test', '--no-default-features', '--no-fail-fast'], project, baseEnv)
   parts['Rust tests'] = (performance.now() - started) / 1000
   run('python', ['-m', 'pytest', '-q', 'tests/python'], project, baseEnv)
@@ -271,7 +289,7 @@ for (let round = 0; round < rounds; round++) {
 }
 
 const per = (v: Variant): Sample[] => samples.get(v) as Sample[]
-const ratio = (v: Variant): number => median(per(v).map((s, i) => s.seconds / (per('plain')[i] as Sample).seconds))
+const ratio = (v: Variant, to: Variant = 'plain'): number => median(per(v).map((s, i) => s.seconds / (per(to)[i] as Sample).seconds))
 const build = median(per('from-py').map((s) => s.buildSeconds as number))
 // from-py against its allowance: 1.15x the plain run of the same round plus that round's instrumented build.
 const allowance = median(per('from-py').map((s, i) => s.seconds / (1.15 * (per('plain')[i] as Sample).seconds + (s.buildSeconds as number))))
@@ -281,6 +299,7 @@ const extra = (v: Variant): number => median(per(v).map((s, i) => s.seconds - (p
 const partRow = (part: Part): string => `| ${part} | ${VARIANTS.map((v) => median(per(v).map((s) => s.parts[part])).toFixed(1)).join(' | ')} |`
 const rows = [
   `| plain: \`cargo test\` + \`pytest\` | ${median(per('plain').map((s) => s.seconds)).toFixed(1)} | 1.00x | |`,
+  `| the same tools by hand: \`cargo llvm-cov --lcov\`, \`report --html\`, \`report --cobertura\`, \`pytest --cov\` | ${median(per('by-hand').map((s) => s.seconds)).toFixed(1)} | ${ratio('by-hand').toFixed(2)}x (+${extra('by-hand').toFixed(1)} s) | |`,
   `| coverage entry, rust-from-python off | ${median(per('coverage').map((s) => s.seconds)).toFixed(1)} | ${ratio('coverage').toFixed(2)}x (+${extra('coverage').toFixed(1)} s) | ≤ 1.15x: ${verdict(ratio('coverage'), 1.15)} |`,
   `| coverage entry, rust-from-python on | ${median(per('from-py').map((s) => s.seconds)).toFixed(1)} | ${ratio('from-py').toFixed(2)}x (+${extra('from-py').toFixed(1)} s; ${withoutBuild.toFixed(2)}x without the build) | ≤ 1.15x plain + build: ${allowance.toFixed(2)} of the allowance, ${verdict(allowance, 1)} |`
 ]
@@ -293,7 +312,7 @@ const section = [
   '| --- | ---: | ---: | --- |',
   ...rows,
   '',
-  `The one instrumented build (the action's own measure, median): ${build.toFixed(1)} s.`,
+  `The coverage entry (rust-from-python off) against the same tools run by hand, same round: ${ratio('coverage', 'by-hand').toFixed(2)}x. The one instrumented build (the action's own measure, median): ${build.toFixed(1)} s.`,
   '',
   "Where the time goes (median seconds per part; the commands' own times from coverage-summary.json; the Rust tests and the Python tests run side by side, so the rest is the wall time past the longer of them and the other commands):",
   '',

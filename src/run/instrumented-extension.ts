@@ -28,7 +28,7 @@ import type { RunState } from '../model/run-state.js'
 import type { CommandResult, RustFromPython, SuiteResult } from '../model/suite.js'
 import { LINE_HIT, type CoverageReport } from '../reports/model.js'
 import { zipRustHtml } from '../zip/html-report.js'
-import { onCancel } from './cancel.js'
+import { halted, isCancelled, onCancel } from './cancel.js'
 import { childEnv, commandOk } from './command.js'
 import { DeferredLog, failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { dynamicLibraries, keepBuiltObjects, putBackObjects } from './extension-objects.js'
@@ -184,7 +184,7 @@ async function measureRustFromPython(
   // 1. The environment, once, and 2. the clean beside it, told the folders show-env will name (checked after it:
   // should they differ, or the clean fail, it runs again in show-env's environment).
   const cleanCommand = `${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`
-  const foreseen = showEnvFolders(scope.workspace, env, inputs.workingDirectory)
+  const foreseen = showEnvFolders(scope.workspace, env)
   const began = Date.now()
   const { shown, early } = await besideIt(
     () => runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile),
@@ -265,6 +265,8 @@ async function besideIt(
   const forget = onCancel(() => deferred.showNow())
   try {
     const [shown, early] = await Promise.all([first(), second(deferred)])
+    // A cancelled run goes no further: its cleanups show the kept log.
+    if (isCancelled()) await halted()
     await deferred.show()
     return { shown, early }
   } finally {

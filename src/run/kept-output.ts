@@ -43,7 +43,7 @@ export function lastPart(file: string, bytes: number): string {
  * was when opened, and only a regular file (what the command may have put in its place, a FIFO or a link, is not
  * read: no wait for a writer, nothing read through).
  */
-export async function replayKeptOutput(file: string, bytes: number): Promise<void> {
+export async function replayKeptOutput(file: string, bytes: number, signal?: AbortSignal): Promise<void> {
   const opened = openRegularFile(file, true)
   if ('refused' in opened) {
     log.info(`(the output kept in ${file} is not shown: ${opened.refused})`)
@@ -55,9 +55,13 @@ export async function replayKeptOutput(file: string, bytes: number): Promise<voi
     return
   }
   try {
-    await pipeline(fs.createReadStream('', { fd: opened.fd, start: 0, end: length - 1 }), process.stdout, { end: false })
+    await pipeline(fs.createReadStream('', { fd: opened.fd, start: 0, end: length - 1 }), process.stdout, {
+      end: false,
+      ...(signal ? { signal } : {})
+    })
   } catch (error) {
-    log.info(`(the output kept in ${file} could not be read back: ${(error as Error).message})`)
+    // Stopped on purpose (a cancelled run shows the end of it at once): nothing to say.
+    if (!signal?.aborted) log.info(`(the output kept in ${file} could not be read back: ${(error as Error).message})`)
   }
 }
 

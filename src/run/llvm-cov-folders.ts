@@ -31,17 +31,12 @@ export interface ShowEnvFolders {
 }
 
 /**
- * The folders `show-env` will name (absolute): CARGO_LLVM_COV_TARGET_DIR and CARGO_LLVM_COV_BUILD_DIR when set
- * (from the working folder; the build folder is the target folder when only the first is), else cargo's own target
- * and build folders. Null when cargo metadata did not say.
+ * The folders `show-env` will name (absolute): it names cargo's own target and build folders (cargo metadata's),
+ * whatever the environment says. Null when cargo metadata did not say, or when CARGO_LLVM_COV_TARGET_DIR or
+ * CARGO_LLVM_COV_BUILD_DIR is set: the clean would then act on those folders, not on the ones show-env names.
  */
-export function showEnvFolders(ws: CargoWorkspace | null | undefined, env: NodeJS.ProcessEnv, cwd: string): ShowEnvFolders | null {
-  const target = env['CARGO_LLVM_COV_TARGET_DIR']
-  if (target) {
-    const dir = path.resolve(cwd, target)
-    const build = env['CARGO_LLVM_COV_BUILD_DIR']
-    return { CARGO_LLVM_COV_TARGET_DIR: dir, CARGO_LLVM_COV_BUILD_DIR: build ? path.resolve(cwd, build) : dir }
-  }
+export function showEnvFolders(ws: CargoWorkspace | null | undefined, env: NodeJS.ProcessEnv): ShowEnvFolders | null {
+  if (env['CARGO_LLVM_COV_TARGET_DIR'] || env['CARGO_LLVM_COV_BUILD_DIR']) return null
   if (!ws?.targetDirectory || !ws.buildDirectory) return null
   return { CARGO_LLVM_COV_TARGET_DIR: ws.targetDirectory, CARGO_LLVM_COV_BUILD_DIR: ws.buildDirectory }
 }

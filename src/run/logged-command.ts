@@ -16,6 +16,8 @@ import { commandOk, runCommand } from './command.js'
  */
 export class DeferredLog {
   private readonly groups: DeferredGroup[] = []
+  /** The replay under way (its group open), stopped by showNow. */
+  private replaying: AbortController | null = null
 
   /** A command whose output goes to `file` (removed by `removeFile` once shown) from now on. */
   started(label: string, command: string, file: string, removeFile: () => void): { ended: (status: string, bytes: number) => void } {
@@ -27,20 +29,33 @@ export class DeferredLog {
   async show(): Promise<void> {
     while (this.groups.length > 0) {
       const group = this.groups[0] as DeferredGroup
+      const replay = new AbortController()
+      this.replaying = replay
       core.startGroup(`${group.label}: ${group.command}`)
       try {
-        await replayKeptOutput(group.file, group.bytes ?? 0)
-        if (group.status !== undefined) log.info(`${group.label}: ${group.status}`)
+        await replayKeptOutput(group.file, group.bytes ?? 0, replay.signal)
+        if (group.status !== undefined && !replay.signal.aborted) log.info(`${group.label}: ${group.status}`)
       } finally {
-        core.endGroup()
-        // Taken off only now: a run cancelled during the replay still shows the end of it.
-        this.groups.shift()
-        group.removeFile()
+        // A replay stopped by showNow: its group is closed there, its end shown there.
+        if (!replay.signal.aborted) {
+          this.replaying = null
+          core.endGroup()
+          // Taken off only now: a run cancelled during the replay still shows the end of it.
+          this.groups.shift()
+          group.removeFile()
+        }
       }
+      if (replay.signal.aborted) return
     }
   }
 
   showNow(): void {
+    // A replay under way stops where it is and its group is closed: the ends follow as groups of their own.
+    if (this.replaying) {
+      this.replaying.abort()
+      this.replaying = null
+      core.endGroup()
+    }
     for (const group of this.groups.splice(0)) {
       showKeptOutputNow(group.label, group.command, group.file)
       group.removeFile()

@@ -32,12 +32,17 @@ export function readsProfdataAlone(version: string | undefined): boolean {
 /** How much older than the report's start its profdata file may look (file systems with coarse times). */
 const CLOCK_SLACK_MS = 2_000
 
+/** The prefix of the folders the raw profiles are set aside in (fresh each time, inside the target folder). */
+const ASIDE_PREFIX = '.profraw-aside-'
+
 /**
  * Moves the raw profiles aside when the profdata file was written by the report that started at `since` (ms): that
  * proves the place is the one cargo-llvm-cov used, and that it holds every raw profile. Null (nothing moved) when
- * not, or when a move fails (what was moved is put back). `putBack` is also done if the run is cancelled.
+ * not, or when a move fails (what was moved is put back). `putBack` gives what could not be put back ('' when all
+ * were); it is also done if the run is cancelled. Folders a killed earlier run left aside (its profiles, of a run
+ * that is over and was never counted here) are removed first.
  */
-export function setProfilesAside(place: ProfilesPlace, since: number): { putBack: () => void } | null {
+export function setProfilesAside(place: ProfilesPlace, since: number): { putBack: () => string } | null {
   let stat: fs.Stats
   try {
     stat = fs.lstatSync(place.profdata)
@@ -45,29 +50,56 @@ export function setProfilesAside(place: ProfilesPlace, since: number): { putBack
     return null
   }
   if (!stat.isFile() || stat.mtimeMs < since - CLOCK_SLACK_MS) return null
-  let names: string[]
+  let entries: fs.Dirent[]
   try {
-    names = fs.readdirSync(place.dir).filter((name) => name.endsWith('.profraw'))
+    entries = fs.readdirSync(place.dir, { withFileTypes: true })
   } catch {
     return null
   }
-  if (names.length === 0) return { putBack: () => undefined }
+  for (const entry of entries) {
+    // Only real folders of that name: a link is not followed (rmSync takes the link itself away, nothing behind it).
+    try {
+      if (entry.name.startsWith(ASIDE_PREFIX) && entry.isDirectory()) fs.rmSync(path.join(place.dir, entry.name), { recursive: true, force: true })
+    } catch {
+      // Left where it is: it is not read by cargo-llvm-cov either way.
+    }
+  }
+  const names = entries.map((e) => e.name).filter((name) => name.endsWith('.profraw'))
+  if (names.length === 0) return { putBack: () => '' }
   let aside: string
   try {
-    aside = fs.mkdtempSync(path.join(place.dir, '.profraw-aside-'))
+    aside = fs.mkdtempSync(path.join(place.dir, ASIDE_PREFIX))
   } catch {
     return null
   }
   const moved: string[] = []
-  const putBack = (): void => {
+  const putBack = (): string => {
+    const left: string[] = []
+    const problems: string[] = []
     for (const name of moved.splice(0)) {
       const home = path.join(place.dir, name)
       // Never over a file put there meanwhile: what cannot go back stays in the folder aside.
-      if (!fs.existsSync(home)) fs.renameSync(path.join(aside, name), home)
+      if (fs.existsSync(home)) {
+        left.push(name)
+        problems.push(`${name}: a file of that name is there again`)
+        continue
+      }
+      try {
+        fs.renameSync(path.join(aside, name), home)
+      } catch (error) {
+        left.push(name)
+        problems.push(`${name}: ${(error as Error).message}`)
+      }
     }
-    if (fs.readdirSync(aside).length === 0) fs.rmdirSync(aside)
+    // What is left can be tried again (a second call, or the cancel's).
+    moved.push(...left)
+    if (left.length === 0) fs.rmSync(aside, { recursive: true, force: true })
+    return problems.length === 0 ? '' : `${problems.length} left in ${aside} (${problems.slice(0, 3).join('; ')})`
   }
-  const forget = onCancel(putBack)
+  const forget = onCancel(() => {
+    const problem = putBack()
+    if (problem) throw new Error(`raw profiles set aside not all put back: ${problem}`)
+  })
   try {
     for (const name of names) {
       fs.renameSync(path.join(place.dir, name), path.join(aside, name))
@@ -81,7 +113,7 @@ export function setProfilesAside(place: ProfilesPlace, since: number): { putBack
   return {
     putBack: () => {
       forget()
-      putBack()
+      return putBack()
     }
   }
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path'
 import * as log from '../safety/log.js'
 import type { Inputs } from '../model/inputs.js'
 import type { CommandResult } from '../model/suite.js'
-import { onCancel } from './cancel.js'
+import { halted, isCancelled, onCancel } from './cancel.js'
 import { commandOk } from './command.js'
 import { DeferredLog } from './logged-command.js'
 import type { ProfilesPlace } from './llvm-cov-folders.js'
@@ -69,14 +69,13 @@ export async function runLaterReports(
   const forgetLog = onCancel(() => deferred.showNow())
   try {
     const results = await Promise.all([runOne(first), ...rest.map((command) => runOne(command, deferred))])
+    // A cancelled run goes no further: its cleanups show the kept log and put the profiles back.
+    if (isCancelled()) await halted()
     await deferred.show()
     return results
   } finally {
     forgetLog()
-    try {
-      aside.putBack()
-    } catch (error) {
-      log.warning(`The raw profiles set aside while the reports ran could not all be put back in ${later.place?.dir}: ${(error as Error).message}`)
-    }
+    const problem = aside.putBack()
+    if (problem) log.warning(`The raw profiles set aside while the reports ran were not all put back in ${later.place?.dir}: ${problem}`)
   }
 }

@@ -30,27 +30,21 @@ describe('the folders show-env will name, for the clean beside it', () => {
     ].join('\n')
   )
   it("are cargo's own target and build folders, as it prints them", () => {
-    const foreseen = showEnvFolders(ws, {}, '/w/proj')
+    const foreseen = showEnvFolders(ws, {})
     expect(foreseen).toEqual({ CARGO_LLVM_COV_TARGET_DIR: '/w/proj/target', CARGO_LLVM_COV_BUILD_DIR: '/w/proj/target' })
     expect(namesTheSameFolders(printed, foreseen!, '/w/proj')).toBe(true)
   })
-  it('are the variables when set, from the working folder; the build folder is the target folder unless set too', () => {
-    expect(showEnvFolders(ws, { CARGO_LLVM_COV_TARGET_DIR: 'cov' }, '/w/proj')).toEqual({
-      CARGO_LLVM_COV_TARGET_DIR: '/w/proj/cov',
-      CARGO_LLVM_COV_BUILD_DIR: '/w/proj/cov'
-    })
-    expect(showEnvFolders(null, { CARGO_LLVM_COV_TARGET_DIR: '/t', CARGO_LLVM_COV_BUILD_DIR: 'b' }, '/w')).toEqual({
-      CARGO_LLVM_COV_TARGET_DIR: '/t',
-      CARGO_LLVM_COV_BUILD_DIR: '/w/b'
-    })
+  it('are not foreseen when CARGO_LLVM_COV_TARGET_DIR or _BUILD_DIR is set: show-env names its own, the clean would act on those', () => {
+    expect(showEnvFolders(ws, { CARGO_LLVM_COV_TARGET_DIR: 'cov' })).toBeNull()
+    expect(showEnvFolders(ws, { CARGO_LLVM_COV_BUILD_DIR: '/b' })).toBeNull()
   })
   it('are unknown without cargo metadata; a build-dir apart is foreseen, and any difference is seen', () => {
-    expect(showEnvFolders(null, {}, '/w')).toBeNull()
-    expect(showEnvFolders({ ...ws, buildDirectory: null }, {}, '/w')).toBeNull()
-    const apart = showEnvFolders({ ...ws, buildDirectory: '/w/proj/build' }, {}, '/w/proj')!
+    expect(showEnvFolders(null, {})).toBeNull()
+    expect(showEnvFolders({ ...ws, buildDirectory: null }, {})).toBeNull()
+    const apart = showEnvFolders({ ...ws, buildDirectory: '/w/proj/build' }, {})!
     expect(namesTheSameFolders(printed, apart, '/w/proj')).toBe(false)
     expect(namesTheSameFolders({ ...printed, CARGO_LLVM_COV_BUILD_DIR: '/w/proj/build' }, apart, '/w/proj')).toBe(true)
     expect(namesTheSameFolders({ CARGO_LLVM_COV_TARGET_DIR: '/w/proj/target' }, apart, '/w/proj')).toBe(false)
-    expect(namesTheSameFolders({}, showEnvFolders(ws, {}, '/w')!, '/w')).toBe(false)
+    expect(namesTheSameFolders({}, showEnvFolders(ws, {})!, '/w')).toBe(false)
   })
 })

@@ -3655,7 +3655,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-pPPlXTQD.js');
+    const { changedLinesFromApi } = await import('./api-files-CoVn8pmd.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4194,7 +4194,7 @@ function lastPart(file, bytes) {
  * was when opened, and only a regular file (what the command may have put in its place, a FIFO or a link, is not
  * read: no wait for a writer, nothing read through).
  */
-async function replayKeptOutput(file, bytes) {
+async function replayKeptOutput(file, bytes, signal) {
     const opened = openRegularFile(file, true);
     if ('refused' in opened) {
         info(`(the output kept in ${file} is not shown: ${opened.refused})`);
@@ -4206,10 +4206,15 @@ async function replayKeptOutput(file, bytes) {
         return;
     }
     try {
-        await pipeline$1(fs.createReadStream('', { fd: opened.fd, start: 0, end: length - 1 }), process.stdout, { end: false });
+        await pipeline$1(fs.createReadStream('', { fd: opened.fd, start: 0, end: length - 1 }), process.stdout, {
+            end: false,
+            ...(signal ? { signal } : {})
+        });
     }
     catch (error) {
-        info(`(the output kept in ${file} could not be read back: ${error.message})`);
+        // Stopped on purpose (a cancelled run shows the end of it at once): nothing to say.
+        if (!signal?.aborted)
+            info(`(the output kept in ${file} could not be read back: ${error.message})`);
     }
 }
 /**
@@ -4278,6 +4283,8 @@ function showKeptOutputNow(label, command, file) {
  */
 class DeferredLog {
     groups = [];
+    /** The replay under way (its group open), stopped by showNow. */
+    replaying = null;
     /** A command whose output goes to `file` (removed by `removeFile` once shown) from now on. */
     started(label, command, file, removeFile) {
         const group = { label, command, file, removeFile };
@@ -4287,21 +4294,35 @@ class DeferredLog {
     async show() {
         while (this.groups.length > 0) {
             const group = this.groups[0];
+            const replay = new AbortController();
+            this.replaying = replay;
             startGroup(`${group.label}: ${group.command}`);
             try {
-                await replayKeptOutput(group.file, group.bytes ?? 0);
-                if (group.status !== undefined)
+                await replayKeptOutput(group.file, group.bytes ?? 0, replay.signal);
+                if (group.status !== undefined && !replay.signal.aborted)
                     info(`${group.label}: ${group.status}`);
             }
             finally {
-                endGroup();
-                // Taken off only now: a run cancelled during the replay still shows the end of it.
-                this.groups.shift();
-                group.removeFile();
+                // A replay stopped by showNow: its group is closed there, its end shown there.
+                if (!replay.signal.aborted) {
+                    this.replaying = null;
+                    endGroup();
+                    // Taken off only now: a run cancelled during the replay still shows the end of it.
+                    this.groups.shift();
+                    group.removeFile();
+                }
             }
+            if (replay.signal.aborted)
+                return;
         }
     }
     showNow() {
+        // A replay under way stops where it is and its group is closed: the ends follow as groups of their own.
+        if (this.replaying) {
+            this.replaying.abort();
+            this.replaying = null;
+            endGroup();
+        }
         for (const group of this.groups.splice(0)) {
             showKeptOutputNow(group.label, group.command, group.file);
             group.removeFile();
@@ -4579,11 +4600,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BkpI9bgA.js');
+            const { parseLcovFile } = await import('./lcov-oLuE75Gl.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BU4uxGT9.js');
+            const { parseCoberturaFile } = await import('./cobertura-C5kpz0xt.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4678,7 +4699,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BU4uxGT9.js');
+    const { parseCoberturaFile } = await import('./cobertura-C5kpz0xt.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4717,7 +4738,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-BHchFt7-.js');
+    const { zipDirectory } = await import('./write-D51LFbza.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4887,17 +4908,13 @@ function profilesPlace(ws, env, cwd) {
     return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) };
 }
 /**
- * The folders `show-env` will name (absolute): CARGO_LLVM_COV_TARGET_DIR and CARGO_LLVM_COV_BUILD_DIR when set
- * (from the working folder; the build folder is the target folder when only the first is), else cargo's own target
- * and build folders. Null when cargo metadata did not say.
+ * The folders `show-env` will name (absolute): it names cargo's own target and build folders (cargo metadata's),
+ * whatever the environment says. Null when cargo metadata did not say, or when CARGO_LLVM_COV_TARGET_DIR or
+ * CARGO_LLVM_COV_BUILD_DIR is set: the clean would then act on those folders, not on the ones show-env names.
  */
-function showEnvFolders(ws, env, cwd) {
-    const target = env['CARGO_LLVM_COV_TARGET_DIR'];
-    if (target) {
-        const dir = path.resolve(cwd, target);
-        const build = env['CARGO_LLVM_COV_BUILD_DIR'];
-        return { CARGO_LLVM_COV_TARGET_DIR: dir, CARGO_LLVM_COV_BUILD_DIR: build ? path.resolve(cwd, build) : dir };
-    }
+function showEnvFolders(ws, env) {
+    if (env['CARGO_LLVM_COV_TARGET_DIR'] || env['CARGO_LLVM_COV_BUILD_DIR'])
+        return null;
     if (!ws?.targetDirectory || !ws.buildDirectory)
         return null;
     return { CARGO_LLVM_COV_TARGET_DIR: ws.targetDirectory, CARGO_LLVM_COV_BUILD_DIR: ws.buildDirectory };
@@ -4939,10 +4956,14 @@ function readsProfdataAlone(version) {
 }
 /** How much older than the report's start its profdata file may look (file systems with coarse times). */
 const CLOCK_SLACK_MS = 2_000;
+/** The prefix of the folders the raw profiles are set aside in (fresh each time, inside the target folder). */
+const ASIDE_PREFIX = '.profraw-aside-';
 /**
  * Moves the raw profiles aside when the profdata file was written by the report that started at `since` (ms): that
  * proves the place is the one cargo-llvm-cov used, and that it holds every raw profile. Null (nothing moved) when
- * not, or when a move fails (what was moved is put back). `putBack` is also done if the run is cancelled.
+ * not, or when a move fails (what was moved is put back). `putBack` gives what could not be put back ('' when all
+ * were); it is also done if the run is cancelled. Folders a killed earlier run left aside (its profiles, of a run
+ * that is over and was never counted here) are removed first.
  */
 function setProfilesAside(place, since) {
     let stat;
@@ -4954,34 +4975,64 @@ function setProfilesAside(place, since) {
     }
     if (!stat.isFile() || stat.mtimeMs < since - CLOCK_SLACK_MS)
         return null;
-    let names;
+    let entries;
     try {
-        names = fs.readdirSync(place.dir).filter((name) => name.endsWith('.profraw'));
+        entries = fs.readdirSync(place.dir, { withFileTypes: true });
     }
     catch {
         return null;
     }
+    for (const entry of entries) {
+        // Only real folders of that name: a link is not followed (rmSync takes the link itself away, nothing behind it).
+        try {
+            if (entry.name.startsWith(ASIDE_PREFIX) && entry.isDirectory())
+                fs.rmSync(path.join(place.dir, entry.name), { recursive: true, force: true });
+        }
+        catch {
+            // Left where it is: it is not read by cargo-llvm-cov either way.
+        }
+    }
+    const names = entries.map((e) => e.name).filter((name) => name.endsWith('.profraw'));
     if (names.length === 0)
-        return { putBack: () => undefined };
+        return { putBack: () => '' };
     let aside;
     try {
-        aside = fs.mkdtempSync(path.join(place.dir, '.profraw-aside-'));
+        aside = fs.mkdtempSync(path.join(place.dir, ASIDE_PREFIX));
     }
     catch {
         return null;
     }
     const moved = [];
     const putBack = () => {
+        const left = [];
+        const problems = [];
         for (const name of moved.splice(0)) {
             const home = path.join(place.dir, name);
             // Never over a file put there meanwhile: what cannot go back stays in the folder aside.
-            if (!fs.existsSync(home))
+            if (fs.existsSync(home)) {
+                left.push(name);
+                problems.push(`${name}: a file of that name is there again`);
+                continue;
+            }
+            try {
                 fs.renameSync(path.join(aside, name), home);
+            }
+            catch (error) {
+                left.push(name);
+                problems.push(`${name}: ${error.message}`);
+            }
         }
-        if (fs.readdirSync(aside).length === 0)
-            fs.rmdirSync(aside);
+        // What is left can be tried again (a second call, or the cancel's).
+        moved.push(...left);
+        if (left.length === 0)
+            fs.rmSync(aside, { recursive: true, force: true });
+        return problems.length === 0 ? '' : `${problems.length} left in ${aside} (${problems.slice(0, 3).join('; ')})`;
     };
-    const forget = onCancel(putBack);
+    const forget = onCancel(() => {
+        const problem = putBack();
+        if (problem)
+            throw new Error(`raw profiles set aside not all put back: ${problem}`);
+    });
     try {
         for (const name of names) {
             fs.renameSync(path.join(place.dir, name), path.join(aside, name));
@@ -4996,7 +5047,7 @@ function setProfilesAside(place, since) {
     return {
         putBack: () => {
             forget();
-            putBack();
+            return putBack();
         }
     };
 }
@@ -5046,17 +5097,17 @@ async function runLaterReports(later, runOne) {
     const forgetLog = onCancel(() => deferred.showNow());
     try {
         const results = await Promise.all([runOne(first), ...rest.map((command) => runOne(command, deferred))]);
+        // A cancelled run goes no further: its cleanups show the kept log and put the profiles back.
+        if (isCancelled())
+            await halted();
         await deferred.show();
         return results;
     }
     finally {
         forgetLog();
-        try {
-            aside.putBack();
-        }
-        catch (error) {
-            warning(`The raw profiles set aside while the reports ran could not all be put back in ${later.place?.dir}: ${error.message}`);
-        }
+        const problem = aside.putBack();
+        if (problem)
+            warning(`The raw profiles set aside while the reports ran were not all put back in ${later.place?.dir}: ${problem}`);
     }
 }
 
@@ -5676,7 +5727,7 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
     // 1. The environment, once, and 2. the clean beside it, told the folders show-env will name (checked after it:
     // should they differ, or the clean fail, it runs again in show-env's environment).
     const cleanCommand = `${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`;
-    const foreseen = showEnvFolders(scope.workspace, env, inputs.workingDirectory);
+    const foreseen = showEnvFolders(scope.workspace, env);
     const began = Date.now();
     const { shown, early } = await besideIt(() => runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile), foreseen ? (deferred) => runLogged('Rust', cleanCommand, inputs, { ...env, ...foreseen }, rust.timeoutMs, undefined, deferred) : null);
     rustMs += Date.now() - began;
@@ -5748,6 +5799,9 @@ async function besideIt(first, second) {
     const forget = onCancel(() => deferred.showNow());
     try {
         const [shown, early] = await Promise.all([first(), second(deferred)]);
+        // A cancelled run goes no further: its cleanups show the kept log.
+        if (isCancelled())
+            await halted();
         await deferred.show();
         return { shown, early };
     }
@@ -5842,7 +5896,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-BkpI9bgA.js');
+    const { parseLcovFile } = await import('./lcov-oLuE75Gl.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5963,7 +6017,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Dldbm5ep.js');
+        const { collectShards } = await import('./shards-BF_dZ1Io.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -10,6 +10,9 @@
 //   by-hand    the same tools without the action, as a workflow's steps run them one after the other: cargo
 //              llvm-cov's one run (lcov), its HTML and Cobertura reports, pytest --cov (XML and terminal table):
 //              what using these tools costs at all, against which the action's own part shows
+//   by-hand-from-py  cargo-llvm-cov's show-env recipe as workflows write it by hand, one step after the other:
+//              show-env, clean, the Rust tests, the extension built and installed (pip, maturin's dev profile),
+//              pytest --cov, then the lcov, HTML and Cobertura reports over all profiles
 // Caches are warmed first (one run of each); before every timed run the
 // crate's and the package's sources are touched, as a push changes them: the
 // dependencies stay built, the project's own code compiles again, whole
@@ -25,6 +28,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { parseOutputFile } from '../src/inputs/output-file.js'
 import { copyExample } from '../test-support/example-copy.js'
+import { parseShowEnv } from '../src/run/instrumented-extension.js'
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback)
@@ -46,8 +50,8 @@ const llvm = {
 }
 if (!fs.existsSync(entry)) throw new Error('dist/index.js is missing: npm run build first')
 
-type Variant = 'plain' | 'by-hand' | 'coverage' | 'from-py'
-const VARIANTS: Variant[] = ['plain', 'by-hand', 'coverage', 'from-py']
+type Variant = 'plain' | 'by-hand' | 'coverage' | 'by-hand-from-py' | 'from-py'
+const VARIANTS: Variant[] = ['plain', 'by-hand', 'coverage', 'by-hand-from-py', 'from-py']
 
 interface Sample {
   seconds: number
@@ -251,12 +255,47 @@ function measure(variant: Variant, project: string): Sample {
     parts['Python tests'] = seconds - parts['Rust tests'] - parts['Rust reports']
     return { seconds, parts }
   }
+  if (variant === 'by-hand-from-py') return showEnvRecipe(project)
   run('cargo', ['test', '--no-default-features', '--no-fail-fast'], project, baseEnv)
   parts['Rust tests'] = (performance.now() - started) / 1000
   run('python', ['-m', 'pytest', '-q', 'tests/python'], project, baseEnv)
   const seconds = (performance.now() - started) / 1000
   parts['Python tests'] = seconds - parts['Rust tests']
   return { seconds, parts }
+}
+
+/** cargo-llvm-cov's show-env recipe, by hand: each step timed as its part. */
+function showEnvRecipe(project: string): Sample {
+  const parts = noParts()
+  const out = path.join(project, 'target/coverage')
+  fs.mkdirSync(out, { recursive: true })
+  let at = performance.now()
+  const started = at
+  const timed = (part: Part, step: () => void): void => {
+    step()
+    const now = performance.now()
+    parts[part] += (now - at) / 1000
+    at = now
+  }
+  let env: NodeJS.ProcessEnv = baseEnv
+  timed('show-env + clean', () => {
+    const shown = spawnSync('cargo', ['llvm-cov', 'show-env', '--sh'], { cwd: project, env: baseEnv, encoding: 'utf8' })
+    if (shown.status !== 0) throw new Error(`cargo llvm-cov show-env failed: ${shown.stderr}`)
+    env = { ...baseEnv, ...parseShowEnv(shown.stdout), MATURIN_PEP517_ARGS: '--profile dev' }
+    run('cargo', ['llvm-cov', 'clean', '--workspace'], project, env)
+  })
+  timed('Rust tests', () => run('cargo', ['test', '--no-default-features', '--no-fail-fast'], project, env))
+  const building = performance.now()
+  timed('instrumented build', () => run('python', ['-m', 'pip', 'install', '-q', '--no-build-isolation', '-e', '.'], project, env))
+  const buildSeconds = (performance.now() - building) / 1000
+  const xml = `--cov-report=xml:${path.join(out, 'python.xml')}`
+  timed('Python tests', () => run('python', ['-m', 'pytest', '-q', '--cov=mixed_demo', '--cov-report=term', xml, 'tests/python'], project, env))
+  timed('Rust reports', () => {
+    run('cargo', ['llvm-cov', 'report', '--lcov', '--output-path', path.join(out, 'rust.lcov')], project, env)
+    run('cargo', ['llvm-cov', 'report', '--html', '--output-dir', out], project, env)
+    run('cargo', ['llvm-cov', 'report', '--cobertura', '--output-path', path.join(out, 'rust.cobertura.xml')], project, env)
+  })
+  return { seconds: (performance.now() - started) / 1000, parts, buildSeconds }
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
@@ -301,6 +340,7 @@ const rows = [
   `| plain: \`cargo test\` + \`pytest\` | ${median(per('plain').map((s) => s.seconds)).toFixed(1)} | 1.00x | |`,
   `| the same tools by hand: \`cargo llvm-cov --lcov\`, \`report --html\`, \`report --cobertura\`, \`pytest --cov\` | ${median(per('by-hand').map((s) => s.seconds)).toFixed(1)} | ${ratio('by-hand').toFixed(2)}x (+${extra('by-hand').toFixed(1)} s) | |`,
   `| coverage entry, rust-from-python off | ${median(per('coverage').map((s) => s.seconds)).toFixed(1)} | ${ratio('coverage').toFixed(2)}x (+${extra('coverage').toFixed(1)} s) | ≤ 1.15x: ${verdict(ratio('coverage'), 1.15)} |`,
+  `| cargo-llvm-cov's show-env recipe by hand: show-env, clean, \`cargo test\`, \`pip install -e .\`, \`pytest --cov\`, the three reports | ${median(per('by-hand-from-py').map((s) => s.seconds)).toFixed(1)} | ${ratio('by-hand-from-py').toFixed(2)}x (+${extra('by-hand-from-py').toFixed(1)} s) | |`,
   `| coverage entry, rust-from-python on | ${median(per('from-py').map((s) => s.seconds)).toFixed(1)} | ${ratio('from-py').toFixed(2)}x (+${extra('from-py').toFixed(1)} s; ${withoutBuild.toFixed(2)}x without the build) | ≤ 1.15x plain + build: ${allowance.toFixed(2)} of the allowance, ${verdict(allowance, 1)} |`
 ]
 const section = [
@@ -312,7 +352,7 @@ const section = [
   '| --- | ---: | ---: | --- |',
   ...rows,
   '',
-  `The coverage entry (rust-from-python off) against the same tools run by hand, same round: ${ratio('coverage', 'by-hand').toFixed(2)}x. The one instrumented build (the action's own measure, median): ${build.toFixed(1)} s.`,
+  `The coverage entry against the same tools run by hand, same round: ${ratio('coverage', 'by-hand').toFixed(2)}x with rust-from-python off, ${ratio('from-py', 'by-hand-from-py').toFixed(2)}x with it on (the recipe's own build, median: ${median(per('by-hand-from-py').map((s) => s.buildSeconds as number)).toFixed(1)} s). The one instrumented build (the action's own measure, median): ${build.toFixed(1)} s.`,
   '',
   "Where the time goes (median seconds per part; the commands' own times from coverage-summary.json; the Rust tests and the Python tests run side by side, so the rest is the wall time past the longer of them and the other commands):",
   '',

@@ -1,55 +1,93 @@
-// The HTML and Cobertura reports side by side, cancelled while they run, with
-// the real cargo-llvm-cov on the example: llvm-cov's HTML rendering is held
-// (LLVM_COV is a wrapper that waits at `llvm-cov show`), SIGINT comes while
-// both reports run with the raw profiles set aside. The profiles must all be
-// back where cargo-llvm-cov keeps them, no folder of the move left, the log's
-// groups never nested, and the kept log of the report beside shown once.
+// The HTML and Cobertura reports side by side, with the real cargo-llvm-cov, on
+// a copy of the example of this file's own (no other test's run moves or
+// cleans its profiles meanwhile; its target/ is kept between runs).
+//   1. What they write is what cargo-llvm-cov writes run by hand afterwards,
+//      and the raw profiles are back where it keeps them.
+//   2. Cancelled while both run: llvm-cov's HTML rendering is held (LLVM_COV
+//      is a wrapper that waits at `llvm-cov show`), SIGINT comes while the raw
+//      profiles are aside. They must all be back, no folder of the move left,
+//      the log's groups never nested, the kept log of the report beside shown
+//      once.
 import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { example, llvm } from './support/run-action.js'
+import { copyExample } from '../../test-support/example-copy.js'
+import { llvm, runAction } from './support/run-action.js'
 import { waitForFile } from './support/processes.js'
 import { startAction } from './support/start-action.js'
 
+const home = path.join(os.tmpdir(), 'rpc-e2e-reports-side-by-side')
+const project = path.join(home, 'project')
+const profiles = path.join(project, 'target/llvm-cov-target')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-e2e-reports-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
+const inputs = (dir: string): Record<string, string> => ({
+  'working-directory': '.',
+  'python-enabled': 'false',
+  'rust-lcov': `${dir}/rust.lcov`,
+  'rust-html-dir': `${dir}/html`,
+  'summary-json': `${dir}/coverage-summary.json`,
+  'patch-coverage': 'false',
+  baseline: 'false',
+  upload: 'false'
+})
+const rawProfiles = (): string[] => fs.readdirSync(profiles).filter((f) => f.endsWith('.profraw'))
+const asideFolders = (): string[] => fs.readdirSync(profiles).filter((f) => f.startsWith('.profraw-aside-'))
+const report = (...args: string[]): string =>
+  execFileSync('cargo', ['llvm-cov', 'report', ...args], { cwd: project, env: { ...process.env, ...llvm }, encoding: 'utf8' })
+
+beforeAll(() => copyExample(project))
+
+it('writes what cargo-llvm-cov writes run by hand, and leaves the raw profiles where they were', () => {
+  const dir = 'target/side-by-side'
+  const run = runAction(inputs(dir), { GITHUB_WORKSPACE: project, CARGO_TERM_COLOR: 'never' })
+  expect(run.status).toBe(0)
+  expect(run.outputs['status']).toBe('passed')
+  expect(run.stdout).toContain('The other Rust reports run side by side, from the profiles the lcov report merged')
+  expect(rawProfiles().length).toBeGreaterThanOrEqual(2)
+  expect(asideFolders()).toEqual([])
+  const again = path.join(project, 'target/by-hand')
+  fs.rmSync(again, { recursive: true, force: true })
+  fs.mkdirSync(again, { recursive: true })
+  report('--cobertura', '--output-path', path.join(again, 'rust.cobertura.xml'))
+  report('--html', '--output-dir', again)
+  const timeless = (text: string): string => text.replace(/timestamp="\d+"/, '').replace(/Created: [^<]*/g, '')
+  // cargo-llvm-cov writes the Cobertura classes in no fixed order: the same lines, in whatever order.
+  const lines = (file: string): string[] => timeless(fs.readFileSync(file, 'utf8')).split('\n').sort()
+  expect(lines(path.join(project, dir, 'rust.cobertura.xml'))).toEqual(lines(path.join(again, 'rust.cobertura.xml')))
+  const pages = (html: string): string[] => (fs.readdirSync(html, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).sort()
+  const html = path.join(project, dir, 'html')
+  expect(pages(html)).toEqual(pages(path.join(again, 'html')))
+  expect(pages(html).length).toBeGreaterThan(3)
+  for (const page of pages(html)) {
+    expect(timeless(fs.readFileSync(path.join(html, page), 'utf8'))).toBe(timeless(fs.readFileSync(path.join(again, 'html', page), 'utf8')))
+  }
+})
+
 it('a cancel while the reports run side by side puts every raw profile back, leaves no group open and shows the kept log once', async () => {
-  const dir = 'target/e2e-reports-cancel'
+  const dir = 'target/side-by-side-cancel'
   const marker = path.join(tmp, 'html-rendering')
   const wrapper = path.join(tmp, 'llvm-cov')
   fs.writeFileSync(wrapper, `#!/bin/sh\nif [ "$1" = show ]; then echo x > ${marker}; exec sleep 600; fi\nexec ${llvm.LLVM_COV} "$@"\n`, {
     mode: 0o755
   })
-  const run = startAction(
-    {
-      'working-directory': 'examples/mixed-project',
-      'python-enabled': 'false',
-      'rust-lcov': `${dir}/rust.lcov`,
-      'rust-html-dir': `${dir}/html`,
-      'summary-json': `${dir}/coverage-summary.json`,
-      'patch-coverage': 'false',
-      baseline: 'false',
-      upload: 'false'
-    },
-    { LLVM_COV: wrapper }
-  )
+  const run = startAction(inputs(dir), { GITHUB_WORKSPACE: project, CARGO_TERM_COLOR: 'never', LLVM_COV: wrapper })
   await waitForFile(marker)
   // The Cobertura report beside it ends (its log kept, not shown yet).
-  const cobertura = path.join(example, dir, 'rust.cobertura.xml')
+  const cobertura = path.join(project, dir, 'rust.cobertura.xml')
   await waitForFile(cobertura)
   while (spawnSync('pgrep', ['-f', `report --cobertura --output-path ${cobertura}`]).status === 0)
     await new Promise((resolve) => setTimeout(resolve, 50))
-  const profiles = path.join(example, 'target/llvm-cov-target')
-  // Both reports are under way now: the raw profiles are aside.
-  expect(fs.readdirSync(profiles).filter((f) => f.endsWith('.profraw'))).toEqual([])
+  // Both reports were under way: the raw profiles are aside.
+  expect(rawProfiles()).toEqual([])
   run.child.kill('SIGINT')
   const finished = await run.done
   expect(finished.code).toBe(130)
   expect(finished.outputs['status']).toBe('cancelled')
-  expect(fs.readdirSync(profiles).filter((f) => f.endsWith('.profraw')).length).toBeGreaterThanOrEqual(2)
-  expect(fs.readdirSync(profiles).filter((f) => f.startsWith('.profraw-aside-'))).toEqual([])
+  expect(rawProfiles().length).toBeGreaterThanOrEqual(2)
+  expect(asideFolders()).toEqual([])
   // Groups one after the other, never one inside another.
   const nested: string[] = []
   let open = false
@@ -61,7 +99,5 @@ it('a cancel while the reports run side by side puts every raw profile back, lea
   expect(nested).toEqual([])
   expect(finished.kept.filter((l) => l.startsWith('::group::Rust: cargo llvm-cov report --cobertura'))).toHaveLength(1)
   // Afterwards cargo-llvm-cov reports from the profiles as if nothing had happened.
-  const again = path.join(tmp, 'again.lcov')
-  execFileSync('cargo', ['llvm-cov', 'report', '--lcov', '--output-path', again], { cwd: example, env: { ...process.env, ...llvm } })
-  expect(fs.readFileSync(again, 'utf8')).toContain('SF:')
+  expect(report('--lcov')).toContain('SF:')
 }, 180_000)

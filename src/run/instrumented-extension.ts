@@ -195,6 +195,8 @@ async function measureRustFromPython(
   const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {}
   const problem = commandOk(shown) ? profileFileProblem(vars) : 'no environment'
   if (problem !== null) {
+    // The clean beside it ran all the same: it is said as a command of the run (and as a finding if it failed).
+    if (early !== null) record(early, 'removing stale profiles')
     if (commandOk(shown)) findings.add('rust', 'tool-failed', `cargo llvm-cov show-env: ${problem}; Rust was not measured from the Python tests`)
     result.durationMs = Date.now() - started
     return runPythonSuite(childEnv(run.env))

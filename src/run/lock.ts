@@ -151,8 +151,8 @@ export async function lockFolders(folders: string[], waitMs: number, onWait: (me
 
 /**
  * The folders a run writes: the enabled suites' report folders, the folder of coverage-summary.json, and the
- * crate's cargo target folder when the run cleans it (the default rust-command, rust-from-python): two runs on one
- * crate would remove or count each other's profiles and test binaries (CARGO_TARGET_DIR when set; only where it
+ * crate's cargo target folder when the run cleans it or moves its profiles (the default rust-command or report
+ * command, rust-from-python): two runs on one crate would remove, move or count each other's profiles and test binaries (CARGO_TARGET_DIR when set; only where it
  * really lies inside the workspace).
  */
 export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string[] {
@@ -167,12 +167,16 @@ export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env)
   ]
 }
 
-/** The cargo target folder the run cleans, or null when it cleans none (a rust-command of one's own, without rust-from-python). */
+/**
+ * The cargo target folder the run cleans or whose profiles it moves (the default report commands set them aside while
+ * they run side by side), or null when neither (rust-command and rust-report-command of one's own, without
+ * rust-from-python).
+ */
 function cleanedTarget(inputs: Inputs, env: NodeJS.ProcessEnv): string | null {
   const project = readMaturinProject(inputs.workingDirectory)
   const fromPython = inputs.rust.fromPython
   const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend))
-  if (inputs.rust.customTestCommand && !instrumented) return null
+  if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented) return null
   if (env['CARGO_TARGET_DIR']) return path.resolve(inputs.workingDirectory, env['CARGO_TARGET_DIR'])
   return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target')
 }

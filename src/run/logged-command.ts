@@ -54,6 +54,8 @@ export class DeferredLog {
     if (this.replaying) {
       this.replaying.abort()
       this.replaying = null
+      // Cut anywhere, mid-line too: the group's end goes on a line of its own, or the runner does not see it.
+      process.stdout.write('\n')
       core.endGroup()
     }
     for (const group of this.groups.splice(0)) {

@@ -32,15 +32,30 @@ export function readsProfdataAlone(version: string | undefined): boolean {
 /** How much older than the report's start its profdata file may look (file systems with coarse times). */
 const CLOCK_SLACK_MS = 2_000
 
-/** The prefix of the folders the raw profiles are set aside in (fresh each time, inside the target folder). */
+/** The prefix of the folders the raw profiles are set aside in (fresh each time, inside the target folder), then the pid. */
 const ASIDE_PREFIX = '.profraw-aside-'
+
+/** A folder aside whose run is over: its pid (in its name) is no running process. */
+function leftByEndedRun(name: string): boolean {
+  const pid = Number(/^\.profraw-aside-(\d+)-/.exec(name)?.[1])
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true
+  if (pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (error) {
+    // EPERM: a process of another user has that pid: it runs.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
 
 /**
  * Moves the raw profiles aside when the profdata file was written by the report that started at `since` (ms): that
  * proves the place is the one cargo-llvm-cov used, and that it holds every raw profile. Null (nothing moved) when
  * not, or when a move fails (what was moved is put back). `putBack` gives what could not be put back ('' when all
  * were); it is also done if the run is cancelled. Folders a killed earlier run left aside (its profiles, of a run
- * that is over and was never counted here) are removed first.
+ * that is over and was never counted here: its pid, in the folder's name, runs no more) are removed first; those of
+ * a run still going are left alone.
  */
 export function setProfilesAside(place: ProfilesPlace, since: number): { putBack: () => string } | null {
   let stat: fs.Stats
@@ -59,7 +74,9 @@ export function setProfilesAside(place: ProfilesPlace, since: number): { putBack
   for (const entry of entries) {
     // Only real folders of that name: a link is not followed (rmSync takes the link itself away, nothing behind it).
     try {
-      if (entry.name.startsWith(ASIDE_PREFIX) && entry.isDirectory()) fs.rmSync(path.join(place.dir, entry.name), { recursive: true, force: true })
+      if (entry.name.startsWith(ASIDE_PREFIX) && entry.isDirectory() && leftByEndedRun(entry.name)) {
+        fs.rmSync(path.join(place.dir, entry.name), { recursive: true, force: true })
+      }
     } catch {
       // Left where it is: it is not read by cargo-llvm-cov either way.
     }
@@ -68,7 +85,7 @@ export function setProfilesAside(place: ProfilesPlace, since: number): { putBack
   if (names.length === 0) return { putBack: () => '' }
   let aside: string
   try {
-    aside = fs.mkdtempSync(path.join(place.dir, ASIDE_PREFIX))
+    aside = fs.mkdtempSync(path.join(place.dir, `${ASIDE_PREFIX}${process.pid}-`))
   } catch {
     return null
   }

@@ -23,9 +23,15 @@ it('locks CARGO_TARGET_DIR instead when set, and only inside the workspace', () 
   expect(runFolders(inputsWith({}), { ...env, CARGO_TARGET_DIR: os.tmpdir() })).not.toContain(os.tmpdir())
 })
 
-it('leaves it alone for a rust-command of one’s own without rust-from-python, or without the Rust suite', () => {
-  const custom = runFolders(inputsWith({ 'rust-command': 'cargo llvm-cov --no-report', 'rust-from-python': 'false' }), env)
+it('leaves it alone for a rust-command and a rust-report-command of one’s own without rust-from-python, or without the Rust suite', () => {
+  const custom = runFolders(
+    inputsWith({ 'rust-command': 'cargo llvm-cov --no-report', 'rust-report-command': 'cargo llvm-cov report', 'rust-from-python': 'false' }),
+    env
+  )
   expect(custom).not.toContain(path.join(workspace, 'rust/target'))
+  // The default report commands set the profiles aside while they run side by side: the folder is held then too.
+  const ownTests = runFolders(inputsWith({ 'rust-command': 'cargo llvm-cov --no-report', 'rust-from-python': 'false' }), env)
+  expect(ownTests).toContain(path.join(workspace, 'rust/target'))
   const noRust = runFolders(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env)
   expect(noRust).not.toContain(path.join(workspace, 'rust/target'))
 })

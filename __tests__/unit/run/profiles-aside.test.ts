@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -81,7 +82,7 @@ describe('the raw profiles set aside while the reports run side by side', () => 
     const place = profilesFolder()
     const aside = setProfilesAside(place, Date.now() - 500)
     fs.writeFileSync(path.join(place.dir, 'proj-1-11_0.profraw'), 'new')
-    expect(aside?.putBack()).toMatch(/^1 left in .*\.profraw-aside-\w+ \(proj-1-11_0\.profraw: a file of that name is there again\)$/)
+    expect(aside?.putBack()).toMatch(/^1 left in .*\.profraw-aside-\d+-\w+ \(proj-1-11_0\.profraw: a file of that name is there again\)$/)
     expect(fs.readFileSync(path.join(place.dir, 'proj-1-11_0.profraw'), 'utf8')).toBe('new')
     expect(fs.readFileSync(path.join(place.dir, 'proj-2-22_0.profraw'), 'utf8')).toBe('second')
     const folder = listing(place.dir).find((f) => f.startsWith('.profraw-aside-')) as string
@@ -102,5 +103,20 @@ describe('the raw profiles set aside while the reports run side by side', () => 
     expect(fs.existsSync(stale)).toBe(false)
     expect(fs.readFileSync(path.join(elsewhere, 'keep.txt'), 'utf8')).toBe('not ours')
     expect(listing(place.dir).filter((f) => f.endsWith('.profraw'))).toEqual(['proj-1-11_0.profraw', 'proj-2-22_0.profraw'])
+  })
+
+  it('leaves alone a folder aside of a run still going (its pid in the name), removes one whose run ended', () => {
+    const place = profilesFolder()
+    const live = path.join(place.dir, `.profraw-aside-${process.ppid}-abc`)
+    fs.mkdirSync(live)
+    fs.writeFileSync(path.join(live, 'other-run.profraw'), 'another run, still reporting')
+    const ended = spawnSync(process.execPath, ['-e', '0'])
+    const gone = path.join(place.dir, `.profraw-aside-${ended.pid}-def`)
+    fs.mkdirSync(gone)
+    const aside = setProfilesAside(place, Date.now() - 500)
+    expect(listing(place.dir).filter((f) => f.startsWith(`.profraw-aside-${process.pid}-`))).toHaveLength(1)
+    expect(aside?.putBack()).toBe('')
+    expect(fs.readFileSync(path.join(live, 'other-run.profraw'), 'utf8')).toBe('another run, still reporting')
+    expect(fs.existsSync(gone)).toBe(false)
   })
 })

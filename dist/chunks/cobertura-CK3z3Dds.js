@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-DgXLab6e.js';
+import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-DTikbPzX.js';
 import { X as XmlError, R as ReportError } from './workspace-fs-DBUuvP7I.js';
-import { e as emptyTally } from './pipeline-CRPHopuc.js';
+import { e as emptyTally } from './pipeline-Cz3422rX.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-CRPHopuc.js';
+import { p as parseUnifiedDiff } from './pipeline-Cz3422rX.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';

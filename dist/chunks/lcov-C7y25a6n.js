@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-DgXLab6e.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-CRPHopuc.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-DTikbPzX.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-Cz3422rX.js';
 import { R as ReportError } from './workspace-fs-DBUuvP7I.js';
 import 'node:fs';
 import 'node:path';

@@ -3655,7 +3655,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CoVn8pmd.js');
+    const { changedLinesFromApi } = await import('./api-files-BKm1Jp1_.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4321,6 +4321,8 @@ class DeferredLog {
         if (this.replaying) {
             this.replaying.abort();
             this.replaying = null;
+            // Cut anywhere, mid-line too: the group's end goes on a line of its own, or the runner does not see it.
+            process.stdout.write('\n');
             endGroup();
         }
         for (const group of this.groups.splice(0)) {
@@ -4600,11 +4602,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-oLuE75Gl.js');
+            const { parseLcovFile } = await import('./lcov-C7y25a6n.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-C5kpz0xt.js');
+            const { parseCoberturaFile } = await import('./cobertura-CK3z3Dds.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4699,7 +4701,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-C5kpz0xt.js');
+    const { parseCoberturaFile } = await import('./cobertura-CK3z3Dds.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4738,7 +4740,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-D51LFbza.js');
+    const { zipDirectory } = await import('./write-C-KM1zbR.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4956,14 +4958,31 @@ function readsProfdataAlone(version) {
 }
 /** How much older than the report's start its profdata file may look (file systems with coarse times). */
 const CLOCK_SLACK_MS = 2_000;
-/** The prefix of the folders the raw profiles are set aside in (fresh each time, inside the target folder). */
+/** The prefix of the folders the raw profiles are set aside in (fresh each time, inside the target folder), then the pid. */
 const ASIDE_PREFIX = '.profraw-aside-';
+/** A folder aside whose run is over: its pid (in its name) is no running process. */
+function leftByEndedRun(name) {
+    const pid = Number(/^\.profraw-aside-(\d+)-/.exec(name)?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0)
+        return true;
+    if (pid === process.pid)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (error) {
+        // EPERM: a process of another user has that pid: it runs.
+        return error.code === 'ESRCH';
+    }
+}
 /**
  * Moves the raw profiles aside when the profdata file was written by the report that started at `since` (ms): that
  * proves the place is the one cargo-llvm-cov used, and that it holds every raw profile. Null (nothing moved) when
  * not, or when a move fails (what was moved is put back). `putBack` gives what could not be put back ('' when all
  * were); it is also done if the run is cancelled. Folders a killed earlier run left aside (its profiles, of a run
- * that is over and was never counted here) are removed first.
+ * that is over and was never counted here: its pid, in the folder's name, runs no more) are removed first; those of
+ * a run still going are left alone.
  */
 function setProfilesAside(place, since) {
     let stat;
@@ -4985,8 +5004,9 @@ function setProfilesAside(place, since) {
     for (const entry of entries) {
         // Only real folders of that name: a link is not followed (rmSync takes the link itself away, nothing behind it).
         try {
-            if (entry.name.startsWith(ASIDE_PREFIX) && entry.isDirectory())
+            if (entry.name.startsWith(ASIDE_PREFIX) && entry.isDirectory() && leftByEndedRun(entry.name)) {
                 fs.rmSync(path.join(place.dir, entry.name), { recursive: true, force: true });
+            }
         }
         catch {
             // Left where it is: it is not read by cargo-llvm-cov either way.
@@ -4997,7 +5017,7 @@ function setProfilesAside(place, since) {
         return { putBack: () => '' };
     let aside;
     try {
-        aside = fs.mkdtempSync(path.join(place.dir, ASIDE_PREFIX));
+        aside = fs.mkdtempSync(path.join(place.dir, `${ASIDE_PREFIX}${process.pid}-`));
     }
     catch {
         return null;
@@ -5735,6 +5755,9 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
     const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {};
     const problem = commandOk(shown) ? profileFileProblem(vars) : 'no environment';
     if (problem !== null) {
+        // The clean beside it ran all the same: it is said as a command of the run (and as a finding if it failed).
+        if (early !== null)
+            record(early, 'removing stale profiles');
         if (commandOk(shown))
             findings.add('rust', 'tool-failed', `cargo llvm-cov show-env: ${problem}; Rust was not measured from the Python tests`);
         result.durationMs = Date.now() - started;
@@ -5896,7 +5919,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-oLuE75Gl.js');
+    const { parseLcovFile } = await import('./lcov-C7y25a6n.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -6017,7 +6040,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BF_dZ1Io.js');
+        const { collectShards } = await import('./shards-BdMtHabL.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

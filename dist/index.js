@@ -2,8 +2,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-BIgeqzZu.js';
-import { I as InputError } from './chunks/workspace-fs-DBUuvP7I.js';
+import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-CJAwQs_B.js';
+import { I as InputError } from './chunks/workspace-fs-DF7qqKxD.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -63,7 +63,7 @@ async function run() {
     const { installCancelHandlers, onCancel } = await import('./chunks/cancel-CR2pfPO7.js').then(function (n) { return n.b; });
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
-    const { lockFolders, runFolders } = await import('./chunks/lock-Bgf6g5EF.js');
+    const { lockFolders, runFolders } = await import('./chunks/lock-D7m4X3JG.js');
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
     const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line));
     if (!locked.ok) {
@@ -80,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-Cz3422rX.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-BZH-5t4u.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

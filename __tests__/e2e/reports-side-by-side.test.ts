@@ -101,3 +101,24 @@ it('a cancel while the reports run side by side puts every raw profile back, lea
   // Afterwards cargo-llvm-cov reports from the profiles as if nothing had happened.
   expect(report('--lcov')).toContain('SF:')
 }, 180_000)
+
+it('an HTML report killed at the time limit beside a finished Cobertura one is a finding; the lcov figure stays whole', () => {
+  const dir = 'target/side-by-side-timeout'
+  const wrapper = path.join(tmp, 'llvm-cov-hangs')
+  fs.writeFileSync(wrapper, `#!/bin/sh\nif [ "$1" = show ]; then exec sleep 600; fi\nexec ${llvm.LLVM_COV} "$@"\n`, { mode: 0o755 })
+  const run = runAction(
+    { ...inputs(dir), 'rust-timeout-minutes': '0.75' },
+    { GITHUB_WORKSPACE: project, CARGO_TERM_COLOR: 'never', LLVM_COV: wrapper }
+  )
+  expect(run.status).toBe(0)
+  expect(run.outputs['status']).toBe('warned')
+  const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning'))
+  expect(warnings).toEqual([expect.stringMatching(/^::warning::Rust coverage command timed out after 0\.75 min .*: cargo llvm-cov report --html /)])
+  expect(fs.existsSync(path.join(project, dir, 'rust.cobertura.xml'))).toBe(true)
+  expect(Number(run.outputs['rust-line-coverage'])).toBeGreaterThan(0)
+  // The Rust row has its figure, not marked partial (a killed test run would be: "· partial").
+  expect(run.summary).toMatch(/\| Rust \| \*\*\d+\.\d\d%\*\* \(\d+\/\d+ lines\) \|/)
+  expect(run.summary).not.toContain('· partial')
+  expect(rawProfiles().length).toBeGreaterThanOrEqual(2)
+  expect(asideFolders()).toEqual([])
+}, 180_000)

@@ -14,10 +14,23 @@ import { commandOk, runCommand } from './command.js'
  * whose log stays readable. `show()` prints the groups (the whole outputs, streamed) once; `showNow()`, for a
  * cancelled run, prints at once the end of those not shown yet (finished or not).
  */
+/**
+ * The replay under way, whichever log's (its group open): the first showNow of a cancelled run, of any log, stops
+ * it and closes its group before anything else is shown.
+ */
+let replaying: AbortController | null = null
+
+/** Stops the replay under way, if any, and ends its group on a line of its own (it may have been cut mid-line). */
+function closeOpenReplay(): void {
+  if (!replaying) return
+  replaying.abort()
+  replaying = null
+  process.stdout.write('\n')
+  core.endGroup()
+}
+
 export class DeferredLog {
   private readonly groups: DeferredGroup[] = []
-  /** The replay under way (its group open), stopped by showNow. */
-  private replaying: AbortController | null = null
 
   /** A command whose output goes to `file` (removed by `removeFile` once shown) from now on. */
   started(label: string, command: string, file: string, removeFile: () => void): { ended: (status: string, bytes: number) => void } {
@@ -30,7 +43,7 @@ export class DeferredLog {
     while (this.groups.length > 0) {
       const group = this.groups[0] as DeferredGroup
       const replay = new AbortController()
-      this.replaying = replay
+      replaying = replay
       core.startGroup(`${group.label}: ${group.command}`)
       try {
         await replayKeptOutput(group.file, group.bytes ?? 0, replay.signal)
@@ -38,7 +51,7 @@ export class DeferredLog {
       } finally {
         // A replay stopped by showNow: its group is closed there, its end shown there.
         if (!replay.signal.aborted) {
-          this.replaying = null
+          replaying = null
           core.endGroup()
           // Taken off only now: a run cancelled during the replay still shows the end of it.
           this.groups.shift()
@@ -50,14 +63,9 @@ export class DeferredLog {
   }
 
   showNow(): void {
-    // A replay under way stops where it is and its group is closed: the ends follow as groups of their own.
-    if (this.replaying) {
-      this.replaying.abort()
-      this.replaying = null
-      // Cut anywhere, mid-line too: the group's end goes on a line of its own, or the runner does not see it.
-      process.stdout.write('\n')
-      core.endGroup()
-    }
+    // A replay under way (this log's or another's) stops where it is and its group is closed: the ends follow as
+    // groups of their own.
+    closeOpenReplay()
     for (const group of this.groups.splice(0)) {
       showKeptOutputNow(group.label, group.command, group.file)
       group.removeFile()
@@ -142,7 +150,7 @@ export function failureMessage(label: string, result: CommandResult, timeoutMs: 
  * names when its tests failed (the figure then counts only what ran, and the
  * suite is marked partial), else the command's failure as failureMessage says it.
  */
-export function recordFailure(findings: Findings, suite: SuiteResult, result: CommandResult, timeoutMs: number): void {
+export function recordFailure(findings: Findings, suite: SuiteResult, result: CommandResult, timeoutMs: number, reportWritten = false): void {
   if (result.failures && !result.timedOut) {
     suite.partial = `${describeFailures(result.failures)}: the figure counts only what ran`
     findings.add(
@@ -152,7 +160,8 @@ export function recordFailure(findings: Findings, suite: SuiteResult, result: Co
     )
     return
   }
-  if (result.timedOut) suite.partial = 'the command was killed at its time limit'
+  // A report killed after the suite's own report was written (the HTML, the Cobertura) leaves the figure whole.
+  if (result.timedOut && !reportWritten) suite.partial = 'the command was killed at its time limit'
   findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', failureMessage(suite.label, result, timeoutMs))
 }
 

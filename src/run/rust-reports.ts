@@ -12,6 +12,7 @@ import { commandOk } from './command.js'
 import { DeferredLog } from './logged-command.js'
 import type { ProfilesPlace } from './llvm-cov-folders.js'
 import { readsProfdataAlone, setProfilesAside } from './profiles-aside.js'
+import { liesInside } from '../safety/workspace-fs.js'
 import { shellQuote } from './shell.js'
 import { rustCoberturaPath } from './suite-files.js'
 
@@ -39,11 +40,14 @@ export interface LaterReports {
   mergedSince: number
   /** cargo-llvm-cov's version, when known. */
   cargoLlvmCovVersion: string | undefined
+  /** The folders this run holds (lock.ts): the profiles are moved only inside one of them, so inside the workspace. */
+  held: string[]
 }
 
 /**
  * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
- * cargo-llvm-cov that reads its profdata file as it is, and that file written by the merging report), else one after
+ * cargo-llvm-cov that reads its profdata file as it is, that file written by the merging report, and its folder inside
+ * one this run holds: no other run of the action moves or cleans those profiles meanwhile), else one after
  * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
  * in the commands' order.
  */
@@ -53,8 +57,9 @@ export async function runLaterReports(
 ): Promise<CommandResult[]> {
   const [first, ...rest] = later.commands
   if (first === undefined) return []
-  const aside =
-    rest.length > 0 && later.place && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(later.place, later.mergedSince) : null
+  const place = later.place
+  const held = place !== null && later.held.some((folder) => insideHeld(place.dir, folder))
+  const aside = rest.length > 0 && place && held && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(place, later.mergedSince) : null
   if (!aside) {
     const results: CommandResult[] = []
     for (const command of later.commands) {
@@ -77,5 +82,14 @@ export async function runLaterReports(
     forgetLog()
     const problem = aside.putBack()
     if (problem) log.warning(`The raw profiles set aside while the reports ran were not all put back in ${later.place?.dir}: ${problem}`)
+  }
+}
+
+/** Whether the profiles' folder really lies inside a held folder (links followed; false when that cannot be told). */
+function insideHeld(dir: string, folder: string): boolean {
+  try {
+    return liesInside(dir, folder)
+  } catch {
+    return false
   }
 }

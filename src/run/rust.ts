@@ -14,6 +14,7 @@ import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
 import { profilesPlace } from './llvm-cov-folders.js'
+import { runFolders } from './lock.js'
 import { runLaterReports, rustReportSteps } from './rust-reports.js'
 import { commandOk } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
@@ -100,13 +101,14 @@ export async function runRust(run: RunState, plan: RustPlan = prepareRust(run)):
         commands: reports.slice(1),
         place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
         mergedSince,
-        cargoLlvmCovVersion: (await tools)['cargo-llvm-cov']
+        cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
+        held: runFolders(inputs, run.env)
       },
       (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred)
     )
     for (const commandResult of later) {
       result.commands.push(commandResult)
-      if (!commandOk(commandResult)) recordFailure(findings, result, commandResult, rust.timeoutMs)
+      if (!commandOk(commandResult)) recordFailure(findings, result, commandResult, rust.timeoutMs, fs.existsSync(rust.lcov))
     }
   }
   result.durationMs = Date.now() - started

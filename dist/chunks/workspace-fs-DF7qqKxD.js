@@ -320,4 +320,4 @@ function removeInside(file, workspace, shown) {
         fs.rmSync(file, { recursive: true, force: true });
 }
 
-export { ApiError as A, BaselineUnavailable as B, InputError as I, LineStateBudgetExceeded as L, NothingToMeasure as N, PathOutsideWorkspace as P, ReportError as R, TokenTooLongError as T, UploadError as U, XmlError as X, resolveInside as a, removeInside as b, realLocation as c, InvalidSummary as d, PatchUnavailable as e, writeFileAtomic as f, writeThroughTemp as g, manifestArgument as h, isInside as i, liesInside as l, mkdirInside as m, openRegularFile as o, readMaturinProject as r, tomlStrings as t, workspaceOf as w };
+export { ApiError as A, BaselineUnavailable as B, InputError as I, LineStateBudgetExceeded as L, NothingToMeasure as N, PathOutsideWorkspace as P, ReportError as R, TokenTooLongError as T, UploadError as U, XmlError as X, removeInside as a, realLocation as b, InvalidSummary as c, PatchUnavailable as d, writeFileAtomic as e, writeThroughTemp as f, readMaturinProject as g, manifestArgument as h, isInside as i, liesInside as l, mkdirInside as m, openRegularFile as o, resolveInside as r, tomlStrings as t, workspaceOf as w };

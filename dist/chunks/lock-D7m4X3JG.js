@@ -2,7 +2,7 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { l as liesInside, r as readMaturinProject } from './workspace-fs-DBUuvP7I.js';
+import { l as liesInside, g as readMaturinProject } from './workspace-fs-DF7qqKxD.js';
 
 // One run at a time per report folder: two runs writing the same folder would
 // read each other's reports (run A reporting run B's figure as its own). Each

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-Cz3422rX.js';
+import { p as parseUnifiedDiff } from './pipeline-BZH-5t4u.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -10,10 +10,10 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './workspace-fs-DBUuvP7I.js';
+import './workspace-fs-DF7qqKxD.js';
 import 'node:fs';
 import 'node:path';
-import './read-BIgeqzZu.js';
+import './read-CJAwQs_B.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -22,6 +22,7 @@ import 'node:stream/promises';
 import './cancel-CR2pfPO7.js';
 import 'node:stream';
 import 'node:string_decoder';
+import './lock-D7m4X3JG.js';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

@@ -1,15 +1,16 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summary, n as notice$1, i as info$1 } from './core-D1rfoYfl.js';
-import { P as PathOutsideWorkspace, a as resolveInside, b as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, c as realLocation, m as mkdirInside, A as ApiError, d as InvalidSummary, B as BaselineUnavailable, U as UploadError, e as PatchUnavailable, f as writeFileAtomic, R as ReportError, g as writeThroughTemp, r as readMaturinProject, h as manifestArgument } from './workspace-fs-DBUuvP7I.js';
+import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, g as readMaturinProject, h as manifestArgument } from './workspace-fs-DF7qqKxD.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as shellQuote, h as simpleWords, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-BIgeqzZu.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as shellQuote, h as simpleWords, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-CJAwQs_B.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
 import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-CR2pfPO7.js';
+import { runFolders } from './lock-D7m4X3JG.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -3655,7 +3656,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BKm1Jp1_.js');
+    const { changedLinesFromApi } = await import('./api-files-CBIK2Z2r.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4281,10 +4282,22 @@ function showKeptOutputNow(label, command, file) {
  * whose log stays readable. `show()` prints the groups (the whole outputs, streamed) once; `showNow()`, for a
  * cancelled run, prints at once the end of those not shown yet (finished or not).
  */
+/**
+ * The replay under way, whichever log's (its group open): the first showNow of a cancelled run, of any log, stops
+ * it and closes its group before anything else is shown.
+ */
+let replaying = null;
+/** Stops the replay under way, if any, and ends its group on a line of its own (it may have been cut mid-line). */
+function closeOpenReplay() {
+    if (!replaying)
+        return;
+    replaying.abort();
+    replaying = null;
+    process.stdout.write('\n');
+    endGroup();
+}
 class DeferredLog {
     groups = [];
-    /** The replay under way (its group open), stopped by showNow. */
-    replaying = null;
     /** A command whose output goes to `file` (removed by `removeFile` once shown) from now on. */
     started(label, command, file, removeFile) {
         const group = { label, command, file, removeFile };
@@ -4295,7 +4308,7 @@ class DeferredLog {
         while (this.groups.length > 0) {
             const group = this.groups[0];
             const replay = new AbortController();
-            this.replaying = replay;
+            replaying = replay;
             startGroup(`${group.label}: ${group.command}`);
             try {
                 await replayKeptOutput(group.file, group.bytes ?? 0, replay.signal);
@@ -4305,7 +4318,7 @@ class DeferredLog {
             finally {
                 // A replay stopped by showNow: its group is closed there, its end shown there.
                 if (!replay.signal.aborted) {
-                    this.replaying = null;
+                    replaying = null;
                     endGroup();
                     // Taken off only now: a run cancelled during the replay still shows the end of it.
                     this.groups.shift();
@@ -4317,14 +4330,9 @@ class DeferredLog {
         }
     }
     showNow() {
-        // A replay under way stops where it is and its group is closed: the ends follow as groups of their own.
-        if (this.replaying) {
-            this.replaying.abort();
-            this.replaying = null;
-            // Cut anywhere, mid-line too: the group's end goes on a line of its own, or the runner does not see it.
-            process.stdout.write('\n');
-            endGroup();
-        }
+        // A replay under way (this log's or another's) stops where it is and its group is closed: the ends follow as
+        // groups of their own.
+        closeOpenReplay();
         for (const group of this.groups.splice(0)) {
             showKeptOutputNow(group.label, group.command, group.file);
             group.removeFile();
@@ -4389,13 +4397,14 @@ function failureMessage(label, result, timeoutMs) {
  * names when its tests failed (the figure then counts only what ran, and the
  * suite is marked partial), else the command's failure as failureMessage says it.
  */
-function recordFailure(findings, suite, result, timeoutMs) {
+function recordFailure(findings, suite, result, timeoutMs, reportWritten = false) {
     if (result.failures && !result.timedOut) {
         suite.partial = `${describeFailures(result.failures)}: the figure counts only what ran`;
         findings.add(suite.suite, 'tests-failed', `${suite.label} tests failed: ${describeFailures(result.failures)}; the coverage figure is partial (${result.command})`);
         return;
     }
-    if (result.timedOut)
+    // A report killed after the suite's own report was written (the HTML, the Cobertura) leaves the figure whole.
+    if (result.timedOut && !reportWritten)
         suite.partial = 'the command was killed at its time limit';
     findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', failureMessage(suite.label, result, timeoutMs));
 }
@@ -4602,11 +4611,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-C7y25a6n.js');
+            const { parseLcovFile } = await import('./lcov-MJLxZRfk.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-CK3z3Dds.js');
+            const { parseCoberturaFile } = await import('./cobertura-BwSbJFqs.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4701,7 +4710,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-CK3z3Dds.js');
+    const { parseCoberturaFile } = await import('./cobertura-BwSbJFqs.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4740,7 +4749,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-C-KM1zbR.js');
+    const { zipDirectory } = await import('./write-BEkzVD6z.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5093,7 +5102,8 @@ function rustReportSteps(inputs, crateArgs) {
 }
 /**
  * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
- * cargo-llvm-cov that reads its profdata file as it is, and that file written by the merging report), else one after
+ * cargo-llvm-cov that reads its profdata file as it is, that file written by the merging report, and its folder inside
+ * one this run holds: no other run of the action moves or cleans those profiles meanwhile), else one after
  * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
  * in the commands' order.
  */
@@ -5101,7 +5111,9 @@ async function runLaterReports(later, runOne) {
     const [first, ...rest] = later.commands;
     if (first === undefined)
         return [];
-    const aside = rest.length > 0 && later.place && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(later.place, later.mergedSince) : null;
+    const place = later.place;
+    const held = place !== null && later.held.some((folder) => insideHeld(place.dir, folder));
+    const aside = rest.length > 0 && place && held && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(place, later.mergedSince) : null;
     if (!aside) {
         const results = [];
         for (const command of later.commands) {
@@ -5128,6 +5140,15 @@ async function runLaterReports(later, runOne) {
         const problem = aside.putBack();
         if (problem)
             warning(`The raw profiles set aside while the reports ran were not all put back in ${later.place?.dir}: ${problem}`);
+    }
+}
+/** Whether the profiles' folder really lies inside a held folder (links followed; false when that cannot be told). */
+function insideHeld(dir, folder) {
+    try {
+        return liesInside(dir, folder);
+    }
+    catch {
+        return false;
     }
 }
 
@@ -5479,12 +5500,13 @@ async function runRust(run, plan = prepareRust(run)) {
             commands: reports.slice(1),
             place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
             mergedSince,
-            cargoLlvmCovVersion: (await tools)['cargo-llvm-cov']
+            cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
+            held: runFolders(inputs, run.env)
         }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred));
         for (const commandResult of later) {
             result.commands.push(commandResult);
             if (!commandOk(commandResult))
-                recordFailure(findings, result, commandResult, rust.timeoutMs);
+                recordFailure(findings, result, commandResult, rust.timeoutMs, fs.existsSync(rust.lcov));
         }
     }
     result.durationMs = Date.now() - started;
@@ -5792,7 +5814,8 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
                 commands: others,
                 place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
                 mergedSince,
-                cargoLlvmCovVersion: (await tools)['cargo-llvm-cov']
+                cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
+                held: runFolders(inputs, run.env)
             }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs - (Date.now() - othersStarted), undefined, deferred));
             rustMs += Date.now() - othersStarted;
             for (const commandResult of later)
@@ -5919,7 +5942,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-C7y25a6n.js');
+    const { parseLcovFile } = await import('./lcov-MJLxZRfk.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -6040,7 +6063,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BdMtHabL.js');
+        const { collectShards } = await import('./shards-CMeuGvac.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { i as isInside } from './workspace-fs-DBUuvP7I.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-Cz3422rX.js';
+import { i as isInside } from './workspace-fs-DF7qqKxD.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-BZH-5t4u.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -15,13 +15,14 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-BIgeqzZu.js';
+import './read-CJAwQs_B.js';
 import 'node:child_process';
 import 'node:os';
 import 'node:stream/promises';
 import './cancel-CR2pfPO7.js';
 import 'node:stream';
 import 'node:string_decoder';
+import './lock-D7m4X3JG.js';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,

@@ -63,7 +63,7 @@ async function run() {
     const { installCancelHandlers, onCancel } = await import('./chunks/cancel-CR2pfPO7.js').then(function (n) { return n.b; });
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
-    const { lockFolders, runFolders } = await import('./chunks/lock-D7m4X3JG.js');
+    const { lockFolders, runFolders } = await import('./chunks/lock-b8RjRHC_.js');
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
     const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line));
     if (!locked.ok) {
@@ -80,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-BZH-5t4u.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-cRhqdrgw.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -35,7 +35,7 @@ import { dynamicLibraries, keepBuiltObjects, putBackObjects } from './extension-
 import { readMaturinProject } from './maturin-project.js'
 import { runPython } from './python.js'
 import { namesTheSameFolders, profilesPlace, showEnvFolders } from './llvm-cov-folders.js'
-import { runFolders } from './lock.js'
+import { heldTarget } from './lock.js'
 import { findCrate, measuredScope, rustToolVersions } from './rust.js'
 import { runLaterReports, rustReportSteps } from './rust-reports.js'
 import { shellQuote } from './shell.js'
@@ -234,7 +234,7 @@ async function measureRustFromPython(
           place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
           mergedSince,
           cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-          held: runFolders(inputs, run.env)
+          held: heldTarget(inputs, run.env)
         },
         (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs - (Date.now() - othersStarted), undefined, deferred)
       )

@@ -158,13 +158,23 @@ export async function lockFolders(folders: string[], waitMs: number, onWait: (me
 export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string[] {
   const both = inputs.mode === 'merge'
   const rust = inputs.rust
-  const target = inputs.mode === 'run' && rust.enabled ? cleanedTarget(inputs, env) : null
+  const target = heldTarget(inputs, env)
   return [
     ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
     ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
     path.dirname(inputs.summaryJson),
-    ...(target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? [target] : [])
+    ...(target !== null ? [target] : [])
   ]
+}
+
+/**
+ * The cargo target folder among runFolders (the one whose profiles the run cleans or moves), or null when the run
+ * holds none (it cleans and moves nothing, or the folder lies outside the workspace). A lock covers its own folder
+ * only, not the folders below it: a report folder held is no claim on the profiles.
+ */
+export function heldTarget(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string | null {
+  const target = inputs.mode === 'run' && inputs.rust.enabled ? cleanedTarget(inputs, env) : null
+  return target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? target : null
 }
 
 /**

@@ -162,7 +162,8 @@ export function recordFailure(findings: Findings, suite: SuiteResult, result: Co
   }
   // A report killed after the suite's own report was written (the HTML, the Cobertura) leaves the figure whole.
   if (result.timedOut && !reportWritten) suite.partial = 'the command was killed at its time limit'
-  findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', failureMessage(suite.label, result, timeoutMs))
+  const whole = reportWritten ? ' (the lcov was written before it: the figure is whole, only what this command writes is missing)' : ''
+  findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', `${failureMessage(suite.label, result, timeoutMs)}${whole}`)
 }
 
 /** Tool missing or killed: running the report commands would only fail the same way. */

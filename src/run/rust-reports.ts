@@ -40,14 +40,15 @@ export interface LaterReports {
   mergedSince: number
   /** cargo-llvm-cov's version, when known. */
   cargoLlvmCovVersion: string | undefined
-  /** The folders this run holds (lock.ts): the profiles are moved only inside one of them, so inside the workspace. */
-  held: string[]
+  /** The cargo target folder this run holds (lock.ts heldTarget): the profiles are moved only inside it, so inside the workspace. */
+  held: string | null
 }
 
 /**
  * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
  * cargo-llvm-cov that reads its profdata file as it is, that file written by the merging report, and its folder inside
- * one this run holds: no other run of the action moves or cleans those profiles meanwhile), else one after
+ * the cargo target folder this run holds: no other run of the action moves or cleans those profiles meanwhile), else
+ * one after
  * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
  * in the commands' order.
  */
@@ -58,7 +59,7 @@ export async function runLaterReports(
   const [first, ...rest] = later.commands
   if (first === undefined) return []
   const place = later.place
-  const held = place !== null && later.held.some((folder) => insideHeld(place.dir, folder))
+  const held = place !== null && later.held !== null && insideHeld(place.dir, later.held)
   const aside = rest.length > 0 && place && held && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(place, later.mergedSince) : null
   if (!aside) {
     const results: CommandResult[] = []

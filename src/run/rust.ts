@@ -14,7 +14,7 @@ import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
 import { profilesPlace } from './llvm-cov-folders.js'
-import { runFolders } from './lock.js'
+import { heldTarget } from './lock.js'
 import { runLaterReports, rustReportSteps } from './rust-reports.js'
 import { commandOk } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
@@ -102,7 +102,7 @@ export async function runRust(run: RunState, plan: RustPlan = prepareRust(run)):
         place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
         mergedSince,
         cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-        held: runFolders(inputs, run.env)
+        held: heldTarget(inputs, run.env)
       },
       (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred)
     )

@@ -4,7 +4,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { readInputs } from '../../../src/inputs/read.js'
-import { runFolders } from '../../../src/run/lock.js'
+import { heldTarget, runFolders } from '../../../src/run/lock.js'
 
 const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-')))
 fs.mkdirSync(path.join(workspace, 'rust'))
@@ -34,4 +34,13 @@ it('leaves it alone for a rust-command and a rust-report-command of one’s own 
   expect(ownTests).toContain(path.join(workspace, 'rust/target'))
   const noRust = runFolders(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env)
   expect(noRust).not.toContain(path.join(workspace, 'rust/target'))
+})
+
+it('names the held cargo target folder apart from the report folders: the profiles may be moved only inside it', () => {
+  // coverage-summary.json in the working folder: that folder is held for the report, not for the profiles under it.
+  const inputs = inputsWith({ 'summary-json': 'coverage-summary.json' })
+  expect(runFolders(inputs, env)).toContain(workspace)
+  expect(heldTarget(inputs, env)).toBe(path.join(workspace, 'rust/target'))
+  expect(heldTarget(inputsWith({}), { ...env, CARGO_TARGET_DIR: os.tmpdir() })).toBeNull()
+  expect(heldTarget(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env)).toBeNull()
 })

@@ -41,7 +41,7 @@ describe('the reports after the lcov one', () => {
         place: { dir: w.dir, profdata: w.profdata },
         mergedSince: Date.now() - 100,
         cargoLlvmCovVersion: '0.9.1',
-        held: [w.target]
+        held: w.target
       },
       seen(w.dir, log)
     )
@@ -61,7 +61,7 @@ describe('the reports after the lcov one', () => {
     ]) {
       const log: string[] = []
       await runLaterReports(
-        { commands: ['html', 'cobertura'], place, mergedSince: Date.now() - 100, cargoLlvmCovVersion: '0.9.1', held: [w.target] },
+        { commands: ['html', 'cobertura'], place, mergedSince: Date.now() - 100, cargoLlvmCovVersion: '0.9.1', held: w.target },
         seen(elsewhere.dir, log)
       )
       expect(log).toEqual(['html: 2 raw profiles', 'cobertura: 2 raw profiles'])
@@ -73,11 +73,11 @@ describe('the reports after the lcov one', () => {
     const log: string[] = []
     const place = { dir: w.dir, profdata: w.profdata }
     await runLaterReports(
-      { commands: ['html', 'cobertura'], place, mergedSince: Date.now() - 100, cargoLlvmCovVersion: '0.6.8', held: [w.target] },
+      { commands: ['html', 'cobertura'], place, mergedSince: Date.now() - 100, cargoLlvmCovVersion: '0.6.8', held: w.target },
       seen(w.dir, log)
     )
     await runLaterReports(
-      { commands: ['html'], place, mergedSince: Date.now() - 100, cargoLlvmCovVersion: '0.9.1', held: [w.target] },
+      { commands: ['html'], place, mergedSince: Date.now() - 100, cargoLlvmCovVersion: '0.9.1', held: w.target },
       seen(w.dir, log)
     )
     expect(log).toEqual(['html: 2 raw profiles', 'cobertura: 2 raw profiles', 'html: 2 raw profiles'])

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-BZH-5t4u.js';
+import { p as parseUnifiedDiff } from './pipeline-cRhqdrgw.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -22,7 +22,7 @@ import 'node:stream/promises';
 import './cancel-CR2pfPO7.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './lock-D7m4X3JG.js';
+import './lock-b8RjRHC_.js';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

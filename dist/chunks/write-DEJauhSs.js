@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { i as isInside } from './workspace-fs-DF7qqKxD.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-BZH-5t4u.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-cRhqdrgw.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -22,7 +22,7 @@ import 'node:stream/promises';
 import './cancel-CR2pfPO7.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './lock-D7m4X3JG.js';
+import './lock-b8RjRHC_.js';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-CzWo3Rio.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-BZH-5t4u.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-DqfOASBd.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-cRhqdrgw.js';
 import { R as ReportError } from './workspace-fs-DF7qqKxD.js';
 import 'node:fs';
 import 'node:path';
@@ -23,7 +23,7 @@ import 'node:stream/promises';
 import './cancel-CR2pfPO7.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './lock-D7m4X3JG.js';
+import './lock-b8RjRHC_.js';
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
 // file whole; memory follows the number of source lines (one byte per line),

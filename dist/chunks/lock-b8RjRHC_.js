@@ -150,13 +150,22 @@ async function lockFolders(folders, waitMs, onWait) {
 function runFolders(inputs, env = process.env) {
     const both = inputs.mode === 'merge';
     const rust = inputs.rust;
-    const target = inputs.mode === 'run' && rust.enabled ? cleanedTarget(inputs, env) : null;
+    const target = heldTarget(inputs, env);
     return [
         ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
         ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
         path.dirname(inputs.summaryJson),
-        ...(target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? [target] : [])
+        ...(target !== null ? [target] : [])
     ];
+}
+/**
+ * The cargo target folder among runFolders (the one whose profiles the run cleans or moves), or null when the run
+ * holds none (it cleans and moves nothing, or the folder lies outside the workspace). A lock covers its own folder
+ * only, not the folders below it: a report folder held is no claim on the profiles.
+ */
+function heldTarget(inputs, env = process.env) {
+    const target = inputs.mode === 'run' && inputs.rust.enabled ? cleanedTarget(inputs, env) : null;
+    return target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? target : null;
 }
 /**
  * The cargo target folder the run cleans or whose profiles it moves (the default report commands set them aside while
@@ -174,4 +183,4 @@ function cleanedTarget(inputs, env) {
     return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target');
 }
 
-export { LOCK_NAME, lockFolders, runFolders };
+export { LOCK_NAME, heldTarget, lockFolders, runFolders };

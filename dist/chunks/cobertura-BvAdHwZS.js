@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-CzWo3Rio.js';
+import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-DqfOASBd.js';
 import { X as XmlError, R as ReportError } from './workspace-fs-DF7qqKxD.js';
-import { e as emptyTally } from './pipeline-BZH-5t4u.js';
+import { e as emptyTally } from './pipeline-cRhqdrgw.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -23,7 +23,7 @@ import 'node:stream/promises';
 import './cancel-CR2pfPO7.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './lock-D7m4X3JG.js';
+import './lock-b8RjRHC_.js';
 
 const MAX_ATTRIBUTES = 16;
 const COMMENT_START = bytesOf('<!--');

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
 import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-CR2pfPO7.js';
-import { runFolders } from './lock-D7m4X3JG.js';
+import { heldTarget } from './lock-b8RjRHC_.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -3656,7 +3656,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CBIK2Z2r.js');
+    const { changedLinesFromApi } = await import('./api-files-DZ5-4LQY.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4406,7 +4406,8 @@ function recordFailure(findings, suite, result, timeoutMs, reportWritten = false
     // A report killed after the suite's own report was written (the HTML, the Cobertura) leaves the figure whole.
     if (result.timedOut && !reportWritten)
         suite.partial = 'the command was killed at its time limit';
-    findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', failureMessage(suite.label, result, timeoutMs));
+    const whole = reportWritten ? ' (the lcov was written before it: the figure is whole, only what this command writes is missing)' : '';
+    findings.add(suite.suite, result.timedOut ? 'timed-out' : 'tool-failed', `${failureMessage(suite.label, result, timeoutMs)}${whole}`);
 }
 /** Tool missing or killed: running the report commands would only fail the same way. */
 const worthReporting = (r) => !r.timedOut && !r.spawnError && !r.hint && r.exitCode !== 127;
@@ -4611,11 +4612,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-MJLxZRfk.js');
+            const { parseLcovFile } = await import('./lcov-DYWadW1I.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BwSbJFqs.js');
+            const { parseCoberturaFile } = await import('./cobertura-BvAdHwZS.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4710,7 +4711,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BwSbJFqs.js');
+    const { parseCoberturaFile } = await import('./cobertura-BvAdHwZS.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4749,7 +4750,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-BEkzVD6z.js');
+    const { zipDirectory } = await import('./write-DEJauhSs.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5103,7 +5104,8 @@ function rustReportSteps(inputs, crateArgs) {
 /**
  * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
  * cargo-llvm-cov that reads its profdata file as it is, that file written by the merging report, and its folder inside
- * one this run holds: no other run of the action moves or cleans those profiles meanwhile), else one after
+ * the cargo target folder this run holds: no other run of the action moves or cleans those profiles meanwhile), else
+ * one after
  * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
  * in the commands' order.
  */
@@ -5112,7 +5114,7 @@ async function runLaterReports(later, runOne) {
     if (first === undefined)
         return [];
     const place = later.place;
-    const held = place !== null && later.held.some((folder) => insideHeld(place.dir, folder));
+    const held = place !== null && later.held !== null && insideHeld(place.dir, later.held);
     const aside = rest.length > 0 && place && held && readsProfdataAlone(later.cargoLlvmCovVersion) ? setProfilesAside(place, later.mergedSince) : null;
     if (!aside) {
         const results = [];
@@ -5501,7 +5503,7 @@ async function runRust(run, plan = prepareRust(run)) {
             place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
             mergedSince,
             cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-            held: runFolders(inputs, run.env)
+            held: heldTarget(inputs, run.env)
         }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred));
         for (const commandResult of later) {
             result.commands.push(commandResult);
@@ -5815,7 +5817,7 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
                 place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
                 mergedSince,
                 cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-                held: runFolders(inputs, run.env)
+                held: heldTarget(inputs, run.env)
             }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs - (Date.now() - othersStarted), undefined, deferred));
             rustMs += Date.now() - othersStarted;
             for (const commandResult of later)
@@ -5942,7 +5944,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-MJLxZRfk.js');
+    const { parseLcovFile } = await import('./lcov-DYWadW1I.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -6063,7 +6065,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-CMeuGvac.js');
+        const { collectShards } = await import('./shards-Dh-9_fdc.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

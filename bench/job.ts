@@ -246,11 +246,9 @@ function measure(variant: Variant, project: string): Sample {
     const lcov = ['--no-default-features', '--no-fail-fast', '--lcov', '--output-path', path.join(out, 'rust.lcov')]
     run('cargo', ['llvm-cov', ...lcov], project, baseEnv)
     parts['Rust tests'] = (performance.now() - started) / 1000
-    run('cargo', ['llvm-cov', 'report', '--html', '--output-dir', out], project, baseEnv)
-    run('cargo', ['llvm-cov', 'report', '--cobertura', '--output-path', path.join(out, 'rust.cobertura.xml')], project, baseEnv)
+    reportsByHand(project, out, baseEnv, ['html', 'cobertura'])
     parts['Rust reports'] = (performance.now() - started) / 1000 - parts['Rust tests']
-    const xml = `--cov-report=xml:${path.join(out, 'python.xml')}`
-    run('python', ['-m', 'pytest', '-q', '--cov=mixed_demo', '--cov-report=term', xml, 'tests/python'], project, baseEnv)
+    pytestCovByHand(project, out, baseEnv)
     const seconds = (performance.now() - started) / 1000
     parts['Python tests'] = seconds - parts['Rust tests'] - parts['Rust reports']
     return { seconds, parts }
@@ -262,6 +260,26 @@ function measure(variant: Variant, project: string): Sample {
   const seconds = (performance.now() - started) / 1000
   parts['Python tests'] = seconds - parts['Rust tests']
   return { seconds, parts }
+}
+
+/** cargo-llvm-cov's reports by hand, one after the other, into `out` (as the action names them). */
+function reportsByHand(project: string, out: string, env: NodeJS.ProcessEnv, formats: Array<'lcov' | 'html' | 'cobertura'>): void {
+  const where = {
+    lcov: ['--output-path', path.join(out, 'rust.lcov')],
+    html: ['--output-dir', out],
+    cobertura: ['--output-path', path.join(out, 'rust.cobertura.xml')]
+  }
+  for (const format of formats) run('cargo', ['llvm-cov', 'report', `--${format}`, ...where[format]], project, env)
+}
+
+/** pytest under coverage by hand: the terminal table and the XML report in `out`. */
+function pytestCovByHand(project: string, out: string, env: NodeJS.ProcessEnv): void {
+  run(
+    'python',
+    ['-m', 'pytest', '-q', '--cov=mixed_demo', '--cov-report=term', `--cov-report=xml:${path.join(out, 'python.xml')}`, 'tests/python'],
+    project,
+    env
+  )
 }
 
 /** cargo-llvm-cov's show-env recipe, by hand: each step timed as its part. */
@@ -288,13 +306,8 @@ function showEnvRecipe(project: string): Sample {
   const building = performance.now()
   timed('instrumented build', () => run('python', ['-m', 'pip', 'install', '-q', '--no-build-isolation', '-e', '.'], project, env))
   const buildSeconds = (performance.now() - building) / 1000
-  const xml = `--cov-report=xml:${path.join(out, 'python.xml')}`
-  timed('Python tests', () => run('python', ['-m', 'pytest', '-q', '--cov=mixed_demo', '--cov-report=term', xml, 'tests/python'], project, env))
-  timed('Rust reports', () => {
-    run('cargo', ['llvm-cov', 'report', '--lcov', '--output-path', path.join(out, 'rust.lcov')], project, env)
-    run('cargo', ['llvm-cov', 'report', '--html', '--output-dir', out], project, env)
-    run('cargo', ['llvm-cov', 'report', '--cobertura', '--output-path', path.join(out, 'rust.cobertura.xml')], project, env)
-  })
+  timed('Python tests', () => pytestCovByHand(project, out, env))
+  timed('Rust reports', () => reportsByHand(project, out, env, ['lcov', 'html', 'cobertura']))
   return { seconds: (performance.now() - started) / 1000, parts, buildSeconds }
 }
 

@@ -80,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-cRhqdrgw.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-2glqLvmE.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

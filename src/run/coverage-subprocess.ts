@@ -15,6 +15,7 @@ import type { SuiteResult } from '../model/suite.js'
 import type { CoverageReport } from '../reports/model.js'
 import { readCoverageSection } from '../reports/coverage-gate.js'
 import * as log from '../safety/log.js'
+import { versionAtLeast } from './versions.js'
 
 /** The first coverage.py whose subprocess patch carries pytest-cov's options (--cov=) into the children. */
 export const SUBPROCESS_MIN_VERSION = [7, 10, 3] as const
@@ -52,16 +53,6 @@ export function withSubprocessMeasurement(inputs: Inputs, env: NodeJS.ProcessEnv
   )
   log.info(`python-subprocess: coverage.py measures child Python processes too ([run] patch = ${patches.join(', ')}, through COVERAGE_FORCE_CONFIG)`)
   return { ...env, COVERAGE_FORCE_CONFIG: file }
-}
-
-/** Whether a coverage.py version ("7.9.2", "7.10.3b1") is at least `min`. */
-export function versionAtLeast(version: string, min: readonly number[]): boolean {
-  const parts = version.split('.').map((p) => Number.parseInt(p, 10))
-  for (let i = 0; i < min.length; i++) {
-    const part = Number.isNaN(parts[i] ?? Number.NaN) ? 0 : (parts[i] as number)
-    if (part !== min[i]) return part > (min[i] as number)
-  }
-  return true
 }
 
 /** With python-subprocess on, a report written by a coverage.py too old for it: one line, and the figure marked partial. */

@@ -28,16 +28,15 @@ import type { RunState } from '../model/run-state.js'
 import type { CommandResult, RustFromPython, SuiteResult } from '../model/suite.js'
 import { LINE_HIT, type CoverageReport } from '../reports/model.js'
 import { zipRustHtml } from '../zip/html-report.js'
-import { halted, isCancelled, onCancel } from './cancel.js'
+import { onCancel } from './cancel.js'
 import { childEnv, commandOk } from './command.js'
-import { DeferredLog, failureMessage, recordFailure, runLogged, worthReporting } from './logged-command.js'
+import { type DeferredLog, failureMessage, recordFailure, runLogged, runSideBySide, worthReporting } from './logged-command.js'
 import { dynamicLibraries, keepBuiltObjects, putBackObjects } from './extension-objects.js'
 import { readMaturinProject } from './maturin-project.js'
 import { runPython } from './python.js'
-import { namesTheSameFolders, profilesPlace, showEnvFolders } from './llvm-cov-folders.js'
-import { heldTarget } from './lock.js'
+import { namesTheSameFolders, showEnvFolders } from './llvm-cov-folders.js'
 import { findCrate, measuredScope, rustToolVersions } from './rust.js'
-import { runLaterReports, rustReportSteps } from './rust-reports.js'
+import { runLaterRustReports, rustReportSteps } from './rust-reports.js'
 import { shellQuote } from './shell.js'
 import { emptySuite, relativeToWorkspace, removeStale, rustCoberturaPath, rustHtmlZipPath } from './suite-files.js'
 import { rustCommandEnv } from './toolchain.js'
@@ -187,10 +186,13 @@ async function measureRustFromPython(
   const cleanCommand = `${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`
   const foreseen = showEnvFolders(scope.workspace, env)
   const began = Date.now()
-  const { shown, early } = await besideIt(
-    () => runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile),
-    foreseen ? (deferred) => runLogged('Rust', cleanCommand, inputs, { ...env, ...foreseen }, rust.timeoutMs, undefined, deferred) : null
-  )
+  const showEnv = (): Promise<CommandResult> =>
+    runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile)
+  const [shown, early = null] = foreseen
+    ? await runSideBySide(showEnv, [
+        (deferred) => runLogged('Rust', cleanCommand, inputs, { ...env, ...foreseen }, rust.timeoutMs, undefined, deferred)
+      ])
+    : [await showEnv()]
   rustMs += Date.now() - began
   record(shown, 'cargo-llvm-cov environment')
   const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {}
@@ -228,16 +230,13 @@ async function measureRustFromPython(
     const mergedSince = Date.now()
     if (commandOk(await step(lcovReport as string, 'Rust report'))) {
       const othersStarted = Date.now()
-      const later = await runLaterReports(
-        {
-          commands: others,
-          place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
-          mergedSince,
-          cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-          held: heldTarget(inputs, run.env)
-        },
-        (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs - (Date.now() - othersStarted), undefined, deferred)
-      )
+      const later = await runLaterRustReports(run, others, {
+        env,
+        workspace: scope.workspace,
+        mergedSince,
+        tools,
+        remainingMs: () => rust.timeoutMs - rustMs - (Date.now() - othersStarted)
+      })
       rustMs += Date.now() - othersStarted
       for (const commandResult of later) record(commandResult, 'Rust report')
     }
@@ -254,28 +253,6 @@ async function measureRustFromPython(
     core.setOutput('rust-lines-only-python', String(f.linesOnlyPython))
   }
   await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run))
-}
-
-/**
- * One command with its log streamed, and (when given) another beside it, its log kept and shown after the first's,
- * or at once if the run is cancelled meanwhile.
- */
-async function besideIt(
-  first: () => Promise<CommandResult>,
-  second: ((deferred: DeferredLog) => Promise<CommandResult>) | null
-): Promise<{ shown: CommandResult; early: CommandResult | null }> {
-  if (second === null) return { shown: await first(), early: null }
-  const deferred = new DeferredLog()
-  const forget = onCancel(() => deferred.showNow())
-  try {
-    const [shown, early] = await Promise.all([first(), second(deferred)])
-    // A cancelled run goes no further: its cleanups show the kept log.
-    if (isCancelled()) await halted()
-    await deferred.show()
-    return { shown, early }
-  } finally {
-    forget()
-  }
 }
 
 interface OrderContext {

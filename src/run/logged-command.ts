@@ -8,6 +8,7 @@ import type { CommandResult, SuiteResult } from '../model/suite.js'
 import type { Findings } from '../model/findings.js'
 import { describeFailures } from '../reports/test-failures.js'
 import { commandOk, runCommand } from './command.js'
+import { halted, isCancelled, onCancel } from './cancel.js'
 
 /**
  * A command's log group shown later: its output was kept in a file while it ran beside another suite's commands,
@@ -81,6 +82,26 @@ interface DeferredGroup {
   /** What the command wrote (the most that is shown). */
   bytes?: number
   removeFile: () => void
+}
+
+/**
+ * Commands at once: the first one's log streams, the others' are kept and shown after it (at once, by the cancel's
+ * cleanups, if the run is cancelled meanwhile: a cancelled run goes no further). The results in the given order.
+ */
+export async function runSideBySide(
+  first: () => Promise<CommandResult>,
+  others: Array<(deferred: DeferredLog) => Promise<CommandResult>>
+): Promise<[CommandResult, ...CommandResult[]]> {
+  const deferred = new DeferredLog()
+  const forget = onCancel(() => deferred.showNow())
+  try {
+    const results = await Promise.all([first(), ...others.map((other) => other(deferred))])
+    if (isCancelled()) await halted()
+    await deferred.show()
+    return results
+  } finally {
+    forget()
+  }
 }
 
 export async function runLogged(

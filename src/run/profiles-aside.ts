@@ -12,21 +12,14 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { onCancel } from './cancel.js'
 import type { ProfilesPlace } from './llvm-cov-folders.js'
+import { versionAtLeast } from './versions.js'
 
 /** The first cargo-llvm-cov version whose report reads an existing profdata file when there is no raw profile. */
 export const READS_PROFDATA_SINCE: readonly [number, number, number] = [0, 6, 9]
 
 /** Whether a cargo-llvm-cov version (e.g. "0.9.1") reports from the profdata file alone; false when unknown. */
 export function readsProfdataAlone(version: string | undefined): boolean {
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version ?? '')
-  if (!m) return false
-  const parts = [Number(m[1]), Number(m[2]), Number(m[3])]
-  for (let i = 0; i < 3; i++) {
-    const have = parts[i] as number
-    const need = READS_PROFDATA_SINCE[i] as number
-    if (have !== need) return have > need
-  }
-  return true
+  return version !== undefined && /^\d+\.\d+\.\d+/.test(version) && versionAtLeast(version, READS_PROFDATA_SINCE)
 }
 
 /** How much older than the report's start its profdata file may look (file systems with coarse times). */

@@ -7,10 +7,12 @@ import * as path from 'node:path'
 import * as log from '../safety/log.js'
 import type { Inputs } from '../model/inputs.js'
 import type { CommandResult } from '../model/suite.js'
-import { halted, isCancelled, onCancel } from './cancel.js'
+import type { RunState } from '../model/run-state.js'
+import type { CargoWorkspace } from './cargo-scope.js'
 import { commandOk } from './command.js'
-import { DeferredLog } from './logged-command.js'
-import type { ProfilesPlace } from './llvm-cov-folders.js'
+import { type DeferredLog, runLogged, runSideBySide } from './logged-command.js'
+import { profilesPlace, type ProfilesPlace } from './llvm-cov-folders.js'
+import { heldTarget } from './lock.js'
 import { readsProfdataAlone, setProfilesAside } from './profiles-aside.js'
 import { liesInside } from '../safety/workspace-fs.js'
 import { shellQuote } from './shell.js'
@@ -48,8 +50,7 @@ export interface LaterReports {
  * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
  * cargo-llvm-cov that reads its profdata file as it is, that file written by the merging report, and its folder inside
  * the cargo target folder this run holds: no other run of the action moves or cleans those profiles meanwhile), else
- * one after
- * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
+ * one after the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
  * in the commands' order.
  */
 export async function runLaterReports(
@@ -71,19 +72,42 @@ export async function runLaterReports(
     return results
   }
   log.info(`The other Rust reports run side by side, from the profiles the lcov report merged; the second one's log follows the first one's.`)
-  const deferred = new DeferredLog()
-  const forgetLog = onCancel(() => deferred.showNow())
   try {
-    const results = await Promise.all([runOne(first), ...rest.map((command) => runOne(command, deferred))])
     // A cancelled run goes no further: its cleanups show the kept log and put the profiles back.
-    if (isCancelled()) await halted()
-    await deferred.show()
-    return results
+    return await runSideBySide(
+      () => runOne(first),
+      rest.map((command) => (deferred: DeferredLog) => runOne(command, deferred))
+    )
   } finally {
-    forgetLog()
     const problem = aside.putBack()
     if (problem) log.warning(`The raw profiles set aside while the reports ran were not all put back in ${later.place?.dir}: ${problem}`)
   }
+}
+
+/**
+ * The Rust suite's reports after the lcov one (runLaterReports), each with what is left of the suite's time: where
+ * the profiles are, from the environment of the commands and cargo metadata's workspace; the folder this run holds.
+ */
+export async function runLaterRustReports(
+  run: RunState,
+  commands: string[],
+  context: {
+    env: NodeJS.ProcessEnv
+    workspace: CargoWorkspace | null | undefined
+    mergedSince: number
+    tools: Promise<Record<string, string>>
+    remainingMs: () => number
+  }
+): Promise<CommandResult[]> {
+  const { inputs } = run
+  const later: LaterReports = {
+    commands,
+    place: inputs.rust.customReportCommand ? null : profilesPlace(context.workspace, context.env, inputs.workingDirectory),
+    mergedSince: context.mergedSince,
+    cargoLlvmCovVersion: (await context.tools)['cargo-llvm-cov'],
+    held: heldTarget(inputs, run.env)
+  }
+  return runLaterReports(later, (command, deferred) => runLogged('Rust', command, inputs, context.env, context.remainingMs(), undefined, deferred))
 }
 
 /** Whether the profiles' folder really lies inside a held folder (links followed; false when that cannot be told). */

@@ -13,9 +13,7 @@ import type { Inputs } from '../model/inputs.js'
 import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
-import { profilesPlace } from './llvm-cov-folders.js'
-import { heldTarget } from './lock.js'
-import { runLaterReports, rustReportSteps } from './rust-reports.js'
+import { runLaterRustReports, rustReportSteps } from './rust-reports.js'
 import { commandOk } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { readMaturinProject, manifestArgument } from './maturin-project.js'
@@ -96,16 +94,13 @@ export async function runRust(run: RunState, plan: RustPlan = prepareRust(run)):
     }
   }
   if (!stopped) {
-    const later = await runLaterReports(
-      {
-        commands: reports.slice(1),
-        place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
-        mergedSince,
-        cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-        held: heldTarget(inputs, run.env)
-      },
-      (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred)
-    )
+    const later = await runLaterRustReports(run, reports.slice(1), {
+      env,
+      workspace: scope.workspace,
+      mergedSince,
+      tools,
+      remainingMs: () => rust.timeoutMs - (Date.now() - started)
+    })
     for (const commandResult of later) {
       result.commands.push(commandResult)
       if (!commandOk(commandResult)) recordFailure(findings, result, commandResult, rust.timeoutMs, fs.existsSync(rust.lcov))

@@ -7,7 +7,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { Findings } from '../../../src/model/findings.js'
 import type { Inputs } from '../../../src/model/inputs.js'
-import { versionAtLeast, withSubprocessMeasurement } from '../../../src/run/coverage-subprocess.js'
+import { withSubprocessMeasurement } from '../../../src/run/coverage-subprocess.js'
+import { versionAtLeast } from '../../../src/run/versions.js'
 
 function inputsIn(dir: string): Inputs {
   return {

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-DqfOASBd.js';
+import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-DWoKXqZC.js';
 import { X as XmlError, R as ReportError } from './workspace-fs-DF7qqKxD.js';
-import { e as emptyTally } from './pipeline-cRhqdrgw.js';
+import { e as emptyTally } from './pipeline-2glqLvmE.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';

@@ -9,7 +9,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
-import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, o as onCancel, i as isCancelled, h as halted } from './cancel-CR2pfPO7.js';
+import { r as runCommand, d as describeFailures, c as commandOk, o as onCancel, i as isCancelled, h as halted, a as childEnv } from './cancel-CR2pfPO7.js';
 import { heldTarget } from './lock-b8RjRHC_.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
@@ -3656,7 +3656,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-DZ5-4LQY.js');
+    const { changedLinesFromApi } = await import('./api-files-CHn1_hch.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4339,6 +4339,24 @@ class DeferredLog {
         }
     }
 }
+/**
+ * Commands at once: the first one's log streams, the others' are kept and shown after it (at once, by the cancel's
+ * cleanups, if the run is cancelled meanwhile: a cancelled run goes no further). The results in the given order.
+ */
+async function runSideBySide(first, others) {
+    const deferred = new DeferredLog();
+    const forget = onCancel(() => deferred.showNow());
+    try {
+        const results = await Promise.all([first(), ...others.map((other) => other(deferred))]);
+        if (isCancelled())
+            await halted();
+        await deferred.show();
+        return results;
+    }
+    finally {
+        forget();
+    }
+}
 async function runLogged(label, command, inputs, env, timeoutMs, captureFile, deferred) {
     const spec = { command, cwd: inputs.workingDirectory, env, timeoutMs: Math.max(timeoutMs, 1), ...(captureFile ? { captureFile } : {}) };
     // Its log shown later: the output kept outside the project while it runs (a Rust command beside it may remove
@@ -4501,6 +4519,18 @@ function judgeWrongPackage(inputs, findings) {
     return true;
 }
 
+// Tool versions compared as their numbers: the least version a behaviour needs.
+/** Whether a version ("7.9.2", "7.10.3b1", "0.6.9") is at least `min`; a missing or unreadable part counts as 0. */
+function versionAtLeast(version, min) {
+    const parts = version.split('.').map((p) => Number.parseInt(p, 10));
+    for (let i = 0; i < min.length; i++) {
+        const part = Number.isNaN(parts[i] ?? Number.NaN) ? 0 : parts[i];
+        if (part !== min[i])
+            return part > min[i];
+    }
+    return true;
+}
+
 // python-subprocess: coverage.py measures the package's code in child Python
 // processes too, through its own `[run] patch = subprocess` (coverage 7.10+;
 // 7.10.3 is the first that gives the children the options pytest-cov passes,
@@ -4539,16 +4569,6 @@ function withSubprocessMeasurement(inputs, env, findings) {
     fs.writeFileSync(file, `# Written by rust-python-coverage (python-subprocess: true), read by coverage.py after the project's config.\n[run]\npatch = ${patches.join(', ')}\n`);
     info(`python-subprocess: coverage.py measures child Python processes too ([run] patch = ${patches.join(', ')}, through COVERAGE_FORCE_CONFIG)`);
     return { ...env, COVERAGE_FORCE_CONFIG: file };
-}
-/** Whether a coverage.py version ("7.9.2", "7.10.3b1") is at least `min`. */
-function versionAtLeast(version, min) {
-    const parts = version.split('.').map((p) => Number.parseInt(p, 10));
-    for (let i = 0; i < min.length; i++) {
-        const part = Number.isNaN(parts[i] ?? Number.NaN) ? 0 : parts[i];
-        if (part !== min[i])
-            return part > min[i];
-    }
-    return true;
 }
 /** With python-subprocess on, a report written by a coverage.py too old for it: one line, and the figure marked partial. */
 function checkSubprocessSupport(inputs, result, report, findings) {
@@ -4612,11 +4632,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-DYWadW1I.js');
+            const { parseLcovFile } = await import('./lcov-BmM7-LHG.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BvAdHwZS.js');
+            const { parseCoberturaFile } = await import('./cobertura-D_l1oCIw.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4711,7 +4731,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BvAdHwZS.js');
+    const { parseCoberturaFile } = await import('./cobertura-D_l1oCIw.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4750,7 +4770,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-DEJauhSs.js');
+    const { zipDirectory } = await import('./write-CiFZJzJz.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4954,17 +4974,7 @@ function namesTheSameFolders(vars, foreseen, cwd) {
 const READS_PROFDATA_SINCE = [0, 6, 9];
 /** Whether a cargo-llvm-cov version (e.g. "0.9.1") reports from the profdata file alone; false when unknown. */
 function readsProfdataAlone(version) {
-    const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version ?? '');
-    if (!m)
-        return false;
-    const parts = [Number(m[1]), Number(m[2]), Number(m[3])];
-    for (let i = 0; i < 3; i++) {
-        const have = parts[i];
-        const need = READS_PROFDATA_SINCE[i];
-        if (have !== need)
-            return have > need;
-    }
-    return true;
+    return version !== undefined && /^\d+\.\d+\.\d+/.test(version) && versionAtLeast(version, READS_PROFDATA_SINCE);
 }
 /** How much older than the report's start its profdata file may look (file systems with coarse times). */
 const CLOCK_SLACK_MS = 2_000;
@@ -5105,8 +5115,7 @@ function rustReportSteps(inputs, crateArgs) {
  * Runs the reports after the lcov one, side by side when it is safe (two or more, the default report command, a
  * cargo-llvm-cov that reads its profdata file as it is, that file written by the merging report, and its folder inside
  * the cargo target folder this run holds: no other run of the action moves or cleans those profiles meanwhile), else
- * one after
- * the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
+ * one after the other up to the first failure. `runOne` runs a command, its log kept in `deferred` when given. The results come
  * in the commands' order.
  */
 async function runLaterReports(later, runOne) {
@@ -5127,22 +5136,30 @@ async function runLaterReports(later, runOne) {
         return results;
     }
     info(`The other Rust reports run side by side, from the profiles the lcov report merged; the second one's log follows the first one's.`);
-    const deferred = new DeferredLog();
-    const forgetLog = onCancel(() => deferred.showNow());
     try {
-        const results = await Promise.all([runOne(first), ...rest.map((command) => runOne(command, deferred))]);
         // A cancelled run goes no further: its cleanups show the kept log and put the profiles back.
-        if (isCancelled())
-            await halted();
-        await deferred.show();
-        return results;
+        return await runSideBySide(() => runOne(first), rest.map((command) => (deferred) => runOne(command, deferred)));
     }
     finally {
-        forgetLog();
         const problem = aside.putBack();
         if (problem)
             warning(`The raw profiles set aside while the reports ran were not all put back in ${later.place?.dir}: ${problem}`);
     }
+}
+/**
+ * The Rust suite's reports after the lcov one (runLaterReports), each with what is left of the suite's time: where
+ * the profiles are, from the environment of the commands and cargo metadata's workspace; the folder this run holds.
+ */
+async function runLaterRustReports(run, commands, context) {
+    const { inputs } = run;
+    const later = {
+        commands,
+        place: inputs.rust.customReportCommand ? null : profilesPlace(context.workspace, context.env, inputs.workingDirectory),
+        mergedSince: context.mergedSince,
+        cargoLlvmCovVersion: (await context.tools)['cargo-llvm-cov'],
+        held: heldTarget(inputs, run.env)
+    };
+    return runLaterReports(later, (command, deferred) => runLogged('Rust', command, inputs, context.env, context.remainingMs(), undefined, deferred));
 }
 /** Whether the profiles' folder really lies inside a held folder (links followed; false when that cannot be told). */
 function insideHeld(dir, folder) {
@@ -5498,13 +5515,13 @@ async function runRust(run, plan = prepareRust(run)) {
         }
     }
     if (!stopped) {
-        const later = await runLaterReports({
-            commands: reports.slice(1),
-            place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
+        const later = await runLaterRustReports(run, reports.slice(1), {
+            env,
+            workspace: scope.workspace,
             mergedSince,
-            cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-            held: heldTarget(inputs, run.env)
-        }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - (Date.now() - started), undefined, deferred));
+            tools,
+            remainingMs: () => rust.timeoutMs - (Date.now() - started)
+        });
         for (const commandResult of later) {
             result.commands.push(commandResult);
             if (!commandOk(commandResult))
@@ -5773,7 +5790,12 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
     const cleanCommand = `${prefix}cargo llvm-cov clean --workspace${crate.manifestArg}`;
     const foreseen = showEnvFolders(scope.workspace, env);
     const began = Date.now();
-    const { shown, early } = await besideIt(() => runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile), foreseen ? (deferred) => runLogged('Rust', cleanCommand, inputs, { ...env, ...foreseen }, rust.timeoutMs, undefined, deferred) : null);
+    const showEnv = () => runLogged('Rust', `${prefix}cargo llvm-cov show-env --sh${crate.manifestArg}`, inputs, env, rust.timeoutMs, showEnvFile);
+    const [shown, early = null] = foreseen
+        ? await runSideBySide(showEnv, [
+            (deferred) => runLogged('Rust', cleanCommand, inputs, { ...env, ...foreseen }, rust.timeoutMs, undefined, deferred)
+        ])
+        : [await showEnv()];
     rustMs += Date.now() - began;
     record(shown, 'cargo-llvm-cov environment');
     const vars = commandOk(shown) && fs.existsSync(showEnvFile) ? parseShowEnv(fs.readFileSync(showEnvFile, 'utf8')) : {};
@@ -5812,13 +5834,13 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
         const mergedSince = Date.now();
         if (commandOk(await step(lcovReport, 'Rust report'))) {
             const othersStarted = Date.now();
-            const later = await runLaterReports({
-                commands: others,
-                place: rust.customReportCommand ? null : profilesPlace(scope.workspace, env, inputs.workingDirectory),
+            const later = await runLaterRustReports(run, others, {
+                env,
+                workspace: scope.workspace,
                 mergedSince,
-                cargoLlvmCovVersion: (await tools)['cargo-llvm-cov'],
-                held: heldTarget(inputs, run.env)
-            }, (command, deferred) => runLogged('Rust', command, inputs, env, rust.timeoutMs - rustMs - (Date.now() - othersStarted), undefined, deferred));
+                tools,
+                remainingMs: () => rust.timeoutMs - rustMs - (Date.now() - othersStarted)
+            });
             rustMs += Date.now() - othersStarted;
             for (const commandResult of later)
                 record(commandResult, 'Rust report');
@@ -5835,27 +5857,6 @@ async function measureRustFromPython(run, runPythonSuite, pythonLog) {
         setOutput('rust-lines-only-python', String(f.linesOnlyPython));
     }
     await findings.guard('rust', 'zipping the Rust HTML report', () => zipRustHtml(run));
-}
-/**
- * One command with its log streamed, and (when given) another beside it, its log kept and shown after the first's,
- * or at once if the run is cancelled meanwhile.
- */
-async function besideIt(first, second) {
-    if (second === null)
-        return { shown: await first(), early: null };
-    const deferred = new DeferredLog();
-    const forget = onCancel(() => deferred.showNow());
-    try {
-        const [shown, early] = await Promise.all([first(), second(deferred)]);
-        // A cancelled run goes no further: its cleanups show the kept log.
-        if (isCancelled())
-            await halted();
-        await deferred.show();
-        return { shown, early };
-    }
-    finally {
-        forget();
-    }
 }
 /**
  * parallel-suites off: the Rust tests and their own report, then the extension built, then the Python tests. The
@@ -5944,7 +5945,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-DYWadW1I.js');
+    const { parseLcovFile } = await import('./lcov-BmM7-LHG.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -6065,7 +6066,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Dh-9_fdc.js');
+        const { collectShards } = await import('./shards-rOj6erk1.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

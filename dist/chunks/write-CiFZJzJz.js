@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { i as isInside } from './workspace-fs-DF7qqKxD.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-cRhqdrgw.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-2glqLvmE.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-DqfOASBd.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-cRhqdrgw.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-DWoKXqZC.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-2glqLvmE.js';
 import { R as ReportError } from './workspace-fs-DF7qqKxD.js';
 import 'node:fs';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-cRhqdrgw.js';
+import { p as parseUnifiedDiff } from './pipeline-2glqLvmE.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';

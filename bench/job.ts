@@ -2,7 +2,7 @@
 // The coverage entry's wall time against the same tests run without coverage,
 // on examples/mixed-project (the issue's target: coverage entry <= 1.15x the
 // plain run, plus one instrumented build when Rust is measured from the Python
-// tests). Three variants, each in its own copy of the example with its own
+// tests). The variants, each in its own copy of the example with its own
 // target/ (a CI job with its own cache), all on one Python virtual environment:
 //   plain      cargo test --no-default-features --no-fail-fast, then python -m pytest tests/python
 //   coverage   dist/index.js as the runner starts it (INPUT_*, GITHUB_*), upload off, rust-from-python false
@@ -10,6 +10,10 @@
 //   by-hand    the same tools without the action, as a workflow's steps run them one after the other: cargo
 //              llvm-cov's one run (lcov), its HTML and Cobertura reports, pytest --cov (XML and terminal table):
 //              what using these tools costs at all, against which the action's own part shows
+//   side-by-side  the same tools as by-hand without the action, side by side as the quickest shell script would
+//              run them: pytest --cov beside cargo-llvm-cov's one run, then the HTML and Cobertura reports beside each
+//              other with the raw profiles set aside (cargo-llvm-cov >= 0.6.9 then reads the merged ones as they
+//              are): the least these tools cost in one job, with no node and no action at all
 //   by-hand-from-py  cargo-llvm-cov's show-env recipe as workflows write it by hand, one step after the other:
 //              show-env, clean, the Rust tests, the extension built and installed (pip, maturin's dev profile),
 //              pytest --cov, then the lcov, HTML and Cobertura reports over all profiles
@@ -50,8 +54,10 @@ const llvm = {
 }
 if (!fs.existsSync(entry)) throw new Error('dist/index.js is missing: npm run build first')
 
-type Variant = 'plain' | 'by-hand' | 'coverage' | 'by-hand-from-py' | 'from-py'
-const VARIANTS: Variant[] = ['plain', 'by-hand', 'coverage', 'by-hand-from-py', 'from-py']
+type Variant = 'plain' | 'by-hand' | 'side-by-side' | 'coverage' | 'by-hand-from-py' | 'from-py'
+const VARIANTS: Variant[] = ['plain', 'by-hand', 'side-by-side', 'coverage', 'by-hand-from-py', 'from-py']
+/** The variants whose time is told apart by part (the side-by-side script's parts overlap: its total only). */
+const PARTED: Variant[] = VARIANTS.filter((v) => v !== 'side-by-side')
 
 interface Sample {
   seconds: number
@@ -253,6 +259,10 @@ function measure(variant: Variant, project: string): Sample {
     parts['Python tests'] = seconds - parts['Rust tests'] - parts['Rust reports']
     return { seconds, parts }
   }
+  if (variant === 'side-by-side') {
+    sideBySideByHand(project)
+    return { seconds: (performance.now() - started) / 1000, parts }
+  }
   if (variant === 'by-hand-from-py') return showEnvRecipe(project)
   run('cargo', ['test', '--no-default-features', '--no-fail-fast'], project, baseEnv)
   parts['Rust tests'] = (performance.now() - started) / 1000
@@ -270,6 +280,27 @@ function reportsByHand(project: string, out: string, env: NodeJS.ProcessEnv, for
     cobertura: ['--output-path', path.join(out, 'rust.cobertura.xml')]
   }
   for (const format of formats) run('cargo', ['llvm-cov', 'report', `--${format}`, ...where[format]], project, env)
+}
+
+/** The same tools side by side, as the quickest shell script runs them (the `side-by-side` variant). */
+function sideBySideByHand(project: string): void {
+  const out = path.join(project, 'target/coverage')
+  const profiles = path.join(project, 'target/llvm-cov-target')
+  const aside = path.join(profiles, 'aside-by-hand')
+  fs.mkdirSync(out, { recursive: true })
+  const q = (s: string): string => `'${s}'`
+  const script = [
+    'set -e',
+    `python -m pytest -q --cov=mixed_demo --cov-report=term --cov-report=xml:${q(path.join(out, 'python.xml'))} tests/python > /dev/null & py=$!`,
+    `cargo llvm-cov --no-default-features --no-fail-fast --lcov --output-path ${q(path.join(out, 'rust.lcov'))}`,
+    `mkdir -p ${q(aside)} && mv ${q(profiles)}/*.profraw ${q(aside)}/`,
+    `cargo llvm-cov report --html --output-dir ${q(out)} & html=$!`,
+    `cargo llvm-cov report --cobertura --output-path ${q(path.join(out, 'rust.cobertura.xml'))}`,
+    'wait $html',
+    `mv ${q(aside)}/*.profraw ${q(profiles)}/ && rmdir ${q(aside)}`,
+    'wait $py'
+  ].join('\n')
+  run('bash', ['--noprofile', '--norc', '-c', script], project, baseEnv)
 }
 
 /** pytest under coverage by hand: the terminal table and the XML report in `out`. */
@@ -348,10 +379,11 @@ const allowance = median(per('from-py').map((s, i) => s.seconds / (1.15 * (per('
 const withoutBuild = median(per('from-py').map((s, i) => (s.seconds - (s.buildSeconds as number)) / (per('plain')[i] as Sample).seconds))
 const verdict = (value: number, max: number): string => (value <= max ? 'PASS' : 'over')
 const extra = (v: Variant): number => median(per(v).map((s, i) => s.seconds - (per('plain')[i] as Sample).seconds))
-const partRow = (part: Part): string => `| ${part} | ${VARIANTS.map((v) => median(per(v).map((s) => s.parts[part])).toFixed(1)).join(' | ')} |`
+const partRow = (part: Part): string => `| ${part} | ${PARTED.map((v) => median(per(v).map((s) => s.parts[part])).toFixed(1)).join(' | ')} |`
 const rows = [
   `| plain: \`cargo test\` + \`pytest\` | ${median(per('plain').map((s) => s.seconds)).toFixed(1)} | 1.00x | |`,
   `| the same tools by hand: \`cargo llvm-cov --lcov\`, \`report --html\`, \`report --cobertura\`, \`pytest --cov\` | ${median(per('by-hand').map((s) => s.seconds)).toFixed(1)} | ${ratio('by-hand').toFixed(2)}x (+${extra('by-hand').toFixed(1)} s) | |`,
+  `| the same tools side by side, by hand (no node, no action): \`pytest --cov\` beside \`cargo llvm-cov --lcov\`, then its HTML and Cobertura reports beside each other | ${median(per('side-by-side').map((s) => s.seconds)).toFixed(1)} | ${ratio('side-by-side').toFixed(2)}x (+${extra('side-by-side').toFixed(1)} s) | |`,
   `| coverage entry, rust-from-python off | ${median(per('coverage').map((s) => s.seconds)).toFixed(1)} | ${ratio('coverage').toFixed(2)}x (+${extra('coverage').toFixed(1)} s) | ≤ 1.15x: ${verdict(ratio('coverage'), 1.15)} |`,
   `| cargo-llvm-cov's show-env recipe by hand: show-env, clean, \`cargo test\`, \`pip install -e .\`, \`pytest --cov\`, the three reports | ${median(per('by-hand-from-py').map((s) => s.seconds)).toFixed(1)} | ${ratio('by-hand-from-py').toFixed(2)}x (+${extra('by-hand-from-py').toFixed(1)} s) | |`,
   `| coverage entry, rust-from-python on | ${median(per('from-py').map((s) => s.seconds)).toFixed(1)} | ${ratio('from-py').toFixed(2)}x (+${extra('from-py').toFixed(1)} s; ${withoutBuild.toFixed(2)}x without the build) | ≤ 1.15x plain + build: ${allowance.toFixed(2)} of the allowance, ${verdict(allowance, 1)} |`
@@ -365,12 +397,12 @@ const section = [
   '| --- | ---: | ---: | --- |',
   ...rows,
   '',
-  `The coverage entry against the same tools run by hand, same round: ${ratio('coverage', 'by-hand').toFixed(2)}x with rust-from-python off, ${ratio('from-py', 'by-hand-from-py').toFixed(2)}x with it on (the recipe's own build, median: ${median(per('by-hand-from-py').map((s) => s.buildSeconds as number)).toFixed(1)} s). The one instrumented build (the action's own measure, median): ${build.toFixed(1)} s.`,
+  `The coverage entry against the same tools run by hand, same round: ${ratio('coverage', 'by-hand').toFixed(2)}x with rust-from-python off (${ratio('coverage', 'side-by-side').toFixed(2)}x the side-by-side script), ${ratio('from-py', 'by-hand-from-py').toFixed(2)}x with it on (the recipe's own build, median: ${median(per('by-hand-from-py').map((s) => s.buildSeconds as number)).toFixed(1)} s). The one instrumented build (the action's own measure, median): ${build.toFixed(1)} s.`,
   '',
   "Where the time goes (median seconds per part; the commands' own times from coverage-summary.json; the Rust tests and the Python tests run side by side, so the rest is the wall time past the longer of them and the other commands):",
   '',
-  `| part | ${VARIANTS.join(' | ')} |`,
-  `| --- | ${VARIANTS.map(() => '---:').join(' | ')} |`,
+  `| part | ${PARTED.join(' | ')} |`,
+  `| --- | ${PARTED.map(() => '---:').join(' | ')} |`,
   ...PARTS.map(partRow),
   ''
 ].join('\n')

@@ -60,7 +60,7 @@ async function run() {
     info(decision.reason);
     const started = Date.now();
     // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
-    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-CR2pfPO7.js').then(function (n) { return n.b; });
+    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-DJqUdSHi.js').then(function (n) { return n.b; });
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
     const { lockFolders, runFolders } = await import('./chunks/lock-b8RjRHC_.js');
@@ -80,7 +80,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-2glqLvmE.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-BAp-8OSv.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -73,7 +73,7 @@ export function hintFor(outputTail: string, exitCode: number | null): string | u
  * The shell GitHub's `run:` steps use (`bash --noprofile --norc -eo pipefail {0}`): a failing command stops the
  * script and fails it, also inside a pipeline, and no profile or rc file changes what runs.
  */
-function shellFor(command: string): { file: string; args: string[] } {
+export function shellFor(command: string): { file: string; args: string[] } {
   if (process.platform === 'win32') return { file: process.env['ComSpec'] || 'cmd.exe', args: ['/d', '/s', '/c', command] }
   const bash = ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find((p) => fs.existsSync(p))
   return bash ? { file: bash, args: ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command] } : { file: '/bin/sh', args: ['-e', '-c', command] }

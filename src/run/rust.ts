@@ -14,7 +14,7 @@ import type { RunState } from '../model/run-state.js'
 import type { SuiteResult } from '../model/suite.js'
 import { shellQuote } from './shell.js'
 import { runLaterRustReports, rustReportSteps } from './rust-reports.js'
-import { commandOk } from './command.js'
+import { commandOk, shellFor } from './command.js'
 import { recordFailure, runLogged, worthReporting } from './logged-command.js'
 import { readMaturinProject, manifestArgument } from './maturin-project.js'
 import { cargoScope, droppedDefaultFeatures, readCargoWorkspace, type CargoScope } from './cargo-scope.js'
@@ -200,16 +200,14 @@ export function measuredScope(
  */
 export function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
   const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
+  // The suite's own shell (no profile, no rc file: bash reads ~/.bashrc when its input is a socket, as node's pipes
+  // are, so a plain `bash -c` could name another toolchain than the one that ran, and spend time doing so).
+  const shell = shellFor(`${prefix}cargo llvm-cov --version${process.platform === 'win32' ? ' & ' : ' || true; '}${prefix}rustc --version`)
   return new Promise((resolve) => {
-    execFile(
-      'bash',
-      ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`],
-      { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 },
-      (_error, stdout) => {
-        const tools: Record<string, string> = {}
-        for (const m of (stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm)) tools[m[1] as string] = m[2] as string
-        resolve(tools)
-      }
-    )
+    execFile(shell.file, shell.args, { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 }, (_error, stdout) => {
+      const tools: Record<string, string> = {}
+      for (const m of (stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm)) tools[m[1] as string] = m[2] as string
+      resolve(tools)
+    })
   })
 }

@@ -15,14 +15,15 @@ export interface LlvmTools {
 
 export function findLlvmTools(env: NodeJS.ProcessEnv, cwd: string): LlvmTools | null {
   if (env['LLVM_COV'] || env['LLVM_PROFDATA']) return null
+  // One rustc call where llvm-tools-preview is installed (cargo-llvm-cov's own requirement, so the common case): the
+  // host's library folder is <sysroot>/lib/rustlib/<host>/lib, and the component puts llvm-cov in the bin beside it.
+  const libdir = spawnSync('rustc', ['--print', 'target-libdir'], { cwd, env, encoding: 'utf8', timeout: 20_000 })
+  const lib = libdir.status === 0 && typeof libdir.stdout === 'string' ? libdir.stdout.trim() : ''
+  if (lib && fs.existsSync(path.join(path.dirname(lib), 'bin', exe('llvm-cov')))) return null
   const rustc = spawnSync('rustc', ['-vV'], { cwd, env, encoding: 'utf8', timeout: 20_000 })
   if (rustc.status !== 0 || typeof rustc.stdout !== 'string') return null
   const major = /LLVM version: (\d+)/.exec(rustc.stdout)?.[1]
-  const host = /host: (\S+)/.exec(rustc.stdout)?.[1]
   if (!major) return null
-  const sysroot = spawnSync('rustc', ['--print', 'sysroot'], { cwd, env, encoding: 'utf8', timeout: 20_000 })
-  const root = typeof sysroot.stdout === 'string' ? sysroot.stdout.trim() : ''
-  if (root && host && fs.existsSync(path.join(root, 'lib', 'rustlib', host, 'bin', exe('llvm-cov')))) return null
   for (const dir of [`/usr/lib/llvm-${major}/bin`, `/usr/local/opt/llvm@${major}/bin`, `/opt/homebrew/opt/llvm@${major}/bin`]) {
     const cov = path.join(dir, 'llvm-cov')
     const profdata = path.join(dir, 'llvm-profdata')

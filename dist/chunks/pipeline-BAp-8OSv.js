@@ -9,7 +9,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
-import { r as runCommand, d as describeFailures, c as commandOk, o as onCancel, i as isCancelled, h as halted, a as childEnv } from './cancel-CR2pfPO7.js';
+import { r as runCommand, d as describeFailures, c as commandOk, o as onCancel, i as isCancelled, h as halted, a as childEnv, s as shellFor } from './cancel-DJqUdSHi.js';
 import { heldTarget } from './lock-b8RjRHC_.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
@@ -3656,7 +3656,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CHn1_hch.js');
+    const { changedLinesFromApi } = await import('./api-files-Dx5CtEEA.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4632,11 +4632,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BmM7-LHG.js');
+            const { parseLcovFile } = await import('./lcov-BdLaj_ql.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-D_l1oCIw.js');
+            const { parseCoberturaFile } = await import('./cobertura-BenXkr5P.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4731,7 +4731,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-D_l1oCIw.js');
+    const { parseCoberturaFile } = await import('./cobertura-BenXkr5P.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4770,7 +4770,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-CiFZJzJz.js');
+    const { zipDirectory } = await import('./write-CKN8I2Kg.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5406,16 +5406,17 @@ function selectionFlags(command) {
 function findLlvmTools(env, cwd) {
     if (env['LLVM_COV'] || env['LLVM_PROFDATA'])
         return null;
+    // One rustc call where llvm-tools-preview is installed (cargo-llvm-cov's own requirement, so the common case): the
+    // host's library folder is <sysroot>/lib/rustlib/<host>/lib, and the component puts llvm-cov in the bin beside it.
+    const libdir = spawnSync('rustc', ['--print', 'target-libdir'], { cwd, env, encoding: 'utf8', timeout: 20_000 });
+    const lib = libdir.status === 0 && typeof libdir.stdout === 'string' ? libdir.stdout.trim() : '';
+    if (lib && fs.existsSync(path.join(path.dirname(lib), 'bin', exe('llvm-cov'))))
+        return null;
     const rustc = spawnSync('rustc', ['-vV'], { cwd, env, encoding: 'utf8', timeout: 20_000 });
     if (rustc.status !== 0 || typeof rustc.stdout !== 'string')
         return null;
     const major = /LLVM version: (\d+)/.exec(rustc.stdout)?.[1];
-    const host = /host: (\S+)/.exec(rustc.stdout)?.[1];
     if (!major)
-        return null;
-    const sysroot = spawnSync('rustc', ['--print', 'sysroot'], { cwd, env, encoding: 'utf8', timeout: 20_000 });
-    const root = typeof sysroot.stdout === 'string' ? sysroot.stdout.trim() : '';
-    if (root && host && fs.existsSync(path.join(root, 'lib', 'rustlib', host, 'bin', exe('llvm-cov'))))
         return null;
     for (const dir of [`/usr/lib/llvm-${major}/bin`, `/usr/local/opt/llvm@${major}/bin`, `/opt/homebrew/opt/llvm@${major}/bin`]) {
         const cov = path.join(dir, 'llvm-cov');
@@ -5612,8 +5613,11 @@ function measuredScope(run, result, crate, env, plain = true) {
  */
 function rustToolVersions(inputs, env) {
     const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : '';
+    // The suite's own shell (no profile, no rc file: bash reads ~/.bashrc when its input is a socket, as node's pipes
+    // are, so a plain `bash -c` could name another toolchain than the one that ran, and spend time doing so).
+    const shell = shellFor(`${prefix}cargo llvm-cov --version${process.platform === 'win32' ? ' & ' : ' || true; '}${prefix}rustc --version`);
     return new Promise((resolve) => {
-        execFile('bash', ['-c', `${prefix}cargo llvm-cov --version; ${prefix}rustc --version`], { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 }, (_error, stdout) => {
+        execFile(shell.file, shell.args, { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 }, (_error, stdout) => {
             const tools = {};
             for (const m of (stdout ?? '').matchAll(/^(cargo-llvm-cov|rustc) (\S+)/gm))
                 tools[m[1]] = m[2];
@@ -5945,7 +5949,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-BmM7-LHG.js');
+    const { parseLcovFile } = await import('./lcov-BdLaj_ql.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -6066,7 +6070,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-rOj6erk1.js');
+        const { collectShards } = await import('./shards-Cb7RmQru.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

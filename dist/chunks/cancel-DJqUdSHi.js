@@ -542,4 +542,4 @@ var cancel$1 = /*#__PURE__*/Object.freeze({
     onCancel: onCancel
 });
 
-export { childEnv as a, cancel$1 as b, commandOk as c, describeFailures as d, halted as h, isCancelled as i, onCancel as o, runCommand as r };
+export { childEnv as a, cancel$1 as b, commandOk as c, describeFailures as d, halted as h, isCancelled as i, onCancel as o, runCommand as r, shellFor as s };

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-2glqLvmE.js';
+import { p as parseUnifiedDiff } from './pipeline-BAp-8OSv.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -19,7 +19,7 @@ import 'node:child_process';
 import 'node:util';
 import 'node:os';
 import 'node:stream/promises';
-import './cancel-CR2pfPO7.js';
+import './cancel-DJqUdSHi.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './lock-b8RjRHC_.js';

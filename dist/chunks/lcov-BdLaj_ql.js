@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-DWoKXqZC.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-2glqLvmE.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-BTUFvJqg.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-BAp-8OSv.js';
 import { R as ReportError } from './workspace-fs-DF7qqKxD.js';
 import 'node:fs';
 import 'node:path';
@@ -20,7 +20,7 @@ import 'node:child_process';
 import 'node:util';
 import 'node:os';
 import 'node:stream/promises';
-import './cancel-CR2pfPO7.js';
+import './cancel-DJqUdSHi.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './lock-b8RjRHC_.js';

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-2glqLvmE.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-BAp-8OSv.js';
 import { R as ReportError } from './workspace-fs-DF7qqKxD.js';
 import 'os';
 import 'crypto';
@@ -20,7 +20,7 @@ import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
 import 'node:os';
-import './cancel-CR2pfPO7.js';
+import './cancel-DJqUdSHi.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './lock-b8RjRHC_.js';
@@ -56,7 +56,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-2glqLvmE.js').then(function (n) { return n.h; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BAp-8OSv.js').then(function (n) { return n.h; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -236,7 +236,7 @@ function denseStates(lines) {
  * file whose line numbers run far beyond its records is a finding, left out.
  */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-D_l1oCIw.js');
+    const { parseCoberturaFile } = await import('./cobertura-BenXkr5P.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

@@ -123,3 +123,37 @@ it('an HTML report killed at the time limit beside a finished Cobertura one is a
   expect(rawProfiles().length).toBeGreaterThanOrEqual(2)
   expect(asideFolders()).toEqual([])
 }, 180_000)
+
+it("a crate that is a member of a cargo workspace rooted above it: side by side in the root's target/, which the run holds", () => {
+  // The crate in py/, the cargo workspace's root one folder up (a maturin project inside a larger Rust workspace):
+  // cargo-llvm-cov keeps the profiles in <root>/target, which the run locks because cargo names it (cargo metadata),
+  // not the crate's own py/target, where no profile is.
+  const root = path.join(home, 'member-of-a-workspace')
+  const crate = path.join(root, 'py')
+  copyExample(crate)
+  fs.writeFileSync(path.join(root, 'Cargo.toml'), '[workspace]\nmembers = ["py"]\nresolver = "2"\n')
+  fs.copyFileSync(path.join(crate, 'Cargo.lock'), path.join(root, 'Cargo.lock'))
+  fs.rmSync(path.join(crate, 'Cargo.lock'))
+  // The dependencies as the example's copy built them (times kept, so cargo takes them as built).
+  if (!fs.existsSync(path.join(root, 'target')) && fs.existsSync(path.join(project, 'target'))) {
+    execFileSync('cp', ['-a', path.join(project, 'target'), path.join(root, 'target')])
+  }
+  const dir = 'target/coverage'
+  const run = runAction({ ...inputs(dir), 'working-directory': 'py' }, { GITHUB_WORKSPACE: root, CARGO_TERM_COLOR: 'never' })
+  expect(run.status).toBe(0)
+  expect(run.outputs['status']).toBe('passed')
+  expect(fs.existsSync(path.join(root, 'target', '.rust-python-coverage.lock'))).toBe(false) // released
+  expect(run.stdout).toContain('The other Rust reports run side by side, from the profiles the lcov report merged')
+  const rootProfiles = path.join(root, 'target/llvm-cov-target')
+  expect(fs.readdirSync(rootProfiles).filter((f) => f.endsWith('.profraw')).length).toBeGreaterThanOrEqual(2)
+  expect(fs.readdirSync(rootProfiles).filter((f) => f.startsWith('.profraw-aside-'))).toEqual([])
+  const byHand = path.join(root, 'by-hand.cobertura.xml')
+  execFileSync('cargo', ['llvm-cov', 'report', '--cobertura', '--output-path', byHand], { cwd: crate, env: { ...process.env, ...llvm } })
+  const lines = (file: string): string[] =>
+    fs
+      .readFileSync(file, 'utf8')
+      .replace(/timestamp="\d+"/, '')
+      .split('\n')
+      .sort()
+  expect(lines(path.join(crate, dir, 'rust.cobertura.xml'))).toEqual(lines(byHand))
+})

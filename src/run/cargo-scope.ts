@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process'
 import * as path from 'node:path'
 import { flagName, llvmCovRun, simpleWords, type Word } from './cargo-flags.js'
+import { childEnv } from './command.js'
 import { shellQuote } from './shell.js'
 
 export interface CargoPackage {
@@ -29,8 +30,22 @@ export interface CargoWorkspace {
   buildDirectory: string | null
 }
 
+/**
+ * Answers given in this run, by question: the folder lock asks first (lock.ts), the Rust suite after it, in the same
+ * environment but for what no command sees (INPUT_*, tokens) and the llvm tools' paths the action may add, none of
+ * which cargo reads.
+ */
+const answered = new Map<string, CargoWorkspace | null>()
+
 /** The workspace of a manifest as `cargo metadata --no-deps` describes it, or null when cargo cannot say. */
 export function readCargoWorkspace(manifestPath: string, cwd: string, env: NodeJS.ProcessEnv): CargoWorkspace | null {
+  const seen = Object.entries(childEnv(env)).filter(([name]) => name !== 'LLVM_COV' && name !== 'LLVM_PROFDATA')
+  const question = JSON.stringify([manifestPath, cwd, seen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))])
+  if (!answered.has(question)) answered.set(question, askCargo(manifestPath, cwd, env))
+  return answered.get(question) ?? null
+}
+
+function askCargo(manifestPath: string, cwd: string, env: NodeJS.ProcessEnv): CargoWorkspace | null {
   const out = spawnSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifestPath], {
     cwd,
     env,

@@ -10,6 +10,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { Inputs } from '../model/inputs.js'
 import { liesInside } from '../safety/workspace-fs.js'
+import { readCargoWorkspace } from './cargo-scope.js'
 import { readMaturinProject } from './maturin-project.js'
 
 export const LOCK_NAME = '.rust-python-coverage.lock'
@@ -152,8 +153,8 @@ export async function lockFolders(folders: string[], waitMs: number, onWait: (me
 /**
  * The folders a run writes: the enabled suites' report folders, the folder of coverage-summary.json, and the
  * crate's cargo target folder when the run cleans it or moves its profiles (the default rust-command or report
- * command, rust-from-python): two runs on one crate would remove, move or count each other's profiles and test binaries (CARGO_TARGET_DIR when set; only where it
- * really lies inside the workspace).
+ * command, rust-from-python): two runs on one crate would remove, move or count each other's profiles and test
+ * binaries. That folder is the one cargo names (cleanedTarget), and only where it really lies inside the workspace.
  */
 export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string[] {
   const both = inputs.mode === 'merge'
@@ -187,6 +188,14 @@ function cleanedTarget(inputs: Inputs, env: NodeJS.ProcessEnv): string | null {
   const fromPython = inputs.rust.fromPython
   const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend))
   if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented) return null
+  // cargo-llvm-cov's own folder when it is given one; else cargo's target folder as cargo itself names it
+  // (CARGO_TARGET_DIR, a target-dir in .cargo/config.toml, the workspace root's target/ for a member crate). The
+  // Rust suite asks cargo the same question after and gets this answer (cargo-scope.ts), so it costs no second call.
+  const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR']
+  if (llvmCovDir) return path.resolve(inputs.workingDirectory, llvmCovDir)
+  const cargoTarget = project.manifestPath ? readCargoWorkspace(project.manifestPath, inputs.workingDirectory, env)?.targetDirectory : null
+  if (cargoTarget) return cargoTarget
+  // cargo could not say (no crate, a manifest it refuses): where it would put it.
   if (env['CARGO_TARGET_DIR']) return path.resolve(inputs.workingDirectory, env['CARGO_TARGET_DIR'])
   return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target')
 }

@@ -4,6 +4,9 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { readInputs } from '../../../src/inputs/read.js'
+import { spawnSync } from 'node:child_process'
+import { readCargoWorkspace } from '../../../src/run/cargo-scope.js'
+import { childEnv } from '../../../src/run/command.js'
 import { heldTarget, runFolders } from '../../../src/run/lock.js'
 
 const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-')))
@@ -43,4 +46,63 @@ it('names the held cargo target folder apart from the report folders: the profil
   expect(heldTarget(inputs, env)).toBe(path.join(workspace, 'rust/target'))
   expect(heldTarget(inputsWith({}), { ...env, CARGO_TARGET_DIR: os.tmpdir() })).toBeNull()
   expect(heldTarget(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env)).toBeNull()
+})
+
+describe("the cargo target folder held is the one cargo names (cargo metadata's target_directory)", () => {
+  /** A maturin project whose crate lives in `rust/`, with real sources, so that cargo describes it. */
+  function maturinProject(rootManifest: string | null, extra: Record<string, string> = {}): string {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-cargo-')))
+    const files: Record<string, string> = {
+      'pyproject.toml': '[build-system]\nrequires = ["maturin"]\nbuild-backend = "maturin"\n\n[tool.maturin]\nmanifest-path = "rust/Cargo.toml"\n',
+      'rust/Cargo.toml': '[package]\nname = "member"\nversion = "0.1.0"\nedition = "2021"\n',
+      'rust/src/lib.rs': 'pub fn one() -> u32 { 1 }\n',
+      ...(rootManifest === null ? {} : { 'Cargo.toml': rootManifest }),
+      ...extra
+    }
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
+      fs.writeFileSync(path.join(root, name), text)
+    }
+    return root
+  }
+  const inputsIn = (root: string, values: Record<string, string> = {}) =>
+    readInputs((name) => ({ 'python-enabled': 'false', ...values })[name] ?? '', { GITHUB_WORKSPACE: root })
+  const stepEnv = (root: string, more: Record<string, string> = {}) => ({ ...process.env, GITHUB_WORKSPACE: root, ...more })
+
+  it("is the workspace root's target/ for a crate that is a workspace member, not the crate's own", () => {
+    const root = maturinProject('[workspace]\nmembers = ["rust"]\nresolver = "2"\n')
+    expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'target'))
+    expect(runFolders(inputsIn(root), stepEnv(root))).not.toContain(path.join(root, 'rust/target'))
+  })
+  it('is a target-dir set in .cargo/config.toml', () => {
+    const root = maturinProject(null, { '.cargo/config.toml': '[build]\ntarget-dir = "build/cargo"\n' })
+    expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'build/cargo'))
+  })
+  it("is cargo-llvm-cov's own folder when CARGO_LLVM_COV_TARGET_DIR gives one (relative to the working folder)", () => {
+    const root = maturinProject(null)
+    expect(heldTarget(inputsIn(root), stepEnv(root, { CARGO_LLVM_COV_TARGET_DIR: 'cov-target' }))).toBe(path.join(root, 'cov-target'))
+  })
+  it('is asked of cargo once a run: the Rust suite, asking after the lock in its own environment, gets the same answer', () => {
+    const root = maturinProject(null)
+    const bin = path.join(root, 'bin')
+    fs.mkdirSync(bin)
+    const calls = path.join(root, 'cargo-calls')
+    const realCargo = spawnSync('sh', ['-c', 'command -v cargo'], { encoding: 'utf8' }).stdout.trim()
+    fs.writeFileSync(path.join(bin, 'cargo'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realCargo}' "$@"\n`, { mode: 0o755 })
+    const env = stepEnv(root, { PATH: `${bin}:${process.env['PATH']}`, 'INPUT_RUST-ENABLED': 'true', ACTIONS_RUNTIME_TOKEN: 'x' })
+    const inputs = inputsIn(root)
+    expect(runFolders(inputs, env)).toContain(path.join(root, 'rust/target'))
+    expect(heldTarget(inputs, env)).toBe(path.join(root, 'rust/target'))
+    // The Rust commands' environment: no INPUT_* or token, llvm-cov's paths added.
+    const commandEnv = { ...childEnv(env), LLVM_COV: '/x/llvm-cov', LLVM_PROFDATA: '/x/llvm-profdata' }
+    expect(readCargoWorkspace(path.join(root, 'rust/Cargo.toml'), inputs.workingDirectory, commandEnv)?.targetDirectory).toBe(
+      path.join(root, 'rust/target')
+    )
+    expect(fs.readFileSync(calls, 'utf8').trim().split('\n')).toHaveLength(1)
+  })
+  it('falls back to where cargo would put it when cargo cannot describe the crate', () => {
+    const root = maturinProject(null, { 'rust/Cargo.toml': '[package]\nname = "member"\nversion = "not a version"\n' })
+    expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'rust/target'))
+    expect(heldTarget(inputsIn(root), stepEnv(root, { CARGO_TARGET_DIR: 'elsewhere' }))).toBe(path.join(root, 'elsewhere'))
+  })
 })

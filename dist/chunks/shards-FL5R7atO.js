@@ -1,12 +1,12 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { b as startGroup, e as endGroup } from './core-D1rfoYfl.js';
-import { i as info } from './read-CJAwQs_B.js';
+import { i as info } from './read-Z_6Pw-U3.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-BAp-8OSv.js';
-import { R as ReportError } from './workspace-fs-DF7qqKxD.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-lvTKf_5Q.js';
+import { R as ReportError } from './workspace-fs-D4hVgtcT.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -20,10 +20,11 @@ import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
 import 'node:os';
-import './cancel-DJqUdSHi.js';
+import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './lock-b8RjRHC_.js';
+import './cancel-ChHuot_I.js';
+import './lock-Bk5-BLNp.js';
 
 // Merge mode, in a final job of the workflow run: the shard artifacts that the
 // matrix jobs uploaded (`<rust-artifact-name>-*`, `<python-artifact-name>-*`,
@@ -56,7 +57,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-BAp-8OSv.js').then(function (n) { return n.h; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-lvTKf_5Q.js').then(function (n) { return n.h; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -236,7 +237,7 @@ function denseStates(lines) {
  * file whose line numbers run far beyond its records is a finding, left out.
  */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-BenXkr5P.js');
+    const { parseCoberturaFile } = await import('./cobertura-htbJbhNE.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

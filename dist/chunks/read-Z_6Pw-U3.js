@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { f as setSecret, i as info$1, g as error$1, w as warning$1, n as notice$1, s as setOutput$1, a as setFailed$1, h as getInput } from './core-D1rfoYfl.js';
 import * as path from 'node:path';
-import { t as tomlStrings, g as readMaturinProject, I as InputError, w as workspaceOf, N as NothingToMeasure, i as isInside, r as resolveInside, b as realLocation } from './workspace-fs-DF7qqKxD.js';
+import { s as shellQuote, t as tomlStrings, g as readMaturinProject, I as InputError, w as workspaceOf, N as NothingToMeasure, i as isInside, r as resolveInside, b as realLocation, j as reportFlags } from './workspace-fs-D4hVgtcT.js';
 import * as fs from 'node:fs';
 
 // Keeps secrets out of everything the action itself writes, logs or uploads
@@ -171,12 +171,6 @@ function setOutput(name, value) {
     setOutput$1(name, redact(value));
 }
 
-// Quoting for values the action puts into a bash command line.
-/** The value as one bash word: as it is when it holds only safe characters, else single-quoted. */
-function shellQuote(value) {
-    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
 // The Python command the action writes when python-command is not given:
 // every value in it (package, report path, each test path) is one shell word.
 /**
@@ -289,218 +283,6 @@ function extensionName(workingDirectory) {
     if (name && IDENTIFIER.test(name))
         return { name, from: "the crate's package name (a maturin project without Python source)" };
     return null;
-}
-
-// The flags of a rust-command, read as cargo-llvm-cov reads them.
-//
-// `cargo llvm-cov --no-report` ignores every flag that acts only on a report
-// (cargo-llvm-cov 0.9.1, ReportOptions::validate: a buried "conflicts with
-// --no-report" warning), so given in rust-command they change nothing the
-// action reports. The ones that filter or annotate the report move to the
-// action's report commands; the ones that choose a format, a path or a gate
-// are refused (the action writes its reports itself and gates with
-// rust-min-lines). On the inputs' path (read.ts): nothing heavy here.
-//
-// Only a command that is one plain word list is rewritten: shell operators,
-// substitutions or newlines outside quotes leave nothing safe to move.
-/**
- * The words of a shell line of plain commands joined by `&&` (each `&&` a word of
- * its own), or null when it has other operators, substitutions or newlines outside quotes.
- */
-function simpleWords(command) {
-    const words = [];
-    let text = '';
-    let raw = '';
-    let open = false;
-    const end = () => {
-        if (open)
-            words.push({ text, raw });
-        text = '';
-        raw = '';
-        open = false;
-    };
-    for (let i = 0; i < command.length; i++) {
-        const c = command[i];
-        if (c === ' ' || c === '\t') {
-            end();
-            continue;
-        }
-        if (c === '&' && command[i + 1] === '&' && command[i + 2] !== '&') {
-            end();
-            words.push({ text: '&&', raw: '&&' });
-            i++;
-            continue;
-        }
-        if (';&|<>()`\n\r'.includes(c) || (c === '$' && command[i + 1] === '('))
-            return null;
-        // A comment: what follows is not the command's (bash drops it), so the line is not read as words.
-        if (c === '#' && !open)
-            return null;
-        open = true;
-        if (c === "'" || c === '"') {
-            const close = findClose(command, i, c);
-            if (close === -1)
-                return null;
-            const inner = command.slice(i + 1, close);
-            if (c === '"' && (inner.includes('`') || inner.includes('$(')))
-                return null;
-            text += c === '"' ? inner.replace(/\\(["\\$`])/g, '$1') : inner;
-            raw += command.slice(i, close + 1);
-            i = close;
-        }
-        else if (c === '\\' && i + 1 < command.length) {
-            text += command[i + 1];
-            raw += command.slice(i, i + 2);
-            i++;
-        }
-        else {
-            text += c;
-            raw += c;
-        }
-    }
-    end();
-    return words;
-}
-function findClose(command, open, quote) {
-    for (let i = open + 1; i < command.length; i++) {
-        if (quote === '"' && command[i] === '\\')
-            i++;
-        else if (command[i] === quote)
-            return i;
-    }
-    return -1;
-}
-/** Report-side flags that move to the report commands as they are (true: takes a value). */
-const MOVABLE = {
-    '--ignore-filename-regex': true,
-    '--no-default-ignore-filename-regex': false,
-    '--include-build-script': false,
-    '--show-instantiations': false,
-    '--show-missing-lines': false,
-    '--failure-mode': true
-};
-const WRITES = 'the action writes its reports itself (rust-lcov, rust-html-dir, rust-cobertura)';
-const GATES = 'the action gates with rust-min-lines';
-/** Report-side flags that cannot move: why (and whether they take a value). */
-const REFUSED = {
-    '--json': { value: false, why: WRITES },
-    '--lcov': { value: false, why: WRITES },
-    '--cobertura': { value: false, why: WRITES },
-    '--codecov': { value: false, why: WRITES },
-    '--text': { value: false, why: WRITES },
-    '--html': { value: false, why: WRITES },
-    '--open': { value: false, why: WRITES },
-    '--summary-only': { value: false, why: WRITES },
-    '--output-path': { value: true, why: WRITES },
-    '--output-dir': { value: true, why: WRITES },
-    '--skip-functions': { value: false, why: 'cargo llvm-cov cannot give it to the HTML report' },
-    '--fail-under-lines': { value: true, why: GATES },
-    '--fail-under-functions': { value: true, why: GATES },
-    '--fail-under-regions': { value: true, why: GATES },
-    '--fail-under-file-lines': { value: true, why: GATES },
-    '--fail-uncovered-lines': { value: true, why: GATES },
-    '--fail-uncovered-regions': { value: true, why: GATES },
-    '--fail-uncovered-functions': { value: true, why: GATES }
-};
-const flagName = (word) => word.split('=')[0];
-const isAnd = (w) => w.raw === '&&';
-/**
- * The `cargo llvm-cov` run among the `&&`-joined commands (the one with `--no-report`
- * first): where it starts (`cargo`), and where its own words end (before `--`, whose
- * words are the test binaries' own arguments, or the next `&&`). Null when there is none.
- */
-function llvmCovRun(words) {
-    let best = null;
-    let start = 0;
-    for (let i = 0; i <= words.length; i++) {
-        if (i < words.length && !isAnd(words[i]))
-            continue;
-        const segment = words.slice(start, i);
-        for (let at = 0; at < segment.length && !best?.noReport; at++) {
-            if (segment[at].text !== 'cargo')
-                continue;
-            const sub = subcommandAt(segment, at + 1);
-            if (sub === -1 || segment[sub].text !== 'llvm-cov')
-                continue;
-            const dashes = segment.findIndex((w, k) => k > sub && w.text === '--');
-            const end = start + (dashes === -1 ? segment.length : dashes);
-            const noReport = words.slice(start + sub, end).some((w) => w.text === '--no-report');
-            if (!best || (noReport && !best.noReport))
-                best = { at: start + at, body: start + sub + 1, end, noReport };
-            break;
-        }
-        start = i + 1;
-    }
-    return best;
-}
-/** cargo's global options that take a value as the next word (`cargo -Z x llvm-cov`, `cargo --config k=v llvm-cov`). */
-const CARGO_GLOBAL_WITH_VALUE = new Set(['-Z', '--config', '-C', '--color']);
-/** The index of cargo's subcommand after `+toolchain` and cargo's global options, from `from`; -1 when there is none. */
-function subcommandAt(words, from) {
-    for (let k = from; k < words.length; k++) {
-        const text = words[k].text;
-        if (text.startsWith('+') && k === from)
-            continue;
-        if (CARGO_GLOBAL_WITH_VALUE.has(text)) {
-            k++;
-            continue;
-        }
-        if (text.startsWith('-'))
-            continue;
-        return k;
-    }
-    return -1;
-}
-/**
- * The report-side flags of rust-command: moved out of a `--no-report` run into
- * `reportArgs` (appended to the report commands, as written), copied when the
- * command writes a report of its own; refused when they cannot move.
- * `reportCommandCustom`: the report commands are the user's, so nothing moves there.
- */
-function reportFlags(command, reportCommandCustom) {
-    const words = simpleWords(command);
-    if (words === null) {
-        // Not one plain command: flags are found by name only, to refuse them clearly when they would be ignored.
-        if (!/(^|\s)--no-report(\s|$)/.test(command))
-            return { ok: true, testCommand: command, reportArgs: '', moved: [] };
-        const flag = [...Object.keys(MOVABLE), ...Object.keys(REFUSED)].find((f) => new RegExp(`(^|\\s)${f}(=|\\s|$)`).test(command));
-        if (!flag)
-            return { ok: true, testCommand: command, reportArgs: '', moved: [] };
-        return { ok: false, flag, why: REFUSED[flag]?.why ?? 'it cannot be moved out of a command with shell operators', canMove: flag in MOVABLE };
-    }
-    const run = llvmCovRun(words);
-    // Another command (a script, plain cargo test): its flags are its own.
-    if (run === null)
-        return { ok: true, testCommand: command, reportArgs: '', moved: [] };
-    const { noReport } = run;
-    const keep = [];
-    const moved = [];
-    for (let i = run.body; i < run.end; i++) {
-        const word = words[i];
-        const name = flagName(word.text);
-        const inline = word.text.includes('=');
-        if (name in MOVABLE) {
-            const parts = [word.raw];
-            if (MOVABLE[name] && !inline && i + 1 < run.end)
-                parts.push(words[++i].raw);
-            if (reportCommandCustom && noReport)
-                return { ok: false, flag: name, why: 'rust-report-command is your own', canMove: true };
-            if (!reportCommandCustom)
-                moved.push(parts.join(' '));
-            if (!noReport || reportCommandCustom)
-                keep.push(...parts.map((raw) => ({ raw, text: raw })));
-            continue;
-        }
-        const refused = REFUSED[name];
-        if (refused && noReport)
-            return { ok: false, flag: name, why: refused.why, canMove: false };
-        keep.push(word);
-    }
-    if (moved.length === 0)
-        return { ok: true, testCommand: command, reportArgs: '', moved: [] };
-    const rewritten = [...words.slice(0, run.body), ...keep, ...words.slice(run.end)];
-    const testCommand = noReport ? rewritten.map((w) => w.raw).join(' ') : command;
-    return { ok: true, testCommand, reportArgs: moved.map((m) => ` ${m}`).join(''), moved };
 }
 
 // Every input is read and validated here, once, into a typed Inputs object.
@@ -865,4 +647,4 @@ function refuseCollisions(read, inputs) {
     ]);
 }
 
-export { artifactNameProblem as a, setOutput as b, redactDeep as c, inferPythonPackage as d, error as e, flushAnnotations as f, shellQuote as g, simpleWords as h, info as i, flagName as j, llvmCovRun as l, makeRedactor as m, notice as n, readInputs as r, setFailed as s, warning as w };
+export { artifactNameProblem as a, setOutput as b, redactDeep as c, inferPythonPackage as d, error as e, flushAnnotations as f, info as i, makeRedactor as m, notice as n, readInputs as r, setFailed as s, warning as w };

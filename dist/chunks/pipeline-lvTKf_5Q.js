@@ -1,16 +1,17 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summary, n as notice$1, i as info$1 } from './core-D1rfoYfl.js';
-import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, g as readMaturinProject, h as manifestArgument } from './workspace-fs-DF7qqKxD.js';
+import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, s as shellQuote, g as readMaturinProject, h as manifestArgument } from './workspace-fs-D4hVgtcT.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, g as shellQuote, h as simpleWords, l as llvmCovRun, j as flagName, m as makeRedactor } from './read-CJAwQs_B.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, m as makeRedactor } from './read-Z_6Pw-U3.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
-import { r as runCommand, d as describeFailures, c as commandOk, o as onCancel, i as isCancelled, h as halted, a as childEnv, s as shellFor } from './cancel-DJqUdSHi.js';
-import { heldTarget } from './lock-b8RjRHC_.js';
+import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, s as shellFor } from './command-DninvAs8.js';
+import { onCancel, isCancelled, halted } from './cancel-ChHuot_I.js';
+import { h as heldTarget, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures } from './lock-Bk5-BLNp.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -3656,7 +3657,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-Dx5CtEEA.js');
+    const { changedLinesFromApi } = await import('./api-files-N-urCj2y.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4632,11 +4633,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BdLaj_ql.js');
+            const { parseLcovFile } = await import('./lcov-CtRxH_F1.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BenXkr5P.js');
+            const { parseCoberturaFile } = await import('./cobertura-htbJbhNE.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4731,7 +4732,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BenXkr5P.js');
+    const { parseCoberturaFile } = await import('./cobertura-htbJbhNE.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4770,7 +4771,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-CKN8I2Kg.js');
+    const { zipDirectory } = await import('./write-Ein9EM1j.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5169,233 +5170,6 @@ function insideHeld(dir, folder) {
     catch {
         return false;
     }
-}
-
-// Which cargo packages the Rust suite measures, the same for the test run and
-// the report: a workspace root (a root crate plus crates/*) is measured whole
-// (--workspace), rust-packages narrows it (--package a --package b), and a
-// rust-command of the user's own is read for its selection so the default
-// report commands match it. Also the default features that the test run's
-// --no-default-features leaves out (other than PyO3's extension-module).
-//
-// The facts come from `cargo metadata --no-deps` (no dependency resolution,
-// a few tens of milliseconds).
-/** The workspace of a manifest as `cargo metadata --no-deps` describes it, or null when cargo cannot say. */
-function readCargoWorkspace(manifestPath, cwd, env) {
-    const out = spawnSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifestPath], {
-        cwd,
-        env,
-        encoding: 'utf8',
-        timeout: 60_000,
-        maxBuffer: 64 * 1024 * 1024
-    });
-    if (out.status !== 0 || typeof out.stdout !== 'string')
-        return null;
-    return parseCargoMetadata(out.stdout);
-}
-/** `[features]` as cargo metadata gives it, or {} when it is not a table of string lists. */
-function featureTable(features) {
-    if (typeof features !== 'object' || features === null || Array.isArray(features))
-        return {};
-    const table = {};
-    for (const [name, enables] of Object.entries(features)) {
-        if (Array.isArray(enables) && enables.every((e) => typeof e === 'string'))
-            table[name] = enables;
-    }
-    return table;
-}
-function parseCargoMetadata(json) {
-    try {
-        const data = JSON.parse(json);
-        if (typeof data.workspace_root !== 'string' || !Array.isArray(data.packages))
-            return null;
-        const memberIds = new Set(data.workspace_members ?? data.packages.map((p) => p.id));
-        // Each field checked: a package that is not as cargo writes it makes the whole answer unusable, never a crash.
-        if (!data.packages.every((p) => typeof p?.id === 'string' && typeof p.name === 'string' && typeof p.manifest_path === 'string'))
-            return null;
-        const members = data.packages
-            .filter((p) => memberIds.has(p.id))
-            .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: featureTable(p.features) }));
-        const absolute = (value) => (typeof value === 'string' && path.isAbsolute(value) ? value : null);
-        const targetDirectory = absolute(data.target_directory);
-        // Older cargo gives no build_directory: the build folder is the target folder.
-        const buildDirectory = data.build_directory === undefined ? targetDirectory : absolute(data.build_directory);
-        return { root: data.workspace_root, members, targetDirectory, buildDirectory };
-    }
-    catch {
-        return null;
-    }
-}
-const packageArgs = (names) => names.map((n) => ` --package ${shellQuote(n)}`).join('');
-/**
- * The selection for a manifest. `requested`: rust-packages (default commands only);
- * `customTest`: the user's rust-command (read for its own selection), or null for the default.
- */
-function cargoScope(ws, manifestPath, requested, customTest) {
-    const chosen = selectScope(ws, manifestPath, requested, customTest);
-    if (!chosen.ok)
-        return chosen;
-    const measured = new Set(chosen.scope.packages);
-    return { ok: true, scope: { ...chosen.scope, othersUnmeasured: ws.members.some((m) => !measured.has(m.name)) } };
-}
-function selectScope(ws, manifestPath, requested, customTest) {
-    const names = ws.members.map((m) => m.name).sort();
-    const own = ws.members.find((m) => path.resolve(m.manifestPath) === path.resolve(manifestPath));
-    const atRoot = path.resolve(path.dirname(manifestPath)) === path.resolve(ws.root);
-    const several = ws.members.length > 1;
-    const whole = {
-        testArgs: ' --workspace',
-        reportArgs: ' --workspace',
-        packages: names,
-        wholeWorkspace: true,
-        shown: several
-    };
-    const single = (name) => ({
-        testArgs: '',
-        reportArgs: '',
-        packages: name ? [name] : [],
-        wholeWorkspace: false,
-        shown: false
-    });
-    if (customTest === null) {
-        if (requested.length > 0) {
-            const unknown = requested.filter((r) => !names.includes(r));
-            if (unknown.length > 0) {
-                return { ok: false, message: `rust-packages: no package ${unknown.join(', ')} in the cargo workspace (its packages: ${names.join(', ')})` };
-            }
-            const chosen = [...new Set(requested)].sort();
-            const args = packageArgs(chosen);
-            return { ok: true, scope: { testArgs: args, reportArgs: args, packages: chosen, wholeWorkspace: false, shown: true } };
-        }
-        // A virtual manifest (no package of its own) or a root crate with members: the whole workspace.
-        if (atRoot && (several || !own))
-            return { ok: true, scope: whole };
-        return { ok: true, scope: single(own?.name) };
-    }
-    // The user's own test command: the default report measures what it selects.
-    const selection = selectionFlags(customTest);
-    if (selection === null)
-        return { ok: true, scope: single(own?.name) };
-    if (selection.workspace) {
-        if (selection.exclude.length === 0)
-            return { ok: true, scope: { ...whole, testArgs: '' } };
-        // cargo llvm-cov report takes no --exclude: the packages left are named instead.
-        const left = names.filter((n) => !selection.exclude.some((pattern) => matchesPackage(pattern, n)));
-        return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(left), packages: left, wholeWorkspace: false, shown: true } };
-    }
-    if (selection.packages.length > 0) {
-        // cargo reads -p values as glob patterns over the workspace's packages; a plain name is kept as given.
-        const chosen = [...new Set(selection.packages.flatMap((p) => (isPattern(p) ? names.filter((n) => matchesPackage(p, n)) : [p])))].sort();
-        return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(chosen), packages: chosen, wholeWorkspace: false, shown: true } };
-    }
-    return { ok: true, scope: single(own?.name) };
-}
-/** A default feature that only turns on PyO3's extension-module (which test binaries cannot link with). */
-function isExtensionModule(feature, features) {
-    const direct = (f) => f === 'extension-module' || /^pyo3\??\/extension-module$/.test(f);
-    if (direct(feature))
-        return true;
-    const enables = features[feature];
-    return enables !== undefined && enables.length > 0 && enables.every(direct);
-}
-/** Features the command turns on by name (--features a,b / -F a / --features=a), or null with --all-features. */
-function featuresNamed(command) {
-    const words = simpleWords(command)?.map((w) => w.text) ?? command.split(/\s+/);
-    const named = new Set();
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
-        if (word === '--')
-            break;
-        if (word === '--all-features')
-            return null;
-        let value;
-        if (word === '--features' || word === '-F')
-            value = words[++i];
-        else if (word.startsWith('--features='))
-            value = word.slice('--features='.length);
-        else if (/^-F./.test(word))
-            value = word.slice(2);
-        for (const f of (value ?? '').split(/[\s,]+/))
-            if (f)
-                named.add(f);
-    }
-    return named;
-}
-/**
- * The default features of the measured packages that `--no-default-features` in
- * the test command leaves out (PyO3's extension-module aside), as cargo spells
- * them on a command line (`feature` for the manifest's own package, `package/feature`
- * for others); empty when the command keeps them or has no --no-default-features.
- */
-function droppedDefaultFeatures(ws, manifestPath, packages, testCommand) {
-    const words = simpleWords(testCommand)?.map((w) => w.text) ?? testCommand.split(/\s+/);
-    const own = words.indexOf('--');
-    if (!(own === -1 ? words : words.slice(0, own)).includes('--no-default-features'))
-        return [];
-    const named = featuresNamed(testCommand);
-    if (named === null)
-        return [];
-    const dropped = [];
-    for (const member of ws.members) {
-        if (!packages.includes(member.name))
-            continue;
-        const isOwn = path.resolve(member.manifestPath) === path.resolve(manifestPath);
-        for (const feature of member.features['default'] ?? []) {
-            if (isExtensionModule(feature, member.features))
-                continue;
-            const spelled = isOwn ? feature : `${member.name}/${feature}`;
-            if (named.has(spelled) || named.has(`${member.name}/${feature}`))
-                continue;
-            dropped.push(spelled);
-        }
-    }
-    return dropped;
-}
-const isPattern = (value) => /[*?[]/.test(value);
-/** A package name against cargo's `-p`/`--exclude` glob (`*`, `?`, `[...]`), whole name. */
-function matchesPackage(pattern, name) {
-    if (!isPattern(pattern))
-        return pattern === name;
-    const source = pattern
-        .replace(/[.+^${}()|\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-    try {
-        return new RegExp(`^${source}$`).test(name);
-    }
-    catch {
-        return false;
-    }
-}
-function selectionFlags(command) {
-    const words = simpleWords(command);
-    if (words === null)
-        return null;
-    const run = llvmCovRun(words);
-    if (run === null)
-        return null;
-    const own = words.slice(run.body, run.end);
-    const selection = { workspace: false, packages: [], exclude: [] };
-    // A variable (`-p "$CRATE"`) is known to bash only: the selection cannot be mirrored.
-    if (own.some((w) => w.raw.includes('$') && !w.raw.startsWith("'")))
-        return null;
-    for (let i = 0; i < own.length; i++) {
-        const text = own[i].text;
-        const value = () => {
-            if (text.startsWith('--') && text.includes('='))
-                return text.slice(text.indexOf('=') + 1);
-            if (/^-p./.test(text))
-                return text.slice(2);
-            return own[++i]?.text ?? '';
-        };
-        if (text === '--workspace' || text === '--all')
-            selection.workspace = true;
-        else if (text === '-p' || /^-p./.test(text) || flagName(text) === '--package')
-            selection.packages.push(value());
-        else if (flagName(text) === '--exclude')
-            selection.exclude.push(value());
-    }
-    return selection;
 }
 
 // cargo-llvm-cov needs llvm-cov/llvm-profdata from the same LLVM as rustc.
@@ -5949,7 +5723,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-BdLaj_ql.js');
+    const { parseLcovFile } = await import('./lcov-CtRxH_F1.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -6070,7 +5844,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-Cb7RmQru.js');
+        const { collectShards } = await import('./shards-FL5R7atO.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

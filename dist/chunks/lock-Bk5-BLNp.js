@@ -1,0 +1,446 @@
+import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { k as simpleWords, s as shellQuote, n as llvmCovRun, p as flagName, l as liesInside, g as readMaturinProject } from './workspace-fs-D4hVgtcT.js';
+import { spawnSync } from 'node:child_process';
+import { a as childEnv } from './command-DninvAs8.js';
+
+// Which cargo packages the Rust suite measures, the same for the test run and
+// the report: a workspace root (a root crate plus crates/*) is measured whole
+// (--workspace), rust-packages narrows it (--package a --package b), and a
+// rust-command of the user's own is read for its selection so the default
+// report commands match it. Also the default features that the test run's
+// --no-default-features leaves out (other than PyO3's extension-module).
+//
+// The facts come from `cargo metadata --no-deps` (no dependency resolution,
+// a few tens of milliseconds).
+/**
+ * Answers given in this run, by question: the folder lock asks first (lock.ts), the Rust suite after it, in the same
+ * environment but for what no command sees (INPUT_*, tokens) and the llvm tools' paths the action may add, none of
+ * which cargo reads.
+ */
+const answered = new Map();
+/** The workspace of a manifest as `cargo metadata --no-deps` describes it, or null when cargo cannot say. */
+function readCargoWorkspace(manifestPath, cwd, env) {
+    const seen = Object.entries(childEnv(env)).filter(([name]) => name !== 'LLVM_COV' && name !== 'LLVM_PROFDATA');
+    const question = JSON.stringify([manifestPath, cwd, seen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+    if (!answered.has(question))
+        answered.set(question, askCargo(manifestPath, cwd, env));
+    return answered.get(question) ?? null;
+}
+function askCargo(manifestPath, cwd, env) {
+    const out = spawnSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifestPath], {
+        cwd,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+        maxBuffer: 64 * 1024 * 1024
+    });
+    if (out.status !== 0 || typeof out.stdout !== 'string')
+        return null;
+    return parseCargoMetadata(out.stdout);
+}
+/** `[features]` as cargo metadata gives it, or {} when it is not a table of string lists. */
+function featureTable(features) {
+    if (typeof features !== 'object' || features === null || Array.isArray(features))
+        return {};
+    const table = {};
+    for (const [name, enables] of Object.entries(features)) {
+        if (Array.isArray(enables) && enables.every((e) => typeof e === 'string'))
+            table[name] = enables;
+    }
+    return table;
+}
+function parseCargoMetadata(json) {
+    try {
+        const data = JSON.parse(json);
+        if (typeof data.workspace_root !== 'string' || !Array.isArray(data.packages))
+            return null;
+        const memberIds = new Set(data.workspace_members ?? data.packages.map((p) => p.id));
+        // Each field checked: a package that is not as cargo writes it makes the whole answer unusable, never a crash.
+        if (!data.packages.every((p) => typeof p?.id === 'string' && typeof p.name === 'string' && typeof p.manifest_path === 'string'))
+            return null;
+        const members = data.packages
+            .filter((p) => memberIds.has(p.id))
+            .map((p) => ({ name: p.name, manifestPath: p.manifest_path, features: featureTable(p.features) }));
+        const absolute = (value) => (typeof value === 'string' && path.isAbsolute(value) ? value : null);
+        const targetDirectory = absolute(data.target_directory);
+        // Older cargo gives no build_directory: the build folder is the target folder.
+        const buildDirectory = data.build_directory === undefined ? targetDirectory : absolute(data.build_directory);
+        return { root: data.workspace_root, members, targetDirectory, buildDirectory };
+    }
+    catch {
+        return null;
+    }
+}
+const packageArgs = (names) => names.map((n) => ` --package ${shellQuote(n)}`).join('');
+/**
+ * The selection for a manifest. `requested`: rust-packages (default commands only);
+ * `customTest`: the user's rust-command (read for its own selection), or null for the default.
+ */
+function cargoScope(ws, manifestPath, requested, customTest) {
+    const chosen = selectScope(ws, manifestPath, requested, customTest);
+    if (!chosen.ok)
+        return chosen;
+    const measured = new Set(chosen.scope.packages);
+    return { ok: true, scope: { ...chosen.scope, othersUnmeasured: ws.members.some((m) => !measured.has(m.name)) } };
+}
+function selectScope(ws, manifestPath, requested, customTest) {
+    const names = ws.members.map((m) => m.name).sort();
+    const own = ws.members.find((m) => path.resolve(m.manifestPath) === path.resolve(manifestPath));
+    const atRoot = path.resolve(path.dirname(manifestPath)) === path.resolve(ws.root);
+    const several = ws.members.length > 1;
+    const whole = {
+        testArgs: ' --workspace',
+        reportArgs: ' --workspace',
+        packages: names,
+        wholeWorkspace: true,
+        shown: several
+    };
+    const single = (name) => ({
+        testArgs: '',
+        reportArgs: '',
+        packages: name ? [name] : [],
+        wholeWorkspace: false,
+        shown: false
+    });
+    if (customTest === null) {
+        if (requested.length > 0) {
+            const unknown = requested.filter((r) => !names.includes(r));
+            if (unknown.length > 0) {
+                return { ok: false, message: `rust-packages: no package ${unknown.join(', ')} in the cargo workspace (its packages: ${names.join(', ')})` };
+            }
+            const chosen = [...new Set(requested)].sort();
+            const args = packageArgs(chosen);
+            return { ok: true, scope: { testArgs: args, reportArgs: args, packages: chosen, wholeWorkspace: false, shown: true } };
+        }
+        // A virtual manifest (no package of its own) or a root crate with members: the whole workspace.
+        if (atRoot && (several || !own))
+            return { ok: true, scope: whole };
+        return { ok: true, scope: single(own?.name) };
+    }
+    // The user's own test command: the default report measures what it selects.
+    const selection = selectionFlags(customTest);
+    if (selection === null)
+        return { ok: true, scope: single(own?.name) };
+    if (selection.workspace) {
+        if (selection.exclude.length === 0)
+            return { ok: true, scope: { ...whole, testArgs: '' } };
+        // cargo llvm-cov report takes no --exclude: the packages left are named instead.
+        const left = names.filter((n) => !selection.exclude.some((pattern) => matchesPackage(pattern, n)));
+        return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(left), packages: left, wholeWorkspace: false, shown: true } };
+    }
+    if (selection.packages.length > 0) {
+        // cargo reads -p values as glob patterns over the workspace's packages; a plain name is kept as given.
+        const chosen = [...new Set(selection.packages.flatMap((p) => (isPattern(p) ? names.filter((n) => matchesPackage(p, n)) : [p])))].sort();
+        return { ok: true, scope: { testArgs: '', reportArgs: packageArgs(chosen), packages: chosen, wholeWorkspace: false, shown: true } };
+    }
+    return { ok: true, scope: single(own?.name) };
+}
+/** A default feature that only turns on PyO3's extension-module (which test binaries cannot link with). */
+function isExtensionModule(feature, features) {
+    const direct = (f) => f === 'extension-module' || /^pyo3\??\/extension-module$/.test(f);
+    if (direct(feature))
+        return true;
+    const enables = features[feature];
+    return enables !== undefined && enables.length > 0 && enables.every(direct);
+}
+/** Features the command turns on by name (--features a,b / -F a / --features=a), or null with --all-features. */
+function featuresNamed(command) {
+    const words = simpleWords(command)?.map((w) => w.text) ?? command.split(/\s+/);
+    const named = new Set();
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        if (word === '--')
+            break;
+        if (word === '--all-features')
+            return null;
+        let value;
+        if (word === '--features' || word === '-F')
+            value = words[++i];
+        else if (word.startsWith('--features='))
+            value = word.slice('--features='.length);
+        else if (/^-F./.test(word))
+            value = word.slice(2);
+        for (const f of (value ?? '').split(/[\s,]+/))
+            if (f)
+                named.add(f);
+    }
+    return named;
+}
+/**
+ * The default features of the measured packages that `--no-default-features` in
+ * the test command leaves out (PyO3's extension-module aside), as cargo spells
+ * them on a command line (`feature` for the manifest's own package, `package/feature`
+ * for others); empty when the command keeps them or has no --no-default-features.
+ */
+function droppedDefaultFeatures(ws, manifestPath, packages, testCommand) {
+    const words = simpleWords(testCommand)?.map((w) => w.text) ?? testCommand.split(/\s+/);
+    const own = words.indexOf('--');
+    if (!(own === -1 ? words : words.slice(0, own)).includes('--no-default-features'))
+        return [];
+    const named = featuresNamed(testCommand);
+    if (named === null)
+        return [];
+    const dropped = [];
+    for (const member of ws.members) {
+        if (!packages.includes(member.name))
+            continue;
+        const isOwn = path.resolve(member.manifestPath) === path.resolve(manifestPath);
+        for (const feature of member.features['default'] ?? []) {
+            if (isExtensionModule(feature, member.features))
+                continue;
+            const spelled = isOwn ? feature : `${member.name}/${feature}`;
+            if (named.has(spelled) || named.has(`${member.name}/${feature}`))
+                continue;
+            dropped.push(spelled);
+        }
+    }
+    return dropped;
+}
+const isPattern = (value) => /[*?[]/.test(value);
+/** A package name against cargo's `-p`/`--exclude` glob (`*`, `?`, `[...]`), whole name. */
+function matchesPackage(pattern, name) {
+    if (!isPattern(pattern))
+        return pattern === name;
+    const source = pattern
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    try {
+        return new RegExp(`^${source}$`).test(name);
+    }
+    catch {
+        return false;
+    }
+}
+function selectionFlags(command) {
+    const words = simpleWords(command);
+    if (words === null)
+        return null;
+    const run = llvmCovRun(words);
+    if (run === null)
+        return null;
+    const own = words.slice(run.body, run.end);
+    const selection = { workspace: false, packages: [], exclude: [] };
+    // A variable (`-p "$CRATE"`) is known to bash only: the selection cannot be mirrored.
+    if (own.some((w) => w.raw.includes('$') && !w.raw.startsWith("'")))
+        return null;
+    for (let i = 0; i < own.length; i++) {
+        const text = own[i].text;
+        const value = () => {
+            if (text.startsWith('--') && text.includes('='))
+                return text.slice(text.indexOf('=') + 1);
+            if (/^-p./.test(text))
+                return text.slice(2);
+            return own[++i]?.text ?? '';
+        };
+        if (text === '--workspace' || text === '--all')
+            selection.workspace = true;
+        else if (text === '-p' || /^-p./.test(text) || flagName(text) === '--package')
+            selection.packages.push(value());
+        else if (flagName(text) === '--exclude')
+            selection.exclude.push(value());
+    }
+    return selection;
+}
+
+// One run at a time per report folder: two runs writing the same folder would
+// read each other's reports (run A reporting run B's figure as its own). Each
+// folder the run writes gets a lock file, created exclusively (`wx`), holding
+// the pid, the host and the start time. A lock whose process is gone (dead, or
+// its pid now belongs to a process started later) is stale and taken over.
+// While a live run holds it, this run waits, as cargo does for its build
+// folder, and past the limit it refuses with one line naming the holder.
+const LOCK_NAME = '.rust-python-coverage.lock';
+function processStart(pid) {
+    try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ESRCH')
+            return undefined;
+        throw error;
+    }
+}
+const me = () => {
+    const start = processStart(process.pid);
+    return { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), ...(start ? { processStart: start } : {}) };
+};
+function readHolder(file) {
+    let text;
+    try {
+        text = fs.readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw error;
+    }
+    try {
+        const holder = JSON.parse(text);
+        return typeof holder.pid === 'number' ? holder : null;
+    }
+    catch (error) {
+        if (error instanceof SyntaxError)
+            return null; // being written, or not ours: judged by its age below
+        throw error;
+    }
+}
+/** Whether the holder may still be running: another host cannot be checked, so it counts as live. */
+function holderLive(holder) {
+    if (holder.host !== os.hostname())
+        return true;
+    try {
+        process.kill(holder.pid, 0);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ESRCH')
+            return false;
+        if (code !== 'EPERM')
+            throw error;
+    }
+    // The pid is taken: by the holder, unless a process started at another time has it now.
+    const start = processStart(holder.pid);
+    return holder.processStart === undefined || start === undefined || start === holder.processStart;
+}
+/** How long an unreadable lock file is taken as one being written right now. */
+const UNREADABLE_GRACE_MS = 10_000;
+function tryLock(file, mine) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+            fs.writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
+            return { ok: true };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        const holder = readHolder(file);
+        const stale = holder ? !holderLive(holder) : ageMs(file) > UNREADABLE_GRACE_MS;
+        if (!stale)
+            return { ok: false, holder };
+        // Taken over only if it is still the stale lock just judged (narrows the race with another taker).
+        if (JSON.stringify(readHolder(file)) === JSON.stringify(holder))
+            fs.rmSync(file, { force: true });
+    }
+    return { ok: false, holder: readHolder(file) };
+}
+function ageMs(file) {
+    try {
+        return Date.now() - fs.statSync(file).mtimeMs;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return Infinity;
+        throw error;
+    }
+}
+/**
+ * Locks every folder (sorted, so two runs take them in the same order). While one is held by a live run, waits
+ * (`onWait` is told once), polling, for at most `waitMs`; then gives up with a one-line message.
+ */
+async function lockFolders(folders, waitMs, onWait) {
+    const mine = me();
+    const files = [...new Set(folders.map((f) => path.resolve(f)))].sort().map((f) => path.join(f, LOCK_NAME));
+    const held = [];
+    const release = () => {
+        for (const file of held.splice(0)) {
+            if (readHolder(file)?.pid === mine.pid)
+                fs.rmSync(file, { force: true });
+        }
+    };
+    const deadline = Date.now() + waitMs;
+    let told = false;
+    for (const file of files) {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        for (;;) {
+            const attempt = tryLock(file, mine);
+            if (attempt.ok) {
+                held.push(file);
+                break;
+            }
+            const who = attempt.holder
+                ? `another run (pid ${attempt.holder.pid} on ${attempt.holder.host}, started ${attempt.holder.started})`
+                : 'another run';
+            if (Date.now() >= deadline) {
+                release();
+                return {
+                    ok: false,
+                    message: `${who} is writing ${path.dirname(file)}: this run did not start, so that the two runs' reports cannot mix; give each run its own report paths, or delete ${file} if no run is going on`
+                };
+            }
+            if (!told) {
+                told = true;
+                onWait(`Waiting for ${who} to finish with ${path.dirname(file)} (lock file ${file}).`);
+            }
+            await new Promise((r) => setTimeout(r, 250));
+        }
+    }
+    return { ok: true, lock: { files, release } };
+}
+/**
+ * The folders a run writes: the enabled suites' report folders, the folder of coverage-summary.json, and the
+ * crate's cargo target folder when the run cleans it or moves its profiles (the default rust-command or report
+ * command, rust-from-python): two runs on one crate would remove, move or count each other's profiles and test
+ * binaries. That folder is the one cargo names (cleanedTarget), and only where it really lies inside the workspace.
+ */
+function runFolders(inputs, env = process.env) {
+    const both = inputs.mode === 'merge';
+    const rust = inputs.rust;
+    const target = heldTarget(inputs, env);
+    return [
+        ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
+        ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
+        path.dirname(inputs.summaryJson),
+        ...(target !== null ? [target] : [])
+    ];
+}
+/**
+ * The cargo target folder among runFolders (the one whose profiles the run cleans or moves), or null when the run
+ * holds none (it cleans and moves nothing, or the folder lies outside the workspace). A lock covers its own folder
+ * only, not the folders below it: a report folder held is no claim on the profiles.
+ */
+function heldTarget(inputs, env = process.env) {
+    const target = inputs.mode === 'run' && inputs.rust.enabled ? cleanedTarget(inputs, env) : null;
+    return target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? target : null;
+}
+/**
+ * The cargo target folder the run cleans or whose profiles it moves (the default report commands set them aside while
+ * they run side by side), or null when neither (rust-command and rust-report-command of one's own, without
+ * rust-from-python).
+ */
+function cleanedTarget(inputs, env) {
+    const project = readMaturinProject(inputs.workingDirectory);
+    const fromPython = inputs.rust.fromPython;
+    const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend));
+    if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented)
+        return null;
+    // cargo-llvm-cov's own folder when it is given one; else cargo's target folder as cargo itself names it
+    // (CARGO_TARGET_DIR, a target-dir in .cargo/config.toml, the workspace root's target/ for a member crate). The
+    // Rust suite asks cargo the same question after and gets this answer (cargo-scope.ts), so it costs no second call.
+    const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR'];
+    if (llvmCovDir)
+        return path.resolve(inputs.workingDirectory, llvmCovDir);
+    const cargoTarget = project.manifestPath ? readCargoWorkspace(project.manifestPath, inputs.workingDirectory, env)?.targetDirectory : null;
+    if (cargoTarget)
+        return cargoTarget;
+    // cargo could not say (no crate, a manifest it refuses): where it would put it.
+    if (env['CARGO_TARGET_DIR'])
+        return path.resolve(inputs.workingDirectory, env['CARGO_TARGET_DIR']);
+    return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target');
+}
+
+var lock = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    LOCK_NAME: LOCK_NAME,
+    heldTarget: heldTarget,
+    lockFolders: lockFolders,
+    runFolders: runFolders
+});
+
+export { cargoScope as c, droppedDefaultFeatures as d, heldTarget as h, lock as l, readCargoWorkspace as r };

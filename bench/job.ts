@@ -291,13 +291,14 @@ function sideBySideByHand(project: string): void {
   const q = (s: string): string => `'${s}'`
   const script = [
     'set -e',
+    // A failing step still waits for the other commands and puts the raw profiles back (the next round starts clean).
+    `trap "wait; if [ -d ${q(aside)} ]; then mv ${q(aside)}/*.profraw ${q(profiles)}/ 2>/dev/null; rmdir ${q(aside)}; fi" EXIT`,
     `python -m pytest -q --cov=mixed_demo --cov-report=term --cov-report=xml:${q(path.join(out, 'python.xml'))} tests/python > /dev/null & py=$!`,
     `cargo llvm-cov --no-default-features --no-fail-fast --lcov --output-path ${q(path.join(out, 'rust.lcov'))}`,
     `mkdir -p ${q(aside)} && mv ${q(profiles)}/*.profraw ${q(aside)}/`,
     `cargo llvm-cov report --html --output-dir ${q(out)} & html=$!`,
     `cargo llvm-cov report --cobertura --output-path ${q(path.join(out, 'rust.cobertura.xml'))}`,
     'wait $html',
-    `mv ${q(aside)}/*.profraw ${q(profiles)}/ && rmdir ${q(aside)}`,
     'wait $py'
   ].join('\n')
   run('bash', ['--noprofile', '--norc', '-c', script], project, baseEnv)

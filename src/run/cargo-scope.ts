@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process'
 import * as path from 'node:path'
 import { flagName, llvmCovRun, simpleWords, type Word } from './cargo-flags.js'
 import { childEnv } from './command.js'
+import { physicalPath } from '../safety/workspace-fs.js'
 import { shellQuote } from './shell.js'
 
 export interface CargoPackage {
@@ -31,20 +32,29 @@ export interface CargoWorkspace {
 }
 
 /**
- * Answers given in this run, by question: the folder lock asks first (lock.ts), the Rust suite after it, in the same
- * environment but for what no command sees (INPUT_*, tokens) and the llvm tools' paths the action may add, none of
- * which cargo reads.
+ * Answers given in this run, by question: the folder lock asks first (lock.ts), the Rust suite after it. cargo sees
+ * the same environment both times (childEnv: no INPUT_*, no token); the llvm tools' paths the action may add for
+ * the suite are left out of the question, cargo does not read them. Only answers are kept: when cargo could not say
+ * (a toolchain still being installed at the limit, say), the suite asks again.
  */
-const answered = new Map<string, CargoWorkspace | null>()
+const answered = new Map<string, CargoWorkspace>()
 
 /** The workspace of a manifest as `cargo metadata --no-deps` describes it, or null when cargo cannot say. */
 export function readCargoWorkspace(manifestPath: string, cwd: string, env: NodeJS.ProcessEnv): CargoWorkspace | null {
-  const seen = Object.entries(childEnv(env)).filter(([name]) => name !== 'LLVM_COV' && name !== 'LLVM_PROFDATA')
-  const question = JSON.stringify([manifestPath, cwd, seen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))])
-  if (!answered.has(question)) answered.set(question, askCargo(manifestPath, cwd, env))
-  return answered.get(question) ?? null
+  const seen = childEnv(env)
+  const asked = Object.entries(seen).filter(([name]) => name !== 'LLVM_COV' && name !== 'LLVM_PROFDATA')
+  const question = JSON.stringify([manifestPath, cwd, asked.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))])
+  const known = answered.get(question)
+  if (known) return known
+  const answer = askCargo(manifestPath, cwd, seen)
+  if (answer) answered.set(question, answer)
+  return answer
 }
 
+/**
+ * cargo's answer, its folders as the system resolves them: cargo passes a configured target-dir through as written
+ * (`<ws>/link/../target`), and a link in it may lead elsewhere than the same path tidied by path.resolve.
+ */
 function askCargo(manifestPath: string, cwd: string, env: NodeJS.ProcessEnv): CargoWorkspace | null {
   const out = spawnSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifestPath], {
     cwd,
@@ -54,7 +64,10 @@ function askCargo(manifestPath: string, cwd: string, env: NodeJS.ProcessEnv): Ca
     maxBuffer: 64 * 1024 * 1024
   })
   if (out.status !== 0 || typeof out.stdout !== 'string') return null
-  return parseCargoMetadata(out.stdout)
+  const ws = parseCargoMetadata(out.stdout)
+  if (ws === null) return null
+  const physical = (dir: string | null): string | null => (dir === null ? null : physicalPath(dir))
+  return { ...ws, targetDirectory: physical(ws.targetDirectory), buildDirectory: physical(ws.buildDirectory) }
 }
 
 /** `[features]` as cargo metadata gives it, or {} when it is not a table of string lists. */

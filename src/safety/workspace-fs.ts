@@ -43,6 +43,33 @@ export function realLocation(file: string, followLast = true): string {
   return realParentJoin(absolute)
 }
 
+/**
+ * The folder an absolute path names as the system resolves it: each link followed where it stands, so a `..` after
+ * a link leads up from the link's target (path.resolve would drop the link and the `..` together, naming another
+ * folder). The part that does not exist yet is taken as written. Paths without `..` are returned as they are.
+ */
+export function physicalPath(absolute: string): string {
+  const parts = absolute.split(/[\\/]+/)
+  if (!parts.includes('..')) return absolute
+  let current = path.parse(absolute).root
+  let existing = true
+  for (const part of parts) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      current = path.dirname(current)
+      continue
+    }
+    current = path.join(current, part)
+    if (!existing) continue
+    try {
+      current = fs.realpathSync(current)
+    } catch {
+      existing = false // below a folder that does not exist, nothing is a link: the rest as written
+    }
+  }
+  return current
+}
+
 export interface InsideOptions {
   /**
    * Judge a final symlink by where it leads (reads, uploads: the default) or

@@ -88,7 +88,10 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
     fs.mkdirSync(bin)
     const calls = path.join(root, 'cargo-calls')
     const realCargo = spawnSync('sh', ['-c', 'command -v cargo'], { encoding: 'utf8' }).stdout.trim()
-    fs.writeFileSync(path.join(bin, 'cargo'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realCargo}' "$@"\n`, { mode: 0o755 })
+    const seenEnv = path.join(root, 'cargo-env')
+    fs.writeFileSync(path.join(bin, 'cargo'), `#!/bin/sh\necho "$*" >> '${calls}'\nenv >> '${seenEnv}'\nexec '${realCargo}' "$@"\n`, {
+      mode: 0o755
+    })
     const env = stepEnv(root, { PATH: `${bin}:${process.env['PATH']}`, 'INPUT_RUST-ENABLED': 'true', ACTIONS_RUNTIME_TOKEN: 'x' })
     const inputs = inputsIn(root)
     expect(runFolders(inputs, env)).toContain(path.join(root, 'rust/target'))
@@ -99,6 +102,40 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
       path.join(root, 'rust/target')
     )
     expect(fs.readFileSync(calls, 'utf8').trim().split('\n')).toHaveLength(1)
+    // Asked before the suite, with the step's whole environment at hand: cargo (or a toolchain the repository names
+    // in rust-toolchain.toml) sees what every command sees, never an input or a token.
+    const names = fs
+      .readFileSync(seenEnv, 'utf8')
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf('=')))
+    expect(names).toContain('GITHUB_WORKSPACE')
+    expect(names.filter((name) => name.startsWith('INPUT_') || name === 'ACTIONS_RUNTIME_TOKEN')).toEqual([])
+  })
+  it('is asked again by the suite when cargo could not say at lock time', () => {
+    const root = maturinProject(null)
+    const bin = path.join(root, 'bin')
+    fs.mkdirSync(bin)
+    const failedOnce = path.join(root, 'failed-once')
+    const realCargo = spawnSync('sh', ['-c', 'command -v cargo'], { encoding: 'utf8' }).stdout.trim()
+    // The first call fails (a toolchain still being installed at the limit), the next ones answer.
+    fs.writeFileSync(
+      path.join(bin, 'cargo'),
+      `#!/bin/sh\nif [ ! -e '${failedOnce}' ]; then touch '${failedOnce}'; exit 1; fi\nexec '${realCargo}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const env = stepEnv(root, { PATH: `${bin}:${process.env['PATH']}` })
+    const manifest = path.join(root, 'rust/Cargo.toml')
+    expect(readCargoWorkspace(manifest, root, env)).toBeNull()
+    expect(readCargoWorkspace(manifest, root, env)?.targetDirectory).toBe(path.join(root, 'rust/target'))
+  })
+  it('is judged where the system puts it: a `..` after a link in target-dir leads out of the workspace, so nothing is held', () => {
+    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-outside-')))
+    fs.mkdirSync(path.join(outside, 'sub'))
+    const root = maturinProject(null, { '.cargo/config.toml': '[build]\ntarget-dir = "link/../tgt"\n' })
+    fs.symlinkSync(path.join(outside, 'sub'), path.join(root, 'link'))
+    // path.resolve would say <root>/tgt; cargo writes to <outside>/tgt.
+    expect(heldTarget(inputsIn(root), stepEnv(root))).toBeNull()
+    expect(runFolders(inputsIn(root), stepEnv(root))).not.toContain(path.join(root, 'tgt'))
   })
   it('falls back to where cargo would put it when cargo cannot describe the crate', () => {
     const root = maturinProject(null, { 'rust/Cargo.toml': '[package]\nname = "member"\nversion = "not a version"\n' })

@@ -3,7 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { PathOutsideWorkspace } from '../../../src/model/errors.js'
 import { removeStale } from '../../../src/run/suite-files.js'
-import { liesInside, removeInside, resolveInside, writeFileAtomic, writeThroughTemp } from '../../../src/safety/workspace-fs.js'
+import { liesInside, physicalPath, removeInside, resolveInside, writeFileAtomic, writeThroughTemp } from '../../../src/safety/workspace-fs.js'
 
 /** A workspace and, beside it, an outside folder holding a file that must survive. */
 function setup() {
@@ -98,5 +98,27 @@ describe('removeInside and removeStale', () => {
     expect(() => removeStale(stale, workspace)).toThrow('target/coverage/precious.txt: leads to')
     expect(fs.readFileSync(precious, 'utf8')).toBe('keep me')
     expect(fs.existsSync(path.join(workspace, 'target/old.txt'))).toBe(true)
+  })
+})
+
+describe('physicalPath', () => {
+  it('follows a link before the `..` after it, as the system does (path.resolve drops both)', () => {
+    const { workspace, outside } = setup()
+    fs.mkdirSync(path.join(outside, 'sub'))
+    fs.symlinkSync(path.join(outside, 'sub'), path.join(workspace, 'link'))
+    const written = `${workspace}/link/../tgt/llvm-cov-target` // as cargo writes a configured target-dir: not tidied
+    expect(path.resolve(written)).toBe(path.join(workspace, 'tgt/llvm-cov-target'))
+    expect(physicalPath(written)).toBe(path.join(fs.realpathSync(outside), 'tgt/llvm-cov-target'))
+    // What the system does with it: the folder made is the outside one.
+    fs.mkdirSync(written, { recursive: true })
+    expect(fs.existsSync(path.join(outside, 'tgt/llvm-cov-target'))).toBe(true)
+    expect(fs.existsSync(path.join(workspace, 'tgt'))).toBe(false)
+  })
+  it('takes a path without `..` as it is, and the part that does not exist yet as written', () => {
+    const { workspace } = setup()
+    expect(physicalPath(path.join(workspace, 'target'))).toBe(path.join(workspace, 'target'))
+    const real = fs.realpathSync(workspace)
+    expect(physicalPath(`${workspace}/target/../py/../target`)).toBe(path.join(real, 'target'))
+    expect(physicalPath(`${workspace}/none/yet/../here`)).toBe(path.join(real, 'none/here'))
   })
 })

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-lvTKf_5Q.js';
+import { p as parseUnifiedDiff } from './pipeline-BKgp1kxF.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -10,10 +10,10 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './workspace-fs-D4hVgtcT.js';
+import './workspace-fs-Dr-inMfM.js';
 import 'node:fs';
 import 'node:path';
-import './read-Z_6Pw-U3.js';
+import './read-UvS1BC5x.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-ChHuot_I.js';
-import './lock-Bk5-BLNp.js';
+import './lock-Bc44pnDQ.js';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

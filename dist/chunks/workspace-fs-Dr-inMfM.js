@@ -409,6 +409,36 @@ function realLocation(file, followLast = true) {
     return realParentJoin(absolute);
 }
 /**
+ * The folder an absolute path names as the system resolves it: each link followed where it stands, so a `..` after
+ * a link leads up from the link's target (path.resolve would drop the link and the `..` together, naming another
+ * folder). The part that does not exist yet is taken as written. Paths without `..` are returned as they are.
+ */
+function physicalPath(absolute) {
+    const parts = absolute.split(/[\\/]+/);
+    if (!parts.includes('..'))
+        return absolute;
+    let current = path.parse(absolute).root;
+    let existing = true;
+    for (const part of parts) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            current = path.dirname(current);
+            continue;
+        }
+        current = path.join(current, part);
+        if (!existing)
+            continue;
+        try {
+            current = fs.realpathSync(current);
+        }
+        catch {
+            existing = false; // below a folder that does not exist, nothing is a link: the rest as written
+        }
+    }
+    return current;
+}
+/**
  * The real location of `file`, which must lie inside `workspace` (itself
  * resolved, so a workspace behind a symlink is fine). Throws
  * PathOutsideWorkspace (one line: the path, where it leads, what was refused).
@@ -538,4 +568,4 @@ function removeInside(file, workspace, shown) {
         fs.rmSync(file, { recursive: true, force: true });
 }
 
-export { ApiError as A, BaselineUnavailable as B, InputError as I, LineStateBudgetExceeded as L, NothingToMeasure as N, PathOutsideWorkspace as P, ReportError as R, TokenTooLongError as T, UploadError as U, XmlError as X, removeInside as a, realLocation as b, InvalidSummary as c, PatchUnavailable as d, writeFileAtomic as e, writeThroughTemp as f, readMaturinProject as g, manifestArgument as h, isInside as i, reportFlags as j, simpleWords as k, liesInside as l, mkdirInside as m, llvmCovRun as n, openRegularFile as o, flagName as p, resolveInside as r, shellQuote as s, tomlStrings as t, workspaceOf as w };
+export { ApiError as A, BaselineUnavailable as B, InputError as I, LineStateBudgetExceeded as L, NothingToMeasure as N, PathOutsideWorkspace as P, ReportError as R, TokenTooLongError as T, UploadError as U, XmlError as X, removeInside as a, realLocation as b, InvalidSummary as c, PatchUnavailable as d, writeFileAtomic as e, writeThroughTemp as f, readMaturinProject as g, manifestArgument as h, isInside as i, reportFlags as j, simpleWords as k, liesInside as l, mkdirInside as m, llvmCovRun as n, openRegularFile as o, physicalPath as p, flagName as q, resolveInside as r, shellQuote as s, tomlStrings as t, workspaceOf as w };

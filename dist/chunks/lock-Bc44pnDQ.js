@@ -2,7 +2,7 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { k as simpleWords, s as shellQuote, n as llvmCovRun, p as flagName, l as liesInside, g as readMaturinProject } from './workspace-fs-D4hVgtcT.js';
+import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, l as liesInside, g as readMaturinProject } from './workspace-fs-Dr-inMfM.js';
 import { spawnSync } from 'node:child_process';
 import { a as childEnv } from './command-DninvAs8.js';
 
@@ -16,19 +16,29 @@ import { a as childEnv } from './command-DninvAs8.js';
 // The facts come from `cargo metadata --no-deps` (no dependency resolution,
 // a few tens of milliseconds).
 /**
- * Answers given in this run, by question: the folder lock asks first (lock.ts), the Rust suite after it, in the same
- * environment but for what no command sees (INPUT_*, tokens) and the llvm tools' paths the action may add, none of
- * which cargo reads.
+ * Answers given in this run, by question: the folder lock asks first (lock.ts), the Rust suite after it. cargo sees
+ * the same environment both times (childEnv: no INPUT_*, no token); the llvm tools' paths the action may add for
+ * the suite are left out of the question, cargo does not read them. Only answers are kept: when cargo could not say
+ * (a toolchain still being installed at the limit, say), the suite asks again.
  */
 const answered = new Map();
 /** The workspace of a manifest as `cargo metadata --no-deps` describes it, or null when cargo cannot say. */
 function readCargoWorkspace(manifestPath, cwd, env) {
-    const seen = Object.entries(childEnv(env)).filter(([name]) => name !== 'LLVM_COV' && name !== 'LLVM_PROFDATA');
-    const question = JSON.stringify([manifestPath, cwd, seen.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
-    if (!answered.has(question))
-        answered.set(question, askCargo(manifestPath, cwd, env));
-    return answered.get(question) ?? null;
+    const seen = childEnv(env);
+    const asked = Object.entries(seen).filter(([name]) => name !== 'LLVM_COV' && name !== 'LLVM_PROFDATA');
+    const question = JSON.stringify([manifestPath, cwd, asked.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+    const known = answered.get(question);
+    if (known)
+        return known;
+    const answer = askCargo(manifestPath, cwd, seen);
+    if (answer)
+        answered.set(question, answer);
+    return answer;
 }
+/**
+ * cargo's answer, its folders as the system resolves them: cargo passes a configured target-dir through as written
+ * (`<ws>/link/../target`), and a link in it may lead elsewhere than the same path tidied by path.resolve.
+ */
 function askCargo(manifestPath, cwd, env) {
     const out = spawnSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifestPath], {
         cwd,
@@ -39,7 +49,11 @@ function askCargo(manifestPath, cwd, env) {
     });
     if (out.status !== 0 || typeof out.stdout !== 'string')
         return null;
-    return parseCargoMetadata(out.stdout);
+    const ws = parseCargoMetadata(out.stdout);
+    if (ws === null)
+        return null;
+    const physical = (dir) => (dir === null ? null : physicalPath(dir));
+    return { ...ws, targetDirectory: physical(ws.targetDirectory), buildDirectory: physical(ws.buildDirectory) };
 }
 /** `[features]` as cargo metadata gives it, or {} when it is not a table of string lists. */
 function featureTable(features) {

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { i as isInside } from './workspace-fs-D4hVgtcT.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-lvTKf_5Q.js';
+import { i as isInside } from './workspace-fs-Dr-inMfM.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-BKgp1kxF.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -15,7 +15,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-Z_6Pw-U3.js';
+import './read-UvS1BC5x.js';
 import 'node:child_process';
 import 'node:os';
 import 'node:stream/promises';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-ChHuot_I.js';
-import './lock-Bk5-BLNp.js';
+import './lock-Bc44pnDQ.js';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,

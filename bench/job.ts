@@ -292,7 +292,7 @@ function sideBySideByHand(project: string): void {
   const script = [
     'set -e',
     // A failing step still waits for the other commands and puts the raw profiles back (the next round starts clean).
-    `trap "wait; if [ -d ${q(aside)} ]; then mv ${q(aside)}/*.profraw ${q(profiles)}/ 2>/dev/null; rmdir ${q(aside)}; fi" EXIT`,
+    `trap "wait; if [ -d ${q(aside)} ]; then mv ${q(aside)}/*.profraw ${q(profiles)}/ 2>/dev/null || true; rmdir ${q(aside)} || true; fi" EXIT`,
     `python -m pytest -q --cov=mixed_demo --cov-report=term --cov-report=xml:${q(path.join(out, 'python.xml'))} tests/python > /dev/null & py=$!`,
     `cargo llvm-cov --no-default-features --no-fail-fast --lcov --output-path ${q(path.join(out, 'rust.lcov'))}`,
     `mkdir -p ${q(aside)} && mv ${q(profiles)}/*.profraw ${q(aside)}/`,

@@ -3,6 +3,7 @@
 // commands: the raw profiles and the profdata file of a run, and the target and
 // build folders `show-env` names, for the clean that runs beside it.
 import * as path from 'node:path'
+import { physicalPath } from '../safety/workspace-fs.js'
 import type { CargoWorkspace } from './cargo-scope.js'
 
 /** cargo-llvm-cov's target folder of a run and its profdata file. */
@@ -12,14 +13,15 @@ export interface ProfilesPlace {
 }
 
 /**
- * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder), else
+ * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder, as the
+ * system resolves it), else
  * `llvm-cov-target` in cargo's target folder; the profdata file is named after the workspace root's folder. Null when
  * cargo metadata did not say.
  */
 export function profilesPlace(ws: CargoWorkspace | null | undefined, env: NodeJS.ProcessEnv, cwd: string): ProfilesPlace | null {
   if (!ws) return null
   const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR']
-  const dir = fromEnv ? path.resolve(cwd, fromEnv) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null
+  const dir = fromEnv ? physicalPath(fromEnv, cwd) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null
   if (dir === null) return null
   return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) }
 }
@@ -46,5 +48,6 @@ export function namesTheSameFolders(vars: Record<string, string>, foreseen: Show
   const target = vars['CARGO_LLVM_COV_TARGET_DIR']
   if (!target) return false
   const build = vars['CARGO_LLVM_COV_BUILD_DIR'] || target
-  return path.resolve(cwd, target) === foreseen.CARGO_LLVM_COV_TARGET_DIR && path.resolve(cwd, build) === foreseen.CARGO_LLVM_COV_BUILD_DIR
+  // Both as the system resolves them: cargo's folders (foreseen) are (cargo-scope.ts), show-env prints them as written.
+  return physicalPath(target, cwd) === foreseen.CARGO_LLVM_COV_TARGET_DIR && physicalPath(build, cwd) === foreseen.CARGO_LLVM_COV_BUILD_DIR
 }

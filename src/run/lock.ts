@@ -9,7 +9,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { Inputs } from '../model/inputs.js'
-import { liesInside } from '../safety/workspace-fs.js'
+import { liesInside, physicalPath, realLocation } from '../safety/workspace-fs.js'
 import { readCargoWorkspace } from './cargo-scope.js'
 import { readMaturinProject } from './maturin-project.js'
 
@@ -113,7 +113,9 @@ function ageMs(file: string): number {
  */
 export async function lockFolders(folders: string[], waitMs: number, onWait: (message: string) => void): Promise<LockOutcome> {
   const mine = me()
-  const files = [...new Set(folders.map((f) => path.resolve(f)))].sort().map((f) => path.join(f, LOCK_NAME))
+  // Each folder by where it really lies: two runs may spell one folder differently (through a link, as cargo names
+  // it), and must still take the same locks in the same order.
+  const files = [...new Set(folders.map((f) => realLocation(f)))].sort().map((f) => path.join(f, LOCK_NAME))
   const held: string[] = []
   const release = (): void => {
     for (const file of held.splice(0)) {
@@ -168,6 +170,21 @@ export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env)
   ]
 }
 
+/** Whether this process holds the lock of `folder` now (its lock file names this process). */
+export function lockedByThisRun(folder: string): boolean {
+  return readHolder(path.join(realLocation(folder), LOCK_NAME))?.pid === process.pid
+}
+
+/**
+ * The cargo target folder this run locked (main.ts, at start), asked again the way the lock asked (heldTarget) and
+ * taken only if its lock file names this run: where cargo's answer now differs from the one the lock had (its first
+ * answer failed and the guess was locked), no folder is held.
+ */
+export function lockedTarget(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string | null {
+  const target = heldTarget(inputs, env)
+  return target !== null && lockedByThisRun(target) ? target : null
+}
+
 /**
  * The cargo target folder among runFolders (the one whose profiles the run cleans or moves), or null when the run
  * holds none (it cleans and moves nothing, or the folder lies outside the workspace). A lock covers its own folder
@@ -192,10 +209,10 @@ function cleanedTarget(inputs: Inputs, env: NodeJS.ProcessEnv): string | null {
   // (CARGO_TARGET_DIR, a target-dir in .cargo/config.toml, the workspace root's target/ for a member crate). The
   // Rust suite asks cargo the same question after and gets this answer (cargo-scope.ts), so it costs no second call.
   const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR']
-  if (llvmCovDir) return path.resolve(inputs.workingDirectory, llvmCovDir)
+  if (llvmCovDir) return physicalPath(llvmCovDir, inputs.workingDirectory)
   const cargoTarget = project.manifestPath ? readCargoWorkspace(project.manifestPath, inputs.workingDirectory, env)?.targetDirectory : null
   if (cargoTarget) return cargoTarget
   // cargo could not say (no crate, a manifest it refuses): where it would put it.
-  if (env['CARGO_TARGET_DIR']) return path.resolve(inputs.workingDirectory, env['CARGO_TARGET_DIR'])
+  if (env['CARGO_TARGET_DIR']) return physicalPath(env['CARGO_TARGET_DIR'], inputs.workingDirectory)
   return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target')
 }

@@ -12,7 +12,7 @@ import type { CargoWorkspace } from './cargo-scope.js'
 import { commandOk } from './command.js'
 import { type DeferredLog, runLogged, runSideBySide } from './logged-command.js'
 import { profilesPlace, type ProfilesPlace } from './llvm-cov-folders.js'
-import { heldTarget } from './lock.js'
+import { lockedTarget } from './lock.js'
 import { readsProfdataAlone, setProfilesAside } from './profiles-aside.js'
 import { liesInside } from '../safety/workspace-fs.js'
 import { shellQuote } from './shell.js'
@@ -42,7 +42,7 @@ export interface LaterReports {
   mergedSince: number
   /** cargo-llvm-cov's version, when known. */
   cargoLlvmCovVersion: string | undefined
-  /** The cargo target folder this run holds (lock.ts heldTarget): the profiles are moved only inside it, so inside the workspace. */
+  /** The cargo target folder this run locked (lock.ts lockedTarget): the profiles are moved only inside it, so inside the workspace. */
   held: string | null
 }
 
@@ -105,7 +105,7 @@ export async function runLaterRustReports(
     place: inputs.rust.customReportCommand ? null : profilesPlace(context.workspace, context.env, inputs.workingDirectory),
     mergedSince: context.mergedSince,
     cargoLlvmCovVersion: (await context.tools)['cargo-llvm-cov'],
-    held: heldTarget(inputs, run.env)
+    held: lockedTarget(inputs, run.env)
   }
   return runLaterReports(later, (command, deferred) => runLogged('Rust', command, inputs, context.env, context.remainingMs(), undefined, deferred))
 }

@@ -202,7 +202,12 @@ export function rustToolVersions(inputs: Inputs, env: NodeJS.ProcessEnv): Promis
   const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : ''
   // The suite's own shell (no profile, no rc file: bash reads ~/.bashrc when its input is a socket, as node's pipes
   // are, so a plain `bash -c` could name another toolchain than the one that ran, and spend time doing so).
-  const shell = shellFor(`${prefix}cargo llvm-cov --version${process.platform === 'win32' ? ' & ' : ' || true; '}${prefix}rustc --version`)
+  // Each in a subshell of its own, its failure ignored: a prefix that changes the shell (`cd rust;`) acts once per tool.
+  const shell = shellFor(
+    process.platform === 'win32'
+      ? `${prefix}cargo llvm-cov --version & ${prefix}rustc --version`
+      : `(${prefix}cargo llvm-cov --version) || true; (${prefix}rustc --version) || true`
+  )
   return new Promise((resolve) => {
     execFile(shell.file, shell.args, { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 }, (_error, stdout) => {
       const tools: Record<string, string> = {}

@@ -44,16 +44,18 @@ export function realLocation(file: string, followLast = true): string {
 }
 
 /**
- * The folder an absolute path names as the system resolves it: each link followed where it stands, so a `..` after
- * a link leads up from the link's target (path.resolve would drop the link and the `..` together, naming another
- * folder). The part that does not exist yet is taken as written. Paths without `..` are returned as they are.
+ * The folder a path names as the system resolves it, each link followed where it stands: a `..` after a link leads up
+ * from the link's target, where path.resolve would drop the link and the `..` together and name another folder
+ * (cargo passes a configured target-dir through as written, `<ws>/link/../tgt`). A relative path is taken from
+ * `base` as the system takes it from a working folder. The part that does not exist yet is taken as written. On
+ * Windows, where `..` is resolved on the text, path.resolve is the system's answer.
  */
-export function physicalPath(absolute: string): string {
-  const parts = absolute.split(/[\\/]+/)
-  if (!parts.includes('..')) return absolute
-  let current = path.parse(absolute).root
+export function physicalPath(file: string, base = process.cwd()): string {
+  if (process.platform === 'win32') return path.resolve(base, file)
+  const raw = path.isAbsolute(file) ? file : `${base}/${file}`
+  let current = '/'
   let existing = true
-  for (const part of parts) {
+  for (const part of raw.split('/')) {
     if (part === '' || part === '.') continue
     if (part === '..') {
       current = path.dirname(current)

@@ -7,7 +7,7 @@ import { readInputs } from '../../../src/inputs/read.js'
 import { spawnSync } from 'node:child_process'
 import { readCargoWorkspace } from '../../../src/run/cargo-scope.js'
 import { childEnv } from '../../../src/run/command.js'
-import { heldTarget, runFolders } from '../../../src/run/lock.js'
+import { heldTarget, lockedTarget, lockFolders, runFolders } from '../../../src/run/lock.js'
 
 const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-')))
 fs.mkdirSync(path.join(workspace, 'rust'))
@@ -142,4 +142,52 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
     expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'rust/target'))
     expect(heldTarget(inputsIn(root), stepEnv(root, { CARGO_TARGET_DIR: 'elsewhere' }))).toBe(path.join(root, 'elsewhere'))
   })
+  it('is held for the profiles only where this run locked it: a later answer of cargo that differs from the lock-time one holds nothing', async () => {
+    const root = maturinProject('[workspace]\nmembers = ["rust"]\nresolver = "2"\n')
+    const bin = path.join(root, 'bin')
+    fs.mkdirSync(bin)
+    const failedOnce = path.join(root, 'failed-once')
+    const realCargo = spawnSync('sh', ['-c', 'command -v cargo'], { encoding: 'utf8' }).stdout.trim()
+    fs.writeFileSync(
+      path.join(bin, 'cargo'),
+      `#!/bin/sh\nif [ ! -e '${failedOnce}' ]; then touch '${failedOnce}'; exit 1; fi\nexec '${realCargo}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const env = stepEnv(root, { PATH: `${bin}:${process.env['PATH']}` })
+    const inputs = inputsIn(root)
+    // At lock time cargo fails: the guess, the crate's own target/, is locked.
+    const locked = await lockFolders(runFolders(inputs, env), 0, () => undefined)
+    expect(locked.ok).toBe(true)
+    try {
+      expect(fs.existsSync(path.join(root, 'rust/target/.rust-python-coverage.lock'))).toBe(true)
+      // Asked again, cargo names the workspace root's target/, which this run does not hold.
+      expect(heldTarget(inputs, env)).toBe(path.join(root, 'target'))
+      expect(lockedTarget(inputs, env)).toBeNull()
+    } finally {
+      if (locked.ok) locked.lock.release()
+    }
+  })
+  it('is held when the lock took it', async () => {
+    const root = maturinProject(null)
+    const inputs = inputsIn(root)
+    const locked = await lockFolders(runFolders(inputs, stepEnv(root)), 0, () => undefined)
+    try {
+      expect(lockedTarget(inputs, stepEnv(root))).toBe(path.join(root, 'rust/target'))
+    } finally {
+      if (locked.ok) locked.lock.release()
+    }
+    expect(lockedTarget(inputs, stepEnv(root))).toBeNull() // released
+  })
+})
+
+it('takes one lock for one folder however it is spelled (through a link or not), in the same order for every run', async () => {
+  const real = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-spelling-')))
+  fs.mkdirSync(path.join(real, 'ws/target'), { recursive: true })
+  fs.symlinkSync(path.join(real, 'ws'), path.join(real, 'link'))
+  const locked = await lockFolders([path.join(real, 'link/target'), path.join(real, 'ws/target')], 0, () => undefined)
+  try {
+    expect(locked.ok && locked.lock.files).toEqual([path.join(real, 'ws/target', '.rust-python-coverage.lock')])
+  } finally {
+    if (locked.ok) locked.lock.release()
+  }
 })

@@ -121,4 +121,19 @@ describe('physicalPath', () => {
     expect(physicalPath(`${workspace}/target/../py/../target`)).toBe(path.join(real, 'target'))
     expect(physicalPath(`${workspace}/none/yet/../here`)).toBe(path.join(real, 'none/here'))
   })
+  it('takes a backslash as part of a name, as Linux does, not as a folder separator', () => {
+    const { workspace, outside } = setup()
+    fs.symlinkSync(outside, path.join(workspace, 'out'))
+    // `out\..\tgt` is one name inside the outside folder: the system makes it there.
+    const written = `${workspace}/out/q\\..\\..\\tgt`
+    expect(physicalPath(written)).toBe(path.join(fs.realpathSync(outside), 'q\\..\\..\\tgt'))
+    expect(liesInside(physicalPath(written), workspace)).toBe(false)
+  })
+  it('takes a relative path from the base given, through its links', () => {
+    const { workspace, outside } = setup()
+    fs.mkdirSync(path.join(outside, 'deep'))
+    fs.symlinkSync(path.join(outside, 'deep'), path.join(workspace, 'link'))
+    expect(physicalPath('../cov', path.join(workspace, 'link'))).toBe(path.join(fs.realpathSync(outside), 'cov'))
+    expect(physicalPath('cov', workspace)).toBe(path.join(fs.realpathSync(workspace), 'cov'))
+  })
 })

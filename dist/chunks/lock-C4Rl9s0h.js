@@ -2,7 +2,7 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, l as liesInside, g as readMaturinProject } from './workspace-fs-Dr-inMfM.js';
+import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, b as realLocation, l as liesInside, g as readMaturinProject } from './workspace-fs-Cb0mV9RG.js';
 import { spawnSync } from 'node:child_process';
 import { a as childEnv } from './command-DninvAs8.js';
 
@@ -360,7 +360,9 @@ function ageMs(file) {
  */
 async function lockFolders(folders, waitMs, onWait) {
     const mine = me();
-    const files = [...new Set(folders.map((f) => path.resolve(f)))].sort().map((f) => path.join(f, LOCK_NAME));
+    // Each folder by where it really lies: two runs may spell one folder differently (through a link, as cargo names
+    // it), and must still take the same locks in the same order.
+    const files = [...new Set(folders.map((f) => realLocation(f)))].sort().map((f) => path.join(f, LOCK_NAME));
     const held = [];
     const release = () => {
         for (const file of held.splice(0)) {
@@ -414,6 +416,19 @@ function runFolders(inputs, env = process.env) {
         ...(target !== null ? [target] : [])
     ];
 }
+/** Whether this process holds the lock of `folder` now (its lock file names this process). */
+function lockedByThisRun(folder) {
+    return readHolder(path.join(realLocation(folder), LOCK_NAME))?.pid === process.pid;
+}
+/**
+ * The cargo target folder this run locked (main.ts, at start), asked again the way the lock asked (heldTarget) and
+ * taken only if its lock file names this run: where cargo's answer now differs from the one the lock had (its first
+ * answer failed and the guess was locked), no folder is held.
+ */
+function lockedTarget(inputs, env = process.env) {
+    const target = heldTarget(inputs, env);
+    return target !== null && lockedByThisRun(target) ? target : null;
+}
 /**
  * The cargo target folder among runFolders (the one whose profiles the run cleans or moves), or null when the run
  * holds none (it cleans and moves nothing, or the folder lies outside the workspace). A lock covers its own folder
@@ -439,13 +454,13 @@ function cleanedTarget(inputs, env) {
     // Rust suite asks cargo the same question after and gets this answer (cargo-scope.ts), so it costs no second call.
     const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR'];
     if (llvmCovDir)
-        return path.resolve(inputs.workingDirectory, llvmCovDir);
+        return physicalPath(llvmCovDir, inputs.workingDirectory);
     const cargoTarget = project.manifestPath ? readCargoWorkspace(project.manifestPath, inputs.workingDirectory, env)?.targetDirectory : null;
     if (cargoTarget)
         return cargoTarget;
     // cargo could not say (no crate, a manifest it refuses): where it would put it.
     if (env['CARGO_TARGET_DIR'])
-        return path.resolve(inputs.workingDirectory, env['CARGO_TARGET_DIR']);
+        return physicalPath(env['CARGO_TARGET_DIR'], inputs.workingDirectory);
     return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target');
 }
 
@@ -454,7 +469,9 @@ var lock = /*#__PURE__*/Object.freeze({
     LOCK_NAME: LOCK_NAME,
     heldTarget: heldTarget,
     lockFolders: lockFolders,
+    lockedByThisRun: lockedByThisRun,
+    lockedTarget: lockedTarget,
     runFolders: runFolders
 });
 
-export { cargoScope as c, droppedDefaultFeatures as d, heldTarget as h, lock as l, readCargoWorkspace as r };
+export { lock as a, cargoScope as c, droppedDefaultFeatures as d, lockedTarget as l, readCargoWorkspace as r };

@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summary, n as notice$1, i as info$1 } from './core-D1rfoYfl.js';
-import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, s as shellQuote, g as readMaturinProject, h as manifestArgument } from './workspace-fs-Dr-inMfM.js';
+import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, p as physicalPath, s as shellQuote, g as readMaturinProject, h as manifestArgument } from './workspace-fs-Cb0mV9RG.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, m as makeRedactor } from './read-UvS1BC5x.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, m as makeRedactor } from './read-w64dgwM_.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
 import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, s as shellFor } from './command-DninvAs8.js';
 import { onCancel, isCancelled, halted } from './cancel-ChHuot_I.js';
-import { h as heldTarget, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures } from './lock-Bc44pnDQ.js';
+import { l as lockedTarget, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures } from './lock-C4Rl9s0h.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -3657,7 +3657,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CzYxMCT5.js');
+    const { changedLinesFromApi } = await import('./api-files-CpqMivtq.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4633,11 +4633,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CtXiwdCS.js');
+            const { parseLcovFile } = await import('./lcov-BrpxmEJc.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BDYEMKkd.js');
+            const { parseCoberturaFile } = await import('./cobertura-DmQwxXoq.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4732,7 +4732,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BDYEMKkd.js');
+    const { parseCoberturaFile } = await import('./cobertura-DmQwxXoq.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4771,7 +4771,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-ZObbeLk7.js');
+    const { zipDirectory } = await import('./write-DxN8vTQr.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4927,7 +4927,8 @@ const TABLE_SEARCH_BYTES = 16 * 1024 * 1024;
 // commands: the raw profiles and the profdata file of a run, and the target and
 // build folders `show-env` names, for the clean that runs beside it.
 /**
- * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder), else
+ * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder, as the
+ * system resolves it), else
  * `llvm-cov-target` in cargo's target folder; the profdata file is named after the workspace root's folder. Null when
  * cargo metadata did not say.
  */
@@ -4935,7 +4936,7 @@ function profilesPlace(ws, env, cwd) {
     if (!ws)
         return null;
     const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR'];
-    const dir = fromEnv ? path.resolve(cwd, fromEnv) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null;
+    const dir = fromEnv ? physicalPath(fromEnv, cwd) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null;
     if (dir === null)
         return null;
     return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) };
@@ -4958,7 +4959,8 @@ function namesTheSameFolders(vars, foreseen, cwd) {
     if (!target)
         return false;
     const build = vars['CARGO_LLVM_COV_BUILD_DIR'] || target;
-    return path.resolve(cwd, target) === foreseen.CARGO_LLVM_COV_TARGET_DIR && path.resolve(cwd, build) === foreseen.CARGO_LLVM_COV_BUILD_DIR;
+    // Both as the system resolves them: cargo's folders (foreseen) are (cargo-scope.ts), show-env prints them as written.
+    return physicalPath(target, cwd) === foreseen.CARGO_LLVM_COV_TARGET_DIR && physicalPath(build, cwd) === foreseen.CARGO_LLVM_COV_BUILD_DIR;
 }
 
 // The raw profiles set aside while two cargo-llvm-cov reports run side by side.
@@ -5158,7 +5160,7 @@ async function runLaterRustReports(run, commands, context) {
         place: inputs.rust.customReportCommand ? null : profilesPlace(context.workspace, context.env, inputs.workingDirectory),
         mergedSince: context.mergedSince,
         cargoLlvmCovVersion: (await context.tools)['cargo-llvm-cov'],
-        held: heldTarget(inputs, run.env)
+        held: lockedTarget(inputs, run.env)
     };
     return runLaterReports(later, (command, deferred) => runLogged('Rust', command, inputs, context.env, context.remainingMs(), undefined, deferred));
 }
@@ -5389,7 +5391,10 @@ function rustToolVersions(inputs, env) {
     const prefix = inputs.rust.commandPrefix ? `${inputs.rust.commandPrefix} ` : '';
     // The suite's own shell (no profile, no rc file: bash reads ~/.bashrc when its input is a socket, as node's pipes
     // are, so a plain `bash -c` could name another toolchain than the one that ran, and spend time doing so).
-    const shell = shellFor(`${prefix}cargo llvm-cov --version${process.platform === 'win32' ? ' & ' : ' || true; '}${prefix}rustc --version`);
+    // Each in a subshell of its own, its failure ignored: a prefix that changes the shell (`cd rust;`) acts once per tool.
+    const shell = shellFor(process.platform === 'win32'
+        ? `${prefix}cargo llvm-cov --version & ${prefix}rustc --version`
+        : `(${prefix}cargo llvm-cov --version) || true; (${prefix}rustc --version) || true`);
     return new Promise((resolve) => {
         execFile(shell.file, shell.args, { cwd: inputs.workingDirectory, env, encoding: 'utf8', timeout: 20_000 }, (_error, stdout) => {
             const tools = {};
@@ -5723,7 +5728,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-CtXiwdCS.js');
+    const { parseLcovFile } = await import('./lcov-BrpxmEJc.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5844,7 +5849,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-DtaPxQgX.js');
+        const { collectShards } = await import('./shards-BuQueH9U.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

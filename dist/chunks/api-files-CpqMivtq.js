@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-BKgp1kxF.js';
+import { p as parseUnifiedDiff } from './pipeline-DFrU7xlE.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -10,10 +10,10 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './workspace-fs-Dr-inMfM.js';
+import './workspace-fs-Cb0mV9RG.js';
 import 'node:fs';
 import 'node:path';
-import './read-UvS1BC5x.js';
+import './read-w64dgwM_.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-ChHuot_I.js';
-import './lock-Bc44pnDQ.js';
+import './lock-C4Rl9s0h.js';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

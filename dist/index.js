@@ -2,8 +2,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-w64dgwM_.js';
-import { I as InputError } from './chunks/workspace-fs-Cb0mV9RG.js';
+import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-D7104yyp.js';
+import { I as InputError } from './chunks/workspace-fs-BmwiMYZx.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -63,9 +63,13 @@ async function run() {
     const { installCancelHandlers, onCancel } = await import('./chunks/cancel-ChHuot_I.js');
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
-    const { lockFolders, runFolders } = await import('./chunks/lock-C4Rl9s0h.js').then(function (n) { return n.a; });
+    const { lockFolders, lockPlan } = await import('./chunks/lock-BeObxqmo.js').then(function (n) { return n.a; });
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
-    const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line));
+    const plan = lockPlan(inputs);
+    const locked = await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line), {
+        workspace: inputs.workspace,
+        cargoTarget: plan.cargoTarget
+    });
     if (!locked.ok) {
         setOutput('skipped', 'false');
         setOutput('findings', '1');
@@ -80,7 +84,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-DFrU7xlE.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-CoxZHYiG.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

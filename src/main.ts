@@ -31,9 +31,13 @@ export async function run(): Promise<void> {
   const { installCancelHandlers, onCancel } = await import('./run/cancel.js')
   // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
   installCancelHandlers()
-  const { lockFolders, runFolders } = await import('./run/lock.js')
+  const { lockFolders, lockPlan } = await import('./run/lock.js')
   // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
-  const locked = await lockFolders(runFolders(inputs), inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line))
+  const plan = lockPlan(inputs)
+  const locked = await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line), {
+    workspace: inputs.workspace,
+    cargoTarget: plan.cargoTarget
+  })
   if (!locked.ok) {
     core.setOutput('skipped', 'false')
     core.setOutput('findings', '1')

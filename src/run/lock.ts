@@ -9,7 +9,8 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { Inputs } from '../model/inputs.js'
-import { liesInside, physicalPath, realLocation } from '../safety/workspace-fs.js'
+import { PathOutsideWorkspace } from '../model/errors.js'
+import { liesInside, mkdirInside, physicalPath, realLocation, resolveInside } from '../safety/workspace-fs.js'
 import { readCargoWorkspace } from './cargo-scope.js'
 import { readMaturinProject } from './maturin-project.js'
 
@@ -81,10 +82,10 @@ function holderLive(holder: Holder): boolean {
 /** How long an unreadable lock file is taken as one being written right now. */
 const UNREADABLE_GRACE_MS = 10_000
 
-function tryLock(file: string, mine: Holder): { ok: true } | { ok: false; holder: Holder | null } {
+function tryLock(file: string, record: string): { ok: true } | { ok: false; holder: Holder | null } {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx' })
+      fs.writeFileSync(file, record, { flag: 'wx' })
       return { ok: true }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
@@ -107,27 +108,58 @@ function ageMs(file: string): number {
   }
 }
 
+/** What this process holds now: each lock file with the record written in it, and the cargo target folder among them. */
+let holding: { records: Map<string, string>; cargoTarget: string | null } | null = null
+
+export interface LockOptions {
+  /** Every folder must really lie inside it when its lock is taken (repository code may have run since the inputs were read). */
+  workspace?: string
+  /** The cargo target folder among the folders, whose profiles the run may move (lockedTarget). */
+  cargoTarget?: string | null
+}
+
 /**
- * Locks every folder (sorted, so two runs take them in the same order). While one is held by a live run, waits
- * (`onWait` is told once), polling, for at most `waitMs`; then gives up with a one-line message.
+ * Locks every folder (sorted by where it really lies, so two runs take them in the same order, however they spell
+ * them). While one is held by a live run, waits (`onWait` is told once), polling, for at most `waitMs`; then gives
+ * up with a one-line message. A folder leading out of the workspace is refused the same way, and nothing is created
+ * for it.
  */
-export async function lockFolders(folders: string[], waitMs: number, onWait: (message: string) => void): Promise<LockOutcome> {
+export async function lockFolders(
+  folders: string[],
+  waitMs: number,
+  onWait: (message: string) => void,
+  options: LockOptions = {}
+): Promise<LockOutcome> {
   const mine = me()
-  // Each folder by where it really lies: two runs may spell one folder differently (through a link, as cargo names
-  // it), and must still take the same locks in the same order.
-  const files = [...new Set(folders.map((f) => realLocation(f)))].sort().map((f) => path.join(f, LOCK_NAME))
+  const record = `${JSON.stringify(mine)}\n`
+  let dirs: string[]
+  try {
+    dirs = [...new Set(folders.map((f) => (options.workspace ? resolveInside(f, options.workspace) : realLocation(f))))].sort()
+  } catch (error) {
+    if (error instanceof PathOutsideWorkspace) return { ok: false, message: `a folder the run writes is not inside the workspace: ${error.message}` }
+    throw error
+  }
+  const files = dirs.map((f) => path.join(f, LOCK_NAME))
   const held: string[] = []
   const release = (): void => {
     for (const file of held.splice(0)) {
       if (readHolder(file)?.pid === mine.pid) fs.rmSync(file, { force: true })
     }
+    holding = null
   }
   const deadline = Date.now() + waitMs
   let told = false
   for (const file of files) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    try {
+      if (options.workspace) mkdirInside(path.dirname(file), options.workspace)
+      else fs.mkdirSync(path.dirname(file), { recursive: true })
+    } catch (error) {
+      if (!(error instanceof PathOutsideWorkspace)) throw error
+      release()
+      return { ok: false, message: `a folder the run writes is not inside the workspace: ${error.message}` }
+    }
     for (;;) {
-      const attempt = tryLock(file, mine)
+      const attempt = tryLock(file, record)
       if (attempt.ok) {
         held.push(file)
         break
@@ -149,7 +181,24 @@ export async function lockFolders(folders: string[], waitMs: number, onWait: (me
       await new Promise((r) => setTimeout(r, 250))
     }
   }
+  const target = options.cargoTarget ? realLocation(options.cargoTarget) : null
+  holding = { records: new Map(files.map((f) => [f, record])), cargoTarget: target !== null && dirs.includes(target) ? target : null }
   return { ok: true, lock: { files, release } }
+}
+
+/**
+ * The cargo target folder this run locked at start (main.ts), while its lock file still holds this run's own record:
+ * the profiles are moved only inside it. Nothing is asked again (the crate or cargo's answer may differ by now).
+ */
+export function lockedTarget(): string | null {
+  const target = holding?.cargoTarget
+  if (!target) return null
+  const file = path.join(target, LOCK_NAME)
+  try {
+    return fs.readFileSync(file, 'utf8') === holding?.records.get(file) ? target : null
+  } catch {
+    return null // gone, or no longer a file: not held
+  }
 }
 
 /**
@@ -159,30 +208,23 @@ export async function lockFolders(folders: string[], waitMs: number, onWait: (me
  * binaries. That folder is the one cargo names (cleanedTarget), and only where it really lies inside the workspace.
  */
 export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string[] {
+  return lockPlan(inputs, env).folders
+}
+
+/** runFolders, and the cargo target folder among them whose profiles the run may move (heldTarget). */
+export function lockPlan(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): { folders: string[]; cargoTarget: string | null } {
   const both = inputs.mode === 'merge'
   const rust = inputs.rust
-  const target = heldTarget(inputs, env)
-  return [
-    ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
-    ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
-    path.dirname(inputs.summaryJson),
-    ...(target !== null ? [target] : [])
-  ]
-}
-
-/** Whether this process holds the lock of `folder` now (its lock file names this process). */
-export function lockedByThisRun(folder: string): boolean {
-  return readHolder(path.join(realLocation(folder), LOCK_NAME))?.pid === process.pid
-}
-
-/**
- * The cargo target folder this run locked (main.ts, at start), asked again the way the lock asked (heldTarget) and
- * taken only if its lock file names this run: where cargo's answer now differs from the one the lock had (its first
- * answer failed and the guess was locked), no folder is held.
- */
-export function lockedTarget(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string | null {
-  const target = heldTarget(inputs, env)
-  return target !== null && lockedByThisRun(target) ? target : null
+  const cargo = cargoFolders(inputs, env)
+  return {
+    folders: [
+      ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
+      ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
+      path.dirname(inputs.summaryJson),
+      ...cargo.all.filter((f) => insideWorkspace(inputs, f))
+    ],
+    cargoTarget: cargo.profiles !== null && insideWorkspace(inputs, cargo.profiles) ? cargo.profiles : null
+  }
 }
 
 /**
@@ -191,28 +233,37 @@ export function lockedTarget(inputs: Inputs, env: NodeJS.ProcessEnv = process.en
  * only, not the folders below it: a report folder held is no claim on the profiles.
  */
 export function heldTarget(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string | null {
-  const target = inputs.mode === 'run' && inputs.rust.enabled ? cleanedTarget(inputs, env) : null
-  return target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? target : null
+  return lockPlan(inputs, env).cargoTarget
 }
 
+const insideWorkspace = (inputs: Inputs, folder: string): boolean => liesInside(folder, inputs.workspace, { followLast: true })
+
 /**
- * The cargo target folder the run cleans or whose profiles it moves (the default report commands set them aside while
- * they run side by side), or null when neither (rust-command and rust-report-command of one's own, without
- * rust-from-python).
+ * The cargo folders the run cleans or moves profiles in (the default report commands set them aside while they run
+ * side by side): cargo-llvm-cov's own folder when it is given one (CARGO_LLVM_COV_TARGET_DIR), where the profiles
+ * then are, and cargo's target folder as cargo itself names it (CARGO_TARGET_DIR, a target-dir in
+ * .cargo/config.toml, the workspace root's target/ for a member crate), which the instrumented extension's commands
+ * use whatever that variable says. None when the run does neither (rust-command and rust-report-command of one's
+ * own, without rust-from-python), or without the Rust suite. The Rust suite asks cargo the same question after and
+ * gets this answer (cargo-scope.ts), so it costs no second call.
  */
-function cleanedTarget(inputs: Inputs, env: NodeJS.ProcessEnv): string | null {
+function cargoFolders(inputs: Inputs, env: NodeJS.ProcessEnv): { profiles: string | null; all: string[] } {
+  const none = { profiles: null, all: [] }
+  if (inputs.mode !== 'run' || !inputs.rust.enabled) return none
   const project = readMaturinProject(inputs.workingDirectory)
   const fromPython = inputs.rust.fromPython
   const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend))
-  if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented) return null
-  // cargo-llvm-cov's own folder when it is given one; else cargo's target folder as cargo itself names it
-  // (CARGO_TARGET_DIR, a target-dir in .cargo/config.toml, the workspace root's target/ for a member crate). The
-  // Rust suite asks cargo the same question after and gets this answer (cargo-scope.ts), so it costs no second call.
+  if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented) return none
   const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR']
-  if (llvmCovDir) return physicalPath(llvmCovDir, inputs.workingDirectory)
-  const cargoTarget = project.manifestPath ? readCargoWorkspace(project.manifestPath, inputs.workingDirectory, env)?.targetDirectory : null
-  if (cargoTarget) return cargoTarget
-  // cargo could not say (no crate, a manifest it refuses): where it would put it.
-  if (env['CARGO_TARGET_DIR']) return physicalPath(env['CARGO_TARGET_DIR'], inputs.workingDirectory)
-  return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target')
+  const cargoTarget = cargoTargetFolder(inputs.workingDirectory, project.manifestPath, env)
+  const profiles = llvmCovDir ? physicalPath(llvmCovDir, inputs.workingDirectory) : cargoTarget
+  return { profiles, all: [...new Set([profiles, cargoTarget])] }
+}
+
+/** cargo's target folder for the crate, as cargo names it; where cargo would put it when it cannot say. */
+function cargoTargetFolder(workingDirectory: string, manifestPath: string | null, env: NodeJS.ProcessEnv): string {
+  const named = manifestPath ? readCargoWorkspace(manifestPath, workingDirectory, env)?.targetDirectory : null
+  if (named) return named
+  if (env['CARGO_TARGET_DIR']) return physicalPath(env['CARGO_TARGET_DIR'], workingDirectory)
+  return path.join(manifestPath ? path.dirname(manifestPath) : workingDirectory, 'target')
 }

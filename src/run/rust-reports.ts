@@ -105,7 +105,7 @@ export async function runLaterRustReports(
     place: inputs.rust.customReportCommand ? null : profilesPlace(context.workspace, context.env, inputs.workingDirectory),
     mergedSince: context.mergedSince,
     cargoLlvmCovVersion: (await context.tools)['cargo-llvm-cov'],
-    held: lockedTarget(inputs, run.env)
+    held: lockedTarget()
   }
   return runLaterReports(later, (command, deferred) => runLogged('Rust', command, inputs, context.env, context.remainingMs(), undefined, deferred))
 }

@@ -59,6 +59,8 @@ export function physicalPath(file: string, base = process.cwd()): string {
     if (part === '' || part === '.') continue
     if (part === '..') {
       current = path.dirname(current)
+      // Back up to a folder that exists: the links below it count again.
+      existing = existing || fs.existsSync(current)
       continue
     }
     current = path.join(current, part)

@@ -7,7 +7,7 @@ import { readInputs } from '../../../src/inputs/read.js'
 import { spawnSync } from 'node:child_process'
 import { readCargoWorkspace } from '../../../src/run/cargo-scope.js'
 import { childEnv } from '../../../src/run/command.js'
-import { heldTarget, lockedTarget, lockFolders, runFolders } from '../../../src/run/lock.js'
+import { heldTarget, lockedTarget, lockFolders, lockPlan, runFolders } from '../../../src/run/lock.js'
 
 const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-')))
 fs.mkdirSync(path.join(workspace, 'rust'))
@@ -142,7 +142,7 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
     expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'rust/target'))
     expect(heldTarget(inputsIn(root), stepEnv(root, { CARGO_TARGET_DIR: 'elsewhere' }))).toBe(path.join(root, 'elsewhere'))
   })
-  it('is held for the profiles only where this run locked it: a later answer of cargo that differs from the lock-time one holds nothing', async () => {
+  it('is held for the profiles as the lock took it: a later answer of cargo that differs is not asked for', async () => {
     const root = maturinProject('[workspace]\nmembers = ["rust"]\nresolver = "2"\n')
     const bin = path.join(root, 'bin')
     fs.mkdirSync(bin)
@@ -156,28 +156,50 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
     const env = stepEnv(root, { PATH: `${bin}:${process.env['PATH']}` })
     const inputs = inputsIn(root)
     // At lock time cargo fails: the guess, the crate's own target/, is locked.
-    const locked = await lockFolders(runFolders(inputs, env), 0, () => undefined)
+    const plan = lockPlan(inputs, env)
+    const locked = await lockFolders(plan.folders, 0, () => undefined, { workspace: root, cargoTarget: plan.cargoTarget })
     expect(locked.ok).toBe(true)
     try {
-      expect(fs.existsSync(path.join(root, 'rust/target/.rust-python-coverage.lock'))).toBe(true)
-      // Asked again, cargo names the workspace root's target/, which this run does not hold.
+      expect(lockedTarget()).toBe(path.join(root, 'rust/target'))
+      // Asked again, cargo names the workspace root's target/: the profiles there lie outside what the run holds.
       expect(heldTarget(inputs, env)).toBe(path.join(root, 'target'))
-      expect(lockedTarget(inputs, env)).toBeNull()
+      expect(lockedTarget()).toBe(path.join(root, 'rust/target'))
     } finally {
       if (locked.ok) locked.lock.release()
     }
+    expect(lockedTarget()).toBeNull() // released
   })
-  it('is held when the lock took it', async () => {
+  it("is held only while its lock file keeps this run's own record", async () => {
     const root = maturinProject(null)
     const inputs = inputsIn(root)
-    const locked = await lockFolders(runFolders(inputs, stepEnv(root)), 0, () => undefined)
+    const plan = lockPlan(inputs, stepEnv(root))
+    const locked = await lockFolders(plan.folders, 0, () => undefined, { workspace: root, cargoTarget: plan.cargoTarget })
     try {
-      expect(lockedTarget(inputs, stepEnv(root))).toBe(path.join(root, 'rust/target'))
+      expect(lockedTarget()).toBe(path.join(root, 'rust/target'))
+      // Removed and taken by another run with this run's pid (another pid namespace, say): not held any more.
+      const file = path.join(root, 'rust/target/.rust-python-coverage.lock')
+      const record = JSON.parse(fs.readFileSync(file, 'utf8'))
+      fs.writeFileSync(file, `${JSON.stringify({ ...record, started: '2000-01-01T00:00:00.000Z' })}\n`)
+      expect(lockedTarget()).toBeNull()
     } finally {
       if (locked.ok) locked.lock.release()
     }
-    expect(lockedTarget(inputs, stepEnv(root))).toBeNull() // released
   })
+})
+
+it('refuses a folder that leads out of the workspace by the time it is locked, and creates nothing there', async () => {
+  const real = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-out-')))
+  fs.mkdirSync(path.join(real, 'ws/target'), { recursive: true })
+  fs.mkdirSync(path.join(real, 'outside'))
+  // Made a link after the inputs were read (repository code runs before the lock: a toolchain's own cargo).
+  fs.symlinkSync(path.join(real, 'outside'), path.join(real, 'ws/target/coverage'))
+  const locked = await lockFolders([path.join(real, 'ws/target/coverage'), path.join(real, 'ws/target')], 0, () => undefined, {
+    workspace: path.join(real, 'ws')
+  })
+  expect(locked.ok).toBe(false)
+  expect(!locked.ok && locked.message).toMatch(/not inside the workspace/)
+  expect(fs.readdirSync(path.join(real, 'outside'))).toEqual([])
+  expect(fs.existsSync(path.join(real, 'ws/target/.rust-python-coverage.lock'))).toBe(false)
 })
 
 it('takes one lock for one folder however it is spelled (through a link or not), in the same order for every run', async () => {

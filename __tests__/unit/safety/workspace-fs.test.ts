@@ -121,6 +121,11 @@ describe('physicalPath', () => {
     expect(physicalPath(`${workspace}/target/../py/../target`)).toBe(path.join(real, 'target'))
     expect(physicalPath(`${workspace}/none/yet/../here`)).toBe(path.join(real, 'none/here'))
   })
+  it('follows links again after a `..` leads back from a folder that does not exist', () => {
+    const { workspace, outside } = setup()
+    fs.symlinkSync(outside, path.join(workspace, 'tgt'))
+    expect(physicalPath(`${workspace}/none/../tgt/x`)).toBe(path.join(fs.realpathSync(outside), 'x'))
+  })
   it('takes a backslash as part of a name, as Linux does, not as a folder separator', () => {
     const { workspace, outside } = setup()
     fs.symlinkSync(outside, path.join(workspace, 'out'))

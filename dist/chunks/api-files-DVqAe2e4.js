@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-DFrU7xlE.js';
+import { p as parseUnifiedDiff } from './pipeline-CoxZHYiG.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -10,10 +10,10 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './workspace-fs-Cb0mV9RG.js';
+import './workspace-fs-BmwiMYZx.js';
 import 'node:fs';
 import 'node:path';
-import './read-w64dgwM_.js';
+import './read-D7104yyp.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-ChHuot_I.js';
-import './lock-C4Rl9s0h.js';
+import './lock-BeObxqmo.js';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

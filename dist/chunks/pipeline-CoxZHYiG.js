@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summary, n as notice$1, i as info$1 } from './core-D1rfoYfl.js';
-import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, p as physicalPath, s as shellQuote, g as readMaturinProject, h as manifestArgument } from './workspace-fs-Cb0mV9RG.js';
+import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, p as physicalPath, s as shellQuote, g as readMaturinProject, h as manifestArgument } from './workspace-fs-BmwiMYZx.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, m as makeRedactor } from './read-w64dgwM_.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, m as makeRedactor } from './read-D7104yyp.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
 import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, s as shellFor } from './command-DninvAs8.js';
 import { onCancel, isCancelled, halted } from './cancel-ChHuot_I.js';
-import { l as lockedTarget, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures } from './lock-C4Rl9s0h.js';
+import { l as lockedTarget, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures } from './lock-BeObxqmo.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -3657,7 +3657,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-CpqMivtq.js');
+    const { changedLinesFromApi } = await import('./api-files-DVqAe2e4.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4633,11 +4633,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-BrpxmEJc.js');
+            const { parseLcovFile } = await import('./lcov-BtZAjh81.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-DmQwxXoq.js');
+            const { parseCoberturaFile } = await import('./cobertura-DUtUf5jy.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4732,7 +4732,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-DmQwxXoq.js');
+    const { parseCoberturaFile } = await import('./cobertura-DUtUf5jy.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4771,7 +4771,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-DxN8vTQr.js');
+    const { zipDirectory } = await import('./write-BEtwMHob.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5160,7 +5160,7 @@ async function runLaterRustReports(run, commands, context) {
         place: inputs.rust.customReportCommand ? null : profilesPlace(context.workspace, context.env, inputs.workingDirectory),
         mergedSince: context.mergedSince,
         cargoLlvmCovVersion: (await context.tools)['cargo-llvm-cov'],
-        held: lockedTarget(inputs, run.env)
+        held: lockedTarget()
     };
     return runLaterReports(later, (command, deferred) => runLogged('Rust', command, inputs, context.env, context.remainingMs(), undefined, deferred));
 }
@@ -5728,7 +5728,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-BrpxmEJc.js');
+    const { parseLcovFile } = await import('./lcov-BtZAjh81.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5849,7 +5849,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BuQueH9U.js');
+        const { collectShards } = await import('./shards-DT4oHZJN.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

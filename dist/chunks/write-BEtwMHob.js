@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { i as isInside } from './workspace-fs-Cb0mV9RG.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-DFrU7xlE.js';
+import { i as isInside } from './workspace-fs-BmwiMYZx.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-CoxZHYiG.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -15,7 +15,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-w64dgwM_.js';
+import './read-D7104yyp.js';
 import 'node:child_process';
 import 'node:os';
 import 'node:stream/promises';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-ChHuot_I.js';
-import './lock-C4Rl9s0h.js';
+import './lock-BeObxqmo.js';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,

@@ -2,7 +2,7 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, b as realLocation, l as liesInside, g as readMaturinProject } from './workspace-fs-Cb0mV9RG.js';
+import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, r as resolveInside, b as realLocation, P as PathOutsideWorkspace, m as mkdirInside, g as readMaturinProject, l as liesInside } from './workspace-fs-BmwiMYZx.js';
 import { spawnSync } from 'node:child_process';
 import { a as childEnv } from './command-DninvAs8.js';
 
@@ -324,10 +324,10 @@ function holderLive(holder) {
 }
 /** How long an unreadable lock file is taken as one being written right now. */
 const UNREADABLE_GRACE_MS = 10_000;
-function tryLock(file, mine) {
+function tryLock(file, record) {
     for (let attempt = 0; attempt < 3; attempt++) {
         try {
-            fs.writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
+            fs.writeFileSync(file, record, { flag: 'wx' });
             return { ok: true };
         }
         catch (error) {
@@ -354,28 +354,52 @@ function ageMs(file) {
         throw error;
     }
 }
+/** What this process holds now: each lock file with the record written in it, and the cargo target folder among them. */
+let holding = null;
 /**
- * Locks every folder (sorted, so two runs take them in the same order). While one is held by a live run, waits
- * (`onWait` is told once), polling, for at most `waitMs`; then gives up with a one-line message.
+ * Locks every folder (sorted by where it really lies, so two runs take them in the same order, however they spell
+ * them). While one is held by a live run, waits (`onWait` is told once), polling, for at most `waitMs`; then gives
+ * up with a one-line message. A folder leading out of the workspace is refused the same way, and nothing is created
+ * for it.
  */
-async function lockFolders(folders, waitMs, onWait) {
+async function lockFolders(folders, waitMs, onWait, options = {}) {
     const mine = me();
-    // Each folder by where it really lies: two runs may spell one folder differently (through a link, as cargo names
-    // it), and must still take the same locks in the same order.
-    const files = [...new Set(folders.map((f) => realLocation(f)))].sort().map((f) => path.join(f, LOCK_NAME));
+    const record = `${JSON.stringify(mine)}\n`;
+    let dirs;
+    try {
+        dirs = [...new Set(folders.map((f) => (options.workspace ? resolveInside(f, options.workspace) : realLocation(f))))].sort();
+    }
+    catch (error) {
+        if (error instanceof PathOutsideWorkspace)
+            return { ok: false, message: `a folder the run writes is not inside the workspace: ${error.message}` };
+        throw error;
+    }
+    const files = dirs.map((f) => path.join(f, LOCK_NAME));
     const held = [];
     const release = () => {
         for (const file of held.splice(0)) {
             if (readHolder(file)?.pid === mine.pid)
                 fs.rmSync(file, { force: true });
         }
+        holding = null;
     };
     const deadline = Date.now() + waitMs;
     let told = false;
     for (const file of files) {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
+        try {
+            if (options.workspace)
+                mkdirInside(path.dirname(file), options.workspace);
+            else
+                fs.mkdirSync(path.dirname(file), { recursive: true });
+        }
+        catch (error) {
+            if (!(error instanceof PathOutsideWorkspace))
+                throw error;
+            release();
+            return { ok: false, message: `a folder the run writes is not inside the workspace: ${error.message}` };
+        }
         for (;;) {
-            const attempt = tryLock(file, mine);
+            const attempt = tryLock(file, record);
             if (attempt.ok) {
                 held.push(file);
                 break;
@@ -397,81 +421,81 @@ async function lockFolders(folders, waitMs, onWait) {
             await new Promise((r) => setTimeout(r, 250));
         }
     }
+    const target = options.cargoTarget ? realLocation(options.cargoTarget) : null;
+    holding = { records: new Map(files.map((f) => [f, record])), cargoTarget: target !== null && dirs.includes(target) ? target : null };
     return { ok: true, lock: { files, release } };
 }
 /**
- * The folders a run writes: the enabled suites' report folders, the folder of coverage-summary.json, and the
- * crate's cargo target folder when the run cleans it or moves its profiles (the default rust-command or report
- * command, rust-from-python): two runs on one crate would remove, move or count each other's profiles and test
- * binaries. That folder is the one cargo names (cleanedTarget), and only where it really lies inside the workspace.
+ * The cargo target folder this run locked at start (main.ts), while its lock file still holds this run's own record:
+ * the profiles are moved only inside it. Nothing is asked again (the crate or cargo's answer may differ by now).
  */
-function runFolders(inputs, env = process.env) {
+function lockedTarget() {
+    const target = holding?.cargoTarget;
+    if (!target)
+        return null;
+    const file = path.join(target, LOCK_NAME);
+    try {
+        return fs.readFileSync(file, 'utf8') === holding?.records.get(file) ? target : null;
+    }
+    catch {
+        return null; // gone, or no longer a file: not held
+    }
+}
+/** runFolders, and the cargo target folder among them whose profiles the run may move (heldTarget). */
+function lockPlan(inputs, env = process.env) {
     const both = inputs.mode === 'merge';
     const rust = inputs.rust;
-    const target = heldTarget(inputs, env);
-    return [
-        ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
-        ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
-        path.dirname(inputs.summaryJson),
-        ...(target !== null ? [target] : [])
-    ];
+    const cargo = cargoFolders(inputs, env);
+    return {
+        folders: [
+            ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
+            ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
+            path.dirname(inputs.summaryJson),
+            ...cargo.all.filter((f) => insideWorkspace(inputs, f))
+        ],
+        cargoTarget: cargo.profiles !== null && insideWorkspace(inputs, cargo.profiles) ? cargo.profiles : null
+    };
 }
-/** Whether this process holds the lock of `folder` now (its lock file names this process). */
-function lockedByThisRun(folder) {
-    return readHolder(path.join(realLocation(folder), LOCK_NAME))?.pid === process.pid;
-}
+const insideWorkspace = (inputs, folder) => liesInside(folder, inputs.workspace, { followLast: true });
 /**
- * The cargo target folder this run locked (main.ts, at start), asked again the way the lock asked (heldTarget) and
- * taken only if its lock file names this run: where cargo's answer now differs from the one the lock had (its first
- * answer failed and the guess was locked), no folder is held.
+ * The cargo folders the run cleans or moves profiles in (the default report commands set them aside while they run
+ * side by side): cargo-llvm-cov's own folder when it is given one (CARGO_LLVM_COV_TARGET_DIR), where the profiles
+ * then are, and cargo's target folder as cargo itself names it (CARGO_TARGET_DIR, a target-dir in
+ * .cargo/config.toml, the workspace root's target/ for a member crate), which the instrumented extension's commands
+ * use whatever that variable says. None when the run does neither (rust-command and rust-report-command of one's
+ * own, without rust-from-python), or without the Rust suite. The Rust suite asks cargo the same question after and
+ * gets this answer (cargo-scope.ts), so it costs no second call.
  */
-function lockedTarget(inputs, env = process.env) {
-    const target = heldTarget(inputs, env);
-    return target !== null && lockedByThisRun(target) ? target : null;
-}
-/**
- * The cargo target folder among runFolders (the one whose profiles the run cleans or moves), or null when the run
- * holds none (it cleans and moves nothing, or the folder lies outside the workspace). A lock covers its own folder
- * only, not the folders below it: a report folder held is no claim on the profiles.
- */
-function heldTarget(inputs, env = process.env) {
-    const target = inputs.mode === 'run' && inputs.rust.enabled ? cleanedTarget(inputs, env) : null;
-    return target !== null && liesInside(target, inputs.workspace, { followLast: true }) ? target : null;
-}
-/**
- * The cargo target folder the run cleans or whose profiles it moves (the default report commands set them aside while
- * they run side by side), or null when neither (rust-command and rust-report-command of one's own, without
- * rust-from-python).
- */
-function cleanedTarget(inputs, env) {
+function cargoFolders(inputs, env) {
+    const none = { profiles: null, all: [] };
+    if (inputs.mode !== 'run' || !inputs.rust.enabled)
+        return none;
     const project = readMaturinProject(inputs.workingDirectory);
     const fromPython = inputs.rust.fromPython;
     const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend));
     if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented)
-        return null;
-    // cargo-llvm-cov's own folder when it is given one; else cargo's target folder as cargo itself names it
-    // (CARGO_TARGET_DIR, a target-dir in .cargo/config.toml, the workspace root's target/ for a member crate). The
-    // Rust suite asks cargo the same question after and gets this answer (cargo-scope.ts), so it costs no second call.
+        return none;
     const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR'];
-    if (llvmCovDir)
-        return physicalPath(llvmCovDir, inputs.workingDirectory);
-    const cargoTarget = project.manifestPath ? readCargoWorkspace(project.manifestPath, inputs.workingDirectory, env)?.targetDirectory : null;
-    if (cargoTarget)
-        return cargoTarget;
-    // cargo could not say (no crate, a manifest it refuses): where it would put it.
+    const cargoTarget = cargoTargetFolder(inputs.workingDirectory, project.manifestPath, env);
+    const profiles = llvmCovDir ? physicalPath(llvmCovDir, inputs.workingDirectory) : cargoTarget;
+    return { profiles, all: [...new Set([profiles, cargoTarget])] };
+}
+/** cargo's target folder for the crate, as cargo names it; where cargo would put it when it cannot say. */
+function cargoTargetFolder(workingDirectory, manifestPath, env) {
+    const named = manifestPath ? readCargoWorkspace(manifestPath, workingDirectory, env)?.targetDirectory : null;
+    if (named)
+        return named;
     if (env['CARGO_TARGET_DIR'])
-        return physicalPath(env['CARGO_TARGET_DIR'], inputs.workingDirectory);
-    return path.join(project.manifestPath ? path.dirname(project.manifestPath) : inputs.workingDirectory, 'target');
+        return physicalPath(env['CARGO_TARGET_DIR'], workingDirectory);
+    return path.join(manifestPath ? path.dirname(manifestPath) : workingDirectory, 'target');
 }
 
 var lock = /*#__PURE__*/Object.freeze({
     __proto__: null,
     LOCK_NAME: LOCK_NAME,
-    heldTarget: heldTarget,
     lockFolders: lockFolders,
-    lockedByThisRun: lockedByThisRun,
-    lockedTarget: lockedTarget,
-    runFolders: runFolders
+    lockPlan: lockPlan,
+    lockedTarget: lockedTarget
 });
 
 export { lock as a, cargoScope as c, droppedDefaultFeatures as d, lockedTarget as l, readCargoWorkspace as r };

@@ -426,6 +426,8 @@ function physicalPath(file, base = process.cwd()) {
             continue;
         if (part === '..') {
             current = path.dirname(current);
+            // Back up to a folder that exists: the links below it count again.
+            existing = existing || fs.existsSync(current);
             continue;
         }
         current = path.join(current, part);

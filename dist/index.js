@@ -63,14 +63,24 @@ async function run() {
     const { installCancelHandlers, onCancel } = await import('./chunks/cancel-ChHuot_I.js');
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
-    const { lockFolders, lockPlan } = await import('./chunks/lock-BeObxqmo.js').then(function (n) { return n.a; });
+    const { lockFolders, lockPlan, releaseAll } = await import('./chunks/lock-CrqYbeXA.js').then(function (n) { return n.a; });
+    // A cancel while the run waits for a second folder leaves no lock of it behind.
+    const forgetLock = onCancel(releaseAll);
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
-    const plan = lockPlan(inputs);
-    const locked = await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line), {
-        workspace: inputs.workspace,
-        cargoTarget: plan.cargoTarget
-    });
+    const locked = await (async () => {
+        try {
+            const plan = lockPlan(inputs);
+            return await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line), {
+                workspace: inputs.workspace,
+                cargoTarget: plan.cargoTarget
+            });
+        }
+        catch (error) {
+            return { ok: false, message: `the folders the run writes could not be found (${error.message})` };
+        }
+    })();
     if (!locked.ok) {
+        forgetLock();
         setOutput('skipped', 'false');
         setOutput('findings', '1');
         setOutput('status', inputs.nonBlocking ? 'warned' : 'failed');
@@ -80,11 +90,10 @@ async function run() {
             setFailed(`Coverage not run: ${locked.message}`);
         return;
     }
-    const forgetLock = onCancel(locked.lock.release);
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-CoxZHYiG.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-D_-qLmuu.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

@@ -31,14 +31,23 @@ export async function run(): Promise<void> {
   const { installCancelHandlers, onCancel } = await import('./run/cancel.js')
   // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
   installCancelHandlers()
-  const { lockFolders, lockPlan } = await import('./run/lock.js')
+  const { lockFolders, lockPlan, releaseAll } = await import('./run/lock.js')
+  // A cancel while the run waits for a second folder leaves no lock of it behind.
+  const forgetLock = onCancel(releaseAll)
   // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
-  const plan = lockPlan(inputs)
-  const locked = await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line), {
-    workspace: inputs.workspace,
-    cargoTarget: plan.cargoTarget
-  })
+  const locked = await (async () => {
+    try {
+      const plan = lockPlan(inputs)
+      return await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line), {
+        workspace: inputs.workspace,
+        cargoTarget: plan.cargoTarget
+      })
+    } catch (error) {
+      return { ok: false as const, message: `the folders the run writes could not be found (${(error as Error).message})` }
+    }
+  })()
   if (!locked.ok) {
+    forgetLock()
     core.setOutput('skipped', 'false')
     core.setOutput('findings', '1')
     core.setOutput('status', inputs.nonBlocking ? 'warned' : 'failed')
@@ -46,7 +55,6 @@ export async function run(): Promise<void> {
     else core.setFailed(`Coverage not run: ${locked.message}`)
     return
   }
-  const forgetLock = onCancel(locked.lock.release)
   // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
   const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started))
   try {

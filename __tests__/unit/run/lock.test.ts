@@ -7,7 +7,7 @@ import { readInputs } from '../../../src/inputs/read.js'
 import { spawnSync } from 'node:child_process'
 import { readCargoWorkspace } from '../../../src/run/cargo-scope.js'
 import { childEnv } from '../../../src/run/command.js'
-import { heldTarget, lockedTarget, lockFolders, lockPlan, runFolders } from '../../../src/run/lock.js'
+import { heldTarget, lockedTarget, lockFolders, lockPlan, releaseAll, runFolders } from '../../../src/run/lock.js'
 
 const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-')))
 fs.mkdirSync(path.join(workspace, 'rust'))
@@ -212,4 +212,76 @@ it('takes one lock for one folder however it is spelled (through a link or not),
   } finally {
     if (locked.ok) locked.lock.release()
   }
+})
+
+describe('the lock against what the repository can put in its way', () => {
+  const fresh = (): string => fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-hostile-')))
+
+  it('refuses with one line, never a crash, where no lock file can be made: a file, a dangling link, a folder named as the lock', async () => {
+    const ws = fresh()
+    fs.writeFileSync(path.join(ws, 'target'), 'a file committed where the folder goes\n')
+    const file = await lockFolders([path.join(ws, 'target/coverage')], 0, () => undefined, { workspace: ws })
+    expect(!file.ok && file.message).toMatch(/lock file could not be made|not inside the workspace/)
+    const dangling = fresh()
+    fs.symlinkSync(path.join(dangling, 'nowhere'), path.join(dangling, 'target'))
+    const link = await lockFolders([path.join(dangling, 'target')], 0, () => undefined, { workspace: dangling })
+    expect(link.ok).toBe(false)
+    expect(fs.existsSync(path.join(dangling, 'nowhere'))).toBe(false)
+    const folder = fresh()
+    fs.mkdirSync(path.join(folder, 'target', '.rust-python-coverage.lock'), { recursive: true })
+    const named = await lockFolders([path.join(folder, 'target')], 0, () => undefined, { workspace: folder })
+    expect(!named.ok && named.message).toMatch(/another run is writing/)
+    expect(fs.statSync(path.join(folder, 'target', '.rust-python-coverage.lock')).isDirectory()).toBe(true) // left as it was
+  })
+
+  it('is no longer held once its lock file is a FIFO, a link elsewhere, or its folder was swapped for a link: never waited on', async () => {
+    const ws = fresh()
+    fs.mkdirSync(path.join(ws, 'target'))
+    const outside = fresh()
+    const take = () => lockFolders([path.join(ws, 'target')], 0, () => undefined, { workspace: ws, cargoTarget: path.join(ws, 'target') })
+    const lockFile = path.join(ws, 'target/.rust-python-coverage.lock')
+
+    let locked = await take()
+    expect(lockedTarget()).toBe(path.join(ws, 'target'))
+    fs.rmSync(lockFile)
+    expect(spawnSync('mkfifo', [lockFile]).status).toBe(0)
+    expect(lockedTarget()).toBeNull() // read without waiting for a writer
+    if (locked.ok) locked.lock.release()
+    expect(fs.lstatSync(lockFile).isFIFO()).toBe(true) // not ours: left
+    fs.rmSync(lockFile)
+
+    locked = await take()
+    // The folder moved away, a link to an outside folder in its place, holding a copy of the lock file.
+    fs.renameSync(path.join(ws, 'target'), path.join(ws, 'target-moved'))
+    fs.copyFileSync(path.join(ws, 'target-moved/.rust-python-coverage.lock'), path.join(outside, '.rust-python-coverage.lock'))
+    fs.symlinkSync(outside, path.join(ws, 'target'))
+    expect(lockedTarget()).toBeNull()
+    if (locked.ok) locked.lock.release()
+  })
+
+  it('releases what it took when cancelled while waiting for a second folder', async () => {
+    const ws = fresh()
+    for (const dir of ['a', 'b']) fs.mkdirSync(path.join(ws, dir))
+    // b is held by a live run of this host (pid 1, started before any record can be compared).
+    fs.writeFileSync(path.join(ws, 'b/.rust-python-coverage.lock'), `${JSON.stringify({ pid: 1, host: os.hostname(), started: 'x' })}\n`)
+    const waiting = lockFolders([path.join(ws, 'a'), path.join(ws, 'b')], 60_000, () => undefined, { workspace: ws })
+    const first = path.join(ws, 'a/.rust-python-coverage.lock')
+    while (!fs.existsSync(first)) await new Promise((r) => setTimeout(r, 20))
+    releaseAll() // what the cancel handler does
+    expect(fs.existsSync(first)).toBe(false)
+    fs.rmSync(path.join(ws, 'b/.rust-python-coverage.lock'))
+    const outcome = await waiting
+    if (outcome.ok) outcome.lock.release()
+  })
+
+  it('keeps what one lock holds when a second one in the same process gives up', async () => {
+    const ws = fresh()
+    fs.mkdirSync(path.join(ws, 'target'))
+    const first = await lockFolders([path.join(ws, 'target')], 0, () => undefined, { workspace: ws, cargoTarget: path.join(ws, 'target') })
+    const second = await lockFolders([path.join(ws, 'target')], 0, () => undefined, { workspace: ws })
+    expect(second.ok).toBe(false)
+    expect(lockedTarget()).toBe(path.join(ws, 'target'))
+    if (first.ok) first.lock.release()
+    expect(lockedTarget()).toBeNull()
+  })
 })

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-CoxZHYiG.js';
+import { p as parseUnifiedDiff } from './pipeline-D_-qLmuu.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-ChHuot_I.js';
-import './lock-BeObxqmo.js';
+import './lock-CrqYbeXA.js';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-CjkTTkPf.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-CoxZHYiG.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-B-ZQpZzF.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-D_-qLmuu.js';
 import { R as ReportError } from './workspace-fs-BmwiMYZx.js';
 import 'node:fs';
 import 'node:path';
@@ -24,7 +24,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-ChHuot_I.js';
-import './lock-BeObxqmo.js';
+import './lock-CrqYbeXA.js';
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
 // file whole; memory follows the number of source lines (one byte per line),

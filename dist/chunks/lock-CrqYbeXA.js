@@ -2,7 +2,7 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, r as resolveInside, b as realLocation, P as PathOutsideWorkspace, m as mkdirInside, g as readMaturinProject, l as liesInside } from './workspace-fs-BmwiMYZx.js';
+import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, r as resolveInside, b as realLocation, m as mkdirInside, P as PathOutsideWorkspace, g as readMaturinProject, l as liesInside } from './workspace-fs-BmwiMYZx.js';
 import { spawnSync } from 'node:child_process';
 import { a as childEnv } from './command-DninvAs8.js';
 
@@ -284,19 +284,42 @@ const me = () => {
     const start = processStart(process.pid);
     return { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), ...(start ? { processStart: start } : {}) };
 };
-function readHolder(file) {
-    let text;
+/** The most a lock file is read: a record is some 150 bytes. */
+const RECORD_LIMIT = 4096;
+/**
+ * A lock file's text, or null when there is none or it is no regular file (a FIFO, a device, a folder, a link the
+ * repository put there: never opened through a link, never waited on, never read past the limit).
+ */
+function readLockFile(file) {
+    let fd;
     try {
-        text = fs.readFileSync(file, 'utf8');
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | NOFOLLOW);
     }
-    catch (error) {
-        if (error.code === 'ENOENT')
+    catch {
+        return null;
+    }
+    try {
+        if (!fs.fstatSync(fd).isFile())
             return null;
-        throw error;
+        const buffer = Buffer.alloc(RECORD_LIMIT);
+        const read = fs.readSync(fd, buffer, 0, RECORD_LIMIT, 0);
+        return buffer.subarray(0, read).toString('utf8');
     }
+    catch {
+        return null;
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+function readHolder(file) {
+    const text = readLockFile(file);
+    if (text === null)
+        return null;
     try {
         const holder = JSON.parse(text);
-        return typeof holder.pid === 'number' ? holder : null;
+        return typeof holder?.pid === 'number' ? holder : null;
     }
     catch (error) {
         if (error instanceof SyntaxError)
@@ -326,27 +349,69 @@ function holderLive(holder) {
 const UNREADABLE_GRACE_MS = 10_000;
 function tryLock(file, record) {
     for (let attempt = 0; attempt < 3; attempt++) {
-        try {
-            fs.writeFileSync(file, record, { flag: 'wx' });
+        if (createWithRecord(file, record))
             return { ok: true };
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-        }
         const holder = readHolder(file);
         const stale = holder ? !holderLive(holder) : ageMs(file) > UNREADABLE_GRACE_MS;
         if (!stale)
             return { ok: false, holder };
-        // Taken over only if it is still the stale lock just judged (narrows the race with another taker).
-        if (JSON.stringify(readHolder(file)) === JSON.stringify(holder))
+        // Taken over only if it is still the stale lock just judged (narrows the race with another taker), and only a
+        // regular file (a folder or anything else the repository put there stays, and the lock is not taken).
+        if (JSON.stringify(readHolder(file)) === JSON.stringify(holder) && isRegularFile(file))
             fs.rmSync(file, { force: true });
     }
     return { ok: false, holder: readHolder(file) };
 }
+/**
+ * Creates the lock file with its record in one step where the file system allows it: the record is written under a
+ * temporary name, then linked to the lock's name (which fails if it exists). So no other run ever reads it empty
+ * and takes it for an unreadable, stale one. Where hard links are not supported, `wx` (create, then write).
+ */
+function createWithRecord(file, record) {
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+    try {
+        fs.writeFileSync(temp, record, { flag: 'wx' });
+        try {
+            fs.linkSync(temp, file);
+            return true;
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'EEXIST')
+                return false;
+            if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS')
+                throw error;
+        }
+        finally {
+            fs.rmSync(temp, { force: true });
+        }
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    try {
+        fs.writeFileSync(file, record, { flag: 'wx' });
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+}
+function isRegularFile(file) {
+    try {
+        return fs.lstatSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 function ageMs(file) {
     try {
-        return Date.now() - fs.statSync(file).mtimeMs;
+        return Date.now() - fs.lstatSync(file).mtimeMs;
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -354,92 +419,107 @@ function ageMs(file) {
         throw error;
     }
 }
-/** What this process holds now: each lock file with the record written in it, and the cargo target folder among them. */
+/** Every lockFolders call of this process not released yet (also one still waiting): what releaseAll removes. */
+const attempts = new Set();
+/**
+ * The cargo target folder the run holds, with the call that locked it and the folder's identity (device and inode)
+ * when locked, so that a folder swapped for another (or for a link) since is not taken for it.
+ */
 let holding = null;
+function releaseAttempt(attempt) {
+    for (const file of attempt.files.splice(0)) {
+        if (readLockFile(file) === attempt.record && isRegularFile(file))
+            fs.rmSync(file, { force: true });
+    }
+    attempts.delete(attempt);
+    if (holding?.owner === attempt)
+        holding = null;
+}
+/**
+ * Removes every lock file this process has taken (those still holding its own record), also while lockFolders is
+ * still waiting for another: what a cancelled run does first, so that no lock of it is left behind.
+ */
+function releaseAll() {
+    for (const attempt of [...attempts])
+        releaseAttempt(attempt);
+}
 /**
  * Locks every folder (sorted by where it really lies, so two runs take them in the same order, however they spell
  * them). While one is held by a live run, waits (`onWait` is told once), polling, for at most `waitMs`; then gives
- * up with a one-line message. A folder leading out of the workspace is refused the same way, and nothing is created
- * for it.
+ * up with a one-line message. A folder leading out of the workspace, or one where no lock file can be made (a file
+ * or a dangling link in its place), is refused the same way, and nothing is created for it.
  */
 async function lockFolders(folders, waitMs, onWait, options = {}) {
-    const mine = me();
-    const record = `${JSON.stringify(mine)}\n`;
-    let dirs;
+    const record = `${JSON.stringify(me())}\n`;
+    const mine = { files: [], record };
+    attempts.add(mine);
+    const release = () => releaseAttempt(mine);
+    const refuse = (message) => {
+        release();
+        return { ok: false, message };
+    };
     try {
-        dirs = [...new Set(folders.map((f) => (options.workspace ? resolveInside(f, options.workspace) : realLocation(f))))].sort();
+        const dirs = [...new Set(folders.map((f) => (options.workspace ? resolveInside(f, options.workspace) : realLocation(f))))].sort();
+        const deadline = Date.now() + waitMs;
+        let told = false;
+        for (const dir of dirs) {
+            const file = path.join(dir, LOCK_NAME);
+            if (options.workspace)
+                mkdirInside(dir, options.workspace);
+            else
+                fs.mkdirSync(dir, { recursive: true });
+            for (;;) {
+                const attempt = tryLock(file, record);
+                if (attempt.ok) {
+                    mine.files.push(file);
+                    break;
+                }
+                const who = attempt.holder
+                    ? `another run (pid ${attempt.holder.pid} on ${attempt.holder.host}, started ${attempt.holder.started})`
+                    : 'another run';
+                if (Date.now() >= deadline) {
+                    return refuse(`${who} is writing ${dir}: this run did not start, so that the two runs' reports cannot mix; give each run its own report paths, or delete ${file} if no run is going on`);
+                }
+                if (!told) {
+                    told = true;
+                    onWait(`Waiting for ${who} to finish with ${dir} (lock file ${file}).`);
+                }
+                await new Promise((r) => setTimeout(r, 250));
+            }
+        }
+        const target = options.cargoTarget ? realLocation(options.cargoTarget) : null;
+        if (target !== null && dirs.includes(target)) {
+            const identity = fs.lstatSync(target);
+            holding = { owner: mine, dir: target, dev: identity.dev, ino: identity.ino };
+        }
+        return { ok: true, lock: { files: [...mine.files], release } };
     }
     catch (error) {
         if (error instanceof PathOutsideWorkspace)
-            return { ok: false, message: `a folder the run writes is not inside the workspace: ${error.message}` };
-        throw error;
+            return refuse(`a folder the run writes is not inside the workspace: ${error.message}`);
+        const problem = error;
+        return refuse(`a lock file could not be made (${problem.code ?? problem.message}${problem.path ? ` at ${problem.path}` : ''}): this run did not start`);
     }
-    const files = dirs.map((f) => path.join(f, LOCK_NAME));
-    const held = [];
-    const release = () => {
-        for (const file of held.splice(0)) {
-            if (readHolder(file)?.pid === mine.pid)
-                fs.rmSync(file, { force: true });
-        }
-        holding = null;
-    };
-    const deadline = Date.now() + waitMs;
-    let told = false;
-    for (const file of files) {
-        try {
-            if (options.workspace)
-                mkdirInside(path.dirname(file), options.workspace);
-            else
-                fs.mkdirSync(path.dirname(file), { recursive: true });
-        }
-        catch (error) {
-            if (!(error instanceof PathOutsideWorkspace))
-                throw error;
-            release();
-            return { ok: false, message: `a folder the run writes is not inside the workspace: ${error.message}` };
-        }
-        for (;;) {
-            const attempt = tryLock(file, record);
-            if (attempt.ok) {
-                held.push(file);
-                break;
-            }
-            const who = attempt.holder
-                ? `another run (pid ${attempt.holder.pid} on ${attempt.holder.host}, started ${attempt.holder.started})`
-                : 'another run';
-            if (Date.now() >= deadline) {
-                release();
-                return {
-                    ok: false,
-                    message: `${who} is writing ${path.dirname(file)}: this run did not start, so that the two runs' reports cannot mix; give each run its own report paths, or delete ${file} if no run is going on`
-                };
-            }
-            if (!told) {
-                told = true;
-                onWait(`Waiting for ${who} to finish with ${path.dirname(file)} (lock file ${file}).`);
-            }
-            await new Promise((r) => setTimeout(r, 250));
-        }
-    }
-    const target = options.cargoTarget ? realLocation(options.cargoTarget) : null;
-    holding = { records: new Map(files.map((f) => [f, record])), cargoTarget: target !== null && dirs.includes(target) ? target : null };
-    return { ok: true, lock: { files, release } };
 }
 /**
- * The cargo target folder this run locked at start (main.ts), while its lock file still holds this run's own record:
- * the profiles are moved only inside it. Nothing is asked again (the crate or cargo's answer may differ by now).
+ * The cargo target folder this run locked at start (main.ts), while it is still that folder (not swapped for another
+ * or for a link: same device and inode) and its lock file keeps this run's own record: the profiles are moved only
+ * inside it. Nothing is asked again (the crate or cargo's answer may differ by now).
  */
 function lockedTarget() {
-    const target = holding?.cargoTarget;
-    if (!target)
+    const held = holding;
+    if (held === null)
         return null;
-    const file = path.join(target, LOCK_NAME);
     try {
-        return fs.readFileSync(file, 'utf8') === holding?.records.get(file) ? target : null;
+        const now = fs.lstatSync(held.dir);
+        if (!now.isDirectory() || now.dev !== held.dev || now.ino !== held.ino)
+            return null;
     }
     catch {
-        return null; // gone, or no longer a file: not held
+        return null;
     }
+    const file = path.join(held.dir, LOCK_NAME);
+    return held.owner.files.includes(file) && readLockFile(file) === held.owner.record ? held.dir : null;
 }
 /** runFolders, and the cargo target folder among them whose profiles the run may move (heldTarget). */
 function lockPlan(inputs, env = process.env) {
@@ -495,7 +575,8 @@ var lock = /*#__PURE__*/Object.freeze({
     LOCK_NAME: LOCK_NAME,
     lockFolders: lockFolders,
     lockPlan: lockPlan,
-    lockedTarget: lockedTarget
+    lockedTarget: lockedTarget,
+    releaseAll: releaseAll
 });
 
 export { lock as a, cargoScope as c, droppedDefaultFeatures as d, lockedTarget as l, readCargoWorkspace as r };

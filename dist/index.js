@@ -60,12 +60,13 @@ async function run() {
     info(decision.reason);
     const started = Date.now();
     // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
-    const { installCancelHandlers, onCancel } = await import('./chunks/cancel-ChHuot_I.js');
+    const { installCancelHandlers, onCancel, onCancelLast } = await import('./chunks/cancel-Cw6omMz6.js');
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
     const { lockFolders, lockPlan, releaseAll } = await import('./chunks/lock-CrqYbeXA.js').then(function (n) { return n.a; });
-    // A cancel while the run waits for a second folder leaves no lock of it behind.
-    const forgetLock = onCancel(releaseAll);
+    // A cancel while the run waits for a second folder leaves no lock of it behind; a later one releases the lock
+    // after every other cleanup (the profiles set aside are back first).
+    const forgetLock = onCancelLast(releaseAll);
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
     const locked = await (async () => {
         try {
@@ -93,7 +94,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-D_-qLmuu.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-1eiugelt.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

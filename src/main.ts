@@ -28,12 +28,13 @@ export async function run(): Promise<void> {
   log.info(decision.reason)
   const started = Date.now()
   // Loaded here, not at start: the skip path of every other matrix entry runs no command and needs neither.
-  const { installCancelHandlers, onCancel } = await import('./run/cancel.js')
+  const { installCancelHandlers, onCancel, onCancelLast } = await import('./run/cancel.js')
   // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
   installCancelHandlers()
   const { lockFolders, lockPlan, releaseAll } = await import('./run/lock.js')
-  // A cancel while the run waits for a second folder leaves no lock of it behind.
-  const forgetLock = onCancel(releaseAll)
+  // A cancel while the run waits for a second folder leaves no lock of it behind; a later one releases the lock
+  // after every other cleanup (the profiles set aside are back first).
+  const forgetLock = onCancelLast(releaseAll)
   // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
   const locked = await (async () => {
     try {

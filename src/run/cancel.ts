@@ -23,6 +23,18 @@ export function onCancel(cleanup: () => void): () => void {
   return () => cleanups.delete(cleanup)
 }
 
+const lastCleanups = new Set<() => void>()
+
+/**
+ * Registers work to do after every other cleanup, whenever it was registered: the folder lock is released only once
+ * the run's files are in order (the profiles set aside put back, the unfinished reports removed), so that a run
+ * waiting for the lock never finds them half done.
+ */
+export function onCancelLast(cleanup: () => void): () => void {
+  lastCleanups.add(cleanup)
+  return () => lastCleanups.delete(cleanup)
+}
+
 export const isCancelled = (): boolean => cancelledBy !== null
 
 /** Never resolves: a phase awaits it to go no further once the run is cancelled (the process exits from here). */
@@ -48,7 +60,7 @@ async function cancel(signal: NodeJS.Signals): Promise<void> {
 }
 
 function finishCancelled(signal: NodeJS.Signals): void {
-  for (const cleanup of cleanups) {
+  for (const cleanup of [...cleanups, ...lastCleanups]) {
     try {
       cleanup()
     } catch (error) {

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-D_-qLmuu.js';
+import { p as parseUnifiedDiff } from './pipeline-1eiugelt.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -22,7 +22,7 @@ import 'node:stream/promises';
 import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './cancel-ChHuot_I.js';
+import './cancel-Cw6omMz6.js';
 import './lock-CrqYbeXA.js';
 
 const PER_PAGE = 100;

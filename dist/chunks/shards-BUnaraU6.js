@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-D_-qLmuu.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-1eiugelt.js';
 import { R as ReportError } from './workspace-fs-BmwiMYZx.js';
 import 'os';
 import 'crypto';
@@ -23,7 +23,7 @@ import 'node:os';
 import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './cancel-ChHuot_I.js';
+import './cancel-Cw6omMz6.js';
 import './lock-CrqYbeXA.js';
 
 // Merge mode, in a final job of the workflow run: the shard artifacts that the
@@ -57,7 +57,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-D_-qLmuu.js').then(function (n) { return n.h; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-1eiugelt.js').then(function (n) { return n.h; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -237,7 +237,7 @@ function denseStates(lines) {
  * file whose line numbers run far beyond its records is a finding, left out.
  */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-4RvAGLks.js');
+    const { parseCoberturaFile } = await import('./cobertura-BoAQPPmK.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

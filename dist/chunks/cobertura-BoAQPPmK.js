@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-B-ZQpZzF.js';
+import { D as Digits, e as bytesOf, F as FixedBytes, h as hasBomAt, f as startsWithAt, i as isSpace, g as equalsAt, c as readHead, s as sniff, d as scanFile, a as scanBuffer, L as LineStates, n as normalisePath, r as rethrowAs, b as startLineStateBudget } from './bytes-6OVm2BqC.js';
 import { X as XmlError, R as ReportError } from './workspace-fs-BmwiMYZx.js';
-import { e as emptyTally } from './pipeline-D_-qLmuu.js';
+import { e as emptyTally } from './pipeline-1eiugelt.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -23,7 +23,7 @@ import 'node:stream/promises';
 import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './cancel-ChHuot_I.js';
+import './cancel-Cw6omMz6.js';
 import './lock-CrqYbeXA.js';
 
 const MAX_ATTRIBUTES = 16;

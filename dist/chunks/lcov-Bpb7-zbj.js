@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-B-ZQpZzF.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-D_-qLmuu.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-6OVm2BqC.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-1eiugelt.js';
 import { R as ReportError } from './workspace-fs-BmwiMYZx.js';
 import 'node:fs';
 import 'node:path';
@@ -23,7 +23,7 @@ import 'node:stream/promises';
 import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './cancel-ChHuot_I.js';
+import './cancel-Cw6omMz6.js';
 import './lock-CrqYbeXA.js';
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the

@@ -33,6 +33,16 @@ function onCancel(cleanup) {
     cleanups.add(cleanup);
     return () => cleanups.delete(cleanup);
 }
+const lastCleanups = new Set();
+/**
+ * Registers work to do after every other cleanup, whenever it was registered: the folder lock is released only once
+ * the run's files are in order (the profiles set aside put back, the unfinished reports removed), so that a run
+ * waiting for the lock never finds them half done.
+ */
+function onCancelLast(cleanup) {
+    lastCleanups.add(cleanup);
+    return () => lastCleanups.delete(cleanup);
+}
 const isCancelled = () => cancelledBy !== null;
 /** Never resolves: a phase awaits it to go no further once the run is cancelled (the process exits from here). */
 const halted = () => new Promise(() => undefined);
@@ -56,7 +66,7 @@ async function cancel(signal) {
     finishCancelled(signal);
 }
 function finishCancelled(signal) {
-    for (const cleanup of cleanups) {
+    for (const cleanup of [...cleanups, ...lastCleanups]) {
         try {
             cleanup();
         }
@@ -81,4 +91,4 @@ function finishCancelled(signal) {
 /** The most a cancelled run waits for the log to take what is queued for it. */
 const EXIT_DRAIN_MS = 1_000;
 
-export { halted, installCancelHandlers, isCancelled, onCancel };
+export { halted, installCancelHandlers, isCancelled, onCancel, onCancelLast };

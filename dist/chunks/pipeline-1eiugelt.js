@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
 import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, s as shellFor } from './command-DninvAs8.js';
-import { onCancel, isCancelled, halted } from './cancel-ChHuot_I.js';
+import { onCancel, isCancelled, halted } from './cancel-Cw6omMz6.js';
 import { l as lockedTarget, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures } from './lock-CrqYbeXA.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
@@ -3657,7 +3657,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-BATO0LLP.js');
+    const { changedLinesFromApi } = await import('./api-files-D8HXOlTJ.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4633,11 +4633,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-CQTCGKcj.js');
+            const { parseLcovFile } = await import('./lcov-Bpb7-zbj.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-4RvAGLks.js');
+            const { parseCoberturaFile } = await import('./cobertura-BoAQPPmK.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4732,7 +4732,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-4RvAGLks.js');
+    const { parseCoberturaFile } = await import('./cobertura-BoAQPPmK.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4771,7 +4771,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-B0xdZl-5.js');
+    const { zipDirectory } = await import('./write-HKjgdwCG.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -5728,7 +5728,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-CQTCGKcj.js');
+    const { parseLcovFile } = await import('./lcov-Bpb7-zbj.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5849,7 +5849,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BgL4-S3U.js');
+        const { collectShards } = await import('./shards-BUnaraU6.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

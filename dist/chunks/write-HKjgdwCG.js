@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { i as isInside } from './workspace-fs-BmwiMYZx.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-D_-qLmuu.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-1eiugelt.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -22,7 +22,7 @@ import 'node:stream/promises';
 import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
-import './cancel-ChHuot_I.js';
+import './cancel-Cw6omMz6.js';
 import './lock-CrqYbeXA.js';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in

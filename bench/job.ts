@@ -249,8 +249,7 @@ function measure(variant: Variant, project: string): Sample {
   if (variant === 'by-hand') {
     const out = path.join(project, 'target/coverage')
     fs.mkdirSync(out, { recursive: true })
-    const lcov = ['--no-default-features', '--no-fail-fast', '--lcov', '--output-path', path.join(out, 'rust.lcov')]
-    run('cargo', ['llvm-cov', ...lcov], project, baseEnv)
+    run('cargo', byHand.llvmCovRun(out), project, baseEnv)
     parts['Rust tests'] = (performance.now() - started) / 1000
     reportsByHand(project, out, baseEnv, ['html', 'cobertura'])
     parts['Rust reports'] = (performance.now() - started) / 1000 - parts['Rust tests']
@@ -272,14 +271,40 @@ function measure(variant: Variant, project: string): Sample {
   return { seconds, parts }
 }
 
+/** The same tools' commands as they run by hand (argv after the program), each written once for every variant. */
+const byHand = {
+  llvmCovRun: (out: string): string[] => [
+    'llvm-cov',
+    '--no-default-features',
+    '--no-fail-fast',
+    '--lcov',
+    '--output-path',
+    path.join(out, 'rust.lcov')
+  ],
+  report: (format: 'lcov' | 'html' | 'cobertura', out: string): string[] => [
+    'llvm-cov',
+    'report',
+    `--${format}`,
+    ...{
+      lcov: ['--output-path', path.join(out, 'rust.lcov')],
+      html: ['--output-dir', out],
+      cobertura: ['--output-path', path.join(out, 'rust.cobertura.xml')]
+    }[format]
+  ],
+  pytestCov: (out: string): string[] => [
+    '-m',
+    'pytest',
+    '-q',
+    '--cov=mixed_demo',
+    '--cov-report=term',
+    `--cov-report=xml:${path.join(out, 'python.xml')}`,
+    'tests/python'
+  ]
+}
+
 /** cargo-llvm-cov's reports by hand, one after the other, into `out` (as the action names them). */
 function reportsByHand(project: string, out: string, env: NodeJS.ProcessEnv, formats: Array<'lcov' | 'html' | 'cobertura'>): void {
-  const where = {
-    lcov: ['--output-path', path.join(out, 'rust.lcov')],
-    html: ['--output-dir', out],
-    cobertura: ['--output-path', path.join(out, 'rust.cobertura.xml')]
-  }
-  for (const format of formats) run('cargo', ['llvm-cov', 'report', `--${format}`, ...where[format]], project, env)
+  for (const format of formats) run('cargo', byHand.report(format, out), project, env)
 }
 
 /** The same tools side by side, as the quickest shell script runs them (the `side-by-side` variant). */
@@ -289,15 +314,16 @@ function sideBySideByHand(project: string): void {
   const aside = path.join(profiles, 'aside-by-hand')
   fs.mkdirSync(out, { recursive: true })
   const q = (s: string): string => `'${s}'`
+  const command = (program: string, argv: string[]): string => [program, ...argv].map(q).join(' ')
   const script = [
     'set -e',
     // A failing step still waits for the other commands and puts the raw profiles back (the next round starts clean).
     `trap "wait; if [ -d ${q(aside)} ]; then mv ${q(aside)}/*.profraw ${q(profiles)}/ 2>/dev/null || true; rmdir ${q(aside)} || true; fi" EXIT`,
-    `python -m pytest -q --cov=mixed_demo --cov-report=term --cov-report=xml:${q(path.join(out, 'python.xml'))} tests/python > /dev/null & py=$!`,
-    `cargo llvm-cov --no-default-features --no-fail-fast --lcov --output-path ${q(path.join(out, 'rust.lcov'))}`,
+    `${command('python', byHand.pytestCov(out))} > /dev/null & py=$!`,
+    command('cargo', byHand.llvmCovRun(out)),
     `mkdir -p ${q(aside)} && mv ${q(profiles)}/*.profraw ${q(aside)}/`,
-    `cargo llvm-cov report --html --output-dir ${q(out)} & html=$!`,
-    `cargo llvm-cov report --cobertura --output-path ${q(path.join(out, 'rust.cobertura.xml'))}`,
+    `${command('cargo', byHand.report('html', out))} & html=$!`,
+    command('cargo', byHand.report('cobertura', out)),
     'wait $html',
     'wait $py'
   ].join('\n')
@@ -306,12 +332,7 @@ function sideBySideByHand(project: string): void {
 
 /** pytest under coverage by hand: the terminal table and the XML report in `out`. */
 function pytestCovByHand(project: string, out: string, env: NodeJS.ProcessEnv): void {
-  run(
-    'python',
-    ['-m', 'pytest', '-q', '--cov=mixed_demo', '--cov-report=term', `--cov-report=xml:${path.join(out, 'python.xml')}`, 'tests/python'],
-    project,
-    env
-  )
+  run('python', byHand.pytestCov(out), project, env)
 }
 
 /** cargo-llvm-cov's show-env recipe, by hand: each step timed as its part. */

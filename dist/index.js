@@ -2,8 +2,8 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { s as setOutput, a as setFailed, i as info$1, w as warning$1, d as debug } from './chunks/core-D1rfoYfl.js';
 import * as fs from 'node:fs';
-import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-D7104yyp.js';
-import { I as InputError } from './chunks/workspace-fs-BmwiMYZx.js';
+import { r as readInputs, w as warning, n as notice, i as info } from './chunks/read-DmC-2hCo.js';
+import { I as InputError } from './chunks/workspace-fs-DBwuGUFX.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -63,23 +63,12 @@ async function run() {
     const { installCancelHandlers, onCancel, onCancelLast } = await import('./chunks/cancel-Cw6omMz6.js');
     // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
     installCancelHandlers();
-    const { lockFolders, lockPlan, releaseAll } = await import('./chunks/lock-CrqYbeXA.js').then(function (n) { return n.a; });
+    const { lockRun, releaseAll } = await import('./chunks/lock-CSQ57us7.js').then(function (n) { return n.a; });
     // A cancel while the run waits for a second folder leaves no lock of it behind; a later one releases the lock
     // after every other cleanup (the profiles set aside are back first).
     const forgetLock = onCancelLast(releaseAll);
     // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
-    const locked = await (async () => {
-        try {
-            const plan = lockPlan(inputs);
-            return await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line), {
-                workspace: inputs.workspace,
-                cargoTarget: plan.cargoTarget
-            });
-        }
-        catch (error) {
-            return { ok: false, message: `the folders the run writes could not be found (${error.message})` };
-        }
-    })();
+    const locked = await lockRun(inputs, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => info$1(line));
     if (!locked.ok) {
         forgetLock();
         setOutput('skipped', 'false');
@@ -94,7 +83,7 @@ async function run() {
     // A cancelled run leaves no coverage-summary.json of an earlier run, as if it were this one's.
     const forgetSummary = onCancel(() => removeIfOlder(inputs.summaryJson, started));
     try {
-        const { runPipeline } = await import('./chunks/pipeline-1eiugelt.js').then(function (n) { return n.i; });
+        const { runPipeline } = await import('./chunks/pipeline-DIPvzHFK.js').then(function (n) { return n.i; });
         await runPipeline(inputs);
     }
     catch (error) {

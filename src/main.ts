@@ -31,22 +31,12 @@ export async function run(): Promise<void> {
   const { installCancelHandlers, onCancel, onCancelLast } = await import('./run/cancel.js')
   // SIGINT then SIGTERM is how a cancelled step is stopped: the commands' process trees go with it (run/cancel.ts).
   installCancelHandlers()
-  const { lockFolders, lockPlan, releaseAll } = await import('./run/lock.js')
+  const { lockRun, releaseAll } = await import('./run/lock.js')
   // A cancel while the run waits for a second folder leaves no lock of it behind; a later one releases the lock
   // after every other cleanup (the profiles set aside are back first).
   const forgetLock = onCancelLast(releaseAll)
   // Another run writing the same folders: wait for it (at most as long as this run's commands may take), then refuse.
-  const locked = await (async () => {
-    try {
-      const plan = lockPlan(inputs)
-      return await lockFolders(plan.folders, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line), {
-        workspace: inputs.workspace,
-        cargoTarget: plan.cargoTarget
-      })
-    } catch (error) {
-      return { ok: false as const, message: `the folders the run writes could not be found (${(error as Error).message})` }
-    }
-  })()
+  const locked = await lockRun(inputs, inputs.rust.timeoutMs + inputs.python.timeoutMs, (line) => core.info(line))
   if (!locked.ok) {
     forgetLock()
     core.setOutput('skipped', 'false')

@@ -20,10 +20,15 @@ export interface ProfilesPlace {
  */
 export function profilesPlace(ws: CargoWorkspace | null | undefined, env: NodeJS.ProcessEnv, cwd: string): ProfilesPlace | null {
   if (!ws) return null
-  const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR']
-  const dir = fromEnv ? physicalPath(fromEnv, cwd) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null
+  const dir = ownLlvmCovFolder(env, cwd) ?? (ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null)
   if (dir === null) return null
   return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) }
+}
+
+/** CARGO_LLVM_COV_TARGET_DIR when set, the folder cargo-llvm-cov then works in, as the system resolves it from `cwd`. */
+export function ownLlvmCovFolder(env: NodeJS.ProcessEnv, cwd: string): string | null {
+  const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR']
+  return fromEnv ? physicalPath(fromEnv, cwd) : null
 }
 
 /** The two variables by which `cargo llvm-cov show-env` names its folders, and by which its clean is told them. */

@@ -10,8 +10,9 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { Inputs } from '../model/inputs.js'
 import { PathOutsideWorkspace } from '../model/errors.js'
-import { liesInside, mkdirInside, physicalPath, realLocation, resolveInside } from '../safety/workspace-fs.js'
+import { liesInside, mkdirInside, openRegularFile, physicalPath, realLocation, resolveInside, tempNameBeside } from '../safety/workspace-fs.js'
 import { readCargoWorkspace } from './cargo-scope.js'
+import { ownLlvmCovFolder } from './llvm-cov-folders.js'
 import { readMaturinProject } from './maturin-project.js'
 
 export const LOCK_NAME = '.rust-python-coverage.lock'
@@ -55,25 +56,18 @@ const RECORD_LIMIT = 4096
  * repository put there: never opened through a link, never waited on, never read past the limit).
  */
 function readLockFile(file: string): string | null {
-  let fd: number
+  const opened = openRegularFile(file, true)
+  if ('refused' in opened) return null
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | NOFOLLOW)
-  } catch {
-    return null
-  }
-  try {
-    if (!fs.fstatSync(fd).isFile()) return null
     const buffer = Buffer.alloc(RECORD_LIMIT)
-    const read = fs.readSync(fd, buffer, 0, RECORD_LIMIT, 0)
+    const read = fs.readSync(opened.fd, buffer, 0, RECORD_LIMIT, 0)
     return buffer.subarray(0, read).toString('utf8')
   } catch {
     return null
   } finally {
-    fs.closeSync(fd)
+    fs.closeSync(opened.fd)
   }
 }
-
-const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0
 
 function readHolder(file: string): Holder | null {
   const text = readLockFile(file)
@@ -124,7 +118,7 @@ function tryLock(file: string, record: string): { ok: true } | { ok: false; hold
  * and takes it for an unreadable, stale one. Where hard links are not supported, `wx` (create, then write).
  */
 function createWithRecord(file: string, record: string): boolean {
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`
+  const temp = tempNameBeside(file)
   try {
     fs.writeFileSync(temp, record, { flag: 'wx' })
     try {
@@ -287,40 +281,40 @@ export function lockedTarget(): string | null {
 
 /**
  * The folders a run writes: the enabled suites' report folders, the folder of coverage-summary.json, and the
- * crate's cargo target folder when the run cleans it or moves its profiles (the default rust-command or report
- * command, rust-from-python): two runs on one crate would remove, move or count each other's profiles and test
- * binaries. That folder is the one cargo names (cleanedTarget), and only where it really lies inside the workspace.
+ * crate's cargo target folders when the run cleans them or moves its profiles (cargoFolders): two runs on one crate
+ * would remove, move or count each other's profiles and test binaries; only those that really lie inside the
+ * workspace. With them the cargo target folder whose profiles the run may move (cargoTarget, null when none is held):
+ * a lock covers its own folder only, not the folders below it, so a report folder held is no claim on the profiles.
  */
-export function runFolders(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string[] {
-  return lockPlan(inputs, env).folders
-}
-
-/** runFolders, and the cargo target folder among them whose profiles the run may move (heldTarget). */
 export function lockPlan(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): { folders: string[]; cargoTarget: string | null } {
   const both = inputs.mode === 'merge'
   const rust = inputs.rust
   const cargo = cargoFolders(inputs, env)
+  const held = cargo.all.filter((f) => liesInside(f, inputs.workspace, { followLast: true }))
   return {
     folders: [
       ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
       ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
       path.dirname(inputs.summaryJson),
-      ...cargo.all.filter((f) => insideWorkspace(inputs, f))
+      ...held
     ],
-    cargoTarget: cargo.profiles !== null && insideWorkspace(inputs, cargo.profiles) ? cargo.profiles : null
+    cargoTarget: cargo.profiles !== null && held.includes(cargo.profiles) ? cargo.profiles : null
   }
 }
 
 /**
- * The cargo target folder among runFolders (the one whose profiles the run cleans or moves), or null when the run
- * holds none (it cleans and moves nothing, or the folder lies outside the workspace). A lock covers its own folder
- * only, not the folders below it: a report folder held is no claim on the profiles.
+ * The run's folders locked (lockPlan, lockFolders): the outcome, never an exception; a problem finding them (an
+ * unreadable pyproject.toml, say) is a refusal like any other.
  */
-export function heldTarget(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string | null {
-  return lockPlan(inputs, env).cargoTarget
+export async function lockRun(inputs: Inputs, waitMs: number, onWait: (message: string) => void): Promise<LockOutcome> {
+  let plan: ReturnType<typeof lockPlan>
+  try {
+    plan = lockPlan(inputs)
+  } catch (error) {
+    return { ok: false, message: `the folders the run writes could not be found (${(error as Error).message})` }
+  }
+  return lockFolders(plan.folders, waitMs, onWait, { workspace: inputs.workspace, cargoTarget: plan.cargoTarget })
 }
-
-const insideWorkspace = (inputs: Inputs, folder: string): boolean => liesInside(folder, inputs.workspace, { followLast: true })
 
 /**
  * The cargo folders the run cleans or moves profiles in (the default report commands set them aside while they run
@@ -338,9 +332,8 @@ function cargoFolders(inputs: Inputs, env: NodeJS.ProcessEnv): { profiles: strin
   const fromPython = inputs.rust.fromPython
   const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend))
   if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented) return none
-  const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR']
   const cargoTarget = cargoTargetFolder(inputs.workingDirectory, project.manifestPath, env)
-  const profiles = llvmCovDir ? physicalPath(llvmCovDir, inputs.workingDirectory) : cargoTarget
+  const profiles = ownLlvmCovFolder(env, inputs.workingDirectory) ?? cargoTarget
   return { profiles, all: [...new Set([profiles, cargoTarget])] }
 }
 

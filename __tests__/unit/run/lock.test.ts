@@ -7,7 +7,7 @@ import { readInputs } from '../../../src/inputs/read.js'
 import { spawnSync } from 'node:child_process'
 import { readCargoWorkspace } from '../../../src/run/cargo-scope.js'
 import { childEnv } from '../../../src/run/command.js'
-import { heldTarget, lockedTarget, lockFolders, lockPlan, releaseAll, runFolders } from '../../../src/run/lock.js'
+import { lockedTarget, lockFolders, lockPlan, releaseAll } from '../../../src/run/lock.js'
 
 const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rpc-lock-')))
 fs.mkdirSync(path.join(workspace, 'rust'))
@@ -16,36 +16,36 @@ const env = { GITHUB_WORKSPACE: workspace }
 const inputsWith = (values: Record<string, string>) => readInputs((name) => ({ 'python-enabled': 'false', ...values })[name] ?? '', env)
 
 it('locks the crate’s target folder when the default rust-command cleans it', () => {
-  const folders = runFolders(inputsWith({}), env)
+  const folders = lockPlan(inputsWith({}), env).folders
   expect(folders).toContain(path.join(workspace, 'rust/target'))
   expect(folders).toContain(path.join(workspace, 'target/coverage'))
 })
 
 it('locks CARGO_TARGET_DIR instead when set, and only inside the workspace', () => {
-  expect(runFolders(inputsWith({}), { ...env, CARGO_TARGET_DIR: 'build/cargo' })).toContain(path.join(workspace, 'build/cargo'))
-  expect(runFolders(inputsWith({}), { ...env, CARGO_TARGET_DIR: os.tmpdir() })).not.toContain(os.tmpdir())
+  expect(lockPlan(inputsWith({}), { ...env, CARGO_TARGET_DIR: 'build/cargo' }).folders).toContain(path.join(workspace, 'build/cargo'))
+  expect(lockPlan(inputsWith({}), { ...env, CARGO_TARGET_DIR: os.tmpdir() }).folders).not.toContain(os.tmpdir())
 })
 
 it('leaves it alone for a rust-command and a rust-report-command of one’s own without rust-from-python, or without the Rust suite', () => {
-  const custom = runFolders(
+  const custom = lockPlan(
     inputsWith({ 'rust-command': 'cargo llvm-cov --no-report', 'rust-report-command': 'cargo llvm-cov report', 'rust-from-python': 'false' }),
     env
-  )
+  ).folders
   expect(custom).not.toContain(path.join(workspace, 'rust/target'))
   // The default report commands set the profiles aside while they run side by side: the folder is held then too.
-  const ownTests = runFolders(inputsWith({ 'rust-command': 'cargo llvm-cov --no-report', 'rust-from-python': 'false' }), env)
+  const ownTests = lockPlan(inputsWith({ 'rust-command': 'cargo llvm-cov --no-report', 'rust-from-python': 'false' }), env).folders
   expect(ownTests).toContain(path.join(workspace, 'rust/target'))
-  const noRust = runFolders(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env)
+  const noRust = lockPlan(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env).folders
   expect(noRust).not.toContain(path.join(workspace, 'rust/target'))
 })
 
 it('names the held cargo target folder apart from the report folders: the profiles may be moved only inside it', () => {
   // coverage-summary.json in the working folder: that folder is held for the report, not for the profiles under it.
   const inputs = inputsWith({ 'summary-json': 'coverage-summary.json' })
-  expect(runFolders(inputs, env)).toContain(workspace)
-  expect(heldTarget(inputs, env)).toBe(path.join(workspace, 'rust/target'))
-  expect(heldTarget(inputsWith({}), { ...env, CARGO_TARGET_DIR: os.tmpdir() })).toBeNull()
-  expect(heldTarget(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env)).toBeNull()
+  expect(lockPlan(inputs, env).folders).toContain(workspace)
+  expect(lockPlan(inputs, env).cargoTarget).toBe(path.join(workspace, 'rust/target'))
+  expect(lockPlan(inputsWith({}), { ...env, CARGO_TARGET_DIR: os.tmpdir() }).cargoTarget).toBeNull()
+  expect(lockPlan(inputsWith({ 'rust-enabled': 'false', 'python-enabled': 'true', 'python-package': 'x' }), env).cargoTarget).toBeNull()
 })
 
 describe("the cargo target folder held is the one cargo names (cargo metadata's target_directory)", () => {
@@ -71,16 +71,16 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
 
   it("is the workspace root's target/ for a crate that is a workspace member, not the crate's own", () => {
     const root = maturinProject('[workspace]\nmembers = ["rust"]\nresolver = "2"\n')
-    expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'target'))
-    expect(runFolders(inputsIn(root), stepEnv(root))).not.toContain(path.join(root, 'rust/target'))
+    expect(lockPlan(inputsIn(root), stepEnv(root)).cargoTarget).toBe(path.join(root, 'target'))
+    expect(lockPlan(inputsIn(root), stepEnv(root)).folders).not.toContain(path.join(root, 'rust/target'))
   })
   it('is a target-dir set in .cargo/config.toml', () => {
     const root = maturinProject(null, { '.cargo/config.toml': '[build]\ntarget-dir = "build/cargo"\n' })
-    expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'build/cargo'))
+    expect(lockPlan(inputsIn(root), stepEnv(root)).cargoTarget).toBe(path.join(root, 'build/cargo'))
   })
   it("is cargo-llvm-cov's own folder when CARGO_LLVM_COV_TARGET_DIR gives one (relative to the working folder)", () => {
     const root = maturinProject(null)
-    expect(heldTarget(inputsIn(root), stepEnv(root, { CARGO_LLVM_COV_TARGET_DIR: 'cov-target' }))).toBe(path.join(root, 'cov-target'))
+    expect(lockPlan(inputsIn(root), stepEnv(root, { CARGO_LLVM_COV_TARGET_DIR: 'cov-target' })).cargoTarget).toBe(path.join(root, 'cov-target'))
   })
   it('is asked of cargo once a run: the Rust suite, asking after the lock in its own environment, gets the same answer', () => {
     const root = maturinProject(null)
@@ -94,8 +94,8 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
     })
     const env = stepEnv(root, { PATH: `${bin}:${process.env['PATH']}`, 'INPUT_RUST-ENABLED': 'true', ACTIONS_RUNTIME_TOKEN: 'x' })
     const inputs = inputsIn(root)
-    expect(runFolders(inputs, env)).toContain(path.join(root, 'rust/target'))
-    expect(heldTarget(inputs, env)).toBe(path.join(root, 'rust/target'))
+    expect(lockPlan(inputs, env).folders).toContain(path.join(root, 'rust/target'))
+    expect(lockPlan(inputs, env).cargoTarget).toBe(path.join(root, 'rust/target'))
     // The Rust commands' environment: no INPUT_* or token, llvm-cov's paths added.
     const commandEnv = { ...childEnv(env), LLVM_COV: '/x/llvm-cov', LLVM_PROFDATA: '/x/llvm-profdata' }
     expect(readCargoWorkspace(path.join(root, 'rust/Cargo.toml'), inputs.workingDirectory, commandEnv)?.targetDirectory).toBe(
@@ -134,13 +134,13 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
     const root = maturinProject(null, { '.cargo/config.toml': '[build]\ntarget-dir = "link/../tgt"\n' })
     fs.symlinkSync(path.join(outside, 'sub'), path.join(root, 'link'))
     // path.resolve would say <root>/tgt; cargo writes to <outside>/tgt.
-    expect(heldTarget(inputsIn(root), stepEnv(root))).toBeNull()
-    expect(runFolders(inputsIn(root), stepEnv(root))).not.toContain(path.join(root, 'tgt'))
+    expect(lockPlan(inputsIn(root), stepEnv(root)).cargoTarget).toBeNull()
+    expect(lockPlan(inputsIn(root), stepEnv(root)).folders).not.toContain(path.join(root, 'tgt'))
   })
   it('falls back to where cargo would put it when cargo cannot describe the crate', () => {
     const root = maturinProject(null, { 'rust/Cargo.toml': '[package]\nname = "member"\nversion = "not a version"\n' })
-    expect(heldTarget(inputsIn(root), stepEnv(root))).toBe(path.join(root, 'rust/target'))
-    expect(heldTarget(inputsIn(root), stepEnv(root, { CARGO_TARGET_DIR: 'elsewhere' }))).toBe(path.join(root, 'elsewhere'))
+    expect(lockPlan(inputsIn(root), stepEnv(root)).cargoTarget).toBe(path.join(root, 'rust/target'))
+    expect(lockPlan(inputsIn(root), stepEnv(root, { CARGO_TARGET_DIR: 'elsewhere' })).cargoTarget).toBe(path.join(root, 'elsewhere'))
   })
   it('is held for the profiles as the lock took it: a later answer of cargo that differs is not asked for', async () => {
     const root = maturinProject('[workspace]\nmembers = ["rust"]\nresolver = "2"\n')
@@ -162,7 +162,7 @@ describe("the cargo target folder held is the one cargo names (cargo metadata's 
     try {
       expect(lockedTarget()).toBe(path.join(root, 'rust/target'))
       // Asked again, cargo names the workspace root's target/: the profiles there lie outside what the run holds.
-      expect(heldTarget(inputs, env)).toBe(path.join(root, 'target'))
+      expect(lockPlan(inputs, env).cargoTarget).toBe(path.join(root, 'target'))
       expect(lockedTarget()).toBe(path.join(root, 'rust/target'))
     } finally {
       if (locked.ok) locked.lock.release()

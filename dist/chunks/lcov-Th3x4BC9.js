@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-6OVm2BqC.js';
-import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-1eiugelt.js';
-import { R as ReportError } from './workspace-fs-BmwiMYZx.js';
+import { s as sniff, a as scanBuffer, b as startLineStateBudget, r as rethrowAs, c as readHead, d as scanFile, t as trimEnd, h as hasBomAt, D as Digits, n as normalisePath, L as LineStates, e as bytesOf } from './bytes-CPztFWii.js';
+import { L as LINE_HIT, d as LINE_MISSED, e as emptyTally } from './pipeline-DIPvzHFK.js';
+import { R as ReportError } from './workspace-fs-DBwuGUFX.js';
 import 'node:fs';
 import 'node:path';
 import './core-D1rfoYfl.js';
@@ -14,7 +14,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-D7104yyp.js';
+import './read-DmC-2hCo.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -24,7 +24,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-Cw6omMz6.js';
-import './lock-CrqYbeXA.js';
+import './lock-CSQ57us7.js';
 
 // Streaming lcov reader. Scans the bytes of 1 MiB chunks and never holds the
 // file whole; memory follows the number of source lines (one byte per line),

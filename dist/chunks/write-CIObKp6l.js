@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { i as isInside } from './workspace-fs-BmwiMYZx.js';
-import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-1eiugelt.js';
+import { i as isInside } from './workspace-fs-DBwuGUFX.js';
+import { E as END_OF_CENTRAL_DIRECTORY, g as LOCAL_HEADER, C as CENTRAL_HEADER } from './pipeline-DIPvzHFK.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -15,7 +15,7 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './read-D7104yyp.js';
+import './read-DmC-2hCo.js';
 import 'node:child_process';
 import 'node:os';
 import 'node:stream/promises';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-Cw6omMz6.js';
-import './lock-CrqYbeXA.js';
+import './lock-CSQ57us7.js';
 
 // Zips a folder (the HTML report): files read on the main thread, deflated in
 // libuv's thread pool (small ones inline), up to 64 files / 64 MiB in flight,

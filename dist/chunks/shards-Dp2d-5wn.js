@@ -1,12 +1,12 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { b as startGroup, e as endGroup } from './core-D1rfoYfl.js';
-import { i as info } from './read-D7104yyp.js';
+import { i as info } from './read-DmC-2hCo.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-1eiugelt.js';
-import { R as ReportError } from './workspace-fs-BmwiMYZx.js';
+import { f as firstLine, r as removeStale, a as rustCoberturaPath, b as relativeToWorkspace, L as LINE_HIT, e as emptyTally, c as coberturaXml, d as LINE_MISSED } from './pipeline-DIPvzHFK.js';
+import { R as ReportError } from './workspace-fs-DBwuGUFX.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -24,7 +24,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-Cw6omMz6.js';
-import './lock-CrqYbeXA.js';
+import './lock-CSQ57us7.js';
 
 // Merge mode, in a final job of the workflow run: the shard artifacts that the
 // matrix jobs uploaded (`<rust-artifact-name>-*`, `<python-artifact-name>-*`,
@@ -57,7 +57,7 @@ async function collectShards(run) {
     const merge = { shards: [] };
     run.merge = merge;
     const started = Date.now();
-    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-1eiugelt.js').then(function (n) { return n.h; });
+    const { downloadRunArtifact, listRunArtifacts, uploadUnavailable } = await import('./pipeline-DIPvzHFK.js').then(function (n) { return n.h; });
     const unavailable = uploadUnavailable(run.env);
     if (unavailable) {
         findings.add('action', 'report-missing', `Merge mode reads the shard artifacts of this workflow run, but there is ${unavailable}`);
@@ -237,7 +237,7 @@ function denseStates(lines) {
  * file whose line numbers run far beyond its records is a finding, left out.
  */
 async function mergeCobertura(reports, inputs, findings) {
-    const { parseCoberturaFile } = await import('./cobertura-BoAQPPmK.js');
+    const { parseCoberturaFile } = await import('./cobertura-Ci8Nxbie.js');
     const merged = new Map();
     let read = 0;
     for (const report of reports) {

@@ -1,5 +1,5 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { p as parseUnifiedDiff } from './pipeline-1eiugelt.js';
+import { p as parseUnifiedDiff } from './pipeline-DIPvzHFK.js';
 import './core-D1rfoYfl.js';
 import 'os';
 import 'crypto';
@@ -10,10 +10,10 @@ import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
-import './workspace-fs-BmwiMYZx.js';
+import './workspace-fs-DBwuGUFX.js';
 import 'node:fs';
 import 'node:path';
-import './read-D7104yyp.js';
+import './read-DmC-2hCo.js';
 import 'node:zlib';
 import 'node:child_process';
 import 'node:util';
@@ -23,7 +23,7 @@ import './command-DninvAs8.js';
 import 'node:stream';
 import 'node:string_decoder';
 import './cancel-Cw6omMz6.js';
-import './lock-CrqYbeXA.js';
+import './lock-CSQ57us7.js';
 
 const PER_PAGE = 100;
 const MAX_PAGES = 30;

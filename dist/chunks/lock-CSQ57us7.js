@@ -2,7 +2,7 @@ import { createRequire as __rpcCreateRequire } from 'node:module'; const require
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, r as resolveInside, b as realLocation, m as mkdirInside, P as PathOutsideWorkspace, g as readMaturinProject, l as liesInside } from './workspace-fs-BmwiMYZx.js';
+import { k as simpleWords, p as physicalPath, s as shellQuote, n as llvmCovRun, q as flagName, l as liesInside, r as resolveInside, b as realLocation, m as mkdirInside, P as PathOutsideWorkspace, o as openRegularFile, g as readMaturinProject, u as tempNameBeside } from './workspace-fs-DBwuGUFX.js';
 import { spawnSync } from 'node:child_process';
 import { a as childEnv } from './command-DninvAs8.js';
 
@@ -260,6 +260,51 @@ function selectionFlags(command) {
     return selection;
 }
 
+// The folders cargo-llvm-cov works in, found as it finds them (from cargo
+// metadata and its variables), so that the action can act on them beside its
+// commands: the raw profiles and the profdata file of a run, and the target and
+// build folders `show-env` names, for the clean that runs beside it.
+/**
+ * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder, as the
+ * system resolves it), else
+ * `llvm-cov-target` in cargo's target folder; the profdata file is named after the workspace root's folder. Null when
+ * cargo metadata did not say.
+ */
+function profilesPlace(ws, env, cwd) {
+    if (!ws)
+        return null;
+    const dir = ownLlvmCovFolder(env, cwd) ?? (ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null);
+    if (dir === null)
+        return null;
+    return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) };
+}
+/** CARGO_LLVM_COV_TARGET_DIR when set, the folder cargo-llvm-cov then works in, as the system resolves it from `cwd`. */
+function ownLlvmCovFolder(env, cwd) {
+    const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR'];
+    return fromEnv ? physicalPath(fromEnv, cwd) : null;
+}
+/**
+ * The folders `show-env` will name (absolute): it names cargo's own target and build folders (cargo metadata's),
+ * whatever the environment says. Null when cargo metadata did not say, or when CARGO_LLVM_COV_TARGET_DIR or
+ * CARGO_LLVM_COV_BUILD_DIR is set: the clean would then act on those folders, not on the ones show-env names.
+ */
+function showEnvFolders(ws, env) {
+    if (env['CARGO_LLVM_COV_TARGET_DIR'] || env['CARGO_LLVM_COV_BUILD_DIR'])
+        return null;
+    if (!ws?.targetDirectory || !ws.buildDirectory)
+        return null;
+    return { CARGO_LLVM_COV_TARGET_DIR: ws.targetDirectory, CARGO_LLVM_COV_BUILD_DIR: ws.buildDirectory };
+}
+/** Whether show-env's variables name the folders foreseen (a build folder it does not name is its target folder). */
+function namesTheSameFolders(vars, foreseen, cwd) {
+    const target = vars['CARGO_LLVM_COV_TARGET_DIR'];
+    if (!target)
+        return false;
+    const build = vars['CARGO_LLVM_COV_BUILD_DIR'] || target;
+    // Both as the system resolves them: cargo's folders (foreseen) are (cargo-scope.ts), show-env prints them as written.
+    return physicalPath(target, cwd) === foreseen.CARGO_LLVM_COV_TARGET_DIR && physicalPath(build, cwd) === foreseen.CARGO_LLVM_COV_BUILD_DIR;
+}
+
 // One run at a time per report folder: two runs writing the same folder would
 // read each other's reports (run A reporting run B's figure as its own). Each
 // folder the run writes gets a lock file, created exclusively (`wx`), holding
@@ -291,28 +336,21 @@ const RECORD_LIMIT = 4096;
  * repository put there: never opened through a link, never waited on, never read past the limit).
  */
 function readLockFile(file) {
-    let fd;
-    try {
-        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | NOFOLLOW);
-    }
-    catch {
+    const opened = openRegularFile(file, true);
+    if ('refused' in opened)
         return null;
-    }
     try {
-        if (!fs.fstatSync(fd).isFile())
-            return null;
         const buffer = Buffer.alloc(RECORD_LIMIT);
-        const read = fs.readSync(fd, buffer, 0, RECORD_LIMIT, 0);
+        const read = fs.readSync(opened.fd, buffer, 0, RECORD_LIMIT, 0);
         return buffer.subarray(0, read).toString('utf8');
     }
     catch {
         return null;
     }
     finally {
-        fs.closeSync(fd);
+        fs.closeSync(opened.fd);
     }
 }
-const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 function readHolder(file) {
     const text = readLockFile(file);
     if (text === null)
@@ -368,7 +406,7 @@ function tryLock(file, record) {
  * and takes it for an unreadable, stale one. Where hard links are not supported, `wx` (create, then write).
  */
 function createWithRecord(file, record) {
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+    const temp = tempNameBeside(file);
     try {
         fs.writeFileSync(temp, record, { flag: 'wx' });
         try {
@@ -521,22 +559,42 @@ function lockedTarget() {
     const file = path.join(held.dir, LOCK_NAME);
     return held.owner.files.includes(file) && readLockFile(file) === held.owner.record ? held.dir : null;
 }
-/** runFolders, and the cargo target folder among them whose profiles the run may move (heldTarget). */
+/**
+ * The folders a run writes: the enabled suites' report folders, the folder of coverage-summary.json, and the
+ * crate's cargo target folders when the run cleans them or moves its profiles (cargoFolders): two runs on one crate
+ * would remove, move or count each other's profiles and test binaries; only those that really lie inside the
+ * workspace. With them the cargo target folder whose profiles the run may move (cargoTarget, null when none is held):
+ * a lock covers its own folder only, not the folders below it, so a report folder held is no claim on the profiles.
+ */
 function lockPlan(inputs, env = process.env) {
     const both = inputs.mode === 'merge';
     const rust = inputs.rust;
     const cargo = cargoFolders(inputs, env);
+    const held = cargo.all.filter((f) => liesInside(f, inputs.workspace, { followLast: true }));
     return {
         folders: [
             ...(both || rust.enabled ? [path.dirname(rust.lcov), path.dirname(rust.htmlDir)] : []),
             ...(both || inputs.python.enabled ? [path.dirname(inputs.python.xml)] : []),
             path.dirname(inputs.summaryJson),
-            ...cargo.all.filter((f) => insideWorkspace(inputs, f))
+            ...held
         ],
-        cargoTarget: cargo.profiles !== null && insideWorkspace(inputs, cargo.profiles) ? cargo.profiles : null
+        cargoTarget: cargo.profiles !== null && held.includes(cargo.profiles) ? cargo.profiles : null
     };
 }
-const insideWorkspace = (inputs, folder) => liesInside(folder, inputs.workspace, { followLast: true });
+/**
+ * The run's folders locked (lockPlan, lockFolders): the outcome, never an exception; a problem finding them (an
+ * unreadable pyproject.toml, say) is a refusal like any other.
+ */
+async function lockRun(inputs, waitMs, onWait) {
+    let plan;
+    try {
+        plan = lockPlan(inputs);
+    }
+    catch (error) {
+        return { ok: false, message: `the folders the run writes could not be found (${error.message})` };
+    }
+    return lockFolders(plan.folders, waitMs, onWait, { workspace: inputs.workspace, cargoTarget: plan.cargoTarget });
+}
 /**
  * The cargo folders the run cleans or moves profiles in (the default report commands set them aside while they run
  * side by side): cargo-llvm-cov's own folder when it is given one (CARGO_LLVM_COV_TARGET_DIR), where the profiles
@@ -555,9 +613,8 @@ function cargoFolders(inputs, env) {
     const instrumented = inputs.python.enabled && (fromPython === true || (fromPython === 'auto' && project.maturinBackend));
     if (inputs.rust.customTestCommand && inputs.rust.customReportCommand && !instrumented)
         return none;
-    const llvmCovDir = env['CARGO_LLVM_COV_TARGET_DIR'];
     const cargoTarget = cargoTargetFolder(inputs.workingDirectory, project.manifestPath, env);
-    const profiles = llvmCovDir ? physicalPath(llvmCovDir, inputs.workingDirectory) : cargoTarget;
+    const profiles = ownLlvmCovFolder(env, inputs.workingDirectory) ?? cargoTarget;
     return { profiles, all: [...new Set([profiles, cargoTarget])] };
 }
 /** cargo's target folder for the crate, as cargo names it; where cargo would put it when it cannot say. */
@@ -575,8 +632,9 @@ var lock = /*#__PURE__*/Object.freeze({
     LOCK_NAME: LOCK_NAME,
     lockFolders: lockFolders,
     lockPlan: lockPlan,
+    lockRun: lockRun,
     lockedTarget: lockedTarget,
     releaseAll: releaseAll
 });
 
-export { lock as a, cargoScope as c, droppedDefaultFeatures as d, lockedTarget as l, readCargoWorkspace as r };
+export { lock as a, cargoScope as c, droppedDefaultFeatures as d, lockedTarget as l, namesTheSameFolders as n, profilesPlace as p, readCargoWorkspace as r, showEnvFolders as s };

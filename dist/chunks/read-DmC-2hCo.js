@@ -1,7 +1,7 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { f as setSecret, i as info$1, g as error$1, w as warning$1, n as notice$1, s as setOutput$1, a as setFailed$1, h as getInput } from './core-D1rfoYfl.js';
 import * as path from 'node:path';
-import { s as shellQuote, t as tomlStrings, g as readMaturinProject, I as InputError, w as workspaceOf, N as NothingToMeasure, i as isInside, r as resolveInside, b as realLocation, j as reportFlags } from './workspace-fs-BmwiMYZx.js';
+import { s as shellQuote, t as tomlStrings, g as readMaturinProject, I as InputError, w as workspaceOf, N as NothingToMeasure, i as isInside, r as resolveInside, b as realLocation, j as reportFlags } from './workspace-fs-DBwuGUFX.js';
 import * as fs from 'node:fs';
 
 // Keeps secrets out of everything the action itself writes, logs or uploads

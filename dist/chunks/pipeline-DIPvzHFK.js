@@ -1,9 +1,9 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
 import { d as debug, s as setOutput, b as startGroup, e as endGroup, c as summary, n as notice$1, i as info$1 } from './core-D1rfoYfl.js';
-import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, p as physicalPath, s as shellQuote, g as readMaturinProject, h as manifestArgument } from './workspace-fs-BmwiMYZx.js';
+import { P as PathOutsideWorkspace, r as resolveInside, a as removeInside, w as workspaceOf, l as liesInside, i as isInside, o as openRegularFile, b as realLocation, m as mkdirInside, A as ApiError, c as InvalidSummary, B as BaselineUnavailable, U as UploadError, d as PatchUnavailable, e as writeFileAtomic, R as ReportError, f as writeThroughTemp, s as shellQuote, g as readMaturinProject, h as manifestArgument } from './workspace-fs-DBwuGUFX.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, m as makeRedactor } from './read-D7104yyp.js';
+import { i as info, n as notice, a as artifactNameProblem, w as warning, f as flushAnnotations, s as setFailed, b as setOutput$1, e as error, c as redactDeep, d as inferPythonPackage, m as makeRedactor } from './read-DmC-2hCo.js';
 import * as zlib from 'node:zlib';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import { pipeline as pipeline$1 } from 'node:stream/promises';
 import { r as runCommand, d as describeFailures, c as commandOk, a as childEnv, s as shellFor } from './command-DninvAs8.js';
 import { onCancel, isCancelled, halted } from './cancel-Cw6omMz6.js';
-import { l as lockedTarget, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures } from './lock-CrqYbeXA.js';
+import { l as lockedTarget, p as profilesPlace, r as readCargoWorkspace, c as cargoScope, d as droppedDefaultFeatures, s as showEnvFolders, n as namesTheSameFolders } from './lock-CSQ57us7.js';
 
 // The one failure sink. Every problem the action meets (a tool that fails, a
 // missing or unreadable report, a threshold miss, an upload error, a bug of
@@ -3657,7 +3657,7 @@ async function patchFromApi(inputs, env, gitProblem) {
     if (!pr || !repository || !inputs.githubToken)
         return null;
     info(`git cannot give the changes (${gitProblem}); reading the pull request's files from the REST API`);
-    const { changedLinesFromApi } = await import('./api-files-D8HXOlTJ.js');
+    const { changedLinesFromApi } = await import('./api-files-DVaZTEQd.js');
     const api = await changedLinesFromApi(GitHubApi.fromEnv(inputs.githubToken, env), repository, pr.number);
     const root = await repositoryRoot(inputs.workspace);
     const skipped = api.withoutPatch > 0 ? `; ${api.withoutPatch} file(s) without a diff there (binary or too large) not counted` : '';
@@ -4633,11 +4633,11 @@ async function readReport(inputs, result, findings) {
         // Merged shard reports repeat the same files by design; the reader merges them line by line.
         const options = { root: inputs.workspace, displayName: shown, repeatedFilesExpected: inputs.mode === 'merge' };
         if (result.suite === 'rust') {
-            const { parseLcovFile } = await import('./lcov-Bpb7-zbj.js');
+            const { parseLcovFile } = await import('./lcov-Th3x4BC9.js');
             report = await parseLcovFile(file, options);
         }
         else {
-            const { parseCoberturaFile } = await import('./cobertura-BoAQPPmK.js');
+            const { parseCoberturaFile } = await import('./cobertura-Ci8Nxbie.js');
             report = await parseCoberturaFile(file, options);
         }
     }
@@ -4732,7 +4732,7 @@ async function checkRustCobertura(inputs, result, findings) {
         findings.advise('rust', `Rust Cobertura report ${shown} is ${kind}, not a regular file; not read.`);
         return;
     }
-    const { parseCoberturaFile } = await import('./cobertura-BoAQPPmK.js');
+    const { parseCoberturaFile } = await import('./cobertura-Ci8Nxbie.js');
     try {
         const report = await parseCoberturaFile(file, { root: inputs.workspace, displayName: shown, keepLineStates: false });
         const lines = report.declared.lines ?? report.totals.lines;
@@ -4771,7 +4771,7 @@ async function zipRustHtml(run) {
         }
         return;
     }
-    const { zipDirectory } = await import('./write-HKjgdwCG.js');
+    const { zipDirectory } = await import('./write-CIObKp6l.js');
     const zipPath = rustHtmlZipPath(inputs);
     // The folder read and the zip written must really lie inside the workspace (a refused path is one finding);
     // the zip is written under a temporary name and renamed, so a zip placed as a symlink is replaced.
@@ -4921,47 +4921,6 @@ async function runPython(run, env = childEnv(run.env), deferred) {
 }
 /** pytest-cov prints its table at the end of the run: only this much of the output's end is read, whatever its size. */
 const TABLE_SEARCH_BYTES = 16 * 1024 * 1024;
-
-// The folders cargo-llvm-cov works in, found as it finds them (from cargo
-// metadata and its variables), so that the action can act on them beside its
-// commands: the raw profiles and the profdata file of a run, and the target and
-// build folders `show-env` names, for the clean that runs beside it.
-/**
- * Where cargo-llvm-cov keeps the profiles, as it finds it: CARGO_LLVM_COV_TARGET_DIR (from its working folder, as the
- * system resolves it), else
- * `llvm-cov-target` in cargo's target folder; the profdata file is named after the workspace root's folder. Null when
- * cargo metadata did not say.
- */
-function profilesPlace(ws, env, cwd) {
-    if (!ws)
-        return null;
-    const fromEnv = env['CARGO_LLVM_COV_TARGET_DIR'];
-    const dir = fromEnv ? physicalPath(fromEnv, cwd) : ws.targetDirectory ? path.join(ws.targetDirectory, 'llvm-cov-target') : null;
-    if (dir === null)
-        return null;
-    return { dir, profdata: path.join(dir, `${path.basename(ws.root) || 'default'}.profdata`) };
-}
-/**
- * The folders `show-env` will name (absolute): it names cargo's own target and build folders (cargo metadata's),
- * whatever the environment says. Null when cargo metadata did not say, or when CARGO_LLVM_COV_TARGET_DIR or
- * CARGO_LLVM_COV_BUILD_DIR is set: the clean would then act on those folders, not on the ones show-env names.
- */
-function showEnvFolders(ws, env) {
-    if (env['CARGO_LLVM_COV_TARGET_DIR'] || env['CARGO_LLVM_COV_BUILD_DIR'])
-        return null;
-    if (!ws?.targetDirectory || !ws.buildDirectory)
-        return null;
-    return { CARGO_LLVM_COV_TARGET_DIR: ws.targetDirectory, CARGO_LLVM_COV_BUILD_DIR: ws.buildDirectory };
-}
-/** Whether show-env's variables name the folders foreseen (a build folder it does not name is its target folder). */
-function namesTheSameFolders(vars, foreseen, cwd) {
-    const target = vars['CARGO_LLVM_COV_TARGET_DIR'];
-    if (!target)
-        return false;
-    const build = vars['CARGO_LLVM_COV_BUILD_DIR'] || target;
-    // Both as the system resolves them: cargo's folders (foreseen) are (cargo-scope.ts), show-env prints them as written.
-    return physicalPath(target, cwd) === foreseen.CARGO_LLVM_COV_TARGET_DIR && physicalPath(build, cwd) === foreseen.CARGO_LLVM_COV_BUILD_DIR;
-}
 
 // The raw profiles set aside while two cargo-llvm-cov reports run side by side.
 // Each `cargo llvm-cov report` merges the raw profiles of its target folder
@@ -5728,7 +5687,7 @@ function profileFileProblem(vars) {
 }
 /** The Rust tests' own figure (LF/LH sums, as the headline) and the DA lines run in the full report but not in theirs. */
 async function fromPythonFigures(workspace, onlyLcov, fullLcov, shownOnly, build) {
-    const { parseLcovFile } = await import('./lcov-Bpb7-zbj.js');
+    const { parseLcovFile } = await import('./lcov-Th3x4BC9.js');
     const only = await parseLcovFile(onlyLcov, { root: workspace, displayName: shownOnly });
     const full = await parseLcovFile(fullLcov, { root: workspace });
     const tally = only.declared.lines ?? only.totals.lines;
@@ -5849,7 +5808,7 @@ async function runPipeline(inputs, env = process.env) {
     const { findings } = run;
     setOutput('skipped', 'false');
     if (inputs.mode === 'merge') {
-        const { collectShards } = await import('./shards-BUnaraU6.js');
+        const { collectShards } = await import('./shards-Dp2d-5wn.js');
         await findings.guard('action', 'collecting the shard reports', () => collectShards(run));
     }
     else {

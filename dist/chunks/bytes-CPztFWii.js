@@ -1,6 +1,6 @@
 import { createRequire as __rpcCreateRequire } from 'node:module'; const require = __rpcCreateRequire(import.meta.url);
-import { L as LineStateBudgetExceeded, T as TokenTooLongError, R as ReportError } from './workspace-fs-BmwiMYZx.js';
-import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-1eiugelt.js';
+import { L as LineStateBudgetExceeded, T as TokenTooLongError, R as ReportError } from './workspace-fs-DBwuGUFX.js';
+import { L as LINE_HIT, d as LINE_MISSED } from './pipeline-DIPvzHFK.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
